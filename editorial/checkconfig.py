@@ -1,0 +1,54 @@
+"""Build the engine's ``CheckConfig`` from settings and the admin's rule settings."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db import DatabaseError
+
+from editorial.checks import CheckConfig
+
+log = logging.getLogger(__name__)
+
+
+def _split_lines(value: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in (value or "").splitlines() if x.strip())
+
+
+def current_config() -> CheckConfig:
+    """Settings defaults, overridden by ``RuleSetting`` rows when the database has them.
+
+    Works without a migrated database (the command line must run anywhere): any database error falls back
+    to the built-in defaults.
+    """
+    base = getattr(settings, "EDITORIAL_CHECKS", {})
+    disabled = set(base.get("disabled", ()))
+    severity: dict[str, str] = {}
+    params: dict[str, dict] = {}
+    extra: list[str] = list(base.get("extra_placeholders", ()))
+    stops: list[str] = list(base.get("stop_phrases", ()))
+    allowed: list[str] = list(base.get("allowed_repeats", ()))
+    try:
+        from editorial.models import RuleSetting
+
+        for rs in RuleSetting.objects.all():
+            if not rs.enabled:
+                disabled.add(rs.rule)
+            if rs.severity:
+                severity[rs.rule] = rs.severity
+            if rs.params:
+                params[rs.rule] = dict(rs.params)
+            extra += _split_lines(rs.extra_phrases)
+            stops += _split_lines(rs.stop_phrases)
+            allowed += _split_lines(rs.allowed_repeats)
+    except (DatabaseError, ImportError) as exc:
+        log.debug("rule settings unavailable, using defaults: %s", exc)
+    return CheckConfig(
+        disabled=frozenset(disabled),
+        severity=severity,
+        params=params,
+        extra_placeholders=tuple(extra),
+        stop_phrases=tuple(stops),
+        allowed_repeats=tuple(allowed),
+    )

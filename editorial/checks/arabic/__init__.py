@@ -1,0 +1,10 @@
+"""Arabic text handling shared by every check: normalisation with an index map, tokens, sentences, stems,
+numbers."""
+
+from .normalize import Normalized, norm, normalize
+from .stem import light_stem
+from .tokens import WORD_RE, Paragraph, Sentence, TextView, Token
+
+__all__ = [
+    "Normalized", "norm", "normalize", "light_stem", "WORD_RE", "Paragraph", "Sentence", "TextView", "Token",
+]

@@ -1,0 +1,83 @@
+"""Arabic normalisation that remembers where every character came from.
+
+Checks compare normalised text (alef forms, ya/alef maqsura, ta marbuta, no tashkeel, no tatweel, no bidi or
+zero-width controls, ASCII digits, lower-case Latin) but must report spans in the original text, so
+``normalize`` returns the normalised string together with an index map back to the original.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Removed outright: tashkeel and Quranic marks, tatweel, bidi and zero-width controls, BOM, soft hyphen.
+_DROP = set(range(0x064B, 0x0660)) | {0x0670, 0x0640, 0x00AD, 0xFEFF, 0x061C, 0x034F}
+_DROP |= set(range(0x06D6, 0x06EE)) - {0x06E5, 0x06E6}
+_DROP |= set(range(0x200B, 0x2010)) | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+
+_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي",
+    "ة": "ه", "ۀ": "ه", "ہ": "ه",
+    "ک": "ك", "ڪ": "ك",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ",
+    "٫": ".", "٬": ",", "،": "،",
+}
+for _i in range(10):
+    _MAP[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _MAP[chr(0x06F0 + _i)] = str(_i)  # Persian (Extended Arabic-Indic) digits
+
+
+def _is_presentation_form(ch: str) -> bool:
+    o = ord(ch)
+    return 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFC
+
+
+def normalize_char(ch: str) -> str:
+    """The normalised form of one character: '' when dropped, possibly several characters (ligatures)."""
+    o = ord(ch)
+    if o in _DROP:
+        return ""
+    if ch in _MAP:
+        return _MAP[ch]
+    if _is_presentation_form(ch):
+        return "".join(normalize_char(c) for c in unicodedata.normalize("NFKC", ch))
+    if "A" <= ch <= "Z":
+        return ch.lower()
+    if o > 0x7F and not (0x0600 <= o <= 0x06FF) and ch.isupper():
+        return ch.lower()
+    return ch
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """``text`` is normalised; ``index[i]`` is the original offset of ``text[i]``; ``index[-1] == len(original)``."""
+
+    text: str
+    index: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised text back to the smallest original span covering it."""
+        if end <= start:
+            pos = self.index[min(max(start, 0), len(self.index) - 1)]
+            return pos, pos
+        return self.index[start], self.index[end - 1] + 1
+
+
+def normalize(text: str) -> Normalized:
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        n = _MAP.get(ch)
+        if n is None:
+            n = normalize_char(ch)
+        if n:
+            out.append(n)
+            index.extend([i] * len(n))
+    index.append(len(text))
+    return Normalized("".join(out), tuple(index))
+
+
+def norm(text: str) -> str:
+    """Normalised text alone, for lexicons and comparisons."""
+    return normalize(text).text

@@ -1,0 +1,119 @@
+"""Words, sentences and paragraphs of one field, all with offsets into the original text.
+
+``TextView`` is what every check works on: the original text, its normalised form with the index map, and
+lazily computed tokens, sentences and paragraphs. Word patterns include combining marks (``\\p{M}``), so
+tashkeel never splits a word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from .normalize import Normalized, normalize
+from .stem import light_stem
+
+WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# A sentence ends at . ! ? ؟ … (not a decimal point), with any closing quotes/brackets after it, or at a newline.
+_SENT_END_RE = regex.compile(r"(?:(?<!\d)\.(?!\d)|(?<=\d)\.(?!\d)|[!?؟…]|\.{3})+[\"'»”’)\]]*|\n+")
+_PARA_RE = regex.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # original offsets
+    end: int
+    text: str  # original text
+    norm: str  # normalised
+    stem: str  # light stem of the normalised word
+    index: int  # position among the field's tokens
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    index: int
+
+
+class TextView:
+    """One field (title or body) prepared for checking."""
+
+    def __init__(self, field: str, text: str) -> None:
+        self.field = field
+        self.text = text
+
+    @cached_property
+    def normalized(self) -> Normalized:
+        return normalize(self.text)
+
+    @property
+    def norm(self) -> str:
+        return self.normalized.text
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        nz = self.normalized
+        out = []
+        for m in WORD_RE.finditer(nz.text):
+            start, end = nz.to_original(m.start(), m.end())
+            w = m.group()
+            out.append(Token(start, end, self.text[start:end], w, light_stem(w), len(out)))
+        return tuple(out)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        out = []
+        for m in _PARA_RE.finditer(self.text):
+            s, e = _strip_span(self.text, m.start(), m.end())
+            if e > s:
+                out.append(Paragraph(s, e, self.text[s:e], len(out)))
+        return tuple(out)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        out: list[Sentence] = []
+        toks = self.tokens
+        ti = 0
+        for p in self.paragraphs:
+            pos = p.start
+            bounds = [m.end() + p.start for m in _SENT_END_RE.finditer(p.text)]
+            if not bounds or bounds[-1] < p.end:
+                bounds.append(p.end)
+            for b in bounds:
+                s, e = _strip_span(self.text, pos, b)
+                pos = b
+                if e <= s:
+                    continue
+                while ti < len(toks) and toks[ti].start < s:
+                    ti += 1
+                first = ti
+                while ti < len(toks) and toks[ti].end <= e:
+                    ti += 1
+                if ti == first:
+                    continue  # punctuation only
+                out.append(Sentence(s, e, self.text[s:e], p.index, toks[first:ti]))
+        return tuple(out)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,172 @@
+"""``check_draft``: run every registered check on a title and body and build the report.
+
+Checks yield ``Hit``s (rule, field, span, related spans, message arguments); this module turns them into
+``Finding``s: text, UTF-16 offsets, severity after configuration, messages and a fingerprint. A check that
+fails on some text is reported in ``Report.errors`` instead of raising, so one bad rule never takes the
+others down (the tests require ``errors`` to stay empty).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from .arabic import TextView, norm
+from .config import DEFAULT_CONFIG, CheckConfig
+from .types import Finding, Report, Rule, Span
+
+ENGINE_VERSION = "1.0.0"
+
+
+@dataclass
+class Hit:
+    """What a check reports; offsets are code points into the field's original text."""
+
+    rule: str
+    field: str
+    start: int
+    end: int
+    related: list[tuple[str, int, int]] = field(default_factory=list)
+    args: dict[str, Any] = field(default_factory=dict)  # message template arguments
+    suggestion: str | None = None
+    context: str = ""  # extra fingerprint material (e.g. the conflicting body value)
+
+
+class Document:
+    """The draft as the checks see it."""
+
+    def __init__(self, title: str, body: str) -> None:
+        self.title = TextView("title", title)
+        self.body = TextView("body", body)
+
+    def field(self, name: str) -> TextView:
+        return self.title if name == "title" else self.body
+
+
+class CheckModule(Protocol):
+    RULES: tuple[Rule, ...]
+
+    def run(self, doc: Document, config: CheckConfig) -> Iterable[Hit]: ...
+
+
+def _modules() -> list[CheckModule]:
+    # An explicit registry: adding a check means adding it here (no filesystem scanning).
+    from . import consistency, placeholder, repetition
+
+    return [placeholder, repetition, consistency]
+
+
+def all_rules() -> dict[str, Rule]:
+    return {r.id: r for m in _modules() for r in m.RULES}
+
+
+class _Utf16:
+    """Code point -> UTF-16 offset, cheap when the text has no astral characters."""
+
+    def __init__(self, text: str) -> None:
+        self.prefix: list[int] | None = None
+        if any(ord(c) > 0xFFFF for c in text):
+            acc, self.prefix = 0, [0]
+            for c in text:
+                acc += 2 if ord(c) > 0xFFFF else 1
+                self.prefix.append(acc)
+
+    def __call__(self, i: int) -> int:
+        return i if self.prefix is None else self.prefix[i]
+
+
+def fingerprint(rule: str, text: str, context: str = "") -> str:
+    material = "\x1f".join((rule, " ".join(norm(text).split()), context))
+    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def _format(template: str, args: dict[str, Any]) -> str:
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def _valid(doc: Document, h: Hit) -> bool:
+    if h.field not in ("title", "body"):
+        return False
+    n = len(doc.field(h.field).text)
+    return 0 <= h.start < h.end <= n
+
+
+def _to_finding(doc: Document, rule: Rule, h: Hit, config: CheckConfig, u16: dict[str, _Utf16]) -> Finding:
+    text = doc.field(h.field).text
+    span_text = text[h.start:h.end]
+    args = {"text": span_text, **h.args}
+    related = [
+        Span(f, s, e, doc.field(f).text[s:e])
+        for f, s, e in h.related
+        if f in ("title", "body") and 0 <= s < e <= len(doc.field(f).text)
+    ]
+    return Finding(
+        check=rule.family,
+        rule=rule.id,
+        severity=config.severity.get(rule.id, rule.severity),
+        field=h.field,
+        start=h.start,
+        end=h.end,
+        start_utf16=u16[h.field](h.start),
+        end_utf16=u16[h.field](h.end),
+        text=span_text,
+        message=_format(rule.message_ar, args),
+        message_en=_format(rule.message_en, args),
+        related=related,
+        suggestion=h.suggestion,
+        fingerprint=fingerprint(rule.id, span_text, h.context),
+    )
+
+
+def _run_safely(module: CheckModule, doc: Document, config: CheckConfig, errors: list[str]) -> Iterator[Hit]:
+    try:
+        yield from list(module.run(doc, config))
+    except Exception as exc:  # noqa: BLE001 - the engine must never raise on text
+        errors.append(f"{module.__name__}: {type(exc).__name__}: {exc}")
+
+
+def _stats(doc: Document) -> dict[str, Any]:
+    return {
+        "words": len(doc.title.tokens) + len(doc.body.tokens),
+        "title_words": len(doc.title.tokens),
+        "body_words": len(doc.body.tokens),
+        "sentences": len(doc.body.sentences),
+        "paragraphs": len(doc.body.paragraphs),
+        "characters": len(doc.title.text) + len(doc.body.text),
+    }
+
+
+def check_draft(title: str, body: str, config: CheckConfig | None = None) -> Report:
+    """Check one draft. Deterministic, no I/O, never raises on any text."""
+    config = config or DEFAULT_CONFIG
+    title = title if isinstance(title, str) else str(title or "")
+    body = body if isinstance(body, str) else str(body or "")
+    doc = Document(title, body)
+    errors: list[str] = []
+    rules = all_rules()
+    u16 = {"title": _Utf16(title), "body": _Utf16(body)}
+    seen: set[tuple[str, str, int, int]] = set()
+    findings: list[Finding] = []
+    for module in _modules():
+        for h in _run_safely(module, doc, config, errors):
+            rule = rules.get(h.rule)
+            key = (h.rule, h.field, h.start, h.end)
+            if rule is None or not config.enabled(h.rule) or key in seen or not _valid(doc, h):
+                continue
+            seen.add(key)
+            findings.append(_to_finding(doc, rule, h, config, u16))
+    findings.sort(key=lambda f: (f.field != "title", f.start, f.end, f.rule))
+    counts = {rid: 0 for rid in sorted(rules)}
+    for f in findings:
+        counts[f.rule] += 1
+    try:
+        stats = _stats(doc)
+    except Exception as exc:  # noqa: BLE001
+        errors.append(f"stats: {type(exc).__name__}")
+        stats = {}
+    return Report(title, body, findings, counts, stats, ENGINE_VERSION, errors)
