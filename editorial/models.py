@@ -1,0 +1,344 @@
+"""Drafts, their immutable revisions, check runs and findings, dismissals, the review log, rules, API clients."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from editorial import review
+
+SEVERITY_CHOICES = [("error", _("Error")), ("warning", _("Warning")), ("info", _("Info"))]
+FIELD_CHOICES = [("title", _("Title")), ("body", _("Body"))]
+FORMAT_CHOICES = [("text", _("Plain text")), ("html", _("HTML")), ("markdown", _("Markdown")), ("docx", _("Word"))]
+
+
+class ApiClient(models.Model):
+    """A CMS that talks to the API with its own keys and owns the drafts it sends."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    webhook_url = models.URLField(_("webhook URL"), blank=True)
+    webhook_secret = models.CharField(_("webhook secret"), max_length=128, blank=True)
+    throttle_rate = models.CharField(
+        _("rate limit"), max_length=20, blank=True, help_text=_("e.g. 600/min; empty for the default")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("API client")
+        verbose_name_plural = _("API clients")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ApiKey(models.Model):
+    """A bearer key, stored as its SHA-256; the key itself is shown once when created."""
+
+    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="keys", verbose_name=_("client"))
+    label = models.CharField(_("label"), max_length=100, blank=True)
+    prefix = models.CharField(_("prefix"), max_length=12, db_index=True)
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+
+    def __str__(self) -> str:
+        return f"{self.client} {self.prefix}…"
+
+
+class Draft(models.Model):
+    title = models.CharField(_("title"), max_length=1000)
+    body_text = models.TextField(_("body"), blank=True)
+    source_html = models.TextField(_("sanitised source HTML"), blank=True)
+    source_format = models.CharField(_("source format"), max_length=10, choices=FORMAT_CHOICES, default="text")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="drafts", verbose_name=_("author"),
+    )
+    author_name = models.CharField(_("author name"), max_length=200, blank=True)
+    desk = models.CharField(_("desk"), max_length=100, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=review.STATUS_CHOICES, default=review.DRAFT, db_index=True
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="assigned_drafts", verbose_name=_("assigned reviewer"),
+    )
+    api_client = models.ForeignKey(
+        ApiClient, null=True, blank=True, on_delete=models.PROTECT, related_name="drafts",
+        verbose_name=_("API client"),
+    )
+    external_id = models.CharField(_("external id"), max_length=200, blank=True, default="")
+    metadata = models.JSONField(_("metadata"), default=dict, blank=True)
+    revision_number = models.PositiveIntegerField(_("revision"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("draft")
+        verbose_name_plural = _("drafts")
+        permissions = [("override_gate", _("Can approve over open errors, with a reason"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["api_client", "external_id"], condition=~Q(external_id=""), name="draft_external_id_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title[:80]
+
+    @property
+    def latest_revision(self) -> "Revision | None":
+        return self.revisions.order_by("-number").first()
+
+
+class Revision(models.Model):
+    """An immutable snapshot of a draft's content."""
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("draft"))
+    number = models.PositiveIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=1000)
+    body_text = models.TextField(_("body"), blank=True)
+    source_html = models.TextField(_("sanitised source HTML"), blank=True)
+    content_hash = models.CharField(_("content hash"), max_length=64)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("created by")
+    )
+    api_client = models.ForeignKey(
+        ApiClient, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("API client")
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["draft", "-number"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [models.UniqueConstraint(fields=["draft", "number"], name="revision_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.draft_id} r{self.number}"
+
+
+class CheckRun(models.Model):
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="check_runs")
+    engine_version = models.CharField(_("engine version"), max_length=20)
+    counts = models.JSONField(_("counts per rule"), default=dict)
+    stats = models.JSONField(_("statistics"), default=dict)
+    errors = models.JSONField(_("engine errors"), default=list, blank=True)
+    duration_ms = models.FloatField(_("duration (ms)"), default=0)
+    created_at = models.DateTimeField(_("checked"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        get_latest_by = ["created_at", "id"]
+        verbose_name = _("check run")
+        verbose_name_plural = _("check runs")
+
+    def __str__(self) -> str:
+        return f"{self.revision} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Finding(models.Model):
+    """One finding in the DESIGN.md shape; offsets refer to the revision's stored text."""
+
+    check_run = models.ForeignKey(CheckRun, on_delete=models.CASCADE, related_name="findings")
+    # ``check`` would shadow Model.check(); the API and reports still call it "check".
+    family = models.CharField(_("check"), max_length=30, db_index=True)
+    rule = models.CharField(_("rule"), max_length=80, db_index=True)
+    severity = models.CharField(_("severity"), max_length=10, choices=SEVERITY_CHOICES, db_index=True)
+    field = models.CharField(_("field"), max_length=10, choices=FIELD_CHOICES)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    start_utf16 = models.PositiveIntegerField()
+    end_utf16 = models.PositiveIntegerField()
+    text = models.TextField(_("text"))
+    message = models.TextField(_("message"))
+    message_en = models.TextField(_("message (English)"), blank=True)
+    related = models.JSONField(_("related spans"), default=list, blank=True)
+    suggestion = models.TextField(_("suggestion"), null=True, blank=True)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64, db_index=True)
+
+    class Meta:
+        ordering = ["check_run", "field", "start", "id"]
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.text[:40]}"
+
+    def as_dict(self) -> dict:
+        keys = ("rule", "severity", "field", "start", "end", "start_utf16", "end_utf16", "text",
+                "message", "message_en", "related", "suggestion", "fingerprint")
+        return {"id": self.pk, "check": self.family, **{k: getattr(self, k) for k in keys}}
+
+
+class Dismissal(models.Model):
+    """An editor's decision that a finding does not apply; it carries over to later revisions by fingerprint."""
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="dismissals")
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    rule = models.CharField(_("rule"), max_length=80)
+    text = models.TextField(_("text"), blank=True)
+    reason = models.TextField(_("reason"))
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("dismissed by"),
+    )
+    api_client = models.ForeignKey(ApiClient, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("dismissed"), auto_now_add=True)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("dismissal")
+        verbose_name_plural = _("dismissals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["draft", "fingerprint"], condition=Q(undone_at__isnull=True), name="one_active_dismissal"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.reason[:40]}"
+
+
+class ReviewEvent(models.Model):
+    """Append-only log of every status change and what it was taken against."""
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=30)
+    from_status = models.CharField(_("from"), max_length=20, choices=review.STATUS_CHOICES)
+    to_status = models.CharField(_("to"), max_length=20, choices=review.STATUS_CHOICES)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("actor"),
+    )
+    api_client = models.ForeignKey(
+        ApiClient, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("API client")
+    )
+    revision = models.ForeignKey(Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    comment = models.TextField(_("comment"), blank=True)
+    override_reason = models.TextField(_("override reason"), blank=True)
+    open_findings = models.JSONField(_("open findings"), default=list, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("review event")
+        verbose_name_plural = _("review events")
+
+    def __str__(self) -> str:
+        return f"{self.draft_id}: {self.from_status} → {self.to_status}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Review events are append-only")
+        super().save(*args, **kwargs)
+
+    @property
+    def actor_name(self) -> str:
+        if self.actor_id:
+            return self.actor.get_username()
+        return f"API: {self.api_client}" if self.api_client_id else "system"
+
+
+class Comment(models.Model):
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    revision = models.ForeignKey(Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class RuleSetting(models.Model):
+    """Admin-editable settings for one engine rule (rules without a row use the built-in defaults)."""
+
+    rule = models.CharField(_("rule"), max_length=80, unique=True)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    severity = models.CharField(_("severity override"), max_length=10, choices=SEVERITY_CHOICES, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    extra_phrases = models.TextField(_("extra placeholder phrases"), blank=True, help_text=_("One per line."))
+    stop_phrases = models.TextField(_("stop phrases"), blank=True, help_text=_("Never reported as overused."))
+    allowed_repeats = models.TextField(_("allowed repeats"), blank=True, help_text=_("May repeat freely."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["rule"]
+        verbose_name = _("rule setting")
+        verbose_name_plural = _("rule settings")
+
+    def __str__(self) -> str:
+        return self.rule
+
+
+class WebhookDelivery(models.Model):
+    """One event to deliver to one client, with its attempts; a worker leases it while sending."""
+
+    PENDING, DELIVERED, FAILED = "pending", "delivered", "failed"
+    STATE_CHOICES = [(PENDING, _("Pending")), (DELIVERED, _("Delivered")), (FAILED, _("Gave up"))]
+
+    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="deliveries")
+    delivery_id = models.UUIDField(_("delivery id"), default=uuid.uuid4, unique=True, editable=False)
+    event = models.CharField(_("event"), max_length=50)
+    draft = models.ForeignKey(Draft, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    url = models.URLField(_("URL"))
+    payload = models.JSONField(_("payload"))
+    state = models.CharField(_("state"), max_length=10, choices=STATE_CHOICES, default=PENDING, db_index=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True, db_index=True)
+    leased_until = models.DateTimeField(_("leased until"), null=True, blank=True)
+    last_status_code = models.PositiveIntegerField(_("last HTTP status"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    last_response = models.TextField(_("last response (start)"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+
+    def __str__(self) -> str:
+        return f"{self.event} → {self.client} ({self.state})"
+
+
+class WebhookAttempt(models.Model):
+    delivery = models.ForeignKey(WebhookDelivery, on_delete=models.CASCADE, related_name="attempt_log")
+    number = models.PositiveIntegerField(_("attempt"))
+    status_code = models.PositiveIntegerField(_("HTTP status"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    response = models.TextField(_("response (start)"), blank=True)
+    duration_ms = models.FloatField(_("duration (ms)"), default=0)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["delivery", "number"]
+        verbose_name = _("webhook attempt")
+        verbose_name_plural = _("webhook attempts")
+
+    def __str__(self) -> str:
+        return f"{self.delivery_id} #{self.number}"

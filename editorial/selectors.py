@@ -1,0 +1,122 @@
+"""Every non-trivial read: who may do what to a draft, its latest report, its open findings, lists."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Count, Q, QuerySet
+
+from editorial import review
+from editorial.models import ApiClient, CheckRun, Dismissal, Draft, Finding, ReviewEvent, Revision
+
+Actor = AbstractBaseUser | AnonymousUser | None
+
+
+def user_roles(user: Actor) -> frozenset[str]:
+    """Newsroom roles from groups; superusers and the ``admins`` group are admins."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    groups = set(user.groups.values_list("name", flat=True))
+    roles = set()
+    if user.is_superuser or "admins" in groups:
+        roles.add(review.ADMIN)
+    if review.GROUP_REVIEWERS in groups:
+        roles.add(review.REVIEWER)
+    if review.GROUP_PUBLISHERS in groups:
+        roles.add(review.PUBLISHER)
+    return frozenset(roles)
+
+
+def is_newsroom_member(user: Actor) -> bool:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.exists()
+
+
+def roles_for(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> frozenset[str]:
+    """The roles a person or a CMS holds on this draft (AUTHOR and CMS come from ownership)."""
+    if client is not None:
+        return frozenset({review.CMS}) if draft.api_client_id == client.pk else frozenset()
+    roles = set(user_roles(user))
+    if user is not None and user.is_authenticated and draft.author_id == user.pk:
+        roles.add(review.AUTHOR)
+    return frozenset(roles)
+
+
+def can_edit(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> bool:
+    if draft.status == review.ARCHIVED:
+        return False
+    return bool(roles_for(draft, user=user, client=client) & {review.AUTHOR, review.ADMIN, review.CMS})
+
+
+def can_dismiss(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> bool:
+    allowed = {review.AUTHOR, review.REVIEWER, review.ADMIN, review.CMS}
+    return bool(roles_for(draft, user=user, client=client) & allowed)
+
+
+def can_override(user: Actor) -> bool:
+    return bool(user is not None and user.is_authenticated and user.has_perm("editorial.override_gate"))
+
+
+def available_actions(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> list:
+    return review.actions_for(draft.status, roles_for(draft, user=user, client=client))
+
+
+def latest_revision(draft: Draft) -> Revision | None:
+    return draft.revisions.order_by("-number").first()
+
+
+def latest_check_run(revision: Revision | None) -> CheckRun | None:
+    if revision is None:
+        return None
+    return revision.check_runs.order_by("-created_at", "-id").first()
+
+
+def active_dismissals(draft: Draft) -> dict[str, Dismissal]:
+    return {d.fingerprint: d for d in draft.dismissals.filter(undone_at__isnull=True)}
+
+
+def findings_with_state(draft: Draft) -> tuple[CheckRun | None, list[tuple[Finding, Dismissal | None]]]:
+    """The latest run's findings, each with the active dismissal that hides it (or None)."""
+    run = latest_check_run(latest_revision(draft))
+    if run is None:
+        return None, []
+    dismissed = active_dismissals(draft)
+    return run, [(f, dismissed.get(f.fingerprint)) for f in run.findings.all()]
+
+
+def open_findings(draft: Draft) -> list[Finding]:
+    _run, rows = findings_with_state(draft)
+    return [f for f, dismissal in rows if dismissal is None]
+
+
+def finding_summary(f: Finding) -> dict:
+    return {"id": f.pk, "rule": f.rule, "severity": f.severity, "field": f.field, "start": f.start,
+            "end": f.end, "text": f.text[:200], "fingerprint": f.fingerprint}
+
+
+def draft_history(draft: Draft) -> QuerySet[ReviewEvent]:
+    return draft.events.select_related("actor", "api_client", "revision").order_by("created_at", "id")
+
+
+def drafts_visible_to(user: Actor) -> QuerySet[Draft]:
+    """Every newsroom member reads every draft; others read none."""
+    if not is_newsroom_member(user):
+        return Draft.objects.none()
+    return Draft.objects.select_related("author", "assignee", "api_client")
+
+
+def open_counts(draft: Draft) -> dict[str, int]:
+    """Open findings of the latest run by severity and by family (for badges)."""
+    counts: dict[str, int] = {}
+    for f in open_findings(draft):
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+        counts[f.family] = counts.get(f.family, 0) + 1
+    return counts
+
+
+def client_drafts(client: ApiClient) -> QuerySet[Draft]:
+    return Draft.objects.filter(api_client=client)
+
+
+def count_by_status(qs: QuerySet[Draft]) -> dict[str, int]:
+    return dict(qs.values_list("status").annotate(n=Count("id")))

@@ -1,0 +1,298 @@
+"""Every write goes through here: drafts and revisions, check runs, dismissals, comments, transitions.
+
+Functions are ``<entity>_<action>`` with keyword-only arguments. Views, serializers, admin actions and
+management commands translate their input into one of these calls and the raised ``ServiceError`` back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from editorial import notify, review, selectors
+from editorial.checkconfig import current_config
+from editorial.checks import check_draft
+from editorial.models import (
+    ApiClient, CheckRun, Comment, Dismissal, Draft, Finding, ReviewEvent, Revision,
+)
+from editorial.selectors import Actor
+
+TITLE_MAX = 1000
+
+
+class ServiceError(Exception):
+    """A refusal with a stable ``code`` for the API and a message for people."""
+
+    code = "error"
+
+    def __init__(self, detail: str, **extra) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.extra = extra
+
+
+class InvalidInput(ServiceError):
+    code = "invalid"
+
+
+class NotAllowed(ServiceError):
+    code = "not_allowed"
+
+
+class InvalidTransition(ServiceError):
+    code = "invalid_transition"
+
+
+class CommentRequired(ServiceError):
+    code = "comment_required"
+
+
+class GateBlocked(ServiceError):
+    code = "gate_blocked"
+
+
+class Conflict(ServiceError):
+    code = "conflict"
+
+
+def content_hash(title: str, body_text: str) -> str:
+    return hashlib.sha256(f"{title}\x00{body_text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _clean_content(title: str, body_text: str) -> tuple[str, str]:
+    title = " ".join((title or "").split())
+    body_text = (body_text or "").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if not title:
+        raise InvalidInput(_("A draft needs a title."), field="title")
+    if len(title) > TITLE_MAX:
+        raise InvalidInput(_("The title is longer than %(n)d characters.") % {"n": TITLE_MAX}, field="title")
+    if len(body_text) > settings.MAX_DRAFT_CHARS:
+        raise InvalidInput(
+            _("The text is longer than %(n)d characters.") % {"n": settings.MAX_DRAFT_CHARS}, field="body",
+            status=413,
+        )
+    return title, body_text
+
+
+def checks_run(*, revision: Revision) -> CheckRun:
+    """Run the engine on a revision and store its findings."""
+    started = time.perf_counter()
+    report = check_draft(revision.title, revision.body_text, current_config())
+    run = CheckRun.objects.create(
+        revision=revision,
+        engine_version=report.engine_version,
+        counts=report.counts,
+        stats=report.stats,
+        errors=report.errors,
+        duration_ms=round((time.perf_counter() - started) * 1000, 2),
+    )
+    Finding.objects.bulk_create([
+        Finding(
+            check_run=run, family=f.check, rule=f.rule, severity=f.severity, field=f.field, start=f.start,
+            end=f.end, start_utf16=f.start_utf16, end_utf16=f.end_utf16, text=f.text, message=f.message,
+            message_en=f.message_en, related=[r.as_dict() for r in f.related], suggestion=f.suggestion,
+            fingerprint=f.fingerprint,
+        )
+        for f in report.findings
+    ])
+    notify.check_run_finished(run)
+    return run
+
+
+def _new_revision(draft: Draft, *, title: str, body_text: str, source_html: str, user: Actor,
+                  client: ApiClient | None, note: str = "") -> Revision:
+    draft.revision_number += 1
+    rev = Revision.objects.create(
+        draft=draft, number=draft.revision_number, title=title, body_text=body_text, source_html=source_html,
+        content_hash=content_hash(title, body_text), created_by=user if _is_user(user) else None,
+        api_client=client, note=note,
+    )
+    draft.title, draft.body_text, draft.source_html = title, body_text, source_html
+    draft.save()
+    checks_run(revision=rev)
+    return rev
+
+
+def _is_user(user: Actor) -> bool:
+    return user is not None and user.is_authenticated
+
+
+def draft_create(*, title: str, body_text: str, user: Actor = None, client: ApiClient | None = None,
+                 desk: str = "", author_name: str = "", source_html: str = "", source_format: str = "text",
+                 external_id: str = "", metadata: dict | None = None) -> Draft:
+    """Create a draft with its first revision, checked at once."""
+    title, body_text = _clean_content(title, body_text)
+    if client is None and not selectors.is_newsroom_member(user):
+        raise NotAllowed(_("Only newsroom members can create drafts."))
+    with transaction.atomic():
+        draft = Draft.objects.create(
+            title=title, body_text=body_text, source_html=source_html, source_format=source_format,
+            author=user if _is_user(user) else None, author_name=author_name[:200], desk=desk[:100],
+            api_client=client, external_id=external_id or "", metadata=metadata or {},
+        )
+        _new_revision(draft, title=title, body_text=body_text, source_html=source_html, user=user, client=client)
+    return draft
+
+
+def draft_revise(*, draft: Draft, title: str, body_text: str, source_html: str = "", user: Actor = None,
+                 client: ApiClient | None = None, note: str = "", **fields) -> tuple[Draft, bool]:
+    """Store new content as a revision and check it; the same content again changes nothing.
+
+    Returns ``(draft, created)``. A new revision of an approved draft sends it back to review.
+    """
+    title, body_text = _clean_content(title, body_text)
+    with transaction.atomic():
+        locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        if not selectors.can_edit(locked, user=user, client=client):
+            if locked.status == review.ARCHIVED:
+                raise InvalidTransition(_("An archived draft cannot be edited; reopen it first."))
+            raise NotAllowed(_("Only the draft's writer or an admin can edit it."))
+        for name in ("desk", "author_name", "metadata"):
+            if name in fields and fields[name] is not None:
+                setattr(locked, name, fields[name])
+        latest = selectors.latest_revision(locked)
+        if latest is not None and latest.content_hash == content_hash(title, body_text):
+            locked.save()
+            return locked, False
+        _new_revision(locked, title=title, body_text=body_text, source_html=source_html, user=user,
+                      client=client, note=note)
+        if locked.status == review.APPROVED:
+            _apply_transition(locked, review.REVISE, user=user, client=client,
+                              comment=_("New revision after approval."))
+    return locked, True
+
+
+def revision_restore(*, draft: Draft, revision: Revision, user: Actor) -> tuple[Draft, bool]:
+    if revision.draft_id != draft.pk:
+        raise InvalidInput(_("That revision belongs to another draft."))
+    return draft_revise(draft=draft, title=revision.title, body_text=revision.body_text,
+                        source_html=revision.source_html, user=user,
+                        note=_("Restored from revision %(n)d") % {"n": revision.number})
+
+
+def draft_rerun_checks(*, draft: Draft) -> CheckRun | None:
+    rev = selectors.latest_revision(draft)
+    return checks_run(revision=rev) if rev else None
+
+
+def _check_gate(draft: Draft, t: review.Transition, user: Actor, override_reason: str) -> tuple[list, str]:
+    """Approval gate: the latest revision checked, no open error finding unless overridden with a reason."""
+    run = selectors.latest_check_run(selectors.latest_revision(draft))
+    if run is None:
+        raise GateBlocked(_("The latest revision has not been checked yet."), findings=[])
+    blocking = [f for f in selectors.open_findings(draft) if f.severity == "error"]
+    if not blocking:
+        return [], ""
+    override_reason = (override_reason or "").strip()
+    if override_reason and selectors.can_override(user):
+        return blocking, override_reason
+    detail = _("%(n)d open error finding(s) block approval.") % {"n": len(blocking)}
+    if override_reason:
+        detail += " " + _("You may not override the gate.")
+    raise GateBlocked(detail, findings=[selectors.finding_summary(f) for f in blocking])
+
+
+def _apply_transition(draft: Draft, action: str, *, user: Actor, client: ApiClient | None, comment: str = "",
+                      override_reason: str = "") -> ReviewEvent:
+    """Inside a transaction, with ``draft`` locked: validate and apply one transition."""
+    roles = selectors.roles_for(draft, user=user, client=client)
+    t = review.transition_for(draft.status, action)
+    if action not in review.ACTIONS and action != review.REVISE:
+        raise InvalidInput(_("Unknown action: %(a)s") % {"a": action[:50]}, field="action")
+    if t is None:
+        if not review.may_ever(action, roles):
+            raise NotAllowed(_("You may not %(a)s drafts.") % {"a": action})
+        raise InvalidTransition(
+            _("A draft that is %(s)s cannot be sent to %(a)s.") % {"s": draft.get_status_display(), "a": action},
+            status=draft.status,
+        )
+    if not t.roles & roles:
+        raise NotAllowed(_("You may not %(a)s this draft.") % {"a": action})
+    comment = (comment or "").strip()
+    if t.needs_comment and not comment:
+        raise CommentRequired(_("Say what needs to change: a comment is required."), field="comment")
+    used_override = ""
+    if t.gated:
+        _blocking, used_override = _check_gate(draft, t, user, override_reason)
+    event = ReviewEvent.objects.create(
+        draft=draft, action=action, from_status=draft.status, to_status=t.target,
+        actor=user if _is_user(user) else None, api_client=client,
+        revision=selectors.latest_revision(draft), comment=comment, override_reason=used_override,
+        open_findings=[selectors.finding_summary(f) for f in selectors.open_findings(draft)],
+    )
+    draft.status = t.target
+    draft.save(update_fields=["status", "updated_at"])
+    notify.status_changed(event)
+    return event
+
+
+def draft_transition(*, draft: Draft, action: str, user: Actor = None, client: ApiClient | None = None,
+                     comment: str = "", override_reason: str = "") -> ReviewEvent:
+    """The one way to change a draft's status: atomic, row locked, one ReviewEvent written."""
+    with transaction.atomic():
+        locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        event = _apply_transition(locked, action, user=user, client=client, comment=comment,
+                                  override_reason=override_reason)
+    draft.status = locked.status
+    return event
+
+
+def finding_dismiss(*, finding: Finding, reason: str, user: Actor = None,
+                    client: ApiClient | None = None) -> Dismissal:
+    """Dismiss a finding with a reason; the dismissal follows the finding's fingerprint to later revisions."""
+    draft = finding.check_run.revision.draft
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput(_("Give a reason for dismissing this finding."), field="reason")
+    if not selectors.can_dismiss(draft, user=user, client=client):
+        raise NotAllowed(_("You may not dismiss findings on this draft."))
+    with transaction.atomic():
+        Draft.objects.select_for_update().get(pk=draft.pk)
+        if draft.dismissals.filter(fingerprint=finding.fingerprint, undone_at__isnull=True).exists():
+            raise Conflict(_("This finding is already dismissed."))
+        return Dismissal.objects.create(
+            draft=draft, fingerprint=finding.fingerprint, rule=finding.rule, text=finding.text[:500],
+            reason=reason[:2000], dismissed_by=user if _is_user(user) else None, api_client=client,
+        )
+
+
+def dismissal_undo(*, dismissal: Dismissal, user: Actor = None, client: ApiClient | None = None) -> Dismissal:
+    if not selectors.can_dismiss(dismissal.draft, user=user, client=client):
+        raise NotAllowed(_("You may not change dismissals on this draft."))
+    if dismissal.undone_at is None:
+        dismissal.undone_at = timezone.now()
+        dismissal.undone_by = user if _is_user(user) else None
+        dismissal.save(update_fields=["undone_at", "undone_by"])
+    return dismissal
+
+
+def comment_add(*, draft: Draft, user: Actor, body: str) -> Comment:
+    body = (body or "").strip()
+    if not body:
+        raise InvalidInput(_("A comment cannot be empty."), field="body")
+    if not selectors.is_newsroom_member(user):
+        raise NotAllowed(_("Only newsroom members can comment."))
+    comment = Comment.objects.create(draft=draft, author=user, body=body[:10000],
+                                     revision=selectors.latest_revision(draft))
+    notify.comment_added(comment)
+    return comment
+
+
+def draft_assign(*, draft: Draft, assignee, user: Actor) -> Draft:
+    """Assign a reviewer (or clear the assignment with ``assignee=None``)."""
+    if not selectors.is_newsroom_member(user):
+        raise NotAllowed(_("Only newsroom members can assign drafts."))
+    if assignee is not None and not selectors.user_roles(assignee) & {review.REVIEWER, review.ADMIN}:
+        raise InvalidInput(_("Only reviewers can be assigned."), field="assignee")
+    with transaction.atomic():
+        locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        locked.assignee = assignee
+        locked.save(update_fields=["assignee", "updated_at"])
+    if assignee is not None:
+        notify.draft_assigned(locked, assignee, by=user)
+    return locked
