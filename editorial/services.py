@@ -296,3 +296,19 @@ def draft_assign(*, draft: Draft, assignee, user: Actor) -> Draft:
     if assignee is not None:
         notify.draft_assigned(locked, assignee, by=user)
     return locked
+
+
+def draft_update_details(*, draft: Draft, user: Actor, **fields) -> Draft:
+    """Change a draft's details that are not content (desk, author, assignee, metadata), e.g. from the admin."""
+    allowed = {"desk", "author", "author_name", "assignee", "metadata"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise InvalidInput(_("These fields cannot be changed here: %(f)s") % {"f": ", ".join(sorted(unknown))})
+    if review.ADMIN not in selectors.user_roles(user) and not selectors.can_edit(draft, user=user):
+        raise NotAllowed(_("Only the draft's writer or an admin can change it."))
+    with transaction.atomic():
+        locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.save()
+    return locked

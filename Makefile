@@ -1,0 +1,39 @@
+# The two commands: `make run` (serve the demo on SQLite) and `make test` (the whole suite).
+SHELL := /bin/bash
+PORT ?= 8000
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON_FOR_VENV ?= $(shell bin/find-python)
+
+.PHONY: run test install install-dev serve bench worker clean
+
+$(PY):
+	@test -n "$(PYTHON_FOR_VENV)" || { echo "No Python 3.12+ found (tried pyenv, python3.13, python3.12)."; exit 1; }
+	$(PYTHON_FOR_VENV) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+install: $(PY)
+	$(PY) -m pip install --quiet -e .
+
+install-dev: $(PY)
+	$(PY) -m pip install --quiet -e ".[dev]"
+
+run: install
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py seed_demo
+	@echo ""
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "Log in as writer, reviewer, publisher or admin with the password printed above."
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: install
+	$(PY) benchmarks/engine.py
+
+worker: install
+	$(PY) manage.py db_worker
+
+clean:
+	rm -rf $(VENV) data *.egg-info

@@ -1,0 +1,255 @@
+"""The Django admin: declarations, with every write routed through the services."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from editorial import review, services
+from editorial.models import (
+    ApiClient, ApiKey, CheckRun, Comment, Dismissal, Draft, Finding, ReviewEvent, Revision, RuleSetting,
+    WebhookAttempt, WebhookDelivery,
+)
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class RevisionInline(ReadOnlyInline):
+    model = Revision
+    fields = ("number", "title", "created_by", "api_client", "note", "created_at")
+    readonly_fields = fields
+
+
+class ReviewEventInline(ReadOnlyInline):
+    model = ReviewEvent
+    fields = ("created_at", "action", "from_status", "to_status", "actor", "api_client", "comment",
+              "override_reason")
+    readonly_fields = fields
+
+
+class DismissalInline(ReadOnlyInline):
+    model = Dismissal
+    fk_name = "draft"
+    fields = ("rule", "text", "reason", "dismissed_by", "created_at", "undone_at")
+    readonly_fields = fields
+
+
+class FindingFamilyFilter(admin.SimpleListFilter):
+    title = _("open finding family")
+    parameter_name = "family"
+
+    def lookups(self, request, model_admin):
+        return [("placeholder", _("Placeholder")), ("repetition", _("Repetition")),
+                ("consistency", _("Consistency"))]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(revisions__check_runs__findings__family=self.value()).distinct()
+        return queryset
+
+
+def _bulk_transition(action: str):
+    def run(modeladmin, request, queryset):
+        done, refused = 0, []
+        for draft in queryset:
+            try:
+                services.draft_transition(draft=draft, action=action, user=request.user,
+                                          comment=str(_("Bulk action in the admin")))
+                done += 1
+            except services.ServiceError as exc:
+                refused.append(f"#{draft.pk}: {exc.detail}")
+        if done:
+            modeladmin.message_user(request, ngettext("%d draft moved.", "%d drafts moved.", done) % done)
+        for line in refused[:20]:
+            modeladmin.message_user(request, line, level=messages.WARNING)
+
+    run.short_description = review.ACTION_LABELS[action]
+    run.__name__ = f"bulk_{action}"
+    return run
+
+
+@admin.register(Draft)
+class DraftAdmin(admin.ModelAdmin):
+    list_display = ("title", "status", "desk", "author", "api_client", "revision_number", "updated_at")
+    list_filter = ("status", "desk", "author", "api_client", FindingFamilyFilter,
+                   ("revisions__check_runs__findings__severity", admin.AllValuesFieldListFilter))
+    search_fields = ("title", "body_text", "external_id", "author_name")
+    date_hierarchy = "updated_at"
+    readonly_fields = ("status", "title", "body_text", "source_html", "revision_number", "api_client",
+                       "external_id", "created_at", "updated_at")
+    fields = ("title", "body_text", "status", "desk", "author", "author_name", "assignee", "api_client",
+              "external_id", "metadata", "revision_number", "source_format", "created_at", "updated_at")
+    inlines = [RevisionInline, ReviewEventInline, DismissalInline]
+    actions = ["rerun_checks"] + [_bulk_transition(a) for a in review.ACTIONS if a != review.REQUEST_CHANGES]
+    raw_id_fields = ("author", "assignee")
+
+    @admin.action(description=_("Re-run checks on the latest revision"))
+    def rerun_checks(self, request, queryset):
+        n = sum(1 for d in queryset if services.draft_rerun_checks(draft=d))
+        self.message_user(request, ngettext("Checked %d draft.", "Checked %d drafts.", n) % n)
+
+    def has_add_permission(self, request):
+        return False  # drafts are created through the desk or the API, so they get a revision and a check
+
+    def save_model(self, request, obj, form, change):
+        changed = {name: form.cleaned_data[name] for name in form.changed_data if name in form.cleaned_data}
+        try:
+            services.draft_update_details(draft=obj, user=request.user, **changed)
+        except services.ServiceError as exc:
+            self.message_user(request, exc.detail, level=messages.ERROR)
+
+
+class FindingInline(ReadOnlyInline):
+    model = Finding
+    fields = ("severity", "rule", "field", "start", "end", "text", "message")
+    readonly_fields = fields
+
+
+@admin.register(CheckRun)
+class CheckRunAdmin(admin.ModelAdmin):
+    list_display = ("revision", "engine_version", "duration_ms", "created_at")
+    readonly_fields = ("revision", "engine_version", "counts", "stats", "errors", "duration_ms", "created_at")
+    inlines = [FindingInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Finding)
+class FindingAdmin(admin.ModelAdmin):
+    list_display = ("rule", "severity", "family", "field", "text", "check_run")
+    list_filter = ("severity", "family", "rule")
+    search_fields = ("text", "message", "rule")
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in Finding._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    list_display = ("draft", "number", "title", "created_by", "api_client", "created_at")
+    search_fields = ("title", "body_text")
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in Revision._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "draft", "action", "from_status", "to_status", "actor", "api_client")
+    list_filter = ("action", "to_status")
+    search_fields = ("comment", "override_reason", "draft__title")
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in ReviewEvent._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Dismissal)
+class DismissalAdmin(admin.ModelAdmin):
+    list_display = ("rule", "text", "reason", "draft", "dismissed_by", "created_at", "undone_at")
+    list_filter = ("rule",)
+    search_fields = ("reason", "text")
+    readonly_fields = ("draft", "fingerprint", "rule", "text", "reason", "dismissed_by", "api_client",
+                       "created_at", "undone_at", "undone_by")
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ("draft", "author", "created_at", "body")
+    search_fields = ("body",)
+    readonly_fields = ("draft", "author", "revision", "created_at")
+
+
+@admin.register(RuleSetting)
+class RuleSettingAdmin(admin.ModelAdmin):
+    list_display = ("rule", "enabled", "severity", "updated_at")
+    list_filter = ("enabled", "severity")
+    list_editable = ("enabled", "severity")
+    search_fields = ("rule",)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "rule":
+            from django import forms
+
+            from editorial.checks import all_rules
+
+            choices = [(r, r) for r in sorted(all_rules())]
+            return forms.ChoiceField(choices=choices, label=db_field.verbose_name)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class ApiKeyInline(admin.TabularInline):
+    model = ApiKey
+    extra = 0
+    fields = ("prefix", "label", "created_at", "last_used_at", "revoked_at")
+    readonly_fields = ("prefix", "created_at", "last_used_at")
+
+    def has_add_permission(self, request, obj=None):
+        return False  # keys are made by create_api_client (or the admin action), shown once
+
+
+@admin.register(ApiClient)
+class ApiClientAdmin(admin.ModelAdmin):
+    list_display = ("name", "is_active", "webhook_url", "created_at")
+    list_filter = ("is_active",)
+    search_fields = ("name",)
+    inlines = [ApiKeyInline]
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(admin.ModelAdmin):
+    list_display = ("client", "prefix", "label", "created_at", "last_used_at", "revoked_at")
+    list_filter = ("client",)
+    readonly_fields = ("client", "prefix", "key_hash", "created_at", "last_used_at")
+
+    def has_add_permission(self, request):
+        return False
+
+
+class WebhookAttemptInline(ReadOnlyInline):
+    model = WebhookAttempt
+    fields = ("number", "status_code", "error", "response", "duration_ms", "created_at")
+    readonly_fields = fields
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(admin.ModelAdmin):
+    list_display = ("event", "client", "state", "attempts", "last_status_code", "next_attempt_at", "created_at")
+    list_filter = ("state", "event", "client")
+    search_fields = ("delivery_id",)
+    inlines = [WebhookAttemptInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in WebhookDelivery._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,185 @@
+"""The workflow table, exercised through the one transition function for every (status, action, role)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import connection
+
+from editorial import review, services
+from editorial.models import Draft, ReviewEvent
+
+CLEAN = {"EDITORIAL_CHECKS": {"disabled": ["placeholder", "repetition", "consistency"]}}
+PLACEHOLDER_BODY = "عقد المجلس جلسته يوم [تاريخ الجلسة – يرجى إضافته] برئاسة رئيسه."
+
+PERSONAS = ["author", "reviewer", "publisher", "admin", "cms", "other_writer", "outsider", "other_cms"]
+PERSONA_ROLE = {"author": review.AUTHOR, "reviewer": review.REVIEWER, "publisher": review.PUBLISHER,
+                "admin": review.ADMIN, "cms": review.CMS}
+
+
+@pytest.fixture
+def cast(writer, other_writer, reviewer, publisher, admin_user, outsider, api_client_a, api_client_b):
+    """persona -> (user, client) keyword arguments for the services."""
+    return {
+        "author": {"user": writer}, "reviewer": {"user": reviewer}, "publisher": {"user": publisher},
+        "admin": {"user": admin_user}, "cms": {"client": api_client_a}, "other_writer": {"user": other_writer},
+        "outsider": {"user": outsider}, "other_cms": {"client": api_client_b},
+    }
+
+
+def _draft_in(status: str, persona: str, cast) -> Draft:
+    """A draft owned by the writer, or by CMS A when the persona is a CMS (the owner is what CMS means)."""
+    if persona in ("cms", "other_cms"):
+        draft = services.draft_create(title="عنوان", body_text="نص الخبر.", client=cast["cms"]["client"])
+    else:
+        draft = services.draft_create(title="عنوان", body_text="نص الخبر.", **cast["author"])
+    Draft.objects.filter(pk=draft.pk).update(status=status)  # arrange only: the act below uses the service
+    draft.refresh_from_db()
+    return draft
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("action", review.ACTIONS)
+@pytest.mark.parametrize("status", review.STATUSES)
+def test_every_status_action_and_role_follows_the_table(status, action, persona, cast, settings):
+    settings.EDITORIAL_CHECKS = CLEAN["EDITORIAL_CHECKS"]
+    draft = _draft_in(status, persona, cast)
+    before = ReviewEvent.objects.count()
+    t = review.transition_for(status, action)
+    role = PERSONA_ROLE.get(persona)
+    allowed = t is not None and role in t.roles
+    if allowed:
+        event = services.draft_transition(draft=draft, action=action, comment="ملاحظة", **cast[persona])
+        draft.refresh_from_db()
+        assert draft.status == t.target == event.to_status
+        assert event.from_status == status and event.action == action
+        assert ReviewEvent.objects.count() == before + 1
+        return
+    roles = {role} if role else set()
+    expected = services.InvalidTransition if t is None and review.may_ever(action, roles) else services.NotAllowed
+    with pytest.raises(expected):
+        services.draft_transition(draft=draft, action=action, comment="ملاحظة", **cast[persona])
+    draft.refresh_from_db()
+    assert draft.status == status
+    assert ReviewEvent.objects.count() == before
+
+
+def test_the_table_never_offers_a_transition_to_its_own_status():
+    assert all(t.source != t.target for t in review.TRANSITIONS.values())
+
+
+def test_actions_for_drives_the_buttons_a_reviewer_sees():
+    assert [t.action for t in review.actions_for(review.IN_REVIEW, {review.REVIEWER})] == [
+        review.REQUEST_CHANGES, review.APPROVE]
+    assert review.actions_for(review.IN_REVIEW, {review.AUTHOR}) == []
+
+
+def test_requesting_changes_needs_a_comment(draft, reviewer, writer):
+    services.draft_transition(draft=draft, action="submit", user=writer)
+    with pytest.raises(services.CommentRequired):
+        services.draft_transition(draft=draft, action="request_changes", user=reviewer, comment="  ")
+    event = services.draft_transition(draft=draft, action="request_changes", user=reviewer,
+                                      comment="أضف تاريخ الجلسة")
+    assert event.comment == "أضف تاريخ الجلسة" and event.to_status == review.CHANGES_REQUESTED
+
+
+@pytest.fixture
+def blocked_draft(make_draft, writer):
+    draft = make_draft(title="المجلس يعقد جلسته", body=PLACEHOLDER_BODY)
+    services.draft_transition(draft=draft, action="submit", user=writer)
+    return draft
+
+
+def test_approval_is_refused_while_an_error_finding_is_open(blocked_draft, reviewer):
+    with pytest.raises(services.GateBlocked) as exc:
+        services.draft_transition(draft=blocked_draft, action="approve", user=reviewer)
+    assert any("[تاريخ الجلسة" in f["text"] for f in exc.value.extra["findings"])
+    blocked_draft.refresh_from_db()
+    assert blocked_draft.status == review.IN_REVIEW
+
+
+def test_a_reviewer_may_override_the_gate_with_a_reason_that_is_recorded(blocked_draft, reviewer):
+    event = services.draft_transition(draft=blocked_draft, action="approve", user=reviewer,
+                                      override_reason="التاريخ يضاف آلياً عند النشر")
+    assert event.to_status == review.APPROVED
+    assert event.override_reason == "التاريخ يضاف آلياً عند النشر"
+    assert any(f["severity"] == "error" for f in event.open_findings)
+
+
+def test_an_admin_without_the_override_permission_cannot_override(blocked_draft, django_user_model):
+    from django.contrib.auth.models import Group
+
+    desk_admin = django_user_model.objects.create_user("deskadmin", password="x")
+    desk_admin.groups.add(Group.objects.get(name="admins"))
+    with pytest.raises(services.GateBlocked):
+        services.draft_transition(draft=blocked_draft, action="approve", user=desk_admin, override_reason="لا")
+
+
+def test_dismissing_the_error_opens_the_gate(blocked_draft, reviewer, writer):
+    for finding in services.selectors.open_findings(blocked_draft):
+        if finding.severity == "error":
+            services.finding_dismiss(finding=finding, reason="سيُضاف التاريخ عند النشر", user=writer)
+    event = services.draft_transition(draft=blocked_draft, action="approve", user=reviewer)
+    assert event.to_status == review.APPROVED and event.override_reason == ""
+
+
+def test_approval_needs_the_latest_revision_checked(draft, writer, reviewer, settings):
+    settings.EDITORIAL_CHECKS = CLEAN["EDITORIAL_CHECKS"]
+    services.draft_transition(draft=draft, action="submit", user=writer)
+    draft.revisions.get().check_runs.all().delete()
+    with pytest.raises(services.GateBlocked):
+        services.draft_transition(draft=draft, action="approve", user=reviewer)
+
+
+def test_a_new_revision_of_an_approved_draft_returns_it_to_review(draft, writer, reviewer, settings):
+    settings.EDITORIAL_CHECKS = CLEAN["EDITORIAL_CHECKS"]
+    services.draft_transition(draft=draft, action="submit", user=writer)
+    services.draft_transition(draft=draft, action="approve", user=reviewer)
+    draft, created = services.draft_revise(draft=draft, title=draft.title, body_text=draft.body_text + " تحديث.",
+                                           user=writer)
+    assert created and draft.status == review.IN_REVIEW
+    last = draft.events.last()
+    assert (last.action, last.from_status, last.to_status) == ("revise", "approved", "in_review")
+    assert last.revision.number == 2
+
+
+def test_the_same_content_again_makes_no_revision(draft, writer):
+    _draft, created = services.draft_revise(draft=draft, title=draft.title, body_text=draft.body_text, user=writer)
+    assert not created and draft.revisions.count() == 1
+
+
+def test_review_events_are_append_only(draft, writer):
+    event = services.draft_transition(draft=draft, action="submit", user=writer)
+    event.comment = "rewritten"
+    with pytest.raises(ValueError):
+        event.save()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_transitions_let_exactly_one_win(writer, reviewer, settings):
+    settings.EDITORIAL_CHECKS = CLEAN["EDITORIAL_CHECKS"]
+    draft = services.draft_create(title="عنوان", body_text="نص.", user=writer)
+    services.draft_transition(draft=draft, action="submit", user=writer)
+    barrier, results = threading.Barrier(2), []
+
+    def act(action: str, comment: str) -> None:
+        try:
+            barrier.wait()
+            services.draft_transition(draft=Draft.objects.get(pk=draft.pk), action=action, user=reviewer,
+                                      comment=comment)
+            results.append(action)
+        except services.ServiceError as exc:
+            results.append(exc.code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=act, args=("approve", "")),
+               threading.Thread(target=act, args=("request_changes", "تعديل"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results).count("invalid_transition") == 1
+    assert draft.events.filter(from_status="in_review").count() == 1
