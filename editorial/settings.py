@@ -167,10 +167,28 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
-)
+# Mail (Django 6.1 MAILERS): SMTP in production, the console locally.
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "EMAIL_BACKEND",
+            "django.core.mail.backends.smtp.EmailBackend"
+            if PRODUCTION
+            else "django.core.mail.backends.console.EmailBackend",
+        ),
+        "OPTIONS": {
+            k: v
+            for k, v in {
+                "host": os.environ.get("EMAIL_HOST"),
+                "port": envint("EMAIL_PORT", 0) or None,
+                "username": os.environ.get("EMAIL_HOST_USER"),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD"),
+                "use_tls": envbool("EMAIL_USE_TLS") or None,
+            }.items()
+            if v is not None
+        },
+    }
+}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "editorial@localhost")
 
 # Background work: Django's tasks framework on the database backend (db_worker processes).
