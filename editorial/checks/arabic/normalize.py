@@ -41,7 +41,10 @@ def normalize_char(ch: str) -> str:
     if ch in _MAP:
         return _MAP[ch]
     if _is_presentation_form(ch):
-        return "".join(normalize_char(c) for c in unicodedata.normalize("NFKC", ch))
+        decomposed = unicodedata.normalize("NFKC", ch)
+        if decomposed == ch:  # ornate parentheses ﴾﴿ and other forms without a decomposition
+            return ch
+        return "".join(normalize_char(c) for c in decomposed)
     if "A" <= ch <= "Z":
         return ch.lower()
     if o > 0x7F and not (0x0600 <= o <= 0x06FF) and ch.isupper():
