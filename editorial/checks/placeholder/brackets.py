@@ -1,0 +1,104 @@
+"""Brackets that hold an instruction or a template slot instead of news text.
+
+Brackets alone prove nothing: agency credits "(كونا)", acronyms "(يونسكو)", seasons "(2025-2026)" and
+explanations are normal. A bracket is flagged by what it says: an instruction verb ("يرجى", "أضف", "insert"),
+a slot noun standing alone ("[المصدر]", "(اسم الشركة)"), or only filler characters ("[؟؟؟]"). Square brackets
+are rare in news, so a slot noun is enough there; parentheses need a verb or a short, bare slot phrase.
+Curly braces, single angle brackets, printf/shell variables are template variables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from . import lexicon as lx
+from .text import any_in, words
+
+BRACKET_RULE = "placeholder.bracket_instruction"
+TEMPLATE_RULE = "placeholder.template_variable"
+
+_SQUARE_RE = regex.compile(r"\[\[?([^\[\]\n]{1,160})\]?\]|【([^【】\n]{1,160})】")
+_ROUND_RE = regex.compile(r"\(([^()\n]{1,160})\)")
+_OMISSION_RE = regex.compile(r"\s*(?:\.{2,}|…+|\.\s\.\s\.)\s*")
+_FILLER_ONLY_RE = regex.compile(r"[\s؟?ـ_xX.…\-–—*]+")
+_IDENT_RE = regex.compile(r"\s*[\p{L}\p{M}\p{N}]+(?:_[\p{L}\p{M}\p{N}]+)+\s*|\s*[A-Z][A-Z0-9]{2,}\s*")
+
+_CURLY_RE = regex.compile(r"\{\{[^{}\n]{1,60}\}\}|\{[^{}\n]{1,60}\}|\$\{[^{}\n]{1,40}\}")
+_CURLY_BODY_RE = regex.compile(r"[\s\p{L}\p{M}\p{N}_.\-]+")
+_ANGLE_RE = regex.compile(r"(?<!<)<([^<>\n]{1,60})>(?!>)")
+_ANGLE_BODY_RE = regex.compile(r"[\s\p{L}\p{M}\p{N}_\-]+")
+_PRINTF_RE = regex.compile(r"(?<![\p{L}\p{N}%])%(?:\([A-Za-z_]\w*\))?[sd](?![\p{L}\p{N}])|(?<![\p{L}\p{N}])%\d\$[sd]")
+_SHELL_RE = regex.compile(r"(?<![\p{L}\p{N}$])\$[A-Za-z_][A-Za-z0-9_]*(?![\p{L}\p{N}])")
+_SNAKE_RE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_\[{<])(?:[A-Z]{2,}(?:_[A-Z0-9]+)+|\p{Arabic}+(?:_\p{Arabic}+)+)(?![\p{L}\p{M}\p{N}_\]}>])"
+)
+_EN_WORD_RE = regex.compile(r"[A-Za-z]+")
+
+
+def _en_words(content: str) -> list[str]:
+    return [w.lower() for w in _EN_WORD_RE.findall(content)]
+
+
+def _filler_only(content: str) -> bool:
+    return bool(_FILLER_ONLY_RE.fullmatch(content)) and not _OMISSION_RE.fullmatch(content)
+
+
+def square_is_slot(content: str) -> bool:
+    """Square brackets: an instruction, a slot noun, an English slot word, or filler."""
+    if _OMISSION_RE.fullmatch(content) or not content.strip():
+        return False
+    if _filler_only(content):
+        return True
+    ws = words(content)
+    if any_in(ws, lx.LEGIT_BRACKET_WORDS):
+        return False
+    en = _en_words(content)
+    return (
+        any_in(ws, lx.INSTRUCTION_VERBS | lx.INSTRUCTION_NOUNS | lx.SLOT_MARKERS | lx.SLOT_NOUNS)
+        or any(w in lx.EN_STRONG or w in lx.EN_SLOT for w in en)
+    )
+
+
+def round_is_slot(content: str) -> bool:
+    """Parentheses: a verb of instruction, or a short bare slot ("(المصدر)", "(يُحدد لاحقاً)")."""
+    if _OMISSION_RE.fullmatch(content) or not content.strip():
+        return False
+    if _filler_only(content):
+        return True
+    ws = words(content)
+    if not ws or any_in(ws, lx.LEGIT_BRACKET_WORDS):
+        return False
+    en = _en_words(content)
+    if any_in(ws, lx.INSTRUCTION_VERBS) or any(w in lx.EN_STRONG for w in en):
+        return True
+    short = len(ws) <= 3 and ":" not in content and not any(c.isdigit() for c in content)
+    if short and any_in(ws, lx.SLOT_MARKERS) and len(ws) <= 2:
+        return True
+    return short and (any_in(ws[:1], lx.SLOT_NOUNS) or (en and en[0] in lx.EN_SLOT and len(en) == len(ws)))
+
+
+def bracket_hits(text: str) -> Iterator[tuple[str, int, int]]:
+    for m in _SQUARE_RE.finditer(text):
+        content = m.group(1) if m.group(1) is not None else m.group(2)
+        if _IDENT_RE.fullmatch(content):
+            yield TEMPLATE_RULE, m.start(), m.end()
+        elif square_is_slot(content):
+            yield BRACKET_RULE, m.start(), m.end()
+    for m in _ROUND_RE.finditer(text):
+        if round_is_slot(m.group(1)):
+            yield BRACKET_RULE, m.start(), m.end()
+
+
+def template_hits(text: str) -> Iterator[tuple[str, int, int]]:
+    for m in _CURLY_RE.finditer(text):
+        if _CURLY_BODY_RE.fullmatch(m.group().strip("{}$")):
+            yield TEMPLATE_RULE, m.start(), m.end()
+    for m in _ANGLE_RE.finditer(text):
+        content = m.group(1).strip()
+        if content and _ANGLE_BODY_RE.fullmatch(m.group(1)) and content.lower() not in lx.HTML_TAGS:
+            yield TEMPLATE_RULE, m.start(), m.end()
+    for rx in (_PRINTF_RE, _SHELL_RE, _SNAKE_RE):
+        for m in rx.finditer(text):
+            yield TEMPLATE_RULE, m.start(), m.end()

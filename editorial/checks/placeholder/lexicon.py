@@ -1,0 +1,65 @@
+"""Word lists for the placeholder checks, written naturally and normalised at import.
+
+Kept as Python data (no I/O). Arabic entries go through ``norm`` so they compare with normalised text (alef
+forms, ta marbuta, alef maqsura, tashkeel all folded).
+"""
+
+from __future__ import annotations
+
+from ..arabic import norm
+
+
+def _n(words: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in words.split())
+
+
+# Words that only an instruction to a writer contains: imperatives, "please", passive "to be added", and the
+# "for checking" forms. Enough on their own to make a bracketed text an instruction.
+INSTRUCTION_VERBS = _n(
+    "يرجى يُرجى الرجاء رجاء يُضاف تُضاف يضاف تضاف أضف أضيفي أضيفوا ضع ضعي ضعوا اكتب اكتبي أدخل أدخلي أدرج "
+    "يُدرج تُدرج حدد حددي يُحدد تُحدد يحدد تحدد اذكر تأكد تأكدي تحقق تحققي راجع راجعي يُستكمل استكمل أكمل "
+    "يُكمل املأ عدّل استبدل يُستبدل احذف يُحذف أرفق يُرفق للتأكد للتحقق للمراجعة للتحديث للإضافة للتدقيق "
+    "يُذكر يُكتب تُكتب يوضع تُوضع يُوضع بانتظار ينتظر مطلوب ناقص"
+)
+# Nouns of the instruction ("add the ...", "fix the ..."): strong in square brackets, not in parentheses.
+INSTRUCTION_NOUNS = _n("إضافة تحديد تأكيد إدراج تحديث استكمال تدقيق مراجعة التأكد التحقق كتابة وضع")
+# Short markers that a bracket is a slot: "later", "here", "not confirmed".
+SLOT_MARKERS = _n("لاحقا هنا مؤقت مؤقتا قريبا")
+# What a slot stands for: "[the source]", "[name of the minister]".
+SLOT_NOUNS = _n(
+    "المصدر مصدر الاسم اسم الأسماء التاريخ تاريخ الرقم رقم الأرقام العدد المبلغ القيمة النسبة الرابط رابط "
+    "الصورة صورة الاقتباس اقتباس التصريح تصريح المكان المدينة الموعد الوقت الساعة التفاصيل تفاصيل "
+    "المعلومة معلومات الجهة المسؤول العنوان عنوان التعليق تعليق المرجع"
+)
+# Words that make a bracket clearly legitimate even if a slot noun is in it.
+LEGIT_BRACKET_WORDS = _n("مستعار مستعارة أرشيفية أرشيف الهجري الميلادي")
+
+EN_STRONG = frozenset(
+    "insert add tbd tbc tk todo fixme placeholder confirm verify fill pending missing update check replace "
+    "needed".split()
+)
+EN_SLOT = frozenset(
+    "source name date quote link photo image figure number citation caption here headline city company "
+    "country amount title url".split()
+)
+
+# Before a blank that stands for a number or a name: "worth ___", "about ....", "Mr ___".
+BLANK_CUES_BEFORE = _n(
+    "بقيمة قيمته قيمتها نحو حوالي قرابة زهاء بلغ بلغت يبلغ تبلغ بنسبة نسبة قدره قدرها بمبلغ مبلغ عدد "
+    "بعدد رقم برقم يوم عام سنة الساعة بتاريخ تاريخ بحوالي بنحو بواقع بمعدل معدل بسعر سعر إلى من في بين "
+    "وصل وصلت ارتفع ارتفعت انخفض انخفضت تجاوز تجاوزت قرابة أكثر أقل السيد السيدة الدكتور الدكتورة الوزير "
+    "الوزيرة المهندس الشيخ العميد اللواء العقيد الأستاذ المدير المديرة المتحدث الناطق مدينة منطقة شركة"
+)
+# After a blank: the unit or scale it was meant to quantify.
+BLANK_CUES_AFTER = _n(
+    "مليون ملايين مليار مليارات ألف آلاف ألفا بالمئة بالمائة بالمية درهم دراهم دينار دنانير ريال ريالات "
+    "جنيه جنيها دولار دولارا يورو ليرة سنتيمتر سنتيمترا متر مترا أمتار كيلومتر كيلومترا كلم كم طن طنا أطنان "
+    "شخص شخصا أشخاص مواطن مواطنا دقيقة دقائق ساعة ساعات يوما أيام شهرا أشهر سنوات عاما أعوام درجة درجات "
+    "ميغاواط برميل نقطة نقاط هدف أهداف صفقة صفقات وحدة وحدات مشاركا طالب طالبا حالة حالات قتيلا جريحا "
+    "بالمئه في"
+) | frozenset({"%", "٪"})
+
+HTML_TAGS = frozenset(
+    "a b i u p br hr em strong div span img ul ol li table tr td th h1 h2 h3 h4 h5 h6 sup sub small "
+    "blockquote figure figcaption".split()
+)

@@ -1,0 +1,74 @@
+"""Filler markers: characters typed where a number, a name or a date still has to go.
+
+"XX سنتيمتراً", "بقيمة ـــ مليون", "نحو .... شخص", "؟؟؟", "٠٠٠", "ـــ/ـــ/2025", "____". Runs of tatweel,
+dots and question marks also appear legitimately (a tatweel rule between names in a list, an ellipsis, an
+emphatic "؟؟"), so those runs are flagged only next to a word that expects a quantity or a name ("بقيمة",
+"نحو", "السيد" before; "مليون", "درهم", "%" after) or inside a blank date. X runs, underscore runs and
+free-standing triple zeros are flagged anywhere.
+Known limit: a blank between two ordinary words ("قال ـــ إن") is missed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..arabic import norm
+from . import lexicon as lx
+from .text import forms
+
+RULE = "placeholder.filler_marker"
+
+_BLANK = r"(?:\u0640{2,}|_{2,}|[xX]{2,}|\.{2,}|[؟?]{2,}|-{2,}|0{2}|٠{2}|۰{2}|\*{2,})"
+_DIGITS = r"[0-9٠-٩۰-۹]"
+_BLANK_DATE_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}]){_BLANK}\s?[/\-.]\s?(?:{_BLANK}|{_DIGITS}{{1,2}})\s?[/\-.]\s?{_DIGITS}{{2,4}}"
+    rf"|(?<![\p{{L}}\p{{N}}]){_DIGITS}{{1,2}}\s?/\s?{_BLANK}\s?/\s?{_DIGITS}{{2,4}}"
+)
+_ALWAYS_RE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_])(?:[xX]{2,}|_{3,})(?![\p{L}\p{M}\p{N}_])"
+    r"|(?<![\p{N}][\s,.٬٫]?)(?<![\p{N}:])(?:0{3,}|٠{3,}|۰{3,})(?![\p{N}:])"
+)
+# Runs that are blanks only in context. Free-standing: no letter attached on either side.
+_CONTEXT_RE = regex.compile(
+    r"(?<![\p{L}\p{M}\u0640])\u0640{2,}(?![\p{L}\p{M}\u0640])"
+    r"|(?<![^\s(])(?:\.{2,}|…+)(?=\s|$)"
+    r"|(?<![^\s(])[؟?]{2,}(?=[\s)]|$)"
+    r"|(?<![\p{L}\p{M}\p{N}_])_{2}(?![\p{L}\p{M}\p{N}_])"
+    r"|(?<![\p{L}\p{N}])[xX](?=\s+(?:مليون|ملايين|مليار|ألف|آلاف|%|٪))"
+)
+_WORD_BACK_RE = regex.compile(r"([\p{L}\p{M}]+)[\s(]*$")
+_NEXT_RE = regex.compile(r"\s*([\p{L}\p{M}]+|%|٪)")
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = _WORD_BACK_RE.search(text[max(0, pos - 40):pos])
+    return norm(m.group(1)) if m else ""
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _NEXT_RE.match(text, pos)
+    return norm(m.group(1)) if m else ""
+
+
+def blank_in_context(text: str, start: int, end: int) -> bool:
+    """True when the run sits where a quantity or a name is expected."""
+    prev, nxt = _prev_word(text, start), _next_word(text, end)
+    before = bool(prev) and any(f in lx.BLANK_CUES_BEFORE for f in forms(prev))
+    after = bool(nxt) and any(f in lx.BLANK_CUES_AFTER for f in forms(nxt))
+    return before or after
+
+
+def marker_hits(text: str) -> Iterator[tuple[str, int, int]]:
+    taken: list[tuple[int, int]] = []
+    for m in _BLANK_DATE_RE.finditer(text):
+        taken.append((m.start(), m.end()))
+        yield RULE, m.start(), m.end()
+    for rx, needs_context in ((_ALWAYS_RE, False), (_CONTEXT_RE, True)):
+        for m in rx.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if needs_context and not blank_in_context(text, m.start(), m.end()):
+                continue
+            yield RULE, m.start(), m.end()

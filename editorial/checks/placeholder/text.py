@@ -1,0 +1,89 @@
+"""Small text helpers shared by the placeholder checks: quotations, sentence bounds, word forms."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from ..arabic import WORD_RE, norm
+
+# Quotations on one line: «...», “...”, "...", ‹...›, and Quranic ﴿...﴾. Text inside is reported, not ours.
+_QUOTE_RE = regex.compile(r'«[^«»\n]*»|“[^“”\n]*”|"[^"\n]*"|‹[^‹›\n]*›|﴿[^﴾﴿\n]*﴾|„[^„“\n]*“')
+_SENT_STOP = ".!?؟\n"
+_SPAN_CAP = 320  # a leftover sentence longer than this is cut: spans must stay tight
+
+
+class Quotes:
+    """Sorted quotation intervals of one field, for "is this offset quoted?" in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        spans = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def inside(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.starts[i] < pos < self.ends[i]
+
+
+def sentence_end(text: str, pos: int, colon: bool = True) -> int:
+    """End (exclusive) of the sentence containing ``pos``, including its stop mark; capped for tightness.
+
+    ``colon``: a colon ends the sentence (an assistant preamble "إليك ...:" stops there; a note does not).
+    """
+    limit = min(len(text), pos + _SPAN_CAP)
+    i = pos
+    while i < limit:
+        ch = text[i]
+        if ch == "\n":
+            break
+        if ch in _SENT_STOP or (colon and ch == ":"):
+            i += 1
+            while i < limit and text[i] in _SENT_STOP.replace("\n", ""):
+                i += 1  # "?!" or "..." stays with the sentence
+            break
+        i += 1
+    while i > pos and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence containing ``pos`` (after the previous stop mark or newline)."""
+    limit = max(0, pos - _SPAN_CAP)
+    i = pos
+    while i > limit and text[i - 1] not in _SENT_STOP:
+        i -= 1
+    while i < pos and text[i].isspace():
+        i += 1
+    return i
+
+
+def forms(word: str) -> tuple[str, ...]:
+    """A normalised word and its forms without a leading و/ف/ب/ل, the article, or a trailing pronoun."""
+    out = [word]
+    w = word
+    if len(w) > 3 and w[0] in "وفبل":
+        w = w[1:]
+        out.append(w)
+    if len(w) > 4 and w.startswith("ال"):
+        w = w[2:]
+        out.append(w)
+    for suf in ("ها", "هم", "ه"):
+        if len(w) > len(suf) + 2 and w.endswith(suf):
+            w = w[: -len(suf)]
+            out.append(w)
+            if w.endswith("ت"):  # إضافته -> إضافة: ta marbuta is written ت before a pronoun
+                out.append(w[:-1] + "ه")
+            break
+    return tuple(out)
+
+
+def any_in(words: list[str], lexicon: frozenset[str]) -> bool:
+    return any(f in lexicon for w in words for f in forms(w))
+
+
+def words(text: str) -> list[str]:
+    """Normalised words of a short piece of text."""
+    return WORD_RE.findall(norm(text))
