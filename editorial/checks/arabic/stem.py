@@ -1,7 +1,9 @@
 """Light, clitic-aware stemming: enough to count التعاون، والتعاون، للتعاون as one word.
 
 Works on normalised words (see ``normalize``). It strips conjunctions, prepositions, the article and attached
-pronouns, never leaving fewer than three letters, and deliberately does no root extraction.
+pronouns, never leaving fewer than three letters, and deliberately does no root extraction. Plural and dual
+endings (ون، ين، ان) are only stripped from longer words, so سرطان or بلدان keep their last letters; a nisba
+before a feminine or plural ending goes with it (الاتفاقيات and الاتفاقية both give اتفاق).
 """
 
 from __future__ import annotations
@@ -9,7 +11,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 _PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
-_SUFFIXES = ("كما", "هما", "تها", "ها", "هم", "هن", "كم", "كن", "نا", "ات", "ون", "ين", "ان", "يه", "ه", "ي")
+# (suffix, letters that must remain): plural/dual endings need four, pronouns and feminine endings three.
+_SUFFIXES = (
+    ("يات", 3), ("يين", 3), ("يون", 3), ("كما", 3), ("هما", 3), ("تها", 3), ("ها", 3), ("هم", 3), ("هن", 3),
+    ("كم", 3), ("كن", 3), ("نا", 3), ("ات", 3), ("ون", 4), ("ين", 4), ("ان", 4), ("يه", 3), ("ه", 3), ("ي", 3),
+)
 _MIN = 3
 
 
@@ -23,8 +29,8 @@ def light_stem(word: str) -> str:
                 continue
             w = w[len(p):]
             break
-    for s in _SUFFIXES:
-        if w.endswith(s) and len(w) - len(s) >= _MIN:
+    for s, keep in _SUFFIXES:
+        if w.endswith(s) and len(w) - len(s) >= keep:
             w = w[: -len(s)]
             break
     return w

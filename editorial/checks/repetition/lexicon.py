@@ -55,18 +55,22 @@ ENTITY_HEADS = _words("""
 جلالة سمو صاحب
 """)
 
-# Words doubled on purpose: distributive or emphatic reduplication, checked after normalisation.
+# Words doubled on purpose (distributive or emphatic reduplication) and spelled letters of acronyms
+# («سي آي إي»), checked after normalisation.
 REDUPLICATION = _words("""
 رويدا رويداً شيئا قليلا كثيرا خطوة خطوه يوما يوم بيتا بيت زنقة دار دارا حرفا حرف كلمة كلمه واحدا واحد
 فردا فرد اثنين اثنان اثنتين صفا صف جنبا سطرا سطر نقطة نقطه حبة حبه لا نعم كلا جدا مرحبا أهلا سهلا شكرا
-بابا ماما دوم تك طق ها آه أه يا قف حي هيا حقا طبعا أبدا ابدا مهلا
+بابا ماما دوم تك طق ها آه أه يا قف حي هيا حقا طبعا أبدا ابدا مهلا الله أحد احد
+اي إي آي سي بي دي تي جي إف اف إم ام إس اس
 """)
 
-# Names of the weekday and months are repeated naturally (dates of events, schedules).
+# Weekdays, months and periods are repeated naturally (dates of events, «الأشهر السبعة الأولى»).
 CALENDAR_WORDS = _words("""
 السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة
 يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
 جانفي فيفري أفريل ماي جوان جويلية أوت كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
+شهر الشهر أشهر الأشهر شهرا شهور الشهور سنة السنة سنوات عام العام أعوام الأسبوع أسبوع أسابيع الفترة فترة
+الثلاثي السداسي الربع الموسم موسم الماضي الماضية المقبل المقبلة الجاري الجارية الحالي الحالية
 """)
 
 # Opening words that are pure glue: "و في" or "كما أن" starting three sentences is not a style fault.
@@ -75,4 +79,10 @@ OPENER_GLUE = _words("و ف في من على إلى وفي ومن كما أن إ
 # Given names that a person's own name and father's name often share ("محمد محمد علي"): never a doubled word.
 DOUBLED_NAMES = _words("""
 محمد أحمد محمود علي حسن حسين مصطفى إبراهيم عمر خالد سعيد السيد عبد عبدالله عادل سمير يوسف صالح جمال
+""")
+
+# Reporting verbs: a run of three sentences opening with the same one (وأضاف... وأضاف... وأضاف) is flagged.
+REPORTING_VERBS = _words("""
+قال قالت أضاف أضافت أكد أكدت أوضح أوضحت أشار أشارت لفت لفتت بين بينت ذكر ذكرت أفاد أفادت أعلن أعلنت
+تابع تابعت شدد شددت دعا دعت كشف كشفت اعتبر اعتبرت
 """)

@@ -18,8 +18,12 @@ from ..config import CheckConfig
 from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, UNIT_WORDS
 
 # A list item: a bullet, a dash, or "1." / "2)" / "أ-" at the start of the paragraph.
-_LIST_RE = regex.compile(r"^\s*(?:[-–—•●▪◦*·]|\d{1,3}\s*[.)\-–]|[\p{L}]\s*[)\-–](?=\s))")
+_LIST_RE = regex.compile(
+    r"^\s*(?:[-–—•●▪◦*·]|\d{1,3}\s*[.)\-–]|[\p{L}]\s*[)\-–](?=\s)"
+    r"|(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)[\u064b]?\s*[:\-–])"
+)
 _OPEN, _CLOSE = "«“„", "»”"
+_ARTICLE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")
 _CLITICS = ("و", "ف", "وب", "ول", "وك", "فب", "فل", "ب", "ل", "ك")
 
 
@@ -31,6 +35,11 @@ def is_function(word: str) -> bool:
         if word.startswith(c) and word[len(c):] in FUNCTION_WORDS:
             return True
     return False
+
+
+def has_article(word: str) -> bool:
+    """The word carries the definite article, possibly behind a clitic (الهوية، والتعاون، بالمجال، للتعاون)."""
+    return word.startswith(_ARTICLE)
 
 
 def is_number(word: str) -> bool:
@@ -102,7 +111,15 @@ class Body:
         return inside * 2 > len(s.tokens)
 
     def in_list(self, s: Sentence) -> bool:
-        return s.paragraph in self.list_paras
+        """A list line, or a list item run into a paragraph ("...التالية: -عدم الإعلان...")."""
+        return s.paragraph in self.list_paras or self._starts_item(s)
+
+    def _starts_item(self, s: Sentence) -> bool:
+        text = self.view.text
+        i = s.start - 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1  # a dash just before the sentence start belongs to the item
+        return bool(_LIST_RE.match(s.text)) or (i >= 0 and text[i] in "-–—•*")
 
     @cached_property
     def allowed(self) -> frozenset[str]:

@@ -1,0 +1,59 @@
+"""Repetition checks: what an editor cuts because it is said twice.
+
+Flags copy-paste slips (a word typed twice, a sentence or paragraph pasted twice: errors), near copies and
+restatements of a nearby sentence, phrases used far more than edited copy carries, and runs of sentences that
+open the same way (warnings; a weak restatement signal is info). An editor cares because repetition is the
+commonest trace of hasty assembly and machine drafting, and readers notice it at once.
+
+Every finding is one occurrence (the later one for duplicates) with the other occurrences in ``related``.
+Not flagged: names and titles a story naturally repeats, units, function-word phrases, the story's subject
+as named in the title, repetition inside quotations and list lines, ``config.allowed_repeats`` and
+``config.stop_phrases``. Known limits: the module docstrings of ``similar``, ``phrases`` and ``openers``.
+All passes are linear in the text except the blocked fuzzy comparison, which is bounded per sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..config import CheckConfig
+from ..engine import Document, Hit
+from .exact import doubled_words, duplicated_paragraphs, duplicated_sentences, exact_keys
+from .openers import repeated_openers
+from .phrases import overused_phrases
+from .prep import Body
+from .rules import RULES
+from .similar import near_duplicates, restatements
+
+__all__ = ["RULES", "run"]
+
+
+def run(doc: Document, config: CheckConfig) -> Iterable[Hit]:
+    return list(_run(doc, config))
+
+
+def _run(doc: Document, config: CheckConfig) -> Iterator[Hit]:
+    body = Body.of(doc.body, config)
+    on = config.enabled
+    if on("repetition.doubled_word"):
+        yield from doubled_words(doc.title, None, body.allowed)
+        yield from doubled_words(doc.body, body, body.allowed)
+    para_hits, covered = duplicated_paragraphs(body)
+    if on("repetition.duplicated_paragraph"):
+        yield from para_hits
+    if on("repetition.duplicated_sentence"):
+        yield from duplicated_sentences(body, covered)
+    near_hits, done = near_duplicates(body, exact_keys(body))
+    if on("repetition.near_duplicate_sentence"):
+        yield from near_hits
+    if on("repetition.restated_fact") or on("repetition.possible_restatement"):
+        yield from restatements(body, done | _exact_indexes(body))
+    if on("repetition.overused_phrase"):
+        yield from overused_phrases(body, doc.title)
+    if on("repetition.repeated_opener"):
+        yield from repeated_openers(body)
+
+
+def _exact_indexes(body: Body) -> set[int]:
+    keys = exact_keys(body)
+    return {i for i, s in enumerate(body.view.sentences) if tuple(t.norm for t in s.tokens) in keys}

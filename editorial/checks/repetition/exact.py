@@ -1,0 +1,90 @@
+"""Copy-paste repetition: a word typed twice, a sentence or a paragraph pasted twice.
+
+These are errors: nobody writes them on purpose. Keys are normalised token sequences, so a repeat that only
+differs by tashkeel, alef forms or punctuation still counts. Everything is one pass with dictionaries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..arabic import Sentence, TextView, Token
+from ..engine import Hit
+from .lexicon import DOUBLED_NAMES, ENTITY_HEADS, REDUPLICATION
+from .prep import Body, has_article, is_function, is_number
+from .rules import DOUBLED_WORD, DUPLICATED_PARAGRAPH, DUPLICATED_SENTENCE
+
+MIN_SENTENCE_TOKENS = 6
+MIN_PARAGRAPH_TOKENS = 6
+_TANWEEN_FATH = "\u064b"
+_CLITIC_LETTERS = "وفبلك"
+
+
+def _legit_double(a: Token, allowed: frozenset[str]) -> bool:
+    """Doubling that good Arabic uses on purpose, or that may be a name, or that is not a word at all."""
+    w = a.norm
+    if w in REDUPLICATION or w in DOUBLED_NAMES or w in allowed or is_number(w):
+        return True
+    if _TANWEEN_FATH in a.text or not any("\u0600" <= ch <= "\u06ff" for ch in w):
+        return True  # distributive accusative (بيتاً بيتاً), Latin words and codes
+    if is_function(w) or w in ENTITY_HEADS:
+        return False  # في في، التي التي، وزير وزير: always a slip
+    # A bare indefinite word doubled is often a name, a spelled acronym (بي بي سي) or a title (سينما سينما);
+    # with the article or a clitic it is a slip (الوزير الوزير، بجراح بجراح).
+    return not (has_article(w) or (w[0] in _CLITIC_LETTERS and len(w) >= 5))
+
+
+def doubled_words(view: TextView, body: Body | None, allowed: frozenset[str]) -> Iterator[Hit]:
+    toks = view.tokens
+    for a, b in zip(toks, toks[1:]):
+        if a.norm != b.norm or view.text[a.end:b.start].strip() or "\n" in view.text[a.end:b.start]:
+            continue
+        if _legit_double(a, allowed):
+            continue
+        if body is not None and body.in_quote(a.start) and not is_function(a.norm):
+            continue  # a speaker's emphasis is quoted as spoken; a doubled particle is still a slip
+        yield Hit(DOUBLED_WORD.id, view.field, a.start, b.end, related=[(view.field, a.start, a.end)],
+                  args={"word": a.text}, suggestion=a.text)
+
+
+def _key(tokens: tuple[Token, ...] | list[Token]) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokens)
+
+
+def duplicated_paragraphs(body: Body) -> tuple[list[Hit], set[int]]:
+    """Hits for pasted paragraphs, and the indexes of the repeated paragraphs (their sentences are covered)."""
+    first: dict[tuple[str, ...], list[int]] = {}
+    for idx, toks in body.paragraph_tokens.items():
+        if len(toks) >= MIN_PARAGRAPH_TOKENS and idx not in body.list_paras:
+            first.setdefault(_key(toks), []).append(idx)
+    paras = body.view.paragraphs
+    hits, covered = [], set()
+    for idxs in first.values():
+        for later in idxs[1:]:
+            p = paras[later]
+            related = [("body", paras[i].start, paras[i].end) for i in idxs if i != later]
+            hits.append(Hit(DUPLICATED_PARAGRAPH.id, "body", p.start, p.end, related=related))
+            covered.update(idxs)
+    return hits, covered
+
+
+def duplicated_sentences(body: Body, covered_paras: set[int]) -> Iterator[Hit]:
+    seen: dict[tuple[str, ...], list[Sentence]] = {}
+    for s in body.view.sentences:
+        if len(s.tokens) >= MIN_SENTENCE_TOKENS and not body.in_list(s):
+            seen.setdefault(_key(s.tokens), []).append(s)
+    for group in seen.values():
+        for later in group[1:]:
+            if later.paragraph in covered_paras and group[0].paragraph in covered_paras:
+                continue  # already reported as a duplicated paragraph
+            related = [("body", s.start, s.end) for s in group if s is not later]
+            yield Hit(DUPLICATED_SENTENCE.id, "body", later.start, later.end, related=related)
+
+
+def exact_keys(body: Body) -> set[tuple[str, ...]]:
+    """Keys of sentences that occur more than once, so the fuzzy pass does not report them again."""
+    counts: dict[tuple[str, ...], int] = {}
+    for s in body.view.sentences:
+        k = _key(s.tokens)
+        counts[k] = counts.get(k, 0) + 1
+    return {k for k, n in counts.items() if n > 1}

@@ -1,0 +1,89 @@
+"""Sentences that keep opening the same way («كما دعت... كما دعت... كما دعت...», «وتأتي هذه...» again).
+
+Two patterns: three consecutive sentences opening with the same two words (or with the same verb, such as
+وأضاف), and a two-word opener that carries a content word used three times or more anywhere in the article.
+Glue openers (و، في، كما أن) alone, list lines and quoted sentences are not counted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..arabic import Sentence
+from ..engine import Hit
+from .lexicon import ENTITY_HEADS, OPENER_GLUE, REPORTING_VERBS
+from .prep import Body, has_article, is_function, is_number
+from .rules import REPEATED_OPENER
+
+RUN = 3
+
+
+def _openers(body: Body) -> list[tuple[Sentence, tuple[str, ...]]]:
+    out = []
+    for s in body.view.sentences:
+        if len(s.tokens) >= 4 and not body.in_list(s) and not body.in_quote(s.tokens[0].start):
+            out.append((s, tuple(t.norm for t in s.tokens[:2])))
+    return out
+
+
+def _hit(body: Body, group: list[Sentence], n: int) -> Hit:
+    """Point at the sentence that makes the repetition noticeable (the third); the others are related."""
+    s = group[min(RUN, len(group)) - 1]
+    related = [("body", g.tokens[0].start, g.tokens[n - 1].end) for g in group if g is not s]
+    opener = body.view.text[s.tokens[0].start:s.tokens[n - 1].end]
+    return Hit(REPEATED_OPENER.id, "body", s.tokens[0].start, s.tokens[n - 1].end, related=related,
+               args={"opener": opener}, context=opener)
+
+
+def _meaningful(words: tuple[str, ...]) -> bool:
+    """An opener worth varying: a reporting verb alone (وأضاف) or a pair with a verb or noun in it."""
+    if len(words) == 1:
+        return _reporting(words[0]) or not (is_function(words[0]) or is_number(words[0]) or has_article(words[0]))
+    return not all(w in OPENER_GLUE or is_function(w) or is_number(w) for w in words)
+
+
+def _reporting(word: str) -> bool:
+    return word in REPORTING_VERBS or (word[:1] in "وف" and word[1:] in REPORTING_VERBS)
+
+
+def _habit(words: tuple[str, ...]) -> bool:
+    """A two-word opener that is a writing habit wherever it recurs (وتأتي هذه، كما دعت), not a speaker
+    introduced again (وقال المسؤول) or a subject named again (وزارة الصحة)."""
+    if not _meaningful(words) or _reporting(words[0]) or has_article(words[0]):
+        return False
+    return not has_article(words[1]) and words[1] not in ENTITY_HEADS
+
+
+def _runs(body: Body, items: list[tuple[Sentence, tuple[str, ...]]], n: int) -> Iterator[list[Sentence]]:
+    run: list[Sentence] = []
+    prev: tuple[str, ...] | None = None
+    for s, key in items + [(None, None)]:  # type: ignore[list-item]
+        k = key[:n] if key else None
+        if k is not None and k == prev:
+            run.append(s)
+            continue
+        if len(run) >= RUN and prev is not None and _meaningful(prev) and not body.allowed & {" ".join(prev)}:
+            yield run
+        run, prev = ([s] if s is not None else []), k
+    return
+
+
+def repeated_openers(body: Body) -> Iterator[Hit]:
+    items = _openers(body)
+    flagged: set[int] = set()
+    for n in (2, 1):
+        for run in _runs(body, items, n):
+            if not flagged & {s.start for s in run}:
+                flagged |= {s.start for s in run}
+                yield _hit(body, run, n)
+    limit = max(RUN, math.ceil(RUN * len(body.view.tokens) / 600))
+    by_key: dict[tuple[str, ...], list[Sentence]] = defaultdict(list)
+    for s, key in items:
+        if len(key) == 2 and _habit(key):
+            by_key[key].append(s)
+    for key, group in by_key.items():
+        if len(group) >= limit and not flagged & {s.start for s in group}:
+            flagged |= {s.start for s in group}
+            yield _hit(body, group, 2)

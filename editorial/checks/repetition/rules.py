@@ -1,0 +1,68 @@
+"""The repetition rules: stable ids, severities and the messages an editor reads."""
+
+from __future__ import annotations
+
+from ..types import Rule
+
+DOUBLED_WORD = Rule(
+    "repetition.doubled_word", "error",
+    "الكلمة «{word}» مكررة مرتين متتاليتين؛ احذف إحداهما.",
+    "The word “{word}” is typed twice in a row; delete one of them.",
+    "The same word twice in a row (في في، الوزير الوزير), a typing or paste slip. Legitimate reduplication "
+    "(رويداً رويداً), numbers, names that repeat (محمد محمد) and quotations are left alone.",
+)
+DUPLICATED_SENTENCE = Rule(
+    "repetition.duplicated_sentence", "error",
+    "هذه الجملة وردت حرفياً في موضع سابق من النص؛ احذف التكرار.",
+    "This sentence already appears word for word earlier in the text; delete the repeat.",
+    "A sentence of six or more words that occurs twice (after normalising spelling and punctuation).",
+)
+DUPLICATED_PARAGRAPH = Rule(
+    "repetition.duplicated_paragraph", "error",
+    "هذه الفقرة مكررة بنصها في موضع سابق؛ احذف إحدى النسختين.",
+    "This paragraph is an exact copy of an earlier one; delete one copy.",
+    "A whole paragraph pasted twice. Bulleted or numbered list lines are not compared.",
+)
+NEAR_DUPLICATE_SENTENCE = Rule(
+    "repetition.near_duplicate_sentence", "warning",
+    "هذه الجملة تكاد تطابق جملة سابقة ({score}٪ تشابه)؛ احذفها أو أعد صياغتها بمعلومة جديدة.",
+    "This sentence nearly repeats an earlier one ({score}% similar); delete it or make it add something new.",
+    "Two sentences that differ by a few words (rapidfuzz ratio on stemmed text). Candidates are found by shared "
+    "rare stems, never by comparing every pair.",
+)
+RESTATED_FACT = Rule(
+    "repetition.restated_fact", "warning",
+    "هذه الجملة تعيد بصياغة أخرى ما قالته جملة قريبة سابقة؛ احذفها أو ادمج الجملتين.",
+    "This sentence restates, in other words, what a sentence just before it says; delete it or merge the two.",
+    "A sentence that shares most of its rare content words (names, figures, key terms) with a sentence up to "
+    "three sentences earlier. The opening sentence of the body is not used as the earlier one: news leads "
+    "are meant to be developed.",
+)
+POSSIBLE_RESTATEMENT = Rule(
+    "repetition.possible_restatement", "info",
+    "قد تكون هذه الجملة إعادة لمعلومة وردت في الجملة السابقة؛ تحقق من أنها تضيف جديداً.",
+    "This sentence may repeat a fact given just before; check that it adds something new.",
+    "A weaker restatement signal: a nearby sentence shares several rare content words and a two-word "
+    "phrase. Often a genuine paraphrase, sometimes a legitimate follow-up.",
+)
+OVERUSED_PHRASE = Rule(
+    "repetition.overused_phrase", "warning",
+    "العبارة «{phrase}» تكررت {count} مرات في النص؛ نوّع الصياغة أو احذف بعض المواضع.",
+    "The phrase “{phrase}” occurs {count} times; vary the wording or cut some occurrences.",
+    "A two- or three-word content phrase repeated far more often than an edited article of this length "
+    "carries (default five times per 600 words; params min_count and per_words). Names of institutions "
+    "and titles, units, function-word phrases, the story's subject as named in the title, quotations, list "
+    "lines, allowed repeats and stop phrases are not counted.",
+)
+REPEATED_OPENER = Rule(
+    "repetition.repeated_opener", "warning",
+    "ثلاث جمل أو أكثر تبدأ بـ«{opener}»؛ نوّع بدايات الجمل.",
+    "Three or more sentences open with “{opener}”; vary how the sentences begin.",
+    "Runs of three consecutive sentences opening with the same two words (or the same verb, e.g. وأضاف), "
+    "and a two-word opener such as «وتأتي هذه» used three times or more in the article.",
+)
+
+RULES: tuple[Rule, ...] = (
+    DOUBLED_WORD, DUPLICATED_SENTENCE, DUPLICATED_PARAGRAPH, NEAR_DUPLICATE_SENTENCE, RESTATED_FACT,
+    POSSIBLE_RESTATEMENT, OVERUSED_PHRASE, REPEATED_OPENER,
+)

@@ -1,0 +1,114 @@
+"""Sentences that say the same thing twice: a near copy anywhere, or a restatement right after.
+
+Near duplicates: a sentence that differs from an earlier one by a few words. Candidates come from blocking:
+each sentence is indexed under its rarest content stems, and only sentences that share two of them are
+compared with rapidfuzz, so a 100,000-word text costs about as much per sentence as an article.
+
+Restatements: a sentence that repeats, in other words, what one of the three sentences before it says. The
+signal is the weight of shared content stems, each weighted by how rare it is in the draft (a word used
+once in each of the two sentences weighs most; the story's subject, used everywhere, weighs little), plus
+shared two-word phrases. The body's opening sentence is never the earlier one: a lead is meant to be
+developed by what follows. Known limit: a paraphrase with few shared stems (synonyms throughout) is missed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+
+from ..arabic import Sentence
+from ..engine import Hit
+from .prep import Body, is_content, is_number
+from .rules import NEAR_DUPLICATE_SENTENCE, POSSIBLE_RESTATEMENT, RESTATED_FACT
+
+MIN_CONTENT = 5  # content stems a sentence needs before it can be compared
+SIGNATURE = 4  # rarest stems indexed per sentence
+MAX_POSTING = 40  # a stem shared by more sentences than this does not block
+NEAR_RATIO = 85.0
+WINDOW = 3  # restatement: up to this many sentences back
+
+
+def _stem_text(s: Sentence) -> str:
+    return " ".join(t.stem for t in s.tokens)
+
+
+def _candidates(body: Body, ok: list[bool]) -> set[tuple[int, int]]:
+    """Sentence pairs (i < j) sharing at least two signature stems."""
+    df, content = body.stem_df, body.content
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, stems in enumerate(content):
+        if ok[i]:
+            for st in sorted(stems, key=lambda x: (df[x], x))[:SIGNATURE]:
+                postings[st].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for ids in postings.values():
+        if len(ids) > MAX_POSTING:
+            continue
+        for a in range(len(ids)):
+            for b in range(a + 1, len(ids)):
+                shared[(ids[a], ids[b])] += 1
+    return {p for p, n in shared.items() if n >= 2}
+
+
+def _comparable(body: Body) -> list[bool]:
+    return [len(c) >= MIN_CONTENT and not body.in_list(s) and not body.sentence_quoted(s)
+            for s, c in zip(body.view.sentences, body.content)]
+
+
+def near_duplicates(body: Body, exact: set[tuple[str, ...]]) -> tuple[list[Hit], set[int]]:
+    """Hits, and the indexes of the later sentences already reported."""
+    sents, ok = body.view.sentences, _comparable(body)
+    hits, done = [], set()
+    for i, j in sorted(_candidates(body, ok)):
+        if j in done or tuple(t.norm for t in sents[j].tokens) in exact:
+            continue
+        score = fuzz.ratio(_stem_text(sents[i]), _stem_text(sents[j]))
+        if score >= NEAR_RATIO and _numbers(sents[i]) == _numbers(sents[j]):
+            done.add(j)
+            hits.append(Hit(NEAR_DUPLICATE_SENTENCE.id, "body", sents[j].start, sents[j].end,
+                            related=[("body", sents[i].start, sents[i].end)], args={"score": round(score)}))
+    return hits, done
+
+
+def _numbers(s: Sentence) -> list[str]:
+    """Parallel sentences with different figures (5% said..., 12% said...) report different facts."""
+    return [t.norm for t in s.tokens if is_number(t.norm)]
+
+
+def _bigrams(s: Sentence) -> set[tuple[str, str]]:
+    stems = [t.stem for t in s.tokens if is_content(t)]
+    return set(zip(stems, stems[1:]))
+
+
+def _overlap(body: Body, i: int, j: int) -> tuple[float, int, float]:
+    """(rarity-weighted Jaccard, shared stems found only in these two sentences, containment)."""
+    a, b, df = body.content[i], body.content[j], body.stem_df
+    inter = a & b
+    if not inter:
+        return 0.0, 0, 0.0
+    weight = sum(1 / df[x] for x in inter)
+    union = sum(1 / df[x] for x in a | b)
+    rare = sum(1 for x in inter if df[x] == 2)
+    return weight / union, rare, len(inter) / min(len(a), len(b))
+
+
+def restatements(body: Body, skip: set[int]) -> Iterator[Hit]:
+    sents, ok = body.view.sentences, _comparable(body)
+    for j in range(2, len(sents)):
+        if not ok[j] or j in skip:
+            continue
+        best: tuple[str, int] | None = None
+        for i in range(max(1, j - WINDOW), j):
+            if not ok[i]:
+                continue
+            jw, rare, cont = _overlap(body, i, j)
+            if jw >= 0.22 and rare >= 6 and cont >= 0.5:
+                best = (RESTATED_FACT.id, i)
+                break
+            if best is None and jw >= 0.1 and rare >= 4 and j - i <= 2 and _bigrams(sents[i]) & _bigrams(sents[j]):
+                best = (POSSIBLE_RESTATEMENT.id, i)
+        if best:
+            i = best[1]
+            yield Hit(best[0], "body", sents[j].start, sents[j].end, related=[("body", sents[i].start, sents[i].end)])
