@@ -64,7 +64,7 @@ def _field_hits(view, config: CheckConfig) -> Iterator[tuple[str, int, int]]:
     quotes = Quotes(text)
     yield from bracket_hits(text)
     yield from template_hits(text)
-    yield from marker_hits(text)
+    yield from marker_hits(text, quotes)
     yield from note_hits(view)
     yield from dummy_hits(view)
     yield from name_hits(view)

@@ -28,11 +28,12 @@ _IDENT_RE = regex.compile(r"\s*[\p{L}\p{M}\p{N}]+(?:_[\p{L}\p{M}\p{N}]+)+\s*|\s*
 _CURLY_RE = regex.compile(r"\{\{[^{}\n]{1,60}\}\}|\{[^{}\n]{1,60}\}|\$\{[^{}\n]{1,40}\}")
 _CURLY_BODY_RE = regex.compile(r"[\s\p{L}\p{M}\p{N}_.\-]+")
 _ANGLE_RE = regex.compile(r"(?<!<)<([^<>\n]{1,60})>(?!>)")
+_DOUBLE_ANGLE_RE = regex.compile(r"<<([^<>\n]{1,60})>>|‹([^‹›\n]{1,60})›")
 _ANGLE_BODY_RE = regex.compile(r"[\s\p{L}\p{M}\p{N}_\-]+")
 _PRINTF_RE = regex.compile(r"(?<![\p{L}\p{N}%])%(?:\([A-Za-z_]\w*\))?[sd](?![\p{L}\p{N}])|(?<![\p{L}\p{N}])%\d\$[sd]")
 _SHELL_RE = regex.compile(r"(?<![\p{L}\p{N}$])\$[A-Za-z_][A-Za-z0-9_]*(?![\p{L}\p{N}])")
 _SNAKE_RE = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}_\[{<])(?:[A-Z]{2,}(?:_[A-Z0-9]+)+|\p{Arabic}+(?:_\p{Arabic}+)+)(?![\p{L}\p{M}\p{N}_\]}>])"
+    r"(?<![\p{L}\p{M}\p{N}_\[{<#@./])(?:[A-Z]{2,}(?:_[A-Z0-9]+)+|\p{Arabic}+(?:_\p{Arabic}+)+)(?![\p{L}\p{M}\p{N}_\]}>])"
 )
 _EN_WORD_RE = regex.compile(r"[A-Za-z]+")
 
@@ -42,17 +43,20 @@ def _en_words(content: str) -> list[str]:
 
 
 def _filler_only(content: str) -> bool:
-    return bool(_FILLER_ONLY_RE.fullmatch(content)) and not _OMISSION_RE.fullmatch(content)
+    """Only blank characters ("؟؟؟", "ـــ", "  "), but not an omission "..." nor a lone doubt mark "(؟)"."""
+    if not content.strip():
+        return True
+    if _OMISSION_RE.fullmatch(content) or not _FILLER_ONLY_RE.fullmatch(content):
+        return False
+    return len(content.strip()) >= 2 or content.strip() in "ـ_"
 
 
 def square_is_slot(content: str) -> bool:
     """Square brackets: an instruction, a slot noun, an English slot word, or filler."""
-    if _OMISSION_RE.fullmatch(content) or not content.strip():
-        return False
     if _filler_only(content):
         return True
     ws = words(content)
-    if any_in(ws, lx.LEGIT_BRACKET_WORDS):
+    if not ws or any_in(ws, lx.LEGIT_BRACKET_WORDS):
         return False
     en = _en_words(content)
     return (
@@ -63,8 +67,6 @@ def square_is_slot(content: str) -> bool:
 
 def round_is_slot(content: str) -> bool:
     """Parentheses: a verb of instruction, or a short bare slot ("(المصدر)", "(يُحدد لاحقاً)")."""
-    if _OMISSION_RE.fullmatch(content) or not content.strip():
-        return False
     if _filler_only(content):
         return True
     ws = words(content)
@@ -76,7 +78,8 @@ def round_is_slot(content: str) -> bool:
     short = len(ws) <= 3 and ":" not in content and not any(c.isdigit() for c in content)
     if short and any_in(ws, lx.SLOT_MARKERS) and len(ws) <= 2:
         return True
-    return short and (any_in(ws[:1], lx.SLOT_NOUNS) or (en and en[0] in lx.EN_SLOT and len(en) == len(ws)))
+    slot = any_in(ws[:1], lx.SLOT_NOUNS) and not any_in(ws[:1], lx.SQUARE_ONLY_SLOTS)
+    return short and (slot or (en and en[0] in lx.EN_SLOT and len(en) == len(ws)))
 
 
 def bracket_hits(text: str) -> Iterator[tuple[str, int, int]]:
@@ -98,6 +101,10 @@ def template_hits(text: str) -> Iterator[tuple[str, int, int]]:
     for m in _ANGLE_RE.finditer(text):
         content = m.group(1).strip()
         if content and _ANGLE_BODY_RE.fullmatch(m.group(1)) and content.lower() not in lx.HTML_TAGS:
+            yield TEMPLATE_RULE, m.start(), m.end()
+    for m in _DOUBLE_ANGLE_RE.finditer(text):
+        # <<...>> is also a typed stand-in for «...»: a slot only if it reads like one
+        if square_is_slot(m.group(1) or m.group(2) or ""):
             yield TEMPLATE_RULE, m.start(), m.end()
     for rx in (_PRINTF_RE, _SHELL_RE, _SNAKE_RE):
         for m in rx.finditer(text):

@@ -16,7 +16,7 @@ import regex
 
 from ..arabic import norm
 from . import lexicon as lx
-from .text import forms
+from .text import Quotes, forms
 
 RULE = "placeholder.filler_marker"
 
@@ -38,6 +38,11 @@ _CONTEXT_RE = regex.compile(
     r"|(?<![\p{L}\p{M}\p{N}_])_{2}(?![\p{L}\p{M}\p{N}_])"
     r"|(?<![\p{L}\p{N}])[xX](?=\s+(?:مليون|ملايين|مليار|ألف|آلاف|%|٪))"
 )
+_PERCENT_RE = regex.compile(r"\s*(?:في|ب)\s*ال?م[ئا]ئ?[ةه]")
+# "؟؟؟" in mid-line with a word after it is a blank; an emphatic "؟؟" ends its sentence instead.
+_QQQ_RE = regex.compile(r"(?<![^\s(])[؟?]{3,}(?=[ \t]+[\p{L}\p{N}])")
+# "(...)" / "[...]" mark an omission in a quote, but "بلغ (...) مليون" is a blank number.
+_OMISSION_BRACKET_RE = regex.compile(r"[(\[]\s*(?:\.{2,}|…+)\s*[)\]]")
 _WORD_BACK_RE = regex.compile(r"([\p{L}\p{M}]+)[\s(]*$")
 _NEXT_RE = regex.compile(r"\s*([\p{L}\p{M}]+|%|٪)")
 
@@ -57,15 +62,19 @@ def blank_in_context(text: str, start: int, end: int) -> bool:
     prev, nxt = _prev_word(text, start), _next_word(text, end)
     before = bool(prev) and any(f in lx.BLANK_CUES_BEFORE for f in forms(prev))
     after = bool(nxt) and any(f in lx.BLANK_CUES_AFTER for f in forms(nxt))
-    return before or after
+    return before or after or bool(_PERCENT_RE.match(text, end))
 
 
-def marker_hits(text: str) -> Iterator[tuple[str, int, int]]:
+def marker_hits(text: str, quotes: Quotes) -> Iterator[tuple[str, int, int]]:
     taken: list[tuple[int, int]] = []
+    for m in _OMISSION_BRACKET_RE.finditer(text):
+        if not quotes.inside(m.start()) and blank_in_context(text, m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            yield RULE, m.start(), m.end()
     for m in _BLANK_DATE_RE.finditer(text):
         taken.append((m.start(), m.end()))
         yield RULE, m.start(), m.end()
-    for rx, needs_context in ((_ALWAYS_RE, False), (_CONTEXT_RE, True)):
+    for rx, needs_context in ((_ALWAYS_RE, False), (_QQQ_RE, False), (_CONTEXT_RE, True)):
         for m in rx.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
