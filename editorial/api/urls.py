@@ -1,2 +1,23 @@
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from editorial.api import views
+from editorial.api.exceptions import json_not_found
+from editorial.api.views_languagetool import LanguageToolCheckApi, LanguageToolLanguagesApi
+
 app_name = "api"
-urlpatterns: list = []
+urlpatterns = [
+    path("drafts/", views.DraftListCreateApi.as_view(), name="drafts"),
+    path("drafts/<int:pk>/", views.DraftDetailApi.as_view(), name="draft"),
+    path("drafts/<int:pk>/transitions/", views.DraftTransitionApi.as_view(), name="draft-transitions"),
+    path("drafts/<int:pk>/findings/<int:finding_id>/dismiss/", views.FindingDismissApi.as_view(),
+         name="finding-dismiss"),
+    path("check/", views.CheckApi.as_view(), name="check"),
+    path("languagetool/v2/check", LanguageToolCheckApi.as_view(), name="languagetool-check"),
+    path("languagetool/v2/languages", LanguageToolLanguagesApi.as_view(), name="languagetool-languages"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    # Anything else under /api/v1/ answers JSON, not the site's HTML 404 (nor an APPEND_SLASH redirect).
+    re_path(r"^.*$", json_not_found, name="not-found"),
+]

@@ -1,0 +1,81 @@
+"""Bearer keys: ``Authorization: Bearer <key>``, looked up by SHA-256; LanguageTool clients may send ``apiKey``."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from rest_framework import authentication, exceptions
+
+from editorial.api.services import hash_key
+from editorial.models import ApiKey
+
+# last_used_at is for people reading the admin: one write a minute per key is precise enough.
+LAST_USED_PRECISION = timedelta(seconds=60)
+
+
+def key_from_raw(raw: str) -> ApiKey:
+    raw = (raw or "").strip()
+    key = None
+    if raw and len(raw) <= 200:
+        key = ApiKey.objects.select_related("client").filter(key_hash=hash_key(raw)).first()
+    if key is None or key.revoked_at is not None or not key.client.is_active:
+        raise exceptions.AuthenticationFailed(_("Invalid or revoked API key."))
+    now = timezone.now()
+    if key.last_used_at is None or key.last_used_at < now - LAST_USED_PRECISION:
+        ApiKey.objects.filter(pk=key.pk).filter(
+            Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_PRECISION)
+        ).update(last_used_at=now)
+        key.last_used_at = now
+    return key
+
+
+class ApiKeyAuthentication(authentication.BaseAuthentication):
+    """``request.user`` stays anonymous; ``request.auth`` is the ``ApiKey`` (its ``client`` owns drafts)."""
+
+    keyword = "Bearer"
+
+    def authenticate(self, request):
+        header = authentication.get_authorization_header(request).split()
+        if not header or header[0].lower() != self.keyword.lower().encode():
+            return self._form_key(request)
+        if len(header) != 2:
+            raise exceptions.AuthenticationFailed(_("Invalid Authorization header: use 'Bearer <key>'."))
+        try:
+            raw = header[1].decode("ascii")
+        except UnicodeError:
+            raise exceptions.AuthenticationFailed(_("Invalid or revoked API key.")) from None
+        return _anonymous(), key_from_raw(raw)
+
+    def _form_key(self, request):
+        """LanguageTool's ``apiKey`` form field, for views that accept it (editor plug-ins)."""
+        view = (getattr(request, "parser_context", None) or {}).get("view")
+        if not getattr(view, "accepts_form_key", False):
+            return None
+        raw = request.data.get("apiKey") if hasattr(request.data, "get") else None
+        return (_anonymous(), key_from_raw(str(raw))) if raw else None
+
+    def authenticate_header(self, request) -> str:
+        return f'{self.keyword} realm="api"'
+
+
+def _anonymous():
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser()
+
+
+def client_of(request):
+    """The ``ApiClient`` behind this request, or None for a browser session."""
+    return request.auth.client if isinstance(request.auth, ApiKey) else None
+
+
+class ApiKeyScheme(OpenApiAuthenticationExtension):
+    target_class = "editorial.api.authentication.ApiKeyAuthentication"
+    name = "bearerKey"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "http", "scheme": "bearer", "description": "A key made by `create_api_client`."}

@@ -1,0 +1,48 @@
+"""Plain dicts for the output serializers, read through the selectors."""
+
+from __future__ import annotations
+
+from editorial import review, selectors
+from editorial.models import ApiClient, Draft
+
+
+def _dismissal(d) -> dict | None:
+    if d is None:
+        return None
+    by = d.dismissed_by.get_username() if d.dismissed_by_id else (f"API: {d.api_client}" if d.api_client_id else "")
+    return {"id": d.pk, "reason": d.reason, "by": by, "created_at": d.created_at}
+
+
+def report(draft: Draft) -> dict | None:
+    run, rows = selectors.findings_with_state(draft)
+    if run is None:
+        return None
+    return {
+        "check_run": run.pk, "revision": run.revision.number, "engine_version": run.engine_version,
+        "checked_at": run.created_at, "counts": run.counts, "stats": run.stats,
+        "findings": [{**f.as_dict(), "dismissed": d is not None, "dismissal": _dismissal(d)} for f, d in rows],
+    }
+
+
+def history(draft: Draft) -> list[dict]:
+    return [
+        {"id": e.pk, "action": e.action, "from_status": e.from_status, "to_status": e.to_status,
+         "actor": e.actor_name, "revision": e.revision.number if e.revision_id else None, "comment": e.comment,
+         "override_reason": e.override_reason, "open_findings": len(e.open_findings or []),
+         "created_at": e.created_at}
+        for e in selectors.draft_history(draft)
+    ]
+
+
+def summary(draft: Draft) -> dict:
+    return {"id": draft.pk, "external_id": draft.external_id, "title": draft.title, "status": draft.status,
+            "revision": draft.revision_number, "desk": draft.desk, "created_at": draft.created_at,
+            "updated_at": draft.updated_at}
+
+
+def detail(draft: Draft, client: ApiClient) -> dict:
+    actions = [{"action": t.action, "label": str(review.ACTION_LABELS.get(t.action, t.action)), "target": t.target}
+               for t in selectors.available_actions(draft, client=client)]
+    return {**summary(draft), "body_format": draft.source_format, "body_text": draft.body_text,
+            "author_name": draft.author_name, "metadata": draft.metadata if isinstance(draft.metadata, dict) else {},
+            "actions": actions, "report": report(draft), "history": history(draft)}

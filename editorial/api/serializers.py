@@ -1,0 +1,207 @@
+"""Input serializers validate what a CMS sends; output serializers fix the shapes the API answers with.
+
+Output serializers are fed plain dicts built in ``presenters`` so the documented schema and the answer are
+the same thing.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from editorial import review
+from editorial.services import TITLE_MAX
+
+BODY_FORMATS = [("text", _("Plain text")), ("html", _("HTML")), ("markdown", _("Markdown"))]
+
+
+def _no_nul_or_surrogates(value, path: str = "metadata") -> None:
+    """JSON metadata goes into the database as is: refuse what PostgreSQL cannot store."""
+    if isinstance(value, str):
+        if "\x00" in value or any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            raise serializers.ValidationError(_("Text may not contain NUL or unpaired surrogate characters."))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _no_nul_or_surrogates(k, path)
+            _no_nul_or_surrogates(v, path)
+    elif isinstance(value, list):
+        for v in value:
+            _no_nul_or_surrogates(v, path)
+
+
+class MetadataField(serializers.JSONField):
+    def to_internal_value(self, data):
+        if not isinstance(data, dict):
+            raise serializers.ValidationError(_("Metadata must be a JSON object."))
+        _no_nul_or_surrogates(data)
+        if len(str(data)) > 20_000:
+            raise serializers.ValidationError(_("Metadata is limited to 20,000 characters."))
+        return super().to_internal_value(data)
+
+
+class BodyField(serializers.CharField):
+    """The body, kept exactly as sent (no trimming); NUL characters are dropped by the service."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("trim_whitespace", False)
+        kwargs.setdefault("allow_blank", True)
+        super().__init__(**kwargs)
+        # The service strips NULs from bodies; only unpaired surrogates must be refused here.
+        self.validators = [v for v in self.validators if type(v).__name__ != "ProhibitNullCharactersValidator"]
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and len(data) > 4 * settings.MAX_DRAFT_CHARS:
+            from editorial.services import InvalidInput
+
+            raise InvalidInput(str(_("The text is longer than %(n)d characters.") % {"n": settings.MAX_DRAFT_CHARS}),
+                               field="body", status=413)
+        return super().to_internal_value(data)
+
+
+class DraftInputSerializer(serializers.Serializer):
+    external_id = serializers.CharField(max_length=200, required=False, allow_blank=True, default="",
+                                        help_text=_("Your CMS's id for this story; the same id revises it."))
+    title = serializers.CharField(max_length=TITLE_MAX)
+    body = BodyField(help_text=_("Plain text, HTML (sanitised) or Markdown, as body_format says."))
+    body_format = serializers.ChoiceField(choices=BODY_FORMATS, default="text")
+    desk = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    author_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    metadata = MetadataField(required=False, help_text=_("Any JSON object; stored and returned as is."))
+
+
+class DraftUpdateSerializer(DraftInputSerializer):
+    external_id = None
+
+
+class TransitionInputSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=list(review.ACTIONS))
+    comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=10_000)
+    override_reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2_000)
+
+
+class DismissInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2_000)
+
+
+class CheckInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=TITLE_MAX, allow_blank=True, trim_whitespace=False)
+    body = BodyField()
+    body_format = serializers.ChoiceField(choices=BODY_FORMATS, default="text")
+
+
+# ---- output ----
+
+class SpanSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    text = serializers.CharField(allow_blank=True)
+
+
+class FindingSerializer(serializers.Serializer):
+    """A finding in the DESIGN.md shape (offsets in code points and in UTF-16 units)."""
+
+    check = serializers.CharField()
+    rule = serializers.CharField()
+    severity = serializers.ChoiceField(choices=["error", "warning", "info"])
+    field = serializers.ChoiceField(choices=["title", "body"])
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    start_utf16 = serializers.IntegerField()
+    end_utf16 = serializers.IntegerField()
+    text = serializers.CharField(allow_blank=True)
+    message = serializers.CharField(allow_blank=True)
+    message_en = serializers.CharField(allow_blank=True)
+    related = SpanSerializer(many=True)
+    suggestion = serializers.CharField(allow_null=True, allow_blank=True)
+    fingerprint = serializers.CharField(allow_blank=True)
+
+
+class DismissalSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    reason = serializers.CharField()
+    by = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class StoredFindingSerializer(FindingSerializer):
+    id = serializers.IntegerField()
+    dismissed = serializers.BooleanField()
+    dismissal = DismissalSerializer(allow_null=True)
+
+
+class StoredReportSerializer(serializers.Serializer):
+    check_run = serializers.IntegerField()
+    revision = serializers.IntegerField()
+    engine_version = serializers.CharField()
+    checked_at = serializers.DateTimeField()
+    counts = serializers.DictField(child=serializers.IntegerField())
+    stats = serializers.DictField()
+    findings = StoredFindingSerializer(many=True)
+
+
+class ActionSerializer(serializers.Serializer):
+    action = serializers.CharField()
+    label = serializers.CharField()
+    target = serializers.CharField()
+
+
+class EventSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    action = serializers.CharField()
+    from_status = serializers.CharField()
+    to_status = serializers.CharField()
+    actor = serializers.CharField()
+    revision = serializers.IntegerField(allow_null=True)
+    comment = serializers.CharField(allow_blank=True)
+    override_reason = serializers.CharField(allow_blank=True)
+    open_findings = serializers.IntegerField(help_text=_("Open findings when the action was taken."))
+    created_at = serializers.DateTimeField()
+
+
+class DraftSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    external_id = serializers.CharField(allow_blank=True)
+    title = serializers.CharField()
+    status = serializers.ChoiceField(choices=list(review.STATUSES))
+    revision = serializers.IntegerField()
+    desk = serializers.CharField(allow_blank=True)
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+
+class DraftSerializer(DraftSummarySerializer):
+    body_format = serializers.CharField()
+    body_text = serializers.CharField(allow_blank=True, help_text=_("The stored text; finding offsets refer to it."))
+    author_name = serializers.CharField(allow_blank=True)
+    metadata = serializers.DictField()
+    actions = ActionSerializer(many=True, help_text=_("Transitions this client may take now."))
+    report = StoredReportSerializer(allow_null=True)
+    history = EventSerializer(many=True)
+
+
+class DraftWriteResultSerializer(DraftSerializer):
+    created = serializers.BooleanField(help_text=_("A new draft was created."))
+    revision_created = serializers.BooleanField(help_text=_("False when the same content was sent again."))
+
+
+class CheckReportSerializer(serializers.Serializer):
+    title = serializers.CharField(allow_blank=True)
+    body = serializers.CharField(allow_blank=True, help_text=_("The text that was checked (HTML made plain)."))
+    findings = FindingSerializer(many=True)
+    counts = serializers.DictField(child=serializers.IntegerField())
+    stats = serializers.DictField()
+    engine_version = serializers.CharField()
+
+
+class ErrorSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text=_("Stable, machine-readable."))
+    detail = serializers.CharField(help_text=_("For people."))
+    fields = serializers.DictField(help_text=_("Per-field messages for invalid input."))
+
+
+class BlockedErrorSerializer(ErrorSerializer):
+    findings = serializers.ListField(child=serializers.DictField(), required=False,
+                                     help_text=_("The open error findings that block the action (gate_blocked)."))
+    status = serializers.CharField(required=False, help_text=_("The draft's current status (invalid_transition)."))

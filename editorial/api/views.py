@@ -1,0 +1,197 @@
+"""API views: HTTP in, one service or selector call, HTTP out. Errors are mapped in ``exceptions``."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, status
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from editorial import review, selectors, services
+from editorial.api import presenters, schema
+from editorial.api import serializers as s
+from editorial.api import services as api_services
+from editorial.api.authentication import ApiKeyAuthentication, client_of
+from editorial.api.exceptions import api_exception_handler
+from editorial.api.filters import DraftFilter
+from editorial.api.parsers import JSONOnlyNegotiation, JSONParser
+from editorial.api.permissions import IsApiClient, IsApiClientOrNewsroomMember
+from editorial.api.throttling import ApiClientRateThrottle
+from editorial.checkconfig import current_config
+from editorial.checks import check_draft
+from editorial.models import Draft, Finding
+
+MAX_ID = 2**63 - 1
+
+
+class ApiView(APIView):
+    authentication_classes = [ApiKeyAuthentication]
+    permission_classes = [IsApiClient]
+    throttle_classes = [ApiClientRateThrottle]
+    parser_classes = [JSONParser]
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = JSONOnlyNegotiation
+
+    def get_exception_handler(self):
+        return api_exception_handler
+
+
+class DraftPagination(PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+def client_draft(request, pk: int) -> Draft:
+    """The requesting client's draft, or 404 (another client's draft does not exist for it)."""
+    draft = selectors.client_drafts(client_of(request)).filter(pk=pk).first() if 0 < pk <= MAX_ID else None
+    if draft is None:
+        raise exceptions.NotFound(_("No such draft."))
+    return draft
+
+
+def _input(serializer_class, request, **kw) -> dict:
+    serializer = serializer_class(data=request.data, **kw)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def _written(draft: Draft, request, created: bool, revision_created: bool) -> Response:
+    data = {**presenters.detail(draft, client_of(request)), "created": created, "revision_created": revision_created}
+    code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+    return Response(s.DraftWriteResultSerializer(data).data, status=code)
+
+
+LIST_PARAMETERS = [
+    OpenApiParameter("status", OpenApiTypes.STR, enum=list(review.STATUSES)),
+    OpenApiParameter("desk", OpenApiTypes.STR),
+    OpenApiParameter("external_id", OpenApiTypes.STR),
+    OpenApiParameter("updated_since", OpenApiTypes.DATETIME, description="Drafts changed at or after this time."),
+    OpenApiParameter("page", OpenApiTypes.INT),
+    OpenApiParameter("page_size", OpenApiTypes.INT, description="At most 200."),
+]
+
+
+class DraftListCreateApi(ApiView):
+    @extend_schema(operation_id="drafts_list", parameters=LIST_PARAMETERS,
+                   responses={200: s.DraftSummarySerializer(many=True), **schema.errors(400, 401, 404, 429)})
+    def get(self, request):
+        filterset = DraftFilter(request.query_params, queryset=selectors.client_drafts(client_of(request)))
+        if not filterset.is_valid():
+            raise exceptions.ValidationError(filterset.errors)
+        paginator = DraftPagination()
+        page = paginator.paginate_queryset(filterset.qs.order_by("-updated_at", "-id"), request, view=self)
+        return paginator.get_paginated_response(
+            s.DraftSummarySerializer([presenters.summary(d) for d in page], many=True).data
+        )
+
+    @extend_schema(
+        operation_id="drafts_submit", request=s.DraftInputSerializer, examples=schema.DRAFT_REQUEST_EXAMPLES,
+        description="Create a draft, or a new revision of the draft with this `external_id` (the same content "
+                    "again creates nothing: `revision_created` is false). Checks run before the answer.",
+        responses={201: s.DraftWriteResultSerializer, 200: s.DraftWriteResultSerializer,
+                   **schema.errors(400, 401, 409, 413, 415, 429)},
+    )
+    def post(self, request):
+        data = _input(s.DraftInputSerializer, request)
+        body_text, source_html = api_services.body_to_text(data["body"], data["body_format"])
+        draft, created, revision_created = api_services.draft_submit(
+            client=client_of(request), title=data["title"], body_text=body_text, source_html=source_html,
+            source_format=data["body_format"], external_id=data["external_id"], desk=data.get("desk"),
+            author_name=data.get("author_name"), metadata=data.get("metadata"),
+        )
+        return _written(draft, request, created, revision_created)
+
+
+class DraftDetailApi(ApiView):
+    @extend_schema(operation_id="drafts_read", responses={200: s.DraftSerializer, **schema.errors(401, 404, 429)})
+    def get(self, request, pk: int):
+        draft = client_draft(request, pk)
+        return Response(s.DraftSerializer(presenters.detail(draft, client_of(request))).data)
+
+    @extend_schema(operation_id="drafts_replace", request=s.DraftUpdateSerializer,
+                   responses={200: s.DraftWriteResultSerializer, **schema.errors(400, 401, 404, 409, 413, 415, 429)})
+    def put(self, request, pk: int):
+        return self._revise(request, pk, partial=False)
+
+    @extend_schema(operation_id="drafts_update", request=s.DraftUpdateSerializer(partial=True),
+                   responses={200: s.DraftWriteResultSerializer, **schema.errors(400, 401, 404, 409, 413, 415, 429)})
+    def patch(self, request, pk: int):
+        return self._revise(request, pk, partial=True)
+
+    def _revise(self, request, pk: int, *, partial: bool) -> Response:
+        draft = client_draft(request, pk)
+        data = _input(s.DraftUpdateSerializer, request, partial=partial)
+        if "body" in data:
+            body_format = data.get("body_format", "text")
+            body_text, source_html = api_services.body_to_text(data["body"], body_format)
+        else:
+            body_format, body_text, source_html = draft.source_format, draft.body_text, draft.source_html
+        draft, _created, revision_created = api_services.draft_revise(
+            client=client_of(request), draft=draft, title=data.get("title", draft.title), body_text=body_text,
+            source_html=source_html, source_format=body_format, desk=data.get("desk"),
+            author_name=data.get("author_name"), metadata=data.get("metadata"),
+        )
+        return _written(draft, request, False, revision_created)
+
+
+class DraftTransitionApi(ApiView):
+    @extend_schema(
+        operation_id="drafts_transition", request=s.TransitionInputSerializer,
+        examples=[*schema.TRANSITION_EXAMPLES, schema.GATE_BLOCKED_EXAMPLE],
+        description="Move the draft: `submit`, then `publish` or `archive` once the newsroom approved it.",
+        responses={200: s.DraftSerializer, **schema.errors(400, 401, 403, 404, 409, 413, 415, 429)},
+    )
+    def post(self, request, pk: int):
+        draft = client_draft(request, pk)
+        data = _input(s.TransitionInputSerializer, request)
+        services.draft_transition(draft=draft, action=data["action"], client=client_of(request),
+                                  comment=data["comment"], override_reason=data["override_reason"])
+        draft.refresh_from_db()
+        return Response(s.DraftSerializer(presenters.detail(draft, client_of(request))).data)
+
+
+class FindingDismissApi(ApiView):
+    @extend_schema(
+        operation_id="findings_dismiss", request=s.DismissInputSerializer, examples=schema.DISMISS_EXAMPLES,
+        description="Dismiss a finding with a reason; the dismissal follows the finding to later revisions.",
+        responses={201: s.StoredFindingSerializer, **schema.errors(400, 401, 403, 404, 409, 413, 415, 429)},
+    )
+    def post(self, request, pk: int, finding_id: int):
+        draft = client_draft(request, pk)
+        finding = None
+        if 0 < finding_id <= MAX_ID:
+            finding = Finding.objects.filter(pk=finding_id, check_run__revision__draft=draft).first()
+        if finding is None:
+            raise exceptions.NotFound(_("No such finding on this draft."))
+        data = _input(s.DismissInputSerializer, request)
+        dismissal = services.finding_dismiss(finding=finding, reason=data["reason"], client=client_of(request))
+        body = {**finding.as_dict(), "dismissed": True, "dismissal": presenters._dismissal(dismissal)}
+        return Response(s.StoredFindingSerializer(body).data, status=status.HTTP_201_CREATED)
+
+
+class CheckApi(ApiView):
+    authentication_classes = [ApiKeyAuthentication, SessionAuthentication]
+    permission_classes = [IsApiClientOrNewsroomMember]
+
+    @extend_schema(
+        operation_id="check", request=s.CheckInputSerializer, examples=schema.CHECK_REQUEST_EXAMPLES,
+        description="Check a title and body and return the report; nothing is stored. A signed-in newsroom "
+                    "browser session (with its CSRF token) may call this too.",
+        responses={200: s.CheckReportSerializer, **schema.errors(400, 401, 403, 413, 415, 429)},
+    )
+    def post(self, request):
+        data = _input(s.CheckInputSerializer, request)
+        body_text, _html = api_services.body_to_text(data["body"], data["body_format"])
+        if len(body_text) > settings.MAX_DRAFT_CHARS:
+            raise services.InvalidInput(
+                _("The text is longer than %(n)d characters.") % {"n": settings.MAX_DRAFT_CHARS},
+                field="body", status=413,
+            )
+        report = check_draft(data["title"], body_text, current_config()).as_dict()
+        return Response(s.CheckReportSerializer(report).data)
