@@ -18,12 +18,12 @@ from collections.abc import Iterable, Iterator
 
 from ..config import CheckConfig
 from ..engine import Document, Hit
-from .exact import doubled_words, duplicated_paragraphs, duplicated_sentences, exact_keys
+from .exact import doubled_words, duplicated_paragraphs, duplicated_sentences, repeated_sentences
 from .openers import repeated_openers
 from .phrases import overused_phrases
 from .prep import Body
 from .rules import RULES
-from .similar import near_duplicates, restatements
+from .similar import comparable, near_duplicates, restatements
 
 __all__ = ["RULES", "run"]
 
@@ -43,17 +43,13 @@ def _run(doc: Document, config: CheckConfig) -> Iterator[Hit]:
         yield from para_hits
     if on("repetition.duplicated_sentence"):
         yield from duplicated_sentences(body, covered)
-    near_hits, done = near_duplicates(body, exact_keys(body))
-    if on("repetition.near_duplicate_sentence"):
-        yield from near_hits
+    exact, ok = repeated_sentences(body), comparable(body)
+    near_hits, done = near_duplicates(body, exact, ok)
+    yield from near_hits  # near duplicates and distant possible restatements; the engine drops disabled rules
     if on("repetition.restated_fact") or on("repetition.possible_restatement"):
-        yield from restatements(body, done | _exact_indexes(body))
+        yield from restatements(body, done | exact, ok)
     if on("repetition.overused_phrase"):
         yield from overused_phrases(body, doc.title)
     if on("repetition.repeated_opener"):
         yield from repeated_openers(body)
 
-
-def _exact_indexes(body: Body) -> set[int]:
-    keys = exact_keys(body)
-    return {i for i, s in enumerate(body.view.sentences) if tuple(t.norm for t in s.tokens) in keys}

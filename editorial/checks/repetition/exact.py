@@ -6,6 +6,7 @@ differs by tashkeel, alef forms or punctuation still counts. Everything is one p
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from ..arabic import Sentence, TextView, Token
@@ -70,9 +71,9 @@ def duplicated_paragraphs(body: Body) -> tuple[list[Hit], set[int]]:
 
 def duplicated_sentences(body: Body, covered_paras: set[int]) -> Iterator[Hit]:
     seen: dict[tuple[str, ...], list[Sentence]] = {}
-    for s in body.view.sentences:
+    for s, key in zip(body.view.sentences, body.sentence_keys):
         if len(s.tokens) >= MIN_SENTENCE_TOKENS and not body.in_list(s):
-            seen.setdefault(_key(s.tokens), []).append(s)
+            seen.setdefault(key, []).append(s)
     for group in seen.values():
         for later in group[1:]:
             if later.paragraph in covered_paras and group[0].paragraph in covered_paras:
@@ -81,10 +82,7 @@ def duplicated_sentences(body: Body, covered_paras: set[int]) -> Iterator[Hit]:
             yield Hit(DUPLICATED_SENTENCE.id, "body", later.start, later.end, related=related)
 
 
-def exact_keys(body: Body) -> set[tuple[str, ...]]:
-    """Keys of sentences that occur more than once, so the fuzzy pass does not report them again."""
-    counts: dict[tuple[str, ...], int] = {}
-    for s in body.view.sentences:
-        k = _key(s.tokens)
-        counts[k] = counts.get(k, 0) + 1
-    return {k for k, n in counts.items() if n > 1}
+def repeated_sentences(body: Body) -> set[int]:
+    """Indexes of sentences that occur more than once, so the fuzzy passes do not report them again."""
+    counts = Counter(body.sentence_keys)
+    return {i for i, k in enumerate(body.sentence_keys) if counts[k] > 1}

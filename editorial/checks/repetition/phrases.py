@@ -19,7 +19,7 @@ from ..arabic import TextView, Token
 from ..config import CheckConfig
 from ..engine import Hit
 from .lexicon import ENTITY_HEADS
-from .prep import Body, has_article, is_content
+from .prep import ARTICLE, CONTENT, Body, is_content
 from .rules import OVERUSED_PHRASE
 
 Occurrence = tuple[Token, ...]
@@ -27,37 +27,39 @@ Occurrence = tuple[Token, ...]
 
 def _phrases(body: Body) -> dict[tuple[str, ...], list[Occurrence]]:
     """Every 2- and 3-token content phrase of the body, by stem key, outside quotations, lists and names."""
+    toks, flags, joined, sent = body.view.tokens, body.token_flags, body.joined, body.sentence_of
+    skip = _name_tokens(body)
+    out = body.excluded_tokens
     found: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
-    for s in body.view.sentences:
-        if body.in_list(s):
+    stems = [t.stem for t in toks]
+    for i in range(len(toks) - 1):
+        if not flags[i] & CONTENT or skip[i] or out[i]:
             continue
-        toks = s.tokens
-        for i, t in enumerate(toks):
-            if not is_content(t) or body.in_quote(t.start) or _in_name(body.view.text, toks, i):
-                continue
-            for n in (2, 3):
-                occ = toks[i:i + n]
-                if len(occ) < n or not _joined(body.view.text, occ):
-                    break
-                prev = found[tuple(x.stem for x in occ)]
-                # "هاني رمضان", "دعم تطبيق" (no article): names and idafa chains. Once per sentence: a phrase
-                # repeated inside one long line is a list, not padding.
-                if any(has_article(x.norm) for x in occ) and not (prev and prev[-1][0].index >= toks[0].index):
-                    prev.append(occ)
+        end, article = i, flags[i] & ARTICLE
+        while end - i < 2 and joined[end] and flags[end + 1] & CONTENT:
+            end += 1
+            article |= flags[end] & ARTICLE
+            if not article:
+                continue  # "هاني رمضان", "دعم تطبيق" (no article): names and idafa chains, not padding
+            prev = found[tuple(stems[i:end + 1])]
+            # once per sentence: a phrase repeated inside one long line is a list, not padding
+            if not prev or sent[prev[-1][0].index] != sent[i]:
+                prev.append(toks[i:end + 1])
     return found
 
 
-def _joined(text: str, occ: Occurrence) -> bool:
-    """Content words with nothing but spaces between them (punctuation ends a phrase)."""
-    return all(is_content(x) for x in occ[1:]) and not any(text[x.end:y.start].strip() for x, y in zip(occ, occ[1:]))
-
-
-def _in_name(text: str, toks: tuple[Token, ...], i: int) -> bool:
-    """The word is a head (وزارة، رئيس) or follows one closely: part of an institution's name or a title."""
-    for k in range(max(0, i - 3), i + 1):
-        if toks[k].norm in ENTITY_HEADS and _joined(text, toks[k:i + 1]) if k < i else toks[k].norm in ENTITY_HEADS:
-            return True
-    return False
+def _name_tokens(body: Body) -> list[bool]:
+    """Heads (وزارة، رئيس) and up to three words joined after one: an institution's name or a title."""
+    toks, joined = body.view.tokens, body.joined
+    out = [False] * len(toks)
+    for i, t in enumerate(toks):
+        if t.norm in ENTITY_HEADS:
+            out[i] = True
+            k = i
+            while k - i < 3 and k + 1 < len(toks) and joined[k] and body.token_flags[k + 1] & CONTENT:
+                k += 1
+                out[k] = True
+    return out
 
 
 def _threshold(config: CheckConfig, words: int) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -27,30 +27,38 @@ _ARTICLE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "�
 _CLITICS = ("و", "ف", "وب", "ول", "وك", "فب", "فل", "ب", "ل", "ك")
 
 
+CONTENT, FUNCTION, NUMBER, ARTICLE = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=65536)
+def word_class(word: str) -> int:
+    """Bit flags for a normalised word, cached: the checks ask about the same few thousand words."""
+    flags = 0
+    if word in FUNCTION_WORDS or any(word.startswith(c) and word[len(c):] in FUNCTION_WORDS for c in _CLITICS):
+        flags |= FUNCTION  # also behind a conjunction or preposition clitic: وفي، بهذا
+    if any(ch.isdigit() for ch in word):
+        flags |= NUMBER
+    if word.startswith(_ARTICLE):
+        flags |= ARTICLE  # الهوية، والتعاون، بالمجال، للتعاون
+    if len(word) > 2 and not flags & (FUNCTION | NUMBER) and word not in UNIT_WORDS and word not in CALENDAR_WORDS:
+        flags |= CONTENT  # carries the story: not glue, not a unit, not a date word, not a bare letter
+    return flags
+
+
 def is_function(word: str) -> bool:
-    """True for a normalised function word, also behind a conjunction or preposition clitic (وفي, بهذا)."""
-    if word in FUNCTION_WORDS:
-        return True
-    for c in _CLITICS:
-        if word.startswith(c) and word[len(c):] in FUNCTION_WORDS:
-            return True
-    return False
+    return bool(word_class(word) & FUNCTION)
 
 
 def has_article(word: str) -> bool:
-    """The word carries the definite article, possibly behind a clitic (الهوية، والتعاون، بالمجال، للتعاون)."""
-    return word.startswith(_ARTICLE)
+    return bool(word_class(word) & ARTICLE)
 
 
 def is_number(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
+    return bool(word_class(word) & NUMBER)
 
 
 def is_content(tok: Token) -> bool:
-    """A word that carries the story's content: not glue, not a unit, not a date word, not a bare letter."""
-    w = tok.norm
-    return len(w) > 2 and not is_function(w) and w not in UNIT_WORDS and w not in CALENDAR_WORDS \
-        and not is_number(w)
+    return bool(word_class(tok.norm) & CONTENT)
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -107,8 +115,26 @@ class Body:
 
     def sentence_quoted(self, s: Sentence) -> bool:
         """Most of the sentence's words are inside a quotation."""
-        inside = sum(1 for t in s.tokens if self.in_quote(t.start))
-        return inside * 2 > len(s.tokens)
+        quoted = self.quoted_tokens
+        return sum(1 for t in s.tokens if quoted[t.index]) * 2 > len(s.tokens)
+
+    @cached_property
+    def quoted_tokens(self) -> list[bool]:
+        """Tokens inside a quotation, by one sweep over tokens and the sorted quote spans."""
+        out = [False] * len(self.view.tokens)
+        q, spans = 0, self.quotes
+        for t in self.view.tokens if spans else ():
+            while q < len(spans) and spans[q][1] <= t.start:
+                q += 1
+            if q == len(spans):
+                break
+            out[t.index] = spans[q][0] <= t.start
+        return out
+
+    @cached_property
+    def sentence_keys(self) -> list[tuple[str, ...]]:
+        """Each sentence as its normalised words: equal keys are the same sentence up to spelling and punctuation."""
+        return [tuple(t.norm for t in s.tokens) for s in self.view.sentences]
 
     def in_list(self, s: Sentence) -> bool:
         """A list line, or a list item run into a paragraph ("...التالية: -عدم الإعلان...")."""
@@ -133,10 +159,10 @@ class Body:
     @cached_property
     def content(self) -> list[frozenset[str]]:
         """Content stems of each sentence (numbers kept as they are: a restated figure is a strong sign)."""
-        out = []
+        flags, out = self.token_flags, []
         for s in self.view.sentences:
-            out.append(frozenset(t.stem if not is_number(t.norm) else t.norm
-                                 for t in s.tokens if is_content(t) or is_number(t.norm)))
+            out.append(frozenset(t.norm if flags[t.index] & NUMBER else t.stem
+                                 for t in s.tokens if flags[t.index] & (CONTENT | NUMBER)))
         return out
 
     @cached_property
@@ -148,8 +174,48 @@ class Body:
         return df
 
     @cached_property
+    def stem_weight(self) -> list[float]:
+        """Each sentence's content stems weighted by rarity (1 / sentences using the stem), summed."""
+        df = self.stem_df
+        return [sum(1 / df[x] for x in stems) for stems in self.content]
+
+    @cached_property
     def paragraph_tokens(self) -> dict[int, list[Token]]:
         out: dict[int, list[Token]] = {}
         for s in self.view.sentences:
             out.setdefault(s.paragraph, []).extend(s.tokens)
         return out
+
+    @cached_property
+    def token_flags(self) -> list[int]:
+        """``word_class`` of every body token, in token order."""
+        return [word_class(t.norm) for t in self.view.tokens]
+
+    @cached_property
+    def sentence_of(self) -> list[int]:
+        """Sentence index of every token (-1 for the rare token outside any sentence)."""
+        out = [-1] * len(self.view.tokens)
+        for k, s in enumerate(self.view.sentences):
+            for t in s.tokens:
+                out[t.index] = k
+        return out
+
+    @cached_property
+    def joined(self) -> list[bool]:
+        """Token i and token i+1 are in one sentence with only spaces between them (no punctuation)."""
+        toks, text, sent = self.view.tokens, self.view.text, self.sentence_of
+        out = [False] * len(toks)
+        for i in range(len(toks) - 1):
+            gap = text[toks[i].end:toks[i + 1].start]
+            out[i] = sent[i] == sent[i + 1] and (gap == " " or not gap.strip() and "\n" not in gap)
+        return out
+
+    @cached_property
+    def excluded_tokens(self) -> list[bool]:
+        """Tokens inside a quotation or a list line: repetition there is the speaker's or the list's."""
+        out = [False] * len(self.view.tokens)
+        for s in self.view.sentences:
+            if self.in_list(s):
+                for t in s.tokens:
+                    out[t.index] = True
+        return [a or b for a, b in zip(out, self.quoted_tokens)]

@@ -1,8 +1,8 @@
 """Sentences that say the same thing twice: a near copy anywhere, or a restatement right after.
 
 Near duplicates: a sentence that differs from an earlier one by a few words. Candidates come from blocking:
-each sentence is indexed under its rarest content stems, and only sentences that share two of them are
-compared with rapidfuzz, so a 100,000-word text costs about as much per sentence as an article.
+each sentence is indexed under its content stems (except those used all over the text), and only sentences
+that share three of them are compared with rapidfuzz, so a 100,000-word text costs about as much per sentence as an article.
 
 Restatements: a sentence that repeats, in other words, what one of the three sentences before it says. The
 signal is the weight of shared content stems, each weighted by how rare it is in the draft (a word used
@@ -24,9 +24,10 @@ from .prep import Body, is_content, is_number
 from .rules import NEAR_DUPLICATE_SENTENCE, POSSIBLE_RESTATEMENT, RESTATED_FACT
 
 MIN_CONTENT = 5  # content stems a sentence needs before it can be compared
-SIGNATURE = 4  # rarest stems indexed per sentence
-MAX_POSTING = 40  # a stem shared by more sentences than this does not block
+MAX_POSTING = 12  # a stem in more sentences than this does not make candidates
+MIN_SHARED = 3  # blocked stems two sentences must share to be compared
 NEAR_RATIO = 85.0
+FAR_RATIO = 68.0  # a distant sentence this close in wording, same figures: a possible restatement (info)
 WINDOW = 3  # restatement: up to this many sentences back
 
 
@@ -35,40 +36,48 @@ def _stem_text(s: Sentence) -> str:
 
 
 def _candidates(body: Body, ok: list[bool]) -> set[tuple[int, int]]:
-    """Sentence pairs (i < j) sharing at least two signature stems."""
-    df, content = body.stem_df, body.content
+    """Sentence pairs (i < j) sharing at least MIN_SHARED content stems that are not everywhere in the text."""
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, stems in enumerate(content):
+    for i, stems in enumerate(body.content):
         if ok[i]:
-            for st in sorted(stems, key=lambda x: (df[x], x))[:SIGNATURE]:
+            for st in stems:
                 postings[st].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for ids in postings.values():
         if len(ids) > MAX_POSTING:
-            continue
+            continue  # a word the whole text uses says nothing about two sentences
         for a in range(len(ids)):
             for b in range(a + 1, len(ids)):
                 shared[(ids[a], ids[b])] += 1
-    return {p for p, n in shared.items() if n >= 2}
+    return {p for p, n in shared.items() if n >= MIN_SHARED}
 
 
-def _comparable(body: Body) -> list[bool]:
+def comparable(body: Body) -> list[bool]:
+    """Sentences long enough to compare, outside lists and quotations."""
     return [len(c) >= MIN_CONTENT and not body.in_list(s) and not body.sentence_quoted(s)
             for s, c in zip(body.view.sentences, body.content)]
 
 
-def near_duplicates(body: Body, exact: set[tuple[str, ...]]) -> tuple[list[Hit], set[int]]:
-    """Hits, and the indexes of the later sentences already reported."""
-    sents, ok = body.view.sentences, _comparable(body)
-    hits, done = [], set()
+def near_duplicates(body: Body, exact: set[int], ok: list[bool]) -> tuple[list[Hit], set[int]]:
+    """Hits, and the indexes of the later sentences already reported (``exact``: verbatim repeats)."""
+    sents = body.view.sentences
+    hits: list[Hit] = []
+    done: set[int] = set()
     for i, j in sorted(_candidates(body, ok)):
-        if j in done or tuple(t.norm for t in sents[j].tokens) in exact:
+        if j in done or j in exact:
             continue
         score = fuzz.ratio(_stem_text(sents[i]), _stem_text(sents[j]))
-        if score >= NEAR_RATIO and _numbers(sents[i]) == _numbers(sents[j]):
-            done.add(j)
-            hits.append(Hit(NEAR_DUPLICATE_SENTENCE.id, "body", sents[j].start, sents[j].end,
-                            related=[("body", sents[i].start, sents[i].end)], args={"score": round(score)}))
+        if score < FAR_RATIO or _numbers(sents[i]) != _numbers(sents[j]):
+            continue
+        if score >= NEAR_RATIO:
+            rule = NEAR_DUPLICATE_SENTENCE.id
+        elif j - i > WINDOW and _overlap(body, i, j)[2] >= 0.5:
+            rule = POSSIBLE_RESTATEMENT.id  # boilerplate said again paragraphs later; nearby pairs: restatements()
+        else:
+            continue
+        done.add(j)
+        hits.append(Hit(rule, "body", sents[j].start, sents[j].end,
+                        related=[("body", sents[i].start, sents[i].end)], args={"score": round(score)}))
     return hits, done
 
 
@@ -86,16 +95,16 @@ def _overlap(body: Body, i: int, j: int) -> tuple[float, int, float]:
     """(rarity-weighted Jaccard, shared stems found only in these two sentences, containment)."""
     a, b, df = body.content[i], body.content[j], body.stem_df
     inter = a & b
-    if not inter:
-        return 0.0, 0, 0.0
+    if len(inter) < 3:
+        return 0.0, 0, 0.0  # below every threshold that uses this
     weight = sum(1 / df[x] for x in inter)
-    union = sum(1 / df[x] for x in a | b)
+    union = body.stem_weight[i] + body.stem_weight[j] - weight
     rare = sum(1 for x in inter if df[x] == 2)
     return weight / union, rare, len(inter) / min(len(a), len(b))
 
 
-def restatements(body: Body, skip: set[int]) -> Iterator[Hit]:
-    sents, ok = body.view.sentences, _comparable(body)
+def restatements(body: Body, skip: set[int], ok: list[bool]) -> Iterator[Hit]:
+    sents = body.view.sentences
     for j in range(2, len(sents)):
         if not ok[j] or j in skip:
             continue
