@@ -40,7 +40,16 @@ class MetadataField(serializers.JSONField):
         return super().to_internal_value(data)
 
 
-class BodyField(serializers.CharField):
+class StrictCharField(serializers.CharField):
+    """A string, and only a string (DRF would turn 5 into "5"; the schema says string)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class BodyField(StrictCharField):
     """The body, kept exactly as sent (no trimming); NUL characters are dropped by the service."""
 
     def __init__(self, **kwargs):
@@ -60,13 +69,13 @@ class BodyField(serializers.CharField):
 
 
 class DraftInputSerializer(serializers.Serializer):
-    external_id = serializers.CharField(max_length=200, required=False, allow_blank=True, default="",
+    external_id = StrictCharField(max_length=200, required=False, allow_blank=True, default="",
                                         help_text=_("Your CMS's id for this story; the same id revises it."))
-    title = serializers.CharField(max_length=TITLE_MAX)
+    title = StrictCharField(max_length=TITLE_MAX)
     body = BodyField(help_text=_("Plain text, HTML (sanitised) or Markdown, as body_format says."))
     body_format = serializers.ChoiceField(choices=BODY_FORMATS, default="text")
-    desk = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    author_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    desk = StrictCharField(max_length=100, required=False, allow_blank=True)
+    author_name = StrictCharField(max_length=200, required=False, allow_blank=True)
     metadata = MetadataField(required=False, help_text=_("Any JSON object; stored and returned as is."))
 
 
@@ -76,16 +85,16 @@ class DraftUpdateSerializer(DraftInputSerializer):
 
 class TransitionInputSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=list(review.ACTIONS))
-    comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=10_000)
-    override_reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2_000)
+    comment = StrictCharField(required=False, allow_blank=True, default="", max_length=10_000)
+    override_reason = StrictCharField(required=False, allow_blank=True, default="", max_length=2_000)
 
 
 class DismissInputSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=2_000)
+    reason = StrictCharField(max_length=2_000)
 
 
 class CheckInputSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=TITLE_MAX, allow_blank=True, trim_whitespace=False)
+    title = StrictCharField(max_length=TITLE_MAX, allow_blank=True, trim_whitespace=False)
     body = BodyField()
     body_format = serializers.ChoiceField(choices=BODY_FORMATS, default="text")
 
