@@ -120,3 +120,99 @@ def client_drafts(client: ApiClient) -> QuerySet[Draft]:
 
 def count_by_status(qs: QuerySet[Draft]) -> dict[str, int]:
     return dict(qs.values_list("status").annotate(n=Count("id")))
+
+
+# --- the editor's desk ---------------------------------------------------------------------------------------
+
+RECENT_DAYS = 14
+DESK_SCOPES = ("attention", "mine", "waiting", "changes", "published", "all")
+
+
+def _waiting_q(user: Actor) -> Q:
+    """In review and assigned to this user, or unassigned when the user reviews."""
+    mine = Q(assignee=user)
+    if user_roles(user) & {review.REVIEWER, review.ADMIN}:
+        mine |= Q(assignee__isnull=True)
+    return Q(status=review.IN_REVIEW) & mine
+
+
+def waiting_for(user: Actor) -> QuerySet[Draft]:
+    return drafts_visible_to(user).filter(_waiting_q(user)).order_by("updated_at")
+
+
+def desk_drafts(user: Actor, *, scope: str = "attention", q: str = "", status: str = "") -> QuerySet[Draft]:
+    """The drafts a member cares about, most urgent first: waiting for them, sent back to them, their own."""
+    from datetime import timedelta
+
+    from django.db.models import Case, IntegerField, Value, When
+    from django.utils import timezone
+
+    qs = drafts_visible_to(user)
+    recent = Q(status=review.PUBLISHED, updated_at__gte=timezone.now() - timedelta(days=RECENT_DAYS))
+    mine = Q(author=user)
+    scopes = {
+        "attention": (mine & ~Q(status=review.ARCHIVED)) | _waiting_q(user)
+        | Q(status=review.CHANGES_REQUESTED) | recent,
+        "mine": mine,
+        "waiting": _waiting_q(user),
+        "changes": Q(status=review.CHANGES_REQUESTED),
+        "published": Q(status=review.PUBLISHED),
+    }
+    if scope in scopes:
+        qs = qs.filter(scopes[scope])
+    if status in review.STATUSES:
+        qs = qs.filter(status=status)
+    for word in (q or "").split()[:8]:
+        qs = qs.filter(Q(title__icontains=word) | Q(author__username__icontains=word)
+                       | Q(author_name__icontains=word) | Q(desk__icontains=word) | Q(external_id=word))
+    attention = Case(
+        When(_waiting_q(user), then=Value(0)),
+        When(mine & Q(status=review.CHANGES_REQUESTED), then=Value(1)),
+        When(mine & Q(status=review.DRAFT), then=Value(2)),
+        When(status=review.CHANGES_REQUESTED, then=Value(3)),
+        When(status__in=[review.IN_REVIEW, review.APPROVED], then=Value(4)),
+        When(status=review.DRAFT, then=Value(5)),
+        When(status=review.PUBLISHED, then=Value(6)),
+        default=Value(7), output_field=IntegerField(),
+    )
+    return qs.annotate(attention=attention).order_by("attention", "-updated_at", "-id")
+
+
+def open_counts_many(drafts) -> dict[int, dict[str, int]]:
+    """``open_counts`` for many drafts in three queries (latest run of each latest revision, dismissals)."""
+    drafts = list(drafts)
+    if not drafts:
+        return {}
+    latest_numbers = {d.pk: d.revision_number for d in drafts}
+    runs: dict[int, tuple] = {}
+    for run_id, draft_id, number, created in CheckRun.objects.filter(
+        revision__draft__in=latest_numbers.keys()
+    ).values_list("id", "revision__draft_id", "revision__number", "created_at"):
+        if number == latest_numbers[draft_id] and (draft_id not in runs or (created, run_id) > runs[draft_id][1:]):
+            runs[draft_id] = (run_id, created, run_id)
+    run_to_draft = {v[0]: k for k, v in runs.items()}
+    dismissed: dict[int, set[str]] = {}
+    for draft_id, fp in Dismissal.objects.filter(
+        draft__in=latest_numbers.keys(), undone_at__isnull=True
+    ).values_list("draft_id", "fingerprint"):
+        dismissed.setdefault(draft_id, set()).add(fp)
+    counts: dict[int, dict[str, int]] = {pk: {} for pk in latest_numbers}
+    for run_id, family, severity, fp in Finding.objects.filter(check_run__in=run_to_draft.keys()).values_list(
+        "check_run_id", "family", "severity", "fingerprint"
+    ):
+        draft_id = run_to_draft[run_id]
+        if fp in dismissed.get(draft_id, ()):
+            continue
+        c = counts[draft_id]
+        c[severity] = c.get(severity, 0) + 1
+        c[family] = c.get(family, 0) + 1
+    return counts
+
+
+def reviewers() -> QuerySet:
+    """People who can be assigned a review: reviewers, admins-by-group and superusers, active."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(
+        Q(groups__name__in=[review.GROUP_REVIEWERS, "admins"]) | Q(is_superuser=True), is_active=True
+    ).distinct().order_by("username")

@@ -1,0 +1,81 @@
+"""Template helpers for the editor's pages: highlighted draft text, numbers and dates in the page's language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django import template
+from django.template.defaultfilters import date as date_filter
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from editorial.web.findings import FAMILY_ICONS, family_label
+from editorial.web.highlight import highlight
+
+register = template.Library()
+
+_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def localise_digits(value: str) -> str:
+    """Arabic-Indic digits on Arabic pages (the CLDR default for Arabic); never applied to draft text."""
+    return value.translate(_ARABIC_DIGITS) if (get_language() or "").startswith("ar") else value
+
+
+@register.simple_tag
+def highlighted(text: str, field: str, findings) -> SafeString:
+    return highlight(text, field, list(findings or []))
+
+
+@register.filter
+def num(value) -> str:
+    if value is None or value == "":
+        return ""
+    return localise_digits(str(value))
+
+
+@register.filter
+def when(value: datetime | None, fmt: str = "DATETIME_FORMAT") -> SafeString | str:
+    """A ``<time>`` element in the page's language and the site's time zone."""
+    if not value:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    if fmt == "DATETIME_FORMAT":
+        fmt = "j F Y، H:i" if (get_language() or "").startswith("ar") else "j M Y, H:i"
+    text = date_filter(local, fmt)
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), localise_digits(text))
+
+
+@register.filter
+def family_icon(family: str) -> str:
+    return FAMILY_ICONS.get(family, "•")
+
+
+@register.filter
+def family_name(family: str) -> str:
+    return family_label(family)
+
+
+@register.filter
+def get_item(mapping, key):
+    return (mapping or {}).get(key, 0)
+
+
+@register.simple_tag
+def waiting_count(user) -> int:
+    from editorial import selectors
+
+    if not selectors.is_newsroom_member(user):
+        return 0
+    return selectors.waiting_for(user).count()
+
+
+@register.simple_tag
+def family_list(everything: bool = False) -> list[tuple[str, str, str]]:
+    """(family, label, icon) for the three families the engine has today (all known ones on request)."""
+    from editorial.web.findings import FAMILY_ORDER
+
+    families = FAMILY_ORDER if everything else FAMILY_ORDER[:3]
+    return [(f, family_label(f), FAMILY_ICONS[f]) for f in families]

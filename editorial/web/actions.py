@@ -1,0 +1,167 @@
+"""POST-only actions on a draft: transitions, dismissals, suggestions, assignment, restore, re-check.
+
+Each one translates the form into one service call; a ``ServiceError`` becomes a message or a form error on the
+re-rendered draft page (with what the user typed), never a 500.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from editorial import review, selectors, services
+from editorial.models import Dismissal, Finding
+from editorial.web.access import draft_for, newsroom_required
+from editorial.web.drafts import draft_context, draft_url
+from editorial.web.forms import DismissForm, TransitionForm
+
+_STATUS = {services.NotAllowed: 403, services.InvalidTransition: 409, services.GateBlocked: 409,
+           services.Conflict: 409}
+
+
+def _status(exc: services.ServiceError) -> int:
+    return _STATUS.get(type(exc), exc.extra.get("status", 400))
+
+
+@newsroom_required
+@require_POST
+def transition(request, pk: int):
+    draft = draft_for(request, pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Unknown action."))
+        return redirect(draft_url(draft))
+    action = form.cleaned_data["action"]
+    try:
+        services.draft_transition(
+            draft=draft, action=action, user=request.user, comment=form.cleaned_data["comment"],
+            override_reason=form.cleaned_data["override_reason"],
+        )
+    except services.ServiceError as exc:
+        error = {"action": action, "message": exc.detail, "comment": form.cleaned_data["comment"],
+                 "override_reason": form.cleaned_data["override_reason"], "code": exc.code}
+        draft.refresh_from_db()
+        return render(request, "editorial/draft_detail.html", draft_context(request, draft, action_error=error),
+                      status=_status(exc))
+    messages.success(request, _("%(action)s: done. The draft is now “%(status)s”.") % {
+        "action": review.ACTION_LABELS[action], "status": draft.get_status_display()})
+    return redirect(draft_url(draft))
+
+
+def _finding(draft, fid: int) -> Finding:
+    return get_object_or_404(Finding.objects.select_related("check_run__revision"), pk=fid,
+                             check_run__revision__draft=draft)
+
+
+@newsroom_required
+@require_POST
+def finding_dismiss(request, pk: int, fid: int):
+    draft = draft_for(request, pk)
+    finding = _finding(draft, fid)
+    form = DismissForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason for dismissing this finding."))
+        return redirect(draft_url(draft, f"item-f-{fid}"))
+    try:
+        services.finding_dismiss(finding=finding, reason=form.cleaned_data["reason"], user=request.user)
+    except services.ServiceError as exc:
+        messages.error(request, exc.detail)
+    else:
+        messages.success(request, _("Finding dismissed. You can undo this under “Dismissed”."))
+    return redirect(draft_url(draft, "findings"))
+
+
+@newsroom_required
+@require_POST
+def dismissal_undo(request, pk: int, did: int):
+    draft = draft_for(request, pk)
+    dismissal = get_object_or_404(Dismissal, pk=did, draft=draft)
+    try:
+        services.dismissal_undo(dismissal=dismissal, user=request.user)
+    except services.ServiceError as exc:
+        messages.error(request, exc.detail)
+    else:
+        messages.success(request, _("Dismissal undone; the finding is open again."))
+    return redirect(draft_url(draft, "findings"))
+
+
+@newsroom_required
+@require_POST
+def suggestion_apply(request, pk: int, fid: int):
+    """Replace a finding's span by its suggestion in the latest text, as a new revision."""
+    draft = draft_for(request, pk)
+    finding = _finding(draft, fid)
+    latest = selectors.latest_revision(draft)
+    texts = {"title": latest.title, "body": latest.body_text} if latest else {}
+    current = texts.get(finding.field, "")
+    if (finding.suggestion is None or latest is None or finding.check_run.revision_id != latest.pk
+            or current[finding.start:finding.end] != finding.text):
+        messages.error(request, _("This suggestion no longer fits the latest text."))
+        return redirect(draft_url(draft, "findings"))
+    texts[finding.field] = current[:finding.start] + finding.suggestion + current[finding.end:]
+    try:
+        draft, _created = services.draft_revise(
+            draft=draft, title=texts["title"], body_text=texts["body"], user=request.user,
+            note=_("Applied a suggestion (%(rule)s)") % {"rule": finding.rule},
+        )
+    except services.ServiceError as exc:
+        messages.error(request, exc.detail)
+    else:
+        messages.success(request, _("Suggestion applied as revision %(n)d.") % {"n": draft.revision_number})
+    return redirect(draft_url(draft, "findings"))
+
+
+@newsroom_required
+@require_POST
+def assign(request, pk: int):
+    draft = draft_for(request, pk)
+    value = request.POST.get("assignee", "")
+    if value == "me":
+        assignee = request.user
+    elif value:
+        assignee = get_user_model().objects.filter(pk=value if value.isdigit() else 0, is_active=True).first()
+        if assignee is None:
+            messages.error(request, _("Choose a reviewer from the list."))
+            return redirect(draft_url(draft, "assign"))
+    else:
+        assignee = None
+    try:
+        services.draft_assign(draft=draft, assignee=assignee, user=request.user)
+    except services.ServiceError as exc:
+        messages.error(request, exc.detail)
+    else:
+        if assignee is None:
+            messages.success(request, _("The draft is no longer assigned."))
+        else:
+            messages.success(request, _("Assigned to %(name)s.") % {"name": assignee.get_username()})
+    return redirect(draft_url(draft))
+
+
+@newsroom_required
+@require_POST
+def revision_restore(request, pk: int, number: int):
+    draft = draft_for(request, pk)
+    revision = get_object_or_404(draft.revisions, number=number)
+    try:
+        draft, created = services.revision_restore(draft=draft, revision=revision, user=request.user)
+    except services.ServiceError as exc:
+        messages.error(request, exc.detail)
+    else:
+        if created:
+            messages.success(request, _("Revision %(old)d restored as revision %(new)d.")
+                             % {"old": number, "new": draft.revision_number})
+        else:
+            messages.info(request, _("That revision is already the current text."))
+    return redirect(draft_url(draft))
+
+
+@newsroom_required
+@require_POST
+def recheck(request, pk: int):
+    draft = draft_for(request, pk)
+    services.draft_rerun_checks(draft=draft)
+    messages.success(request, _("Checked again with the current rules."))
+    return redirect(draft_url(draft, "findings"))

@@ -1,0 +1,130 @@
+"""The draft pages: new, read (with findings in place), edit (with the live check)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from editorial import review, selectors, services
+from editorial.web import findings as fnd
+from editorial.web.access import draft_for, newsroom_required
+from editorial.web.forms import CommentForm, DraftForm, NewDraftForm, service_error
+from editorial.web.history import timeline
+
+
+def draft_url(draft, anchor: str = "") -> str:
+    return reverse("editorial:draft", args=[draft.pk]) + (f"#{anchor}" if anchor else "")
+
+
+@newsroom_required
+@require_http_methods(["GET", "POST"])
+def draft_new(request):
+    form = NewDraftForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        got = form.ingested
+        try:
+            draft = services.draft_create(
+                title=got.title, body_text=got.body_text, source_html=got.source_html,
+                source_format=got.source_format, user=request.user,
+            )
+        except services.ServiceError as exc:
+            service_error(form, exc, "file" if form.cleaned_data.get("file") else None)
+        else:
+            messages.success(request, _("Draft created and checked."))
+            return redirect(draft_url(draft))
+    status = 400 if form.errors else 200
+    return render(request, "editorial/draft_new.html", {"form": form}, status=status)
+
+
+def shown_findings(draft) -> tuple[object, list[fnd.Shown]]:
+    run, rows = selectors.findings_with_state(draft)
+    shown = [fnd.from_model(f, d) for f, d in rows]
+    fnd.link_related(shown)
+    return run, shown
+
+
+def _actions(request, draft, open_errors: int) -> list[dict]:
+    may_override = selectors.can_override(request.user)
+    return [
+        {"action": t.action, "label": review.ACTION_LABELS[t.action], "needs_comment": t.needs_comment,
+         "gated": t.gated, "blocked": t.gated and open_errors > 0,
+         "override": t.gated and open_errors > 0 and may_override}
+        for t in selectors.available_actions(draft, user=request.user)
+    ]
+
+
+def draft_context(request, draft, **extra) -> dict:
+    run, shown = shown_findings(draft)
+    counts = fnd.counts(shown)
+    user = request.user
+    return {
+        "draft": draft,
+        "run": run,
+        "findings": shown,
+        "groups": fnd.grouped(shown),
+        "dismissed": [f for f in shown if not f.is_open],
+        "counts": counts,
+        "can_edit": selectors.can_edit(draft, user=user),
+        "can_dismiss": selectors.can_dismiss(draft, user=user),
+        "actions": _actions(request, draft, counts.get("error", 0)),
+        "timeline": timeline(draft),
+        "revisions": list(draft.revisions.select_related("created_by", "api_client").order_by("-number")),
+        "reviewers": list(selectors.reviewers()),
+        "comment_form": extra.pop("comment_form", None) or CommentForm(),
+        **extra,
+    }
+
+
+@newsroom_required
+def draft_detail(request, pk: int):
+    draft = draft_for(request, pk)
+    return render(request, "editorial/draft_detail.html", draft_context(request, draft))
+
+
+@newsroom_required
+@require_http_methods(["GET", "POST"])
+def draft_edit(request, pk: int):
+    draft = draft_for(request, pk)
+    if not selectors.can_edit(draft, user=request.user):
+        raise PermissionDenied
+    initial = {"title": draft.title, "body": draft.body_text}
+    form = DraftForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft, created = services.draft_revise(
+                draft=draft, title=form.cleaned_data["title"], body_text=form.cleaned_data["body"],
+                user=request.user,
+            )
+        except services.ServiceError as exc:
+            service_error(form, exc)
+        else:
+            if created:
+                messages.success(request, _("Saved as revision %(n)d and checked.") % {"n": draft.revision_number})
+            else:
+                messages.info(request, _("Nothing changed; no new revision."))
+            return redirect(draft_url(draft))
+    run, shown = shown_findings(draft)
+    ctx = {"draft": draft, "form": form, "findings": shown, "groups": fnd.grouped(shown),
+           "counts": fnd.counts(shown), "live": False}
+    return render(request, "editorial/draft_edit.html", ctx, status=400 if form.errors else 200)
+
+
+@newsroom_required
+@require_http_methods(["POST"])
+def comment_add(request, pk: int):
+    draft = draft_for(request, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.comment_add(draft=draft, user=request.user, body=form.cleaned_data["body"])
+        except services.ServiceError as exc:
+            service_error(form, exc, "body")
+        else:
+            messages.success(request, _("Comment added."))
+            return redirect(draft_url(draft, "comments"))
+    ctx = draft_context(request, draft, comment_form=form)
+    return render(request, "editorial/draft_detail.html", ctx, status=400)

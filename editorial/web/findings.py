@@ -1,0 +1,158 @@
+"""Findings as the pages show them: one shape for stored findings and live-check results, grouped for the list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_LABELS = {"error": _("Error"), "warning": _("Warning"), "info": _("Info")}
+FAMILY_ORDER = ("placeholder", "consistency", "repetition", "style", "archive")
+FAMILY_LABELS = {
+    "placeholder": _("Placeholders"),
+    "consistency": _("Title and body consistency"),
+    "repetition": _("Repetition"),
+    "style": _("Style"),
+    "archive": _("Archive"),
+}
+# A symbol per family so a highlight never relies on colour alone (also shown in the list and the legend).
+FAMILY_ICONS = {"placeholder": "⌧", "consistency": "≠", "repetition": "↻", "style": "✎", "archive": "⧉"}
+
+
+def family_label(family: str) -> str:
+    return str(FAMILY_LABELS.get(family, family))
+
+
+@dataclass
+class Shown:
+    """A finding ready for a page: a DOM key, its state, and its message in the active language."""
+
+    key: str
+    family: str
+    rule: str
+    severity: str
+    field: str
+    start: int
+    end: int
+    text: str
+    message: str
+    message_en: str = ""
+    related: list[dict[str, Any]] = field(default_factory=list)
+    suggestion: str | None = None
+    fingerprint: str = ""
+    pk: int | None = None
+    dismissal: Any = None
+    related_targets: list[dict[str, Any]] = field(default_factory=list)
+    start_utf16: int | None = None
+    end_utf16: int | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"f-{self.key}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.dismissal is None
+
+    @property
+    def icon(self) -> str:
+        return FAMILY_ICONS.get(self.family, "•")
+
+    @property
+    def family_label(self) -> str:
+        return family_label(self.family)
+
+    @property
+    def severity_label(self) -> str:
+        return str(SEVERITY_LABELS.get(self.severity, self.severity))
+
+    @property
+    def shown_message(self) -> str:
+        if (get_language() or "").startswith("en") and self.message_en:
+            return self.message_en
+        return self.message
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key, "id": self.pk, "check": self.family, "rule": self.rule, "severity": self.severity,
+            "field": self.field, "start": self.start, "end": self.end, "start_utf16": self.start_utf16,
+            "end_utf16": self.end_utf16, "text": self.text,
+            "message": self.shown_message, "suggestion": self.suggestion, "dismissed": not self.is_open,
+            "anchor": self.anchor,
+        }
+
+
+def from_model(f, dismissal=None) -> Shown:
+    return Shown(
+        key=str(f.pk), pk=f.pk, family=f.family, rule=f.rule, severity=f.severity, field=f.field, start=f.start,
+        end=f.end, text=f.text, message=f.message, message_en=f.message_en, related=list(f.related or []),
+        suggestion=f.suggestion, fingerprint=f.fingerprint, dismissal=dismissal, start_utf16=f.start_utf16,
+        end_utf16=f.end_utf16,
+    )
+
+
+def from_engine(i: int, f, dismissal=None) -> Shown:
+    return Shown(
+        key=f"live{i}", family=f.check, rule=f.rule, severity=f.severity, field=f.field, start=f.start, end=f.end,
+        text=f.text, message=f.message, message_en=f.message_en, related=[r.as_dict() for r in f.related],
+        suggestion=f.suggestion, fingerprint=f.fingerprint, dismissal=dismissal, start_utf16=f.start_utf16,
+        end_utf16=f.end_utf16,
+    )
+
+
+def link_related(findings: list[Shown]) -> None:
+    """Give every related span a link target: the open finding on that exact span, or a related-span mark."""
+    by_span = {(f.field, f.start, f.end): f for f in findings if f.is_open}
+    for f in findings:
+        f.related_targets = []
+        for k, r in enumerate(f.related):
+            other = by_span.get((r.get("field"), r.get("start"), r.get("end")))
+            anchor = other.anchor if other is not None and other is not f else f"{f.anchor}-r{k}"
+            f.related_targets.append({**r, "anchor": anchor, "own_mark": other is None})
+
+
+def sort_key(f: Shown) -> tuple:
+    fam = FAMILY_ORDER.index(f.family) if f.family in FAMILY_ORDER else len(FAMILY_ORDER)
+    return (fam, f.family, SEVERITY_ORDER.get(f.severity, 9), 0 if f.field == "title" else 1, f.start)
+
+
+@dataclass
+class Group:
+    family: str
+    severity: str
+    findings: list[Shown]
+
+    @property
+    def label(self) -> str:
+        return family_label(self.family)
+
+    @property
+    def severity_label(self) -> str:
+        return str(SEVERITY_LABELS.get(self.severity, self.severity))
+
+    @property
+    def icon(self) -> str:
+        return FAMILY_ICONS.get(self.family, "•")
+
+
+def grouped(findings: list[Shown]) -> list[Group]:
+    """Open findings by family, then severity (errors first), in reading order inside a group."""
+    groups: list[Group] = []
+    for f in sorted((f for f in findings if f.is_open), key=sort_key):
+        if groups and (groups[-1].family, groups[-1].severity) == (f.family, f.severity):
+            groups[-1].findings.append(f)
+        else:
+            groups.append(Group(f.family, f.severity, [f]))
+    return groups
+
+
+def counts(findings: list[Shown]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for f in findings:
+        if f.is_open:
+            out[f.severity] = out.get(f.severity, 0) + 1
+            out[f.family] = out.get(f.family, 0) + 1
+    return out

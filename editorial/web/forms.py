@@ -1,0 +1,92 @@
+"""Forms for the editor's pages: thin, the services validate; ``service_error`` puts a refusal on a form."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from editorial import ingest, review
+from editorial.services import TITLE_MAX, ServiceError
+
+
+def service_error(form: forms.Form, exc: ServiceError, default_field: str | None = None) -> None:
+    field = exc.extra.get("field")
+    form.add_error(field if field in form.fields else default_field, exc.detail)
+
+
+class DraftForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX, required=False)
+    body = forms.CharField(label=_("Text"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 18}))
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        if len(body) > settings.MAX_DRAFT_CHARS:
+            raise forms.ValidationError(
+                _("The text is longer than %(n)s characters."), params={"n": settings.MAX_DRAFT_CHARS}
+            )
+        return body
+
+
+class NewDraftForm(DraftForm):
+    file = forms.FileField(
+        label=_("Or upload a file"), required=False,
+        help_text=_("A .txt (UTF-8), .docx, .html or .md file. Without a typed title, its first line is the title."),
+        widget=forms.ClearableFileInput(attrs={"accept": ingest.ACCEPT}),
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        title, body, upload = data.get("title", ""), data.get("body", ""), data.get("file")
+        self.ingested = None
+        if upload:
+            if body.strip():
+                self.add_error("file", _("Paste the text or upload a file, not both."))
+                return data
+            if upload.size > settings.MAX_UPLOAD_BYTES:
+                self.add_error("file", _("The file is too large (the limit is %(mb)s MB).")
+                               % {"mb": f"{settings.MAX_UPLOAD_BYTES / (1024 * 1024):g}"})
+                return data
+            try:
+                self.ingested = ingest.ingest_file(upload.name, upload.read(), title=title)
+            except ingest.IngestError as exc:
+                self.add_error("file", str(exc))
+            return data
+        if not title.strip() and "title" not in self.errors:
+            self.add_error("title", _("A draft needs a title."))
+        if not body.strip() and "body" not in self.errors:
+            self.add_error("body", _("Paste the text of the draft, or upload a file."))
+        if not self.errors:
+            self.ingested = ingest.Ingested(title=title, body_text=body)
+        return data
+
+
+class TransitionForm(forms.Form):
+    action = forms.ChoiceField(choices=[(a, review.ACTION_LABELS[a]) for a in review.ACTIONS])
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    override_reason = forms.CharField(
+        label=_("Reason to approve over open errors"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class DismissForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=2000)
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(label=_("Comment"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DeskFilterForm(forms.Form):
+    SCOPES = [
+        ("attention", _("Needs attention")),
+        ("mine", _("My drafts")),
+        ("waiting", _("Waiting for my review")),
+        ("changes", _("Changes requested")),
+        ("published", _("Published")),
+        ("all", _("All drafts")),
+    ]
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    scope = forms.ChoiceField(label=_("Show"), choices=SCOPES, required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("Any status"))] + list(review.STATUS_CHOICES))

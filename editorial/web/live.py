@@ -1,0 +1,63 @@
+"""The live check: title and body in, findings and highlighted HTML out, nothing stored."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from editorial import selectors
+from editorial.checkconfig import current_config
+from editorial.checks import check_draft
+from editorial.models import Draft
+from editorial.templatetags.editorial_tags import localise_digits
+from editorial.web import findings as fnd
+from editorial.web.access import newsroom_required
+from editorial.web.highlight import highlight
+
+
+def _dismissals(request) -> dict:
+    """Active dismissals of the draft being edited, so the live list matches the saved one."""
+    pk = request.POST.get("draft", "")
+    if not pk.isdigit():
+        return {}
+    draft = selectors.drafts_visible_to(request.user).filter(pk=int(pk)).first()
+    return selectors.active_dismissals(draft) if isinstance(draft, Draft) else {}
+
+
+def _summary(counts: dict[str, int]) -> str:
+    n = counts.get("error", 0) + counts.get("warning", 0) + counts.get("info", 0)
+    text = ngettext("Checked as you type: %(n)s open finding.", "Checked as you type: %(n)s open findings.", n)
+    return text % {"n": localise_digits(str(n))}
+
+
+@newsroom_required
+@require_POST
+def check_live(request):
+    started = time.perf_counter()
+    title = " ".join(request.POST.get("title", "").split())
+    body = request.POST.get("body", "").replace("\r\n", "\n").replace("\r", "\n")
+    if len(body) + len(title) > settings.MAX_DRAFT_CHARS:
+        return JsonResponse({"code": "too_large", "detail": _("The text is too long to check live.")}, status=413)
+    report = check_draft(title, body, current_config())
+    dismissed = _dismissals(request)
+    shown = [fnd.from_engine(i, f, dismissed.get(f.fingerprint)) for i, f in enumerate(report.findings)]
+    fnd.link_related(shown)
+    counts = fnd.counts(shown)
+    list_html = render_to_string("editorial/_findings_list.html",
+                                 {"groups": fnd.grouped(shown), "counts": counts, "live": True}, request=request)
+    return JsonResponse({
+        "counts": counts,
+        "findings": [f.as_json() for f in shown],
+        "title_html": str(highlight(title, "title", shown)),
+        "body_html": str(highlight(body, "body", shown)),
+        "list_html": list_html,
+        "stats": report.stats,
+        "summary": _summary(counts),
+        "took_ms": round((time.perf_counter() - started) * 1000, 1),
+    })
