@@ -1,0 +1,278 @@
+"""Numbers in Arabic news text: digits in any script and numbers written in words, with their unit.
+
+``find_numbers(text)`` returns every quantity with its value, its span in the ORIGINAL text, a qualifier read
+from the words before it (أكثر من / نحو / أقل من / حتى), and the counted noun or unit after it, reduced to a
+key (``unit_key``) so that ساعات and ساعة, دنانير and دينار, "في المئة" and % compare equal. It reads
+"16.8 مليار", "1,200", "١٢", "4 آلاف و870", "أربعة ملايين", "خمسة وعشرون", "ألفين", "نصف", "عشرات" (vague)
+and the Tunisian "3ر747" (747.3). Known limits: years, dates and times are returned with ``kind`` set so that
+callers can skip them; ordinals are not numbers here; a counted noun before the number (عدد القتلى 12) is not
+read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import lexicon as L
+from .normalize import Normalized, normalize
+
+# Digits (with thousands/decimal separators or the Tunisian "ر" decimal), letter runs, percent signs.
+_TOKEN_RE = regex.compile(r"\d+(?:ر\d+|(?:[.,،]\d+)+)?|[\p{L}\p{M}]+|[%٪]|[/:\-–]")
+_PERCENT = "%"
+_UNIT_SKIP = frozenset(L._n("من"))
+_PERCENT_WORDS = frozenset(L._n("بالمئة بالمائة المئة المائة بالمية بالمائه"))
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    value: float
+    start: int  # original offsets of the number itself (digits/words and scale words)
+    end: int
+    unit: str | None  # unit_key of the counted noun, "%" for percentages
+    unit_end: int  # original end including the unit (== end when there is none)
+    qualifier: str  # "", "over", "about", "under", "upto"
+    kind: str  # "digits", "words", "vague", "fraction", "year", "date"
+    decimals: int  # digits after the decimal point as written (rounding precision)
+
+    @property
+    def span_end(self) -> int:
+        return self.unit_end
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int  # normalised offsets
+    end: int
+
+
+def unit_key(word: str) -> str:
+    """Reduce a counted noun to a comparison key: no clitics, one form for singular, dual and plural."""
+    w, _ = L.strip_proclitics(word, 3)
+    w = L.UNIT_LEMMAS.get(w, w)
+    if len(w) > 4 and w.endswith("ات"):
+        w = w[:-2]
+    elif len(w) > 4 and w.endswith(("ين", "ون", "ان")):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("ا"):
+        w = w[:-1]  # tanween accusative: قتيلا، عاما، دينارا
+    if len(w) > 2 and w.endswith(("ه", "ت")):
+        w = w[:-1]
+    return w
+
+
+def _digits_value(s: str) -> tuple[float, int] | None:
+    """Value and decimals of a digit token: 1,200 / 1.200.000 / 16.8 / 16,8 / 3ر747 (= 747.3)."""
+    if "ر" in s:
+        frac, _, whole = s.partition("ر")
+        return float(f"{whole}.{frac}"), len(frac)
+    if "،" in s:  # the Arabic comma between digits is a decimal point (4،6)
+        whole, _, frac = s.partition("،")
+        return (float(f"{whole}.{frac}"), len(frac)) if frac.isdigit() else None
+    parts = regex.split(r"[.,]", s)
+    if len(parts) == 1:
+        return float(s), 0
+    seps = regex.findall(r"[.,]", s)
+    if all(len(p) == 3 for p in parts[1:]) and (len(parts) > 2 or seps[0] == ","):
+        return float("".join(parts)), 0  # thousands separators
+    if len(parts) == 2:
+        return float(f"{parts[0]}.{parts[1]}"), len(parts[1])
+    return None
+
+
+def _word_atom(w: str) -> tuple[str, float] | None:
+    """Classify one normalised word: ('unit'|'ten'|'hundred'|'scale'|'plural_scale', value), clitics allowed."""
+    for cand in (w, w[1:] if w[:1] in "وبلكف" and len(w) > 3 else None):
+        if not cand:
+            continue
+        if cand in L.UNIT_WORDS:
+            return "unit", L.UNIT_WORDS[cand]
+        if cand in L.TEN_WORDS:
+            return "ten", L.TEN_WORDS[cand]
+        if cand in L.HUNDRED_WORDS:
+            return "hundred", L.HUNDRED_WORDS[cand]
+        if cand in L.SCALE_WORDS:
+            v, plural = L.SCALE_WORDS[cand]
+            return ("plural_scale" if plural else "scale"), v
+    if w.startswith("ال") and w[2:] in L.UNIT_WORDS and L.UNIT_WORDS[w[2:]] >= 3:
+        return "unit", L.UNIT_WORDS[w[2:]]  # "السفراء الثلاثة"
+    return None
+
+
+def _tokens(nz: Normalized) -> list[_Tok]:
+    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(nz.text)]
+
+
+class _Parser:
+    """Greedy left-to-right reader over the normalised tokens of one text."""
+
+    def __init__(self, nz: Normalized) -> None:
+        self.nz = nz
+        self.toks = _tokens(nz)
+
+    def tok(self, i: int) -> str:
+        return self.toks[i].text if 0 <= i < len(self.toks) else ""
+
+    def is_digit(self, i: int) -> bool:
+        return self.tok(i)[:1].isdigit()
+
+    def run(self) -> list[NumberMention]:
+        out: list[NumberMention] = []
+        i = 0
+        while i < len(self.toks):
+            got = self.read_at(i)
+            if got is None:
+                i += 1
+                continue
+            mention, i = got
+            out.append(mention)
+        return out
+
+    def read_at(self, i: int) -> tuple[NumberMention, int] | None:
+        if self.is_digit(i):
+            return self.read_digits(i)
+        w = self.tok(i)
+        if w in L.FRACTION_WORDS or (w[:1] == "و" and w[1:] in L.FRACTION_WORDS):
+            return self.finish(i, i + 1, L.FRACTION_WORDS.get(w, L.FRACTION_WORDS.get(w[1:], 0.5)), "fraction", 1)
+        core = w[1:] if w[:1] in "وبلكف" and w[1:] in L.VAGUE_WORDS else w
+        if core in L.VAGUE_WORDS or (_word_atom(w) or ("", 0))[0] == "plural_scale":
+            return self.finish(i, i + 1, L.VAGUE_WORDS.get(core, 1000.0), "vague", 0)
+        return self.read_words(i)
+
+    def read_digits(self, i: int) -> tuple[NumberMention, int] | None:
+        parsed = _digits_value(self.tok(i))
+        if parsed is None:
+            return None
+        value, decimals = parsed
+        # dates and times: 2025-2026, 28/3/2015, 10:30
+        if self.tok(i + 1) in ("/", ":", "-", "–") and self.is_digit(i + 2):
+            j = i + 2
+            while self.tok(j + 1) in ("/", ":", "-", "–") and self.is_digit(j + 2):
+                j += 2
+            return self.finish(i, j + 1, value, "date", 0)
+        j = i + 1
+        value, j = self.scales(value, j)
+        if j == i + 1 and decimals == 0 and 1900 <= value <= 2100 and "," not in self.tok(i):
+            return self.finish(i, j, value, "year", 0)
+        return self.finish(i, j, value, "digits", decimals)
+
+    def scales(self, value: float, j: int) -> tuple[float, int]:
+        """Multiply by the scale words after a count (3 ملايين، ألف مليون), then add "و870" to "4 آلاف"."""
+        last = 0.0
+        while self.tok(j) in L.SCALE_BASE:
+            last = L.SCALE_BASE[self.tok(j)]
+            value, j = value * last, j + 1
+        if last and self.tok(j) == "و" and self.is_digit(j + 1):
+            extra = _digits_value(self.tok(j + 1))
+            if extra and extra[0] < last:
+                value, j = value + extra[0], j + 2
+        return value, j
+
+    def read_words(self, i: int) -> tuple[NumberMention, int] | None:
+        total, group, j, n = 0.0, 0.0, i, 0
+        while j < len(self.toks):
+            w = self.tok(j)
+            if n and w == "و" and _word_atom(self.tok(j + 1)):
+                j += 1
+                continue
+            atom = _word_atom(w)
+            if atom is None or not self.word_allowed(j, w, atom, n > 0):
+                break
+            kind, v = atom
+            if kind in ("scale", "plural_scale"):
+                base = L.SCALE_BASE[_strip_conj(w)]
+                if not (group or total):
+                    group = v
+                elif not group:
+                    total, group = total * base, 0.0  # ألف مليون
+                else:
+                    group *= base
+                total, group = total + group, 0.0
+            elif kind == "hundred":
+                group = group * 100 if 0 < group < 10 and v == 100 else group + v
+            else:
+                group += v
+            j, n = j + 1, n + 1
+            if kind == "unit" and v < 10 and self.tok(j) in _TEEN_WORDS:
+                group, j = group + 10, j + 1
+        if not n:
+            return None
+        return self.finish(i, j, total + group, "words", 0)
+
+    def word_allowed(self, j: int, w: str, atom: tuple[str, float], seen: bool) -> bool:
+        """Reject number words that are something else here (الاثنين = Monday, الخامس عشر = ordinal)."""
+        if w in L.WEEKDAYS:
+            return False
+        if not seen and atom == ("unit", 10) and self.tok(j - 1) in L.ORDINALS:
+            return False
+        if not seen and w.startswith("ال") and w in (L.norm("الاثنين"), L.norm("الاثنان")):
+            return False
+        return not (not seen and w in (L.norm("احد"), L.norm("احدي")))
+
+    def finish(self, i: int, j: int, value: float, kind: str, decimals: int) -> tuple[NumberMention, int]:
+        qualifier = self.qualifier(i)
+        unit, k = self.unit(j)
+        if k == j + 2 and self.tok(j) == "م":
+            value *= 1e6
+        start, end = self.nz.to_original(self.toks[i].start, self.toks[j - 1].end)
+        unit_end = self.nz.to_original(self.toks[k - 1].start, self.toks[k - 1].end)[1] if k > j else end
+        if unit is not None and kind == "year":
+            kind = "digits"
+        if unit is not None and (unit in _MONTH_KEYS):
+            kind = "date"
+        return NumberMention(value, start, end, unit, unit_end, qualifier, kind, decimals), max(j, i + 1)
+
+    def adjacent(self, j: int) -> bool:
+        """Only spaces separate token j from the one before (no punctuation: "2017 * تربص" is no count)."""
+        return j > 0 and not self.nz.text[self.toks[j - 1].end:self.toks[j].start].strip()
+
+    def qualifier(self, i: int) -> str:
+        for back in (1, 2, 3):
+            w = self.tok(i - back)
+            if not w:
+                break
+            core = w[1:] if w[:1] in "وف" and w[1:] in L.QUALIFIERS else w
+            if core in L.QUALIFIERS:
+                kind = L.QUALIFIERS[core]
+                if kind == "over" and self.tok(i - back - 1) in ("لا", "لم", "لن"):
+                    return "upto"
+                return kind
+            if w not in ("من", "ما", "على", "علي", "عن", "الى", "بـ", "ب"):
+                break
+        return ""
+
+    def unit(self, j: int) -> tuple[str | None, int]:
+        """The counted noun after the number (skipping "من"), as a unit key; returns (key, token end index)."""
+        if j >= len(self.toks) or not self.adjacent(j):
+            return None, j
+        w = self.tok(j)
+        if w == _PERCENT:
+            return "%", j + 1
+        if w in _PERCENT_WORDS:
+            return "%", j + 1
+        if w in ("في", "فى") and self.tok(j + 1) in _PERCENT_WORDS:
+            return "%", j + 2
+        if w == "م" and self.tok(j + 1) == "د":
+            return L.norm("دينار"), j + 2  # Tunisian "م د" (million dinars); the value is scaled by the caller
+        if w in _UNIT_SKIP and self.tok(j + 1)[:2] == "ال":
+            j, w = j + 1, self.tok(j + 1)
+        if not w or not w[0].isalpha() or w in L.STOPWORDS or _word_atom(w) or len(w) < 2:
+            return None, j
+        return unit_key(w), j + 1
+
+
+_TEEN_WORDS = frozenset(L._n("عشر عشرة"))
+
+
+def _strip_conj(w: str) -> str:
+    return w[1:] if w not in L.SCALE_BASE and w[:1] in "وبلكف" else w
+
+
+_MONTH_KEYS = frozenset(unit_key(m) for m in L.MONTHS if " " not in m)
+
+
+def find_numbers(text: str, nz: Normalized | None = None) -> list[NumberMention]:
+    """Every number in ``text`` (spans in original offsets), left to right."""
+    return _Parser(nz or normalize(text)).run()

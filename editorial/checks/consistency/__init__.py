@@ -1,0 +1,36 @@
+"""consistency: does the title agree with the body, and does the body agree with itself?
+
+Compares what the headline claims with what the body reports: numbers (any digits or words, with their unit),
+named people, places, weekdays and dates, the gender and count of the people named by a role noun, the direction
+of a change (rise/fall, accept/reject), and whether the body covers the headline's subject at all. Inside the
+body it flags a person given two genders or two name forms. An editor cares because a headline that contradicts
+its story is the error readers notice first. Known limits: no named-entity model (hand-written lexicons and
+anchors such as role nouns and honorifics), so unknown names and places are missed; findings are conservative
+by design and the weak signals are reported as ``info``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..config import CheckConfig
+from ..engine import Document, Hit
+from ..types import Rule
+from . import dates, gender, numbers, people, places, polarity, topic
+from .common import Context
+
+_MODULES = (numbers, people, gender, places, dates, polarity, topic)
+
+RULES: tuple[Rule, ...] = tuple(r for m in _MODULES for r in m.RULES)
+
+
+def run(doc: Document, config: CheckConfig) -> Iterable[Hit]:
+    ctx = Context(doc)
+    return list(_hits(ctx, config))
+
+
+def _hits(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
+    if not ctx.title.tokens or not ctx.body.tokens:
+        return
+    for m in _MODULES:
+        yield from m.check(ctx, config)

@@ -1,0 +1,119 @@
+"""Days and dates: a weekday or a day of the month in the title that the body contradicts.
+
+Title "... الأحد" with a body that names only other weekdays ("اليوم الإثنين") is flagged; so is "29 نوفمبر"
+when the body gives another day of the same month, or a title month when the body names only other months.
+Month names are read in their Gregorian, Levantine (كانون الثاني) and Maghrebi (جانفي) forms, which compare
+equal. Known limits: relative days (غداً، أمس) are not resolved; a body with no weekday is never flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..arabic import lexicon as L
+from ..arabic.tokens import TextView
+from ..config import CheckConfig
+from ..engine import Hit
+from ..types import Rule
+from .common import Context, Mention, hit
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "consistency.date_mismatch", "warning",
+        "اليوم أو التاريخ في العنوان «{text}» يخالف ما ورد في النص ({body}): وحّد التاريخ.",
+        "The title's day or date “{text}” differs from the body ({body}): make them agree.",
+        "A weekday, day of the month or month in the title that the body gives differently.",
+    ),
+)
+
+_TODAY = frozenset(L._n("اليوم يوم صباح مساء ليلة"))
+
+
+def _weekday(word: str) -> int | None:
+    if word in L.WEEKDAYS:
+        return L.WEEKDAYS[word]
+    for p in ("و", "ف", "ب", "ل"):
+        if word.startswith(p) and word[len(p):] in L.WEEKDAYS:
+            return L.WEEKDAYS[word[len(p):]]
+    return None
+
+
+def find_weekdays(view: TextView) -> list[Mention]:
+    out = []
+    toks = view.tokens
+    for i, t in enumerate(toks):
+        d = _weekday(t.norm)
+        if d is None:
+            continue
+        start = toks[i - 1].start if i and toks[i - 1].norm in _TODAY else t.start
+        out.append(Mention(view.field, start, t.end, str(d), "weekday", i))
+    return out
+
+
+def find_months(view: TextView) -> list[Mention]:
+    """Month names, with the day number before them when there is one (key "month" or "day/month")."""
+    out = []
+    toks = view.tokens
+    for i, t in enumerate(toks):
+        w = L.strip_proclitics(t.norm, 3)[0] if t.norm not in L.MONTHS else t.norm
+        two = f"{t.norm} {toks[i + 1].norm}" if i + 1 < len(toks) else ""
+        month, end = (L.MONTHS[two], toks[i + 1].end) if two in L.MONTHS else (L.MONTHS.get(w), t.end)
+        if month is None:
+            continue
+        day = toks[i - 1].norm if i and toks[i - 1].norm.isdigit() and int(toks[i - 1].norm) <= 31 else ""
+        year_after = i + 1 < len(toks) and toks[i + 1].norm.isdigit()
+        if w in L.AMBIGUOUS_MONTHS and not (day or year_after):
+            continue
+        start = toks[i - 1].start if day else t.start
+        out.append(Mention(view.field, start, end, f"{int(day)}/{month}" if day else str(month), "month", i))
+    return out
+
+
+def _month(m: Mention) -> str:
+    return m.key.split("/")[-1]
+
+
+def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
+    yield from _weekdays(ctx)
+    yield from _dates(ctx)
+
+
+def _weekdays(ctx: Context) -> Iterator[Hit]:
+    title = find_weekdays(ctx.title)
+    if not title:
+        return
+    body = find_weekdays(ctx.body)
+    body_days = {m.key for m in body}
+    if not body or body_days & {m.key for m in title}:
+        return
+    for t in title:
+        yield _hit(ctx, t, body)
+
+
+def _dates(ctx: Context) -> Iterator[Hit]:
+    title = find_months(ctx.title)
+    if not title:
+        return
+    body = find_months(ctx.body)
+    for t in title:
+        same_month = [b for b in body if _month(b) == _month(t)]
+        if "/" in t.key:
+            if any(b.key == t.key for b in body) or not same_month:
+                continue
+            rivals = [b for b in same_month if "/" in b.key]
+        elif same_month or any(_month(b) == _month(x) for x in title for b in body):
+            continue
+        else:
+            rivals = body
+        if rivals:
+            yield _hit(ctx, t, rivals)
+
+
+def _hit(ctx: Context, t: Mention, rivals: list[Mention]) -> Hit:
+    first: dict[str, Mention] = {}
+    for r in rivals:
+        first.setdefault(r.key, r)
+    rel = list(first.values())[:3]
+    text = "، ".join(ctx.body.text[r.start:r.end] for r in rel)
+    return hit("consistency.date_mismatch", "title", t.start, t.end, [("body", r.start, r.end) for r in rel],
+               context=text, body=text)

@@ -1,0 +1,95 @@
+"""Numbers: a quantity in the title that the body gives differently.
+
+A title number is compared only with body numbers counting the same thing (the same unit or counted noun:
+"مليار درهم", "ساعات", "%"). Digits of any script and numbers in words compare by value; the qualifiers
+"أكثر من / يتجاوز", "نحو", "أقل من" turn values into ranges, and a round title figure may round a precise body
+figure ("11 مليون" for 11.4 million). Flagged only when no body number of that unit agrees with the title. It is
+an error when the body gives that quantity one single value, a warning when it gives several (the title may
+sum or pick one). Known limits: a counted noun before the number (عدد القتلى 12) is not read; totals that
+the body never states are not computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..arabic.numbers import NumberMention
+from ..config import CheckConfig
+from ..engine import Hit
+from ..types import Rule
+from .common import Context, hit
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "consistency.number_mismatch", "error",
+        "الرقم في العنوان «{text}» لا يطابق ما ورد في النص ({body}): وحّد الرقم.",
+        "The title's figure “{text}” does not match the body ({body}): make them agree.",
+        "A number in the title (digits or words, with its unit) that disagrees with the one value the body gives "
+        "for the same unit.",
+    ),
+    Rule(
+        "consistency.number_unmatched", "warning",
+        "الرقم في العنوان «{text}» لا يطابق أياً من أرقام النص بالوحدة نفسها ({body}): تحقّق منه.",
+        "The title's figure “{text}” matches none of the body's figures in the same unit ({body}): check it.",
+        "A number in the title that matches none of several body numbers of the same unit.",
+    ),
+)
+
+_QUANTITY_KINDS = ("digits", "words", "fraction")
+_ABOUT = 0.05  # "نحو" allows 5% either way
+
+
+def _interval(m: NumberMention) -> tuple[float, float]:
+    """The values a mention allows, given its qualifier and the precision it is written with."""
+    v = m.value
+    half = 0.5 * _step(m)
+    # "أكثر من 18" means a little more than 18: a body figure of 431 is another quantity, not a match.
+    if m.qualifier == "over":
+        return v, 2 * v
+    if m.qualifier in ("under", "upto"):
+        return v / 2, v
+    if m.qualifier == "about":
+        return v * (1 - _ABOUT) - half, v * (1 + _ABOUT) + half
+    return v - half, v + half
+
+
+def _step(m: NumberMention) -> float:
+    """One unit of the last written digit, scaled: 1e8 for "16.8 مليار", 1e9 for "18 مليار", 1 for "12"."""
+    if m.kind == "fraction":
+        return 0.0
+    if m.kind == "words":
+        return 1.0
+    mantissa = m.value
+    for _ in range(6):
+        if mantissa < 1000 or mantissa % 1000:
+            break
+        mantissa /= 1000
+    scale = m.value / mantissa if mantissa else 1.0
+    return scale * 10.0 ** (-m.decimals) if scale > 1 else 10.0 ** (-m.decimals) * (1 if m.decimals else 0)
+
+
+def agree(a: NumberMention, b: NumberMention) -> bool:
+    lo1, hi1 = _interval(a)
+    lo2, hi2 = _interval(b)
+    eps = 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+    return lo1 <= hi2 + eps and lo2 <= hi1 + eps
+
+
+def _closest(t: NumberMention, cands: list[NumberMention]) -> NumberMention:
+    return min(cands, key=lambda b: (abs(b.value - t.value) / max(t.value, 1e-9), b.start))
+
+
+def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
+    by_unit: dict[str, list[NumberMention]] = {}
+    for b in ctx.body_numbers:
+        if b.unit and b.kind in _QUANTITY_KINDS:
+            by_unit.setdefault(b.unit, []).append(b)
+    for t in ctx.title_numbers:
+        cands = by_unit.get(t.unit or "") if t.kind in _QUANTITY_KINDS else None
+        if not cands or any(agree(t, b) for b in cands):
+            continue
+        best = _closest(t, cands)
+        body_text = ctx.body.text[best.start:best.unit_end]
+        rule = "consistency.number_mismatch" if len({b.value for b in cands}) == 1 else "consistency.number_unmatched"
+        yield hit(rule, "title", t.start, t.unit_end, [("body", best.start, best.unit_end)], context=body_text,
+                  body=body_text)

@@ -1,0 +1,310 @@
+"""People: a named person in the title whom the body never mentions or names differently.
+
+With no NER model, names are found conservatively from anchors: a known first name (يوسف، سلمى ...), an
+honorific or role noun before the name (الدكتور، الشيخ، الوزير ...), a speech verb (قال/أكد + name),
+capitalised Latin words, and in the title a family name (المهندي) in a construct after an indefinite noun.
+A title name counts as present when any of its parts is in the body ("الدكتور عودة" for "الدكتور سامر
+عودة"), unless the body gives that family name only with another first name. Inside the body, two first names
+with one family name for the same office ("سفير لبنان غادي الخوري" / "فادي الخوري") are flagged too.
+Known limits: unknown first names without an anchor are invisible; relatives sharing a family name are
+only flagged when their first names are near-identical or their office is the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+import regex
+
+from ..arabic import lexicon as L
+from ..arabic.tokens import TextView, Token
+from ..config import CheckConfig
+from ..engine import Hit
+from ..types import Rule
+from .common import Context, bare, hit
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "consistency.person_mismatch", "warning",
+        "الاسم في العنوان «{text}» لا يرد في النص، الذي يذكر {body}: تحقّق من الاسم.",
+        "The title's name “{text}” is not in the body, which names {body}: check the name.",
+        "A person named in the title whom the body never mentions, or names with another first name.",
+    ),
+    Rule(
+        "consistency.body_name_variant", "warning",
+        "يرد الاسم «{text}» في موضع آخر من النص بصيغة مختلفة ({body}): وحّد كتابة الاسم.",
+        "The name “{text}” appears elsewhere in the body in another form ({body}): use one form.",
+        "One person (same family name and office, or near-identical first names) named two ways in the body.",
+    ),
+)
+
+_LATIN_NAME_RE = regex.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role noun (وزير، سفيرة، الوزيرين ...) with what follows it (its office: الدفاع، تركيا)."""
+
+    lemma: str
+    gender: str  # "m" / "f" / "" when the spelling is ambiguous (رئيسه = his president)
+    count: int  # 1, 2, 3 (plural), 0 (unclear)
+    token: int
+    start: int
+    end: int  # end of the role noun and its office words
+    office: frozenset[str]  # stems and place keys of up to two following words
+
+
+@dataclass(frozen=True)
+class Person:
+    tokens: tuple[int, ...]  # token indexes of the name parts
+    start: int
+    end: int
+    parts: tuple[str, ...]  # bare normalised parts, particles removed
+    first_known: bool  # starts with a first name from the lexicon
+    role: Role | None
+    gender: str
+
+
+def role_of(tok: Token) -> tuple[str, str, int] | None:
+    """(lemma, gender, count) of a role noun token, or None."""
+    w = tok.norm
+    for cand in (w, *(w[len(p):] for p in L.PROCLITICS if w.startswith(p) and len(w) - len(p) >= 3)):
+        if cand in L.ROLE_FORMS:
+            lemma, gender, count = L.ROLE_FORMS[cand]
+            if gender == "f" and count == 1 and not tok.text.rstrip().endswith(("ة", "ـة")):
+                gender = ""  # written with ه: a pronoun (رئيسه = his president), not a feminine ending
+            return lemma, gender, count
+    return None
+
+
+def _place_key(word: str) -> str | None:
+    from .places import _lookup
+
+    found = _lookup(word)
+    return None if found is None else "@" + found[1]
+
+
+def _office(toks: tuple[Token, ...], i: int) -> tuple[frozenset[str], int]:
+    """Stems/place keys of up to two words after a role noun (الدفاع، المحكمة الاقتصادية، خارجية المغرب)."""
+    out: set[str] = set()
+    j = i + 1
+    while j < len(toks) and j <= i + 2 and not _gap(toks, j):
+        w = toks[j].norm
+        key = _place_key(w)
+        definite = L.strip_proclitics(w, 2)[1]
+        construct = j == i + 1 and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and not _gap(toks, j + 1)
+        if w in L.STOPWORDS or w in L.HONORIFICS or _is_first_name(toks[j]) or role_of(toks[j]) \
+                or not (key or definite or construct):
+            break
+        out.add(key or bare(toks[j].stem))
+        j += 1
+    return frozenset(out), j
+
+
+def _gap(toks: tuple[Token, ...], j: int) -> bool:
+    """True when punctuation separates token j from the one before (a name or office stops there)."""
+    return j > 0 and toks[j].start - toks[j - 1].end > 1
+
+
+def _is_first_name(tok: Token) -> bool:
+    w = tok.norm.removeprefix("و") if tok.norm.removeprefix("و") in _ALL_NAMES else tok.norm
+    if w not in _ALL_NAMES:
+        return False
+    return not (w == "علي" and tok.text.rstrip().endswith("ى"))  # على (on) is not علي
+
+
+_ALL_NAMES = L.MALE_NAMES | L.FEMALE_NAMES
+
+
+def _nisba(w: str) -> bool:
+    """A family name shaped like الخوري، الكبيسي (not a nationality adjective)."""
+    return w.startswith("ال") and w.endswith("ي") and len(w) >= 6 and w not in L.NATIONALITY_FORMS \
+        and w[2:] not in L.NATIONALITY_FORMS and w not in L.STOPWORDS
+
+
+def find_roles(view: TextView) -> list[Role]:
+    toks = view.tokens
+    out = []
+    for i, t in enumerate(toks):
+        r = role_of(t)
+        if r is None:
+            continue
+        office, j = _office(toks, i)
+        out.append(Role(r[0], r[1], r[2], i, t.start, toks[j - 1].end, office))
+    return out
+
+
+def _name_from(toks: tuple[Token, ...], i: int) -> list[int]:
+    """Token indexes of a name starting at i: particles (بن، عبد) with their word, first names, family names
+    shaped like الخوري, and one plain word when a boundary follows it (سامر عودة، إن ...)."""
+    idx = [i]
+    j = i + 1
+    while j < len(toks) and len(idx) < 5 and not _gap(toks, j):
+        w = toks[j].norm
+        if w in L.NAME_PARTICLES and j + 1 < len(toks) and not _gap(toks, j + 1):
+            idx += [j, j + 1]
+            j += 2
+            continue
+        if _is_first_name(toks[j]) or _nisba(w):
+            idx.append(j)
+            j += 1
+            continue
+        nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
+        ends = j + 1 >= len(toks) or _gap(toks, j + 1) or nxt in L.STOPWORDS or nxt in L.SPEECH_VERBS
+        if len(idx) == 1 and ends and _plain_word(toks[j]):
+            idx.append(j)
+        break
+    return idx
+
+
+def _plain_word(tok: Token) -> bool:
+    """A word that may be an unknown name part: no article, no function word, role, place or digit."""
+    w = tok.norm
+    return len(w) >= 3 and not L.strip_proclitics(w, 2)[1] and w not in L.STOPWORDS and not role_of(tok) \
+        and not w[:1].isdigit() and _place_key(w) is None and w not in L.SPEECH_VERBS
+
+
+def find_people(view: TextView) -> list[Person]:
+    toks = view.tokens
+    roles = {r.token: r for r in find_roles(view) if r.count == 1}
+    out: list[Person] = []
+    i = 0
+    while i < len(toks):
+        first = _name_start(toks, i)
+        if first is None:
+            i += 1
+            continue
+        idx = _name_from(toks, first)
+        if not (first and toks[first - 1].norm in L.FACILITY_NOUNS):
+            out.append(_person(toks, idx, _role_before(toks, first, roles)))
+        i = idx[-1] + 1
+    return out
+
+
+def _name_start(toks: tuple[Token, ...], i: int) -> int | None:
+    """Where a name starts at i: a known first name, or any plain word after an honorific (الدكتور عودة)."""
+    if _is_first_name(toks[i]):
+        return i
+    if toks[i].norm not in L.HONORIFICS:
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j].norm in L.HONORIFICS:
+        j += 1
+    if j < len(toks) and not _gap(toks, j) and (_is_first_name(toks[j]) or _plain_word(toks[j])):
+        return j
+    return None
+
+
+def _after_office(toks: tuple[Token, ...], role: Role) -> int:
+    j = role.token + 1
+    while j < len(toks) and toks[j].start < role.end:
+        j += 1
+    # skip "لدى الكويت" / "في تونس" between an office and the name
+    if j + 1 < len(toks) and toks[j].norm in ("لدي", "في") and _place_key(toks[j + 1].norm):
+        j += 2
+    return j
+
+
+def _role_before(toks: tuple[Token, ...], i: int, roles: dict[int, Role]) -> Role | None:
+    for k in range(i - 1, max(i - 7, -1), -1):
+        if k in roles:
+            return roles[k]
+        if k < i - 1 and _gap(toks, k + 1):
+            break
+    return None
+
+
+def _person(toks: tuple[Token, ...], idx: list[int], role: Role | None) -> Person:
+    parts = tuple(bare(toks[k].norm) if not _is_first_name(toks[k]) else toks[k].norm.removeprefix("و")
+                  for k in idx if toks[k].norm not in L.NAME_PARTICLES)
+    first = toks[idx[0]].norm.removeprefix("و")
+    gender = "f" if first in L.FEMALE_NAMES else "m" if first in L.MALE_NAMES else (role.gender if role else "")
+    known = _is_first_name(toks[idx[0]])
+    return Person(tuple(idx), toks[idx[0]].start, toks[idx[-1]].end, parts, known, role, gender)
+
+
+def title_family_names(view: TextView) -> list[Person]:
+    """Family names in the title in a construct after a feminine or plural noun ("ثنائية المهندي")."""
+    toks = view.tokens
+    out = []
+    for i, t in enumerate(toks):
+        prev = toks[i - 1] if i else None
+        if prev is None or _gap(toks, i) or not _nisba(t.norm) or not t.text.endswith("ي") or t.norm in L.ORDINALS:
+            continue
+        if prev.text.endswith(("ة", "ات")) and not L.strip_proclitics(prev.norm, 2)[1] and not role_of(prev):
+            out.append(Person((i,), t.start, t.end, (bare(t.norm),), False, None, ""))
+    return out
+
+
+def _latin_names(view: TextView) -> list[Person]:
+    return [Person((), m.start(), m.end(), tuple(p.lower() for p in m.group().split()), False, None, "")
+            for m in _LATIN_NAME_RE.finditer(view.text)]
+
+
+def _in_body(ctx: Context, part: str) -> bool:
+    return part in ctx.body_words or part.lower() in ctx.body.text.lower()
+
+
+def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
+    body_people = [p for p in find_people(ctx.body) if len(p.parts) >= 1]
+    yield from _title_names(ctx, body_people)
+    yield from _body_variants(ctx, body_people)
+
+
+def _title_names(ctx: Context, body_people: list[Person]) -> Iterator[Hit]:
+    named_body = [p for p in body_people if len(p.parts) >= 2 or p.role is not None]
+    if not named_body:
+        return
+    title_people = find_people(ctx.title) + title_family_names(ctx.title) + _latin_names(ctx.title)
+    seen: set[int] = set()
+    for t in title_people:
+        if t.start in seen or not t.parts:
+            continue
+        seen.add(t.start)
+        rival = _conflict(ctx, t, named_body)
+        if rival is not None:
+            text = ctx.body.text[rival.start:rival.end]
+            yield hit("consistency.person_mismatch", "title", t.start, t.end, [("body", rival.start, rival.end)],
+                      context=text, body=text)
+
+
+def _conflict(ctx: Context, t: Person, body: list[Person]) -> Person | None:
+    """The body person the title name conflicts with, or None when the body agrees or says nothing."""
+    present = [p for p in t.parts if _in_body(ctx, p)]
+    if not present:
+        same_role = [p for p in body if t.role and p.role and p.role.lemma == t.role.lemma]
+        return (same_role or body)[0]
+    if len(t.parts) >= 2 and t.first_known and t.parts[0] not in present:
+        family = t.parts[-1]
+        for p in body:
+            if p.first_known and p.parts[-1] == family and p.parts[0] != t.parts[0]:
+                return p
+    return None
+
+
+def _body_variants(ctx: Context, people: list[Person]) -> Iterator[Hit]:
+    by_family: dict[str, Person] = {}
+    for p in people:
+        if len(p.parts) < 2 or not p.first_known:
+            continue
+        prev = by_family.setdefault(p.parts[-1], p)
+        if prev is p or prev.parts[0] == p.parts[0] or prev.parts[0] in p.parts or p.parts[0] in prev.parts:
+            continue
+        if _same_office(prev, p) or _close(prev.parts[0], p.parts[0]):
+            text = ctx.body.text[prev.start:prev.end]
+            yield hit("consistency.body_name_variant", "body", p.start, p.end, [("body", prev.start, prev.end)],
+                      context=text, body=text)
+
+
+def _same_office(a: Person, b: Person) -> bool:
+    return bool(a.role and b.role and a.role.lemma == b.role.lemma and a.role.office & b.role.office)
+
+
+def _close(a: str, b: str) -> bool:
+    """First names one letter apart (سامي/سامر، غادي/فادي)."""
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 3:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))

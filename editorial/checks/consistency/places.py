@@ -1,0 +1,146 @@
+"""Places: a city or country in the title that the body never mentions while it names another one.
+
+Places come from our own lexicon (countries with their nationality adjectives, capitals and major cities with
+their country). A title city is missing when the body names neither it nor... anything but other cities of
+the same country (title "صلالة", body "صحار"); a title country is missing when the body names no form of it
+(تركيا / التركي / أنقرة) and names other countries. Known limits: places outside the lexicon are invisible;
+a body that simply omits the title's place is not flagged unless it names a rival one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..arabic import lexicon as L
+from ..arabic.tokens import TextView
+from ..config import CheckConfig
+from ..engine import Hit
+from ..types import Rule
+from .common import Context, Mention, hit
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "consistency.place_mismatch", "warning",
+        "المكان في العنوان «{text}» لا يرد في النص، الذي يذكر {body}: تحقّق من المكان.",
+        "The title's place “{text}” is not in the body, which names {body}: check the place.",
+        "A title city or country absent from the body while the body names another place of the same kind.",
+    ),
+)
+
+
+def _lookup(word: str) -> tuple[str, str] | None:
+    """(kind, key) of a normalised word with any proclitics, or None."""
+    cands = [word]
+    for p in L.PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            rest = word[len(p):]
+            cands.append(rest)
+            if p.endswith("ال") or p.endswith("لل"):
+                cands.append("ال" + rest)
+    for c in cands:
+        if c in L.CITY_FORMS and c not in L.COUNTRY_FORMS:
+            return "city", c
+        if c in L.COUNTRY_FORMS:
+            return "country", L.COUNTRY_FORMS[c]
+        if c in L.NATIONALITY_FORMS:
+            return "adjective", L.NATIONALITY_FORMS[c]
+    return None
+
+
+def find_places(view: TextView) -> list[Mention]:
+    """Every lexicon place in a field, longest match first (multi-word names like "سيدي بوزيد")."""
+    toks = view.tokens
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        m = _multiword(view, i) or _single(view, i)
+        if m is None:
+            i += 1
+            continue
+        out.append(m)
+        i = m.token + 1 + (1 if m.end > toks[m.token].end else 0)
+    return out
+
+
+def _multiword(view: TextView, i: int) -> Mention | None:
+    toks = view.tokens
+    first = L.strip_proclitics(toks[i].norm, 2)
+    for head in {toks[i].norm, first[0], ("ال" + first[0]) if first[1] else first[0]}:
+        for parts in L.MULTIWORD_PLACES.get(head, ()):
+            if i + len(parts) <= len(toks) and all(toks[i + k].norm == p for k, p in enumerate(parts[1:], 1)):
+                name = " ".join(parts)
+                kind, key = _lookup(name) or ("city", name)
+                return Mention(view.field, toks[i].start, toks[i + len(parts) - 1].end, key, kind, i)
+    return None
+
+
+def _single(view: TextView, i: int) -> Mention | None:
+    tok = view.tokens[i]
+    found = _lookup(tok.norm)
+    if found is None:
+        return None
+    kind, key = found
+    bare = L.strip_proclitics(tok.norm, 2)[0]
+    if key in L.AMBIGUOUS_CITIES or bare in L.AMBIGUOUS_CITIES:
+        prev = view.tokens[i - 1].norm if i else ""
+        if L.strip_proclitics(prev, 2)[0] not in L.PLACE_NOUNS and prev not in ("في", "بمدينه"):
+            return None
+    return Mention(view.field, tok.start, tok.end, key, kind, i)
+
+
+def places_of(ctx: Context, field: str) -> list[Mention]:
+    """The places of a field, computed once per draft."""
+    key = "places:" + field
+    if key not in ctx.cache:
+        ctx.cache[key] = find_places(ctx.view(field))
+    return ctx.cache[key]  # type: ignore[return-value]
+
+
+def covered(t: Mention, body: list[Mention]) -> bool:
+    return _covered(t, body)
+
+
+def country_of(m: Mention) -> str:
+    if m.kind == "city":
+        return L.CITY_FORMS.get(m.key, ("", ""))[1]
+    return m.key
+
+
+def _covered(t: Mention, body: list[Mention]) -> bool:
+    """The body mentions the title's place: the same city, or the country in any form or through a city."""
+    if t.kind == "city":
+        return any(b.key == t.key for b in body)
+    return any(country_of(b) == t.key or b.key == t.key for b in body)
+
+
+def _rivals(t: Mention, body: list[Mention], title_keys: set[str]) -> list[Mention]:
+    if t.kind == "city":
+        country = country_of(t)
+        return [b for b in body if b.kind == "city" and b.key not in title_keys and country_of(b) == country]
+    return [b for b in body if b.kind == "country" and b.key not in title_keys]
+
+
+def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
+    title = [m for m in places_of(ctx, "title") if m.kind in ("city", "country")]
+    if not title:
+        return
+    body = places_of(ctx, "body")
+    title_keys = {m.key for m in title} | {country_of(m) for m in title}
+    for t in title:
+        if _covered(t, body):
+            continue
+        rivals = _first_each(_rivals(t, body, title_keys))
+        if not rivals:
+            continue
+        names = "، ".join(ctx.body.text[r.start:r.end] for r in rivals)
+        yield hit("consistency.place_mismatch", "title", t.start, t.end,
+                  [("body", r.start, r.end) for r in rivals], context=names, body=names)
+
+
+def _first_each(ms: list[Mention], limit: int = 3) -> list[Mention]:
+    """The first mention of each distinct place, after the dateline (the agency's city comes last)."""
+    seen: dict[str, Mention] = {}
+    for m in ms:
+        seen.setdefault(m.key, m)
+    ordered = sorted(seen.values(), key=lambda m: (m.token < 3, m.start))
+    return ordered[:limit]

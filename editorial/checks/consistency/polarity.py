@@ -1,0 +1,89 @@
+"""Polarity: the title says a thing rises, improves, is accepted or won; the body says the opposite.
+
+Polarity words come in pairs of opposite sides (ارتفاع/انخفاض، تحسن/تدهور، انحسار/اشتداد، رفض/وافق،
+فوز/خسارة ...). A title word conflicts when the body uses an opposite word about the same subject (a title
+content word within a few words of it) and never a same-side word about that
+subject. The subject condition keeps "exports rise in volume" apart from "revenue fell" (different subjects),
+and the "never supported" condition keeps a story that reports both directions quiet. Known limits: negation
+("لم ترتفع") is not read; subjects are matched by stem, so paraphrased subjects are missed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..arabic import lexicon as L
+from ..arabic.tokens import Token
+from ..config import CheckConfig
+from ..engine import Hit
+from ..types import Rule
+from .common import Context, bare, hit, is_content
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "consistency.polarity_mismatch", "warning",
+        "العنوان يقول «{text}» بينما يقول النص عكس ذلك ({body}): وحّد الاتجاه.",
+        "The title says “{text}” while the body says the opposite ({body}): make them agree.",
+        "A rise/fall, improve/worsen, accept/reject or win/lose word in the title contradicted in the body.",
+    ),
+)
+
+_WINDOW = 4  # words between a polarity word and its subject
+
+
+def _sides(tok: Token) -> tuple[tuple[int, int], ...]:
+    w = tok.norm
+    for cand in (w, L.strip_proclitics(w, 3)[0]):
+        if cand in L.POLARITY:
+            return L.POLARITY[cand]
+    return ()
+
+
+def _subject(ctx: Context) -> set[str]:
+    """Stems of the title's content words: what the title is about."""
+    return {bare(t.stem) for t in ctx.title.tokens if is_content(t) and not _sides(t)}
+
+
+def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
+    body = ctx.body.tokens
+    polar = [(j, s) for j, t in enumerate(body) for s in _sides(t)]
+    if not polar:
+        return
+    subject = _subject(ctx)
+    if not subject:
+        return
+    for i, t in enumerate(ctx.title.tokens):
+        for pair, side in _sides(t):
+            about = [(j, s) for j, (p, s) in polar if p == pair and _about(ctx, j, subject)]
+            if any(s == side for _, s in about):
+                continue
+            against = [j for j, s in about if s != side]
+            if against:
+                yield _hit(ctx, i, against[0])
+                break
+
+
+def _about(ctx: Context, j: int, subject: set[str]) -> bool:
+    """The body word at j speaks about the title's subject: a title content stem is a few words away."""
+    toks = ctx.body.tokens
+    near = toks[max(0, j - _WINDOW):j] + toks[j + 1:j + 1 + _WINDOW]
+    return any(bare(t.stem) in subject for t in near)
+
+
+def _hit(ctx: Context, i: int, j: int) -> Hit:
+    ttoks, btoks = ctx.title.tokens, ctx.body.tokens
+    t_end = _phrase_end(ttoks, i)
+    b_end = _phrase_end(btoks, j)
+    text = ctx.body.text[btoks[j].start:b_end]
+    return hit("consistency.polarity_mismatch", "title", ttoks[i].start, t_end, [("body", btoks[j].start, b_end)],
+               context=text, body=text)
+
+
+def _phrase_end(toks: tuple[Token, ...], i: int) -> int:
+    """End of the polarity word and up to two following words (its subject), stopping at punctuation."""
+    end = toks[i].end
+    for k in range(i + 1, min(i + 3, len(toks))):
+        if toks[k].start - end > 1 or toks[k].norm in L.STOPWORDS:
+            break
+        end = toks[k].end
+    return end

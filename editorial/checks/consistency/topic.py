@@ -1,0 +1,117 @@
+"""Topic: a headline, or one clause of it, that the body does not report at all.
+
+Each title content word is looked up in the body by form, light stem, or a shared run of four letters
+(ترتفع / ارتفاع); a place counts as present when the body names it in any form (تونس / التونسية), and a number
+when the body has the same value. The share of title words found ("coverage") was measured on real published
+news: true title/body pairs rarely fall under a third, titles swapped between stories of the same section
+almost always do. Under the threshold the title is flagged as a warning; a clause of the title (after
+"و" + verb, a colon or a comma) whose words are all missing is flagged too. Known limits: a headline that
+paraphrases every word (synonyms) looks absent; a body that repeats the title's words about another event looks
+present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..arabic import lexicon as L
+from ..arabic.tokens import Token
+from ..config import CheckConfig
+from ..engine import Hit
+from ..types import Rule
+from .common import Context, hit, is_content
+from .numbers import agree
+from .places import covered, places_of
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "consistency.topic_absent", "warning",
+        "النص لا يتناول ما يقوله العنوان («{text}»): تأكد أن العنوان يخص هذا الخبر.",
+        "The body does not report what the title says (“{text}”): check the title belongs to this story.",
+        "Few of the title's content words (or none of one clause's) appear in the body.",
+    ),
+    Rule(
+        "consistency.topic_weak", "info",
+        "كثير من كلمات العنوان («{text}») لا يرد في النص: تحقّق من أن العنوان يلخّص الخبر.",
+        "Many title words (“{text}”) are not in the body: check the title sums up the story.",
+        "Title coverage by the body is low but not low enough to be sure the title is wrong.",
+    ),
+)
+
+ABSENT_BELOW = 0.40  # coverage under this: topic_absent (true pairs ~2%, swapped titles ~96% on real news)
+WEAK_BELOW = 0.55
+_MIN_WORDS = 2
+_CLAUSE_MIN = 3
+
+
+def coverage(ctx: Context) -> tuple[float, list[tuple[Token, bool]]]:
+    """Share of the title's content words that the body mentions, and each word with its verdict."""
+    found = _found_places(ctx) | _found_numbers(ctx)
+    verdicts = [(t, t.start in found or ctx.body_has_loosely(t)) for t in ctx.title.tokens if is_content(t)]
+    verdicts += [(t, True) for t in ctx.title.tokens if t.start in found and not is_content(t)]
+    if not verdicts:
+        return 1.0, []
+    return sum(ok for _, ok in verdicts) / len(verdicts), verdicts
+
+
+def _found_places(ctx: Context) -> set[int]:
+    body = places_of(ctx, "body")
+    return {m.start for m in places_of(ctx, "title") if covered(m, body)}
+
+
+def _found_numbers(ctx: Context) -> set[int]:
+    body = ctx.body_numbers
+    return {t.start for t in ctx.title_numbers if any(agree(t, b) for b in body)}
+
+
+def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
+    rule = "consistency.topic_absent"
+    below = float(config.param(rule, "absent_below", ABSENT_BELOW))
+    cov, verdicts = coverage(ctx)
+    if len(verdicts) < _MIN_WORDS:
+        return
+    missing = [t for t, ok in verdicts if not ok]
+    if cov < below:
+        yield _hit(rule, missing, cov)
+        return
+    clause = _absent_clause(ctx, verdicts)
+    if clause:
+        yield _hit(rule, clause, cov)
+    elif cov < WEAK_BELOW and missing:
+        yield _hit("consistency.topic_weak", missing, cov)
+
+
+def _hit(rule: str, missing: list[Token], cov: float) -> Hit:
+    start = min(t.start for t in missing)
+    end = max(t.end for t in missing)
+    return hit(rule, "title", start, end, coverage=f"{cov:.0%}")
+
+
+def _absent_clause(ctx: Context, verdicts: list[tuple[Token, bool]]) -> list[Token]:
+    """The content words of a title clause none (or, for a long clause, one) of which the body mentions."""
+    ok = {t.start: v for t, v in verdicts}
+    for clause in _clauses(ctx.title.text, ctx.title.tokens)[1:]:
+        if not _verb_conj(clause[0]):
+            continue  # a kicker before a colon is often editorial; only a second claim ("وتحطم ...") counts
+        words = [t for t in clause if t.start in ok]
+        missing = [t for t in words if not ok[t.start]]
+        if len(words) >= _CLAUSE_MIN and len(missing) >= len(words) - (1 if len(words) >= 4 else 0) \
+                and not ok[words[0].start]:
+            return [t for t in clause if t.start >= words[0].start]
+    return []
+
+
+def _clauses(text: str, toks: tuple[Token, ...]) -> list[list[Token]]:
+    """Split a title before "و" + verb (وتحطم، ويضم) and at punctuation (: ، - )."""
+    out: list[list[Token]] = [[]]
+    for i, t in enumerate(toks):
+        punct = i > 0 and any(c in ":،,-–؛" for c in text[toks[i - 1].end:t.start])
+        if out[-1] and (punct or _verb_conj(t)):
+            out.append([])
+        out[-1].append(t)
+    return [c for c in out if c]
+
+
+def _verb_conj(t: Token) -> bool:
+    w = t.norm
+    return len(w) >= 5 and w[0] == "و" and w[1] in "تين" and w[1:] not in L.STOPWORDS
