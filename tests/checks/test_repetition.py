@@ -1,0 +1,231 @@
+"""Repetition checks: what must be flagged (with its exact span) and the look-alikes that must not be.
+
+The generic runner in test_engine.py walks ``EXAMPLES`` (with ``CONFIG``); the tests below cover what a table
+cannot say (which occurrence is the finding, related spans, thresholds, configuration). Every example is
+written for these tests.
+"""
+
+from __future__ import annotations
+
+from editorial.checks import CheckConfig, check_draft
+from editorial.checks.arabic import light_stem, norm
+from editorial.checks.repetition.phrases import _threshold
+
+T = "افتتاح مستشفى جديد في المدينة"  # a neutral title for body examples
+
+# The runner checks EXAMPLES with this configuration: one allowed repeat and one stop phrase.
+CONFIG = CheckConfig(allowed_repeats=("المدينة الذكية",), stop_phrases=("التنمية المستدامة",))
+
+LEAD = "افتتح وزير الصحة صباح اليوم مستشفى جديداً في المدينة بسعة مئتي سرير."
+FILLER = [
+    "وتبلغ كلفة المشروع نحو ثلاثين مليون دينار مولتها الحكومة بالكامل.",
+    "ويضم المبنى عيادات خارجية وصيدلية مركزية ومواقف للسيارات.",
+    "وسيعمل في المستشفى أكثر من أربعمئة موظف بين طبيب وممرض وإداري.",
+    "وينتظر السكان منذ سنوات افتتاح هذا المرفق الذي يخفف الضغط عن المستشفيات القديمة.",
+]
+
+DUP = "وكشفت الوزارة أن عدد المراجعين تجاوز ثلاثة آلاف مريض في الأسبوع الأول."
+DUP_PARA = "وتعهدت الحكومة بتوفير الأجهزة الطبية اللازمة قبل نهاية العام، وبتدريب الكوادر على تشغيلها."
+RESTATED_A = ("وأوضح المدير أن المستشفى سيستقبل حالات الطوارئ القادمة من القرى الجبلية المجاورة، "
+              "إضافة إلى مرضى الكلى الذين يحتاجون إلى غسيل دوري.")
+RESTATED_B = ("وأشار إلى أن مرضى الكلى من القرى الجبلية المجاورة سيجدون في المستشفى وحدة غسيل دوري، "
+              "كما ستصل إليه حالات الطوارئ.")
+POSSIBLE_A = ("وقالت الطبيبة المشرفة إن جناح الأطفال مجهز بحاضنات حديثة وغرف عزل، "
+              "وإن الفريق تلقى تدريباً في الخارج.")
+POSSIBLE_B = "وستسمح الحاضنات الحديثة في جناح الأطفال بعلاج الخدج دون نقلهم إلى العاصمة."
+PHRASE_BODY = (
+    "أكدت الوزارة أن الشراكة الاستراتيجية مع القطاع الخاص مكنت من إنجاز المشروع في وقته.\n\n"
+    "وأضاف المتحدث أن الشراكة الاستراتيجية ستتوسع لتشمل مستشفيات أخرى في الجنوب.\n\n"
+    "وتقوم الشراكة الاستراتيجية على تقاسم كلفة التجهيز والصيانة بين الطرفين.\n\n"
+    "ويرى خبراء أن نجاح الشراكة الاستراتيجية مرهون بوضوح العقود ومتابعتها.\n\n"
+    "وختم المتحدث بأن للشراكة الاستراتيجية أثراً مباشراً على جودة الخدمة المقدمة للمرضى."
+)
+
+
+def body(*sentences: str) -> str:
+    """Paragraphs, one per argument, separated by an empty line (the corpus layout)."""
+    return "\n\n".join(sentences)
+
+
+EXAMPLES: dict[str, dict] = {
+    "repetition.doubled_word": {
+        "flag": [
+            (T, "وقال الوزير إن العمل سيبدأ في في الأسبوع المقبل.", "body", "في في"),
+            (T, "وأكد الوزير الوزير أن المستشفى سيفتح أبوابه للجميع.", "body", "الوزير الوزير"),
+            (T, "واستمعت الإدارة إلى ملاحظات الأطباء التي التي أخذت بها.", "body", "التي التي"),
+            ("افتتاح المستشفى المستشفى الجديد في المدينة", LEAD, "title", "المستشفى المستشفى"),
+            (T, "وأصيب ثلاثة عمال بجروح بجروح طفيفة خلال الأشغال.", "body", "بجروح بجروح"),
+            (T, "وقال المدير: «سنعمل على على تحسين الخدمات»، مؤكداً التزامه.", "body", "على على"),
+        ],
+        "pass": [
+            (T, "وبدأت الحركة تعود رويداً رويداً إلى أقسام المستشفى."),
+            (T, "وتتحسن الخدمات شيئاً فشيئاً منذ الافتتاح."),
+            (T, "وانتقل المتطوعون بيتاً بيتاً لإبلاغ السكان بموعد الافتتاح."),
+            (T, "وحضر الافتتاح الأستاذ محمد محمد علي عميد كلية الطب."),
+            (T, "وبثت قناة بي بي سي تقريراً عن المستشفى."),
+            (T, "وهتف الحاضرون «شكراً شكراً» عند وصول الوزير."),
+            (T, "وردد الأطفال «نريد نريد» ملعباً قرب المستشفى."),
+            (T, "وسجلت الفرق 10 10 حالات في يومين متتاليين."),
+            (T, "وقال الطبيب في\nفي الوقت نفسه بدأ الفريق عمله."),
+        ],
+    },
+    "repetition.duplicated_sentence": {
+        "flag": [
+            (T, body(LEAD, DUP + " " + FILLER[0], FILLER[1] + " " + DUP), "body", DUP),
+            (T, body(LEAD, DUP, FILLER[1] + " " + DUP.replace("ثلاثة", "ثلاثةَ")), "body",
+             DUP.replace("ثلاثة", "ثلاثةَ")),
+        ],
+        "pass": [
+            (T, body(LEAD, "وقال: نعم. " + FILLER[0], "وقال: نعم. " + FILLER[1])),
+            (T, body(LEAD, "- تقديم الطلبات عبر المنصة الإلكترونية للوزارة.",
+                     "- تقديم الطلبات عبر المنصة الإلكترونية للوزارة.")),
+            (T, body(LEAD, *FILLER)),
+        ],
+    },
+    "repetition.duplicated_paragraph": {
+        "flag": [
+            (T, body(LEAD, DUP_PARA, FILLER[0], DUP_PARA), "body", DUP_PARA),
+            (T, body(LEAD, DUP_PARA + " " + FILLER[2], FILLER[0], DUP_PARA + " " + FILLER[2]), "body",
+             DUP_PARA + " " + FILLER[2]),
+        ],
+        "pass": [
+            (T, body(LEAD, "اللقاء مع الأطباء", FILLER[0], "اللقاء مع الأطباء", FILLER[1])),
+            (T, body(LEAD, "1. تجهيز غرف العمليات بالمعدات الحديثة اللازمة", FILLER[0],
+                     "1. تجهيز غرف العمليات بالمعدات الحديثة اللازمة")),
+        ],
+    },
+    "repetition.near_duplicate_sentence": {
+        "flag": [
+            (T, body(LEAD, DUP, FILLER[0], FILLER[1], DUP.replace("الأول", "الماضي")), "body",
+             DUP.replace("الأول", "الماضي")),
+            (T, body(LEAD, FILLER[2], FILLER[0], FILLER[3], FILLER[2].replace("وسيعمل", "و سيعمل")), "body",
+             FILLER[2].replace("وسيعمل", "و سيعمل")),
+        ],
+        "pass": [
+            (T, body(LEAD, "وارتفع عدد المراجعين بنسبة 12 في المئة خلال الربع الأول من العام الجاري.",
+                     FILLER[0],
+                     "وارتفع عدد المراجعين بنسبة 7 في المئة خلال الربع الأول من العام الجاري.")),
+            (T, body(LEAD, *FILLER)),
+        ],
+    },
+    "repetition.restated_fact": {
+        "flag": [
+            (T, body(LEAD, FILLER[0], RESTATED_A, RESTATED_B), "body", RESTATED_B),
+        ],
+        "pass": [
+            # the lead is developed by the next sentence, not restated
+            (T, body(LEAD, "وقال وزير الصحة إن المستشفى الجديد في المدينة يتسع لمئتي سرير ويخدم "
+                           "سكان المحافظة كلها.", FILLER[0])),
+            (T, body(LEAD, FILLER[0], RESTATED_A, FILLER[1], FILLER[2], FILLER[3], FILLER[0].replace(
+                "وتبلغ", "وقد بلغت"))),
+            (T, body(LEAD, *FILLER)),
+        ],
+    },
+    "repetition.possible_restatement": {
+        "flag": [
+            (T, body(LEAD, FILLER[0], POSSIBLE_A + " " + POSSIBLE_B), "body", POSSIBLE_B),
+        ],
+        "pass": [
+            (T, body(LEAD, FILLER[0], POSSIBLE_A, FILLER[3])),
+            (T, body(LEAD, *FILLER)),
+        ],
+    },
+    "repetition.overused_phrase": {
+        "flag": [
+            (T, PHRASE_BODY, "body", "الشراكة الاستراتيجية"),
+        ],
+        "pass": [
+            # the subject named in the headline
+            ("الشراكة الاستراتيجية تنجز مستشفى المدينة", PHRASE_BODY),
+            # an institution, a unit, a configured allowed repeat and stop phrase
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "وزارة الصحة").replace("للشراكة", "لوزارة")),
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "مليون دينار").replace("للشراكة", "بمليون")),
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "المدينة الذكية").replace("للشراكة", "للمدينة")),
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "التنمية المستدامة").replace("للشراكة", "للتنمية")),
+            # a function-word phrase and a personal name
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "من خلال").replace("للشراكة", "من")),
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "سامي حداد").replace("للشراكة", "لسامي")),
+            # four times is what an edited article of this length may carry
+            (T, PHRASE_BODY.replace("للشراكة الاستراتيجية", "للتعاون")),
+            # inside quotations
+            (T, "«" + PHRASE_BODY.replace("\n\n", " ") + "»"),
+        ],
+    },
+    "repetition.repeated_opener": {
+        "flag": [
+            (T, body(LEAD, "ودعت الوزارة المواطنين إلى التسجيل المسبق. كما دعت الأطباء إلى الالتحاق "
+                           "بالفريق. كما دعت الصيدليات إلى توفير الأدوية. كما دعت البلديات إلى تسهيل "
+                           "النقل."), "body", "كما دعت"),
+            (T, body(LEAD, "وأضاف أن العمل سيستمر ليلاً ونهاراً.", "وأضاف أن الفريق جاهز لاستقبال المرضى.",
+                     "وأضاف أن الأدوية متوفرة بكميات كافية."), "body", "وأضاف"),
+            (T, body(LEAD, "وتأتي هذه الخطوة بعد سنوات من الانتظار. " + FILLER[0],
+                     FILLER[1] + " وتأتي هذه المبادرة ضمن خطة وطنية.",
+                     FILLER[2], "وتأتي هذه الجهود استجابة لمطالب السكان."), "body", "وتأتي هذه"),
+        ],
+        "pass": [
+            (T, body(LEAD, "وفي الصباح وصل الأطباء.", "وفي المساء وصل الممرضون.", "وفي الليل وصلت الأدوية.")),
+            (T, body(LEAD, "- تسجيل المرضى في المنصة.", "- تسجيل المواعيد في المنصة.",
+                     "- تسجيل الأدوية في المنصة.")),
+            (T, body(LEAD, "وقال المدير إن العمل بدأ.", FILLER[0], "وقال المدير إن الفريق جاهز.", FILLER[1],
+                     "وقال المدير إن الأدوية متوفرة.")),
+            (T, body(LEAD, *FILLER)),
+        ],
+    },
+}
+
+
+def _findings(title: str, text: str, config: CheckConfig | None = None, rule: str | None = None):
+    report = check_draft(title, text, config or CONFIG)
+    assert not report.errors
+    return [f for f in report.findings if f.check == "repetition" and (rule is None or f.rule == rule)]
+
+
+def test_a_duplicated_sentence_is_reported_at_its_later_occurrence_with_the_first_related():
+    text = body(LEAD, DUP + " " + FILLER[0], FILLER[1] + " " + DUP)
+    (f,) = _findings(T, text, rule="repetition.duplicated_sentence")
+    assert f.severity == "error"
+    assert f.start == text.rindex(DUP)
+    assert [(r.start, r.text) for r in f.related] == [(text.index(DUP), DUP)]
+
+
+def test_a_duplicated_paragraph_is_one_finding_not_one_per_sentence():
+    text = body(LEAD, DUP_PARA + " " + FILLER[2], FILLER[0], DUP_PARA + " " + FILLER[2])
+    found = _findings(T, text)
+    assert [f.rule for f in found] == ["repetition.duplicated_paragraph"]
+    assert found[0].start == text.rindex(DUP_PARA) and found[0].related[0].start == text.index(DUP_PARA)
+
+
+def test_an_overused_phrase_points_at_one_occurrence_and_relates_the_others():
+    (f,) = _findings(T, PHRASE_BODY, rule="repetition.overused_phrase")
+    assert f.start == PHRASE_BODY.index("الشراكة الاستراتيجية")
+    assert len(f.related) == 4 and f.text in f.message and "5" in f.message
+
+
+def test_the_overused_threshold_is_configurable_and_scales_with_length():
+    four = PHRASE_BODY.replace("للشراكة الاستراتيجية", "للتعاون")
+    strict = CheckConfig(params={"repetition.overused_phrase": {"min_count": 4}})
+    assert _findings(T, four, strict, "repetition.overused_phrase")
+    assert _threshold(CONFIG, 250) == 5 and _threshold(CONFIG, 600) == 5
+    assert _threshold(CONFIG, 1200) == 10  # five in 1,200 words is ordinary
+    assert _threshold(strict, 300) == 4
+
+
+def test_a_stem_counts_every_inflection_of_a_phrase():
+    assert light_stem(norm("والتعاون")) == light_stem(norm("للتعاون")) == light_stem(norm("التعاون"))
+    assert light_stem(norm("الاتفاقيات")) == light_stem(norm("الاتفاقية"))
+    assert light_stem(norm("السرطانية")) == light_stem(norm("السرطان"))
+
+
+def test_a_disabled_rule_gives_nothing():
+    config = CheckConfig(disabled=frozenset({"repetition.doubled_word"}))
+    assert not _findings(T, "وقال الوزير إن العمل سيبدأ في في الأسبوع المقبل.", config)
+
+
+def test_near_duplicates_are_found_far_apart_without_comparing_every_pair():
+    far = body(LEAD, DUP, *(FILLER * 30), DUP.replace("الأول", "الماضي"))
+    (f,) = _findings(T, far, rule="repetition.near_duplicate_sentence")
+    assert f.related[0].text == DUP
+
+
+def test_a_clean_article_gives_no_repetition_finding():
+    assert _findings(T, body(LEAD, *FILLER)) == []
