@@ -83,7 +83,7 @@ def round_is_slot(content: str) -> bool:
 
 
 def bracket_hits(text: str) -> Iterator[tuple[str, int, int]]:
-    for m in _SQUARE_RE.finditer(text):
+    for m in _SQUARE_RE.finditer(text) if "[" in text or "【" in text else ():
         content = m.group(1) if m.group(1) is not None else m.group(2)
         if _IDENT_RE.fullmatch(content):
             yield TEMPLATE_RULE, m.start(), m.end()
@@ -95,17 +95,22 @@ def bracket_hits(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def template_hits(text: str) -> Iterator[tuple[str, int, int]]:
-    for m in _CURLY_RE.finditer(text):
-        if _CURLY_BODY_RE.fullmatch(m.group().strip("{}$")):
-            yield TEMPLATE_RULE, m.start(), m.end()
-    for m in _ANGLE_RE.finditer(text):
-        content = m.group(1).strip()
-        if content and _ANGLE_BODY_RE.fullmatch(m.group(1)) and content.lower() not in lx.HTML_TAGS:
-            yield TEMPLATE_RULE, m.start(), m.end()
-    for m in _DOUBLE_ANGLE_RE.finditer(text):
-        # <<...>> is also a typed stand-in for «...»: a slot only if it reads like one
-        if square_is_slot(m.group(1) or m.group(2) or ""):
-            yield TEMPLATE_RULE, m.start(), m.end()
-    for rx in (_PRINTF_RE, _SHELL_RE, _SNAKE_RE):
-        for m in rx.finditer(text):
-            yield TEMPLATE_RULE, m.start(), m.end()
+    # substring gates first: most texts have no brace, angle bracket, % or $ at all
+    if "{" in text:
+        for m in _CURLY_RE.finditer(text):
+            if _CURLY_BODY_RE.fullmatch(m.group().strip("{}$")):
+                yield TEMPLATE_RULE, m.start(), m.end()
+    if "<" in text:
+        for m in _ANGLE_RE.finditer(text):
+            content = m.group(1).strip()
+            if content and _ANGLE_BODY_RE.fullmatch(m.group(1)) and content.lower() not in lx.HTML_TAGS:
+                yield TEMPLATE_RULE, m.start(), m.end()
+    if "<<" in text or "‹" in text:
+        for m in _DOUBLE_ANGLE_RE.finditer(text):
+            # <<...>> is also a typed stand-in for «...»: a slot only if it reads like one
+            if square_is_slot(m.group(1) or m.group(2) or ""):
+                yield TEMPLATE_RULE, m.start(), m.end()
+    for gate, rx in (("%", _PRINTF_RE), ("$", _SHELL_RE), ("_", _SNAKE_RE)):
+        if gate in text:
+            for m in rx.finditer(text):
+                yield TEMPLATE_RULE, m.start(), m.end()

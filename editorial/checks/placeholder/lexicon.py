@@ -45,12 +45,16 @@ EN_SLOT = frozenset(
     "country amount title url".split()
 )
 
-# Before a blank that stands for a number or a name: "worth ___", "about ....", "Mr ___".
-BLANK_CUES_BEFORE = _n(
+# Before a blank that stands for a number: "worth ___", "about ....".
+NUMBER_CUES_BEFORE = _n(
     "بقيمة قيمته قيمتها نحو حوالي قرابة زهاء بلغ بلغت يبلغ تبلغ بنسبة نسبة قدره قدرها بمبلغ مبلغ عدد "
-    "بعدد رقم برقم يوم عام سنة الساعة بتاريخ تاريخ بحوالي بنحو بواقع بمعدل معدل بسعر سعر إلى من في بين "
-    "وصل وصلت ارتفع ارتفعت انخفض انخفضت تجاوز تجاوزت قرابة أكثر أقل السيد السيدة الدكتور الدكتورة الوزير "
-    "الوزيرة المهندس الشيخ العميد اللواء العقيد الأستاذ المدير المديرة المتحدث الناطق مدينة منطقة شركة"
+    "بعدد رقم برقم يوم عام سنة الساعة بتاريخ تاريخ بحوالي بنحو بواقع بمعدل معدل بسعر سعر "
+    "وصل وصلت ارتفع ارتفعت انخفض انخفضت تجاوز تجاوزت أكثر أقل"
+)
+# Before a tatweel or underscore blank, a title or a preposition also expects a name or a number.
+BLANK_CUES_BEFORE = NUMBER_CUES_BEFORE | _n(
+    "إلى من في بين السيد السيدة الدكتور الدكتورة الوزير الوزيرة المهندس الشيخ العميد اللواء العقيد الأستاذ "
+    "المدير المديرة المتحدث الناطق مدينة منطقة شركة"
 )
 # After a blank: the unit or scale it was meant to quantify.
 BLANK_CUES_AFTER = _n(

@@ -20,7 +20,10 @@ from .text import Quotes, forms
 
 RULE = "placeholder.filler_marker"
 
-_BLANK = r"(?:\u0640{2,}|_{2,}|[xX]{2,}|\.{2,}|[؟?]{2,}|-{2,}|0{2}|٠{2}|۰{2}|\*{2,})"
+# Possessive runs, started only at the beginning of a run: a long run of "؟" must stay linear.
+_BLANK = (
+    r"(?<![\u0640_xX.؟?*0٠۰-])(?:\u0640{2,}+|_{2,}+|[xX]{2,}+|\.{2,}+|[؟?]{2,}+|-{2,}+|0{2}|٠{2}|۰{2}|\*{2,}+)"
+)
 _DIGITS = r"[0-9٠-٩۰-۹]"
 _BLANK_DATE_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}]){_BLANK}\s?[/\-.]\s?(?:{_BLANK}|{_DIGITS}{{1,2}})\s?[/\-.]\s?{_DIGITS}{{2,4}}"
@@ -60,21 +63,39 @@ def _next_word(text: str, pos: int) -> str:
 def blank_in_context(text: str, start: int, end: int) -> bool:
     """True when the run sits where a quantity or a name is expected."""
     prev, nxt = _prev_word(text, start), _next_word(text, end)
-    before = bool(prev) and any(f in lx.BLANK_CUES_BEFORE for f in forms(prev))
+    # dots and question marks have many other uses: only a number cue licenses them, not a title
+    cues = lx.BLANK_CUES_BEFORE if text[start] in "\u0640_" else lx.NUMBER_CUES_BEFORE
+    before = bool(prev) and any(f in cues for f in forms(prev))
     after = bool(nxt) and any(f in lx.BLANK_CUES_AFTER for f in forms(nxt))
     return before or after or bool(_PERCENT_RE.match(text, end))
 
 
+_DATE_GATES = ("\u0640\u0640", "__", "xx", "XX", "..", "؟؟", "??", "--", "00/", "٠٠/", "۰۰/", "00-", "٠٠-", "**")
+_ALWAYS_GATES = ("xx", "XX", "xX", "Xx", "___", "000", "٠٠٠", "۰۰۰")
+_CONTEXT_GATES = ("\u0640\u0640", "..", "…", "؟؟", "??", "__", "x ", "X ")
+
+
+def _gated(text: str, gates: tuple[str, ...]) -> bool:
+    return any(g in text for g in gates)
+
+
 def marker_hits(text: str, quotes: Quotes) -> Iterator[tuple[str, int, int]]:
     taken: list[tuple[int, int]] = []
-    for m in _OMISSION_BRACKET_RE.finditer(text):
-        if not quotes.inside(m.start()) and blank_in_context(text, m.start(), m.end()):
+    if ".." in text or "…" in text:
+        for m in _OMISSION_BRACKET_RE.finditer(text):
+            if not quotes.inside(m.start()) and blank_in_context(text, m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                yield RULE, m.start(), m.end()
+    if _gated(text, _DATE_GATES):
+        for m in _BLANK_DATE_RE.finditer(text):
             taken.append((m.start(), m.end()))
             yield RULE, m.start(), m.end()
-    for m in _BLANK_DATE_RE.finditer(text):
-        taken.append((m.start(), m.end()))
-        yield RULE, m.start(), m.end()
-    for rx, needs_context in ((_ALWAYS_RE, False), (_QQQ_RE, False), (_CONTEXT_RE, True)):
+    runs = (
+        (_ALWAYS_RE, False, _ALWAYS_GATES), (_QQQ_RE, False, ("؟؟؟", "???")), (_CONTEXT_RE, True, _CONTEXT_GATES)
+    )
+    for rx, needs_context, gates in runs:
+        if not _gated(text, gates):
+            continue
         for m in rx.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
