@@ -19,6 +19,7 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A sentence ends at . ! ? ؟ … (not a decimal point), with any closing quotes/brackets after it, or at a newline.
 _SENT_END_RE = regex.compile(r"(?:(?<!\d)\.(?!\d)|(?<=\d)\.(?!\d)|[!?؟…]|\.{3})+[\"'»”’)\]]*|\n+")
 _PARA_RE = regex.compile(r"[^\n]+")
+_TRAILING_MARKS_RE = regex.compile(r"[\p{M}\u0640]+")
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,10 @@ class TextView:
         out = []
         for m in WORD_RE.finditer(nz.text):
             start, end = nz.to_original(m.start(), m.end())
+            # the normalised word has no tashkeel: take the marks after its last letter back into the span
+            trail = _TRAILING_MARKS_RE.match(self.text, end)
+            if trail:
+                end = trail.end()
             w = m.group()
             out.append(Token(start, end, self.text[start:end], w, light_stem(w), len(out)))
         return tuple(out)
