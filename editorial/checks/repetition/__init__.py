@@ -35,7 +35,7 @@ def run(doc: Document, config: CheckConfig) -> Iterable[Hit]:
 def _run(doc: Document, config: CheckConfig) -> Iterator[Hit]:
     body = Body.of(doc.body, config)
     on = config.enabled
-    if on("repetition.doubled_word"):
+    if on("repetition.doubled_word") or on("repetition.repeated_word"):
         yield from doubled_words(doc.title, None, body.allowed)
         yield from doubled_words(doc.body, body, body.allowed)
     para_hits, covered = duplicated_paragraphs(body)

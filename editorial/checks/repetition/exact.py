@@ -13,7 +13,7 @@ from ..arabic import Sentence, TextView, Token
 from ..engine import Hit
 from .lexicon import DOUBLED_NAMES, ENTITY_HEADS, REDUPLICATION
 from .prep import Body, has_article, is_function, is_number
-from .rules import DOUBLED_WORD, DUPLICATED_PARAGRAPH, DUPLICATED_SENTENCE
+from .rules import DOUBLED_WORD, DUPLICATED_PARAGRAPH, DUPLICATED_SENTENCE, REPEATED_WORD
 
 MIN_SENTENCE_TOKENS = 6
 MIN_PARAGRAPH_TOKENS = 6
@@ -21,18 +21,18 @@ _TANWEEN_FATH = "\u064b"
 _CLITIC_LETTERS = "وفبلك"
 
 
-def _legit_double(a: Token, allowed: frozenset[str]) -> bool:
-    """Doubling that good Arabic uses on purpose, or that may be a name, or that is not a word at all."""
+def _double_kind(a: Token, allowed: frozenset[str]) -> str | None:
+    """The rule for a word typed twice: a slip, a possible slip, or None for doubling that is good Arabic."""
     w = a.norm
     if w in REDUPLICATION or w in DOUBLED_NAMES or w in allowed or is_number(w):
-        return True
+        return None
     if _TANWEEN_FATH in a.text or not any("\u0600" <= ch <= "\u06ff" for ch in w):
-        return True  # distributive accusative (بيتاً بيتاً), Latin words and codes
-    if is_function(w) or w in ENTITY_HEADS:
-        return False  # في في، التي التي، وزير وزير: always a slip
-    # A bare indefinite word doubled is often a name, a spelled acronym (بي بي سي) or a title (سينما سينما);
-    # with the article or a clitic it is a slip (الوزير الوزير، بجراح بجراح).
-    return not (has_article(w) or (w[0] in _CLITIC_LETTERS and len(w) >= 5))
+        return None  # distributive accusative (بيتاً بيتاً), Latin words and codes
+    if is_function(w) or w in ENTITY_HEADS or has_article(w) or (w[0] in _CLITIC_LETTERS and len(w) >= 5):
+        return DOUBLED_WORD.id  # في في، التي التي، الوزير الوزير، بجراح بجراح: a slip
+    # A bare indefinite word doubled is often a name (حفيظ حفيظ), a title (سينما سينما) or distributive
+    # (فصلاً فصلاً written without tanween), but can be a slip (يضم يضم): worth a look, not an alarm.
+    return REPEATED_WORD.id
 
 
 def doubled_words(view: TextView, body: Body | None, allowed: frozenset[str]) -> Iterator[Hit]:
@@ -40,11 +40,12 @@ def doubled_words(view: TextView, body: Body | None, allowed: frozenset[str]) ->
     for a, b in zip(toks, toks[1:]):
         if a.norm != b.norm or view.text[a.end:b.start].strip() or "\n" in view.text[a.end:b.start]:
             continue
-        if _legit_double(a, allowed):
+        rule = _double_kind(a, allowed)
+        if rule is None:
             continue
         if body is not None and body.in_quote(a.start) and not is_function(a.norm):
             continue  # a speaker's emphasis is quoted as spoken; a doubled particle is still a slip
-        yield Hit(DOUBLED_WORD.id, view.field, a.start, b.end, related=[(view.field, a.start, a.end)],
+        yield Hit(rule, view.field, a.start, b.end, related=[(view.field, a.start, a.end)],
                   args={"word": a.text}, suggestion=a.text)
 
 

@@ -24,7 +24,7 @@ def _openers(body: Body) -> list[tuple[Sentence, tuple[str, ...]]]:
     out = []
     for s in body.view.sentences:
         if len(s.tokens) >= 4 and not body.in_list(s) and not body.in_quote(s.tokens[0].start):
-            out.append((s, tuple(t.norm for t in s.tokens[:2])))
+            out.append((s, tuple(t.norm for t in s.tokens[:3])))
     return out
 
 
@@ -41,7 +41,9 @@ def _meaningful(words: tuple[str, ...]) -> bool:
     """An opener worth varying: a reporting verb alone (وأضاف) or a pair with a verb or noun in it."""
     if len(words) == 1:
         return _reporting(words[0]) or not (is_function(words[0]) or is_number(words[0]) or has_article(words[0]))
-    return not all(w in OPENER_GLUE or is_function(w) or is_number(w) for w in words)
+    if len(words) == 3:
+        return not all(is_number(w) for w in words)  # «وفي هذا السياق» three times is a habit
+    return not all((w in OPENER_GLUE or is_function(w)) and not _reporting(w) or is_number(w) for w in words)
 
 
 def _reporting(word: str) -> bool:
@@ -51,6 +53,8 @@ def _reporting(word: str) -> bool:
 def _habit(words: tuple[str, ...]) -> bool:
     """A two-word opener that is a writing habit wherever it recurs (وتأتي هذه، كما دعت), not a speaker
     introduced again (وقال المسؤول) or a subject named again (وزارة الصحة)."""
+    if len(words) == 3:
+        return _meaningful(words) and not _reporting(words[0])
     if not _meaningful(words) or _reporting(words[0]) or has_article(words[0]):
         return False
     return not has_article(words[1]) and words[1] not in ENTITY_HEADS
@@ -73,17 +77,18 @@ def _runs(body: Body, items: list[tuple[Sentence, tuple[str, ...]]], n: int) -> 
 def repeated_openers(body: Body) -> Iterator[Hit]:
     items = _openers(body)
     flagged: set[int] = set()
-    for n in (2, 1):
+    for n in (3, 2, 1):
         for run in _runs(body, items, n):
             if not flagged & {s.start for s in run}:
                 flagged |= {s.start for s in run}
                 yield _hit(body, run, n)
     limit = max(RUN, math.ceil(RUN * len(body.view.tokens) / 600))
-    by_key: dict[tuple[str, ...], list[Sentence]] = defaultdict(list)
-    for s, key in items:
-        if len(key) == 2 and _habit(key):
-            by_key[key].append(s)
-    for key, group in by_key.items():
-        if len(group) >= limit and not flagged & {s.start for s in group}:
-            flagged |= {s.start for s in group}
-            yield _hit(body, group, 2)
+    for n in (3, 2):
+        by_key: dict[tuple[str, ...], list[Sentence]] = defaultdict(list)
+        for s, key in items:
+            if len(key) >= n and _habit(key[:n]):
+                by_key[key[:n]].append(s)
+        for group in by_key.values():
+            if len(group) >= limit and not flagged & {s.start for s in group}:
+                flagged |= {s.start for s in group}
+                yield _hit(body, group, n)

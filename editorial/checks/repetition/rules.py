@@ -11,6 +11,13 @@ DOUBLED_WORD = Rule(
     "The same word twice in a row (في في، الوزير الوزير), a typing or paste slip. Legitimate reduplication "
     "(رويداً رويداً), numbers, names that repeat (محمد محمد) and quotations are left alone.",
 )
+REPEATED_WORD = Rule(
+    "repetition.repeated_word", "info",
+    "الكلمة «{word}» مكررة مرتين متتاليتين؛ تحقق من أن التكرار مقصود (اسم علم مثلاً) وإلا فاحذف إحداهما.",
+    "The word “{word}” appears twice in a row; check that this is intended (a name, say) or delete one.",
+    "A bare word without article or clitic typed twice (يضم يضم). Names (حفيظ حفيظ), titles and distributive "
+    "phrases also look like this, so it is only a hint.",
+)
 DUPLICATED_SENTENCE = Rule(
     "repetition.duplicated_sentence", "error",
     "هذه الجملة وردت حرفياً في موضع سابق من النص؛ احذف التكرار.",
@@ -63,6 +70,6 @@ REPEATED_OPENER = Rule(
 )
 
 RULES: tuple[Rule, ...] = (
-    DOUBLED_WORD, DUPLICATED_SENTENCE, DUPLICATED_PARAGRAPH, NEAR_DUPLICATE_SENTENCE, RESTATED_FACT,
+    DOUBLED_WORD, REPEATED_WORD, DUPLICATED_SENTENCE, DUPLICATED_PARAGRAPH, NEAR_DUPLICATE_SENTENCE, RESTATED_FACT,
     POSSIBLE_RESTATEMENT, OVERUSED_PHRASE, REPEATED_OPENER,
 )

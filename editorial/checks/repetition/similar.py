@@ -7,8 +7,8 @@ that share three of them are compared with rapidfuzz, so a 100,000-word text cos
 Restatements: a sentence that repeats, in other words, what one of the three sentences before it says. The
 signal is the weight of shared content stems, each weighted by how rare it is in the draft (a word used
 once in each of the two sentences weighs most; the story's subject, used everywhere, weighs little), plus
-shared two-word phrases. The body's opening sentence is never the earlier one: a lead is meant to be
-developed by what follows. Known limit: a paraphrase with few shared stems (synonyms throughout) is missed.
+shared two-word phrases. The body's opening sentence is never the earlier one, and the rest of the first
+paragraph only gives a hint (info): a lead is meant to be developed by what follows. Known limit: a paraphrase with few shared stems (synonyms throughout) is missed.
 """
 
 from __future__ import annotations
@@ -66,19 +66,42 @@ def near_duplicates(body: Body, exact: set[int], ok: list[bool]) -> tuple[list[H
     for i, j in sorted(_candidates(body, ok)):
         if j in done or j in exact:
             continue
-        score = fuzz.ratio(_stem_text(sents[i]), _stem_text(sents[j]))
-        if score < FAR_RATIO or _numbers(sents[i]) != _numbers(sents[j]):
-            continue
-        if score >= NEAR_RATIO:
-            rule = NEAR_DUPLICATE_SENTENCE.id
-        elif j - i > WINDOW and _overlap(body, i, j)[2] >= 0.5:
-            rule = POSSIBLE_RESTATEMENT.id  # boilerplate said again paragraphs later; nearby pairs: restatements()
-        else:
+        rule, score = _distant_kind(body, i, j)
+        if rule is None:
             continue
         done.add(j)
         hits.append(Hit(rule, "body", sents[j].start, sents[j].end,
                         related=[("body", sents[i].start, sents[i].end)], args={"score": round(score)}))
     return hits, done
+
+
+def _distant_kind(body: Body, i: int, j: int) -> tuple[str | None, float]:
+    """Near copy anywhere; a paraphrase (restated fact) farther back than ``restatements`` looks."""
+    sents = body.view.sentences
+    score = fuzz.ratio(_stem_text(sents[i]), _stem_text(sents[j]))
+    if _numbers(sents[i]) != _numbers(sents[j]):
+        return None, score  # parallel sentences with other figures
+    if score >= NEAR_RATIO:
+        return NEAR_DUPLICATE_SENTENCE.id, score
+    if j - i <= WINDOW:
+        return None, score
+    jw, rare, cont = _overlap(body, i, j)
+    if _strong(jw, rare, cont):
+        # a lead summed up again at the end is common in real news: only a hint there
+        return (POSSIBLE_RESTATEMENT.id if _in_lead(body, i) else RESTATED_FACT.id), score
+    if score >= FAR_RATIO and cont >= 0.5:
+        return POSSIBLE_RESTATEMENT.id, score  # boilerplate said again paragraphs later
+    return None, score
+
+
+def _in_lead(body: Body, i: int) -> bool:
+    """The sentence is in the body's first paragraph, which later paragraphs are meant to develop."""
+    return body.view.sentences[i].paragraph == body.view.sentences[0].paragraph
+
+
+def _strong(jw: float, rare: int, cont: float) -> bool:
+    """Most rare content words shared: the same fact, whatever the wording."""
+    return jw >= 0.22 and rare >= 6 and cont >= 0.5
 
 
 def _numbers(s: Sentence) -> list[str]:
@@ -113,8 +136,8 @@ def restatements(body: Body, skip: set[int], ok: list[bool]) -> Iterator[Hit]:
             if not ok[i]:
                 continue
             jw, rare, cont = _overlap(body, i, j)
-            if jw >= 0.22 and rare >= 6 and cont >= 0.5:
-                best = (RESTATED_FACT.id, i)
+            if _strong(jw, rare, cont):
+                best = (POSSIBLE_RESTATEMENT.id if _in_lead(body, i) else RESTATED_FACT.id, i)
                 break
             if best is None and jw >= 0.1 and rare >= 4 and j - i <= 2 and _bigrams(sents[i]) & _bigrams(sents[j]):
                 best = (POSSIBLE_RESTATEMENT.id, i)
