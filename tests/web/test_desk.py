@@ -1,0 +1,100 @@
+"""The desk: the drafts a member cares about, most urgent first, counts of open findings, search and filters."""
+
+import pytest
+from django.urls import reverse
+
+from editorial import selectors, services
+
+pytestmark = pytest.mark.django_db
+
+FAULTY = "قال قال الوزير إن [الاسم] حضر."
+
+
+def titles(response) -> list[str]:
+    return [row["draft"].title for row in response.context["rows"]]
+
+
+def test_the_desk_lists_my_drafts_with_status_and_counts(login, writer, make_draft):
+    make_draft(title="خبر فيه أخطاء", body=FAULTY)
+    response = login(writer).get("/")
+    html = response.content.decode()
+    assert "خبر فيه أخطاء" in html and "status-draft" in html
+    assert 'class="sev sev-error"' in html
+
+
+def test_drafts_waiting_for_a_reviewer_come_first(login, writer, reviewer, make_draft):
+    make_draft(title="مسودة قديمة")
+    waiting = make_draft(title="بانتظار المراجعة")
+    services.draft_transition(draft=waiting, action="submit", user=writer)
+    assert titles(login(reviewer).get("/"))[0] == "بانتظار المراجعة"
+
+
+def test_changes_requested_come_first_for_the_writer(login, writer, reviewer, make_draft):
+    back = make_draft(title="أعيدت للتعديل")
+    make_draft(title="مسودة أخرى")
+    services.draft_transition(draft=back, action="submit", user=writer)
+    services.draft_transition(draft=back, action="request_changes", user=reviewer, comment="عدّل")
+    assert titles(login(writer).get("/"))[0] == "أعيدت للتعديل"
+
+
+def test_search_matches_titles_and_writers(login, writer, make_draft):
+    make_draft(title="ميزانية الكويت")
+    make_draft(title="معرض الكتاب")
+    client = login(writer)
+    assert titles(client.get("/?q=ميزانية&scope=all")) == ["ميزانية الكويت"]
+    assert len(titles(client.get("/?q=writer&scope=all"))) == 2
+
+
+def test_status_filter(login, writer, make_draft):
+    d = make_draft(title="مرسلة")
+    make_draft(title="مسودة")
+    services.draft_transition(draft=d, action="submit", user=writer)
+    assert titles(login(writer).get("/?scope=all&status=in_review")) == ["مرسلة"]
+
+
+def test_nonsense_filters_fall_back_to_the_default_view(login, writer, make_draft):
+    make_draft()
+    response = login(writer).get("/?scope=<x>&status=nope&page=abc")
+    assert response.status_code == 200 and len(response.context["rows"]) == 1
+
+
+def test_waiting_for_me_holds_my_assigned_and_unassigned_reviews(login, writer, reviewer, admin_user, make_draft):
+    mine, other, unassigned = (make_draft(title=t) for t in ("لي", "لغيري", "بلا مراجع"))
+    for d in (mine, other, unassigned):
+        services.draft_transition(draft=d, action="submit", user=writer)
+    services.draft_assign(draft=mine, assignee=reviewer, user=writer)
+    services.draft_assign(draft=other, assignee=admin_user, user=writer)
+    got = set(titles(login(reviewer).get(reverse("editorial:waiting"))))
+    assert got == {"لي", "بلا مراجع"}
+
+
+def test_a_writer_waits_for_nothing(login, writer, make_draft):
+    d = make_draft()
+    services.draft_transition(draft=d, action="submit", user=writer)
+    assert titles(login(writer).get(reverse("editorial:waiting"))) == []
+
+
+def test_bulk_counts_match_the_one_draft_counts(writer, make_draft):
+    drafts = [make_draft(body=FAULTY), make_draft(), make_draft(body=FAULTY + " " + FAULTY)]
+    f = selectors.open_findings(drafts[0])[0]
+    services.finding_dismiss(finding=f, reason="سبب", user=writer)
+    services.draft_rerun_checks(draft=drafts[2])
+    bulk = selectors.open_counts_many(drafts)
+    for d in drafts:
+        assert bulk[d.pk] == selectors.open_counts(d)
+
+
+def test_the_desk_query_count_does_not_grow_with_drafts(login, writer, make_draft):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(writer)
+    make_draft(body=FAULTY)
+    client.get("/")
+    with CaptureQueriesContext(connection) as one:
+        client.get("/")
+    for _ in range(8):
+        make_draft(body=FAULTY)
+    with CaptureQueriesContext(connection) as nine:
+        client.get("/")
+    assert len(nine) == len(one)
