@@ -13,9 +13,9 @@ from functools import cached_property, lru_cache
 
 import regex
 
-from ..arabic import Sentence, TextView, Token, norm
+from ..arabic import Sentence, TextView, Token, light_stem, norm
 from ..config import CheckConfig
-from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, UNIT_WORDS
+from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, REPORTING_VERBS, SYNONYM_GROUPS, UNIT_WORDS
 
 # A list item: a bullet, a dash, or "1." / "2)" / "أ-" at the start of the paragraph.
 _LIST_RE = regex.compile(
@@ -30,11 +30,25 @@ _CLITICS = ("و", "ف", "وب", "ول", "وك", "فب", "فل", "ب", "ل", "ك"
 CONTENT, FUNCTION, NUMBER, ARTICLE = 1, 2, 4, 8
 
 
+def _concepts() -> dict[str, str]:
+    """Light stem -> the stem that stands for its synonym group (the group's first word)."""
+    out: dict[str, str] = {}
+    for group in SYNONYM_GROUPS:
+        head = light_stem(norm(group[0]))
+        for w in group:
+            out.setdefault(light_stem(norm(w)), head)
+    return out
+
+
+CONCEPT = _concepts()
+_GLUE = FUNCTION_WORDS | REPORTING_VERBS  # a reporting verb says who speaks, not what is said
+
+
 @lru_cache(maxsize=65536)
 def word_class(word: str) -> int:
     """Bit flags for a normalised word, cached: the checks ask about the same few thousand words."""
     flags = 0
-    if word in FUNCTION_WORDS or any(word.startswith(c) and word[len(c):] in FUNCTION_WORDS for c in _CLITICS):
+    if word in _GLUE or any(word.startswith(c) and word[len(c):] in _GLUE for c in _CLITICS):
         flags |= FUNCTION  # also behind a conjunction or preposition clitic: وفي، بهذا
     if any(ch.isdigit() for ch in word):
         flags |= NUMBER
@@ -161,7 +175,7 @@ class Body:
         """Content stems of each sentence (numbers kept as they are: a restated figure is a strong sign)."""
         flags, out = self.token_flags, []
         for s in self.view.sentences:
-            out.append(frozenset(t.norm if flags[t.index] & NUMBER else t.stem
+            out.append(frozenset(t.norm if flags[t.index] & NUMBER else CONCEPT.get(t.stem, t.stem)
                                  for t in s.tokens if flags[t.index] & (CONTENT | NUMBER)))
         return out
 

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from ..arabic import Sentence
 from ..engine import Hit
-from .prep import Body, is_content, is_number
+from .prep import CONCEPT, Body, is_content, is_number
 from .rules import NEAR_DUPLICATE_SENTENCE, POSSIBLE_RESTATEMENT, RESTATED_FACT
 
 MIN_CONTENT = 5  # content stems a sentence needs before it can be compared
@@ -104,13 +104,18 @@ def _strong(jw: float, rare: int, cont: float) -> bool:
     return jw >= 0.22 and rare >= 6 and cont >= 0.5
 
 
+def _weak(jw: float, rare: int, cont: float) -> bool:
+    """Several rare content words shared: maybe the same fact (a hint, confirmed by a shared phrase)."""
+    return jw >= 0.1 and (rare >= 4 or (rare >= 3 and cont >= 0.5))
+
+
 def _numbers(s: Sentence) -> list[str]:
     """Parallel sentences with different figures (5% said..., 12% said...) report different facts."""
     return [t.norm for t in s.tokens if is_number(t.norm)]
 
 
 def _bigrams(s: Sentence) -> set[tuple[str, str]]:
-    stems = [t.stem for t in s.tokens if is_content(t)]
+    stems = [CONCEPT.get(t.stem, t.stem) for t in s.tokens if is_content(t)]
     return set(zip(stems, stems[1:]))
 
 
@@ -139,7 +144,7 @@ def restatements(body: Body, skip: set[int], ok: list[bool]) -> Iterator[Hit]:
             if _strong(jw, rare, cont):
                 best = (POSSIBLE_RESTATEMENT.id if _in_lead(body, i) else RESTATED_FACT.id, i)
                 break
-            if best is None and jw >= 0.1 and rare >= 4 and j - i <= 2 and _bigrams(sents[i]) & _bigrams(sents[j]):
+            if best is None and j - i <= 2 and _weak(jw, rare, cont) and _bigrams(sents[i]) & _bigrams(sents[j]):
                 best = (POSSIBLE_RESTATEMENT.id, i)
         if best:
             i = best[1]
