@@ -33,7 +33,8 @@ _ANGLE_BODY_RE = regex.compile(r"[\s\p{L}\p{M}\p{N}_\-]+")
 _PRINTF_RE = regex.compile(r"(?<![\p{L}\p{N}%])%(?:\([A-Za-z_]\w*\))?[sd](?![\p{L}\p{N}])|(?<![\p{L}\p{N}])%\d\$[sd]")
 _SHELL_RE = regex.compile(r"(?<![\p{L}\p{N}$])\$[A-Za-z_][A-Za-z0-9_]*(?![\p{L}\p{N}])")
 _SNAKE_RE = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}_\[{<#@./])(?:[A-Z]{2,}(?:_[A-Z0-9]+)+|\p{Arabic}+(?:_\p{Arabic}+)+)(?![\p{L}\p{M}\p{N}_\]}>])"
+    r"(?<![\p{L}\p{M}\p{N}_\[{<#@./])__[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)*__(?![\p{L}\p{N}])"
+    r"|(?<![\p{L}\p{M}\p{N}_\[{<#@./])(?:[A-Z]{2,}(?:_[A-Z0-9]+)+|\p{Arabic}+(?:_\p{Arabic}+)+)(?![\p{L}\p{M}\p{N}_\]}>])"
 )
 _EN_WORD_RE = regex.compile(r"[A-Za-z]+")
 
@@ -60,7 +61,7 @@ def square_is_slot(content: str) -> bool:
         return False
     en = _en_words(content)
     return (
-        any_in(ws, lx.INSTRUCTION_VERBS | lx.INSTRUCTION_NOUNS | lx.SLOT_MARKERS | lx.SLOT_NOUNS)
+        any_in(ws, lx.INSTRUCTION_VERBS | lx.INSTRUCTION_NOUNS | lx.SLOT_MARKERS | lx.SLOT_NOUNS | lx.SQUARE_ONLY_SLOTS)
         or any(w in lx.EN_STRONG or w in lx.EN_SLOT for w in en)
     )
 
@@ -73,13 +74,21 @@ def round_is_slot(content: str) -> bool:
     if not ws or any_in(ws, lx.LEGIT_BRACKET_WORDS):
         return False
     en = _en_words(content)
-    if any_in(ws, lx.INSTRUCTION_VERBS) or any(w in lx.EN_STRONG for w in en):
+    if any_in(ws, lx.INSTRUCTION_VERBS) or any(w in lx.EN_STRONG_ROUND for w in en):
         return True
-    short = len(ws) <= 3 and ":" not in content and not any(c.isdigit() for c in content)
-    if short and any_in(ws, lx.SLOT_MARKERS) and len(ws) <= 2:
+    if len(en) >= 2 and en[0] in lx.EN_IMPERATIVE and any(w in lx.EN_SLOT for w in en[1:]):
+        return True  # "(add source)", "(confirm date)"; not a name such as "(Check Point)"
+    short = len(ws) <= 4 and ":" not in content and not any(c.isdigit() for c in content)
+    if not short:
+        return False
+    marker = any_in(ws, lx.SLOT_MARKERS)
+    # "(لاحقاً)", "(التحديث لاحقاً)" are slots; "(دون تحديده)" alone is an ordinary aside
+    if marker and (len(ws) <= 2 or any_in(ws, lx.INSTRUCTION_NOUNS | lx.SLOT_NOUNS)):
         return True
     slot = any_in(ws[:1], lx.SLOT_NOUNS) and not any_in(ws[:1], lx.SQUARE_ONLY_SLOTS)
-    return short and (slot or (en and en[0] in lx.EN_SLOT and len(en) == len(ws)))
+    if slot and any_in(ws[1:], lx.INSTRUCTION_NOUNS):
+        return True  # "(الرقم بحاجة إلى تأكيد)"
+    return len(ws) <= 3 and (slot or (bool(en) and en[0] in lx.EN_SLOT and len(en) == len(ws)))
 
 
 def bracket_hits(text: str) -> Iterator[tuple[str, int, int]]:

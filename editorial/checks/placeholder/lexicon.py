@@ -24,7 +24,7 @@ INSTRUCTION_VERBS = _n(
 # Nouns of the instruction ("add the ...", "fix the ..."): strong in square brackets, not in parentheses.
 INSTRUCTION_NOUNS = _n("إضافة تحديد تأكيد إدراج تحديث استكمال تدقيق مراجعة التأكد التحقق كتابة وضع")
 # Short markers that a bracket is a slot: "later", "here", "not confirmed".
-SLOT_MARKERS = _n("لاحقا هنا مؤقت مؤقتا قريبا")
+SLOT_MARKERS = _n("لاحقا هنا مؤقت مؤقتا قريبا انتظار بانتظار")
 # What a slot stands for: "[the source]", "[name of the minister]".
 SLOT_NOUNS = _n(
     "المصدر مصدر الاسم اسم الأسماء التاريخ تاريخ الرقم رقم الأرقام العدد المبلغ القيمة النسبة الرابط رابط "
@@ -36,6 +36,9 @@ SQUARE_ONLY_SLOTS = _n("الاقتباس اقتباس الصورة صورة ال
 # Words that make a bracket clearly legitimate even if a slot noun is in it.
 LEGIT_BRACKET_WORDS = _n("مستعار مستعارة أرشيفية أرشيف الهجري الميلادي")
 
+# In parentheses English words are often names ("Check Point"): only these, or an imperative first word.
+EN_STRONG_ROUND = frozenset("tbd tbc tk todo fixme placeholder".split())
+EN_IMPERATIVE = frozenset("add insert confirm check verify fill update replace".split())
 EN_STRONG = frozenset(
     "insert add tbd tbc tk todo fixme placeholder confirm verify fill pending missing update check replace "
     "needed".split()
@@ -49,12 +52,15 @@ EN_SLOT = frozenset(
 NUMBER_CUES_BEFORE = _n(
     "بقيمة قيمته قيمتها نحو حوالي قرابة زهاء بلغ بلغت يبلغ تبلغ بنسبة نسبة قدره قدرها بمبلغ مبلغ عدد "
     "بعدد رقم برقم يوم عام سنة الساعة بتاريخ تاريخ بحوالي بنحو بواقع بمعدل معدل بسعر سعر "
-    "وصل وصلت ارتفع ارتفعت انخفض انخفضت تجاوز تجاوزت أكثر أقل"
+    "وصل وصلت ارتفع ارتفعت انخفض انخفضت تجاوز تجاوزت أكثر أقل الموافق شهر منذ حتى مساحة بمساحة بطول طول "
+    "بارتفاع ارتفاع بعمق عمق بسعة سعة بوزن وزن بكلفة كلفة بتكلفة تكلفة"
 )
 # Before a tatweel or underscore blank, a title or a preposition also expects a name or a number.
 BLANK_CUES_BEFORE = NUMBER_CUES_BEFORE | _n(
     "إلى من في بين السيد السيدة الدكتور الدكتورة الوزير الوزيرة المهندس الشيخ العميد اللواء العقيد الأستاذ "
-    "المدير المديرة المتحدث الناطق مدينة منطقة شركة"
+    "المدير المديرة المتحدث الناطق مدينة منطقة شركة بحضور الرئيس الرئيسة رئيس رئيسة النائب النائبة الكاتب "
+    "الفنان الفنانة اللاعب المدرب القاضي المستشار السفير السفيرة الأمين المحافظ العمدة الأمير الملك الإعلامي "
+    "الصحفي الباحث البروفيسور النقيب الرائد المقدم الفريق"
 )
 # After a blank: the unit or scale it was meant to quantify.
 BLANK_CUES_AFTER = _n(
@@ -63,7 +69,8 @@ BLANK_CUES_AFTER = _n(
     "شخص شخصا أشخاص مواطن مواطنا دقيقة دقائق ساعة ساعات يوما أيام شهرا أشهر سنوات عاما أعوام درجة درجات "
     "ميغاواط برميل نقطة نقاط هدف أهداف صفقة صفقات وحدة وحدات مشاركا طالب طالبا حالة حالات قتيلا جريحا "
     "إصابة إصابات وفاة وفيات قتيل قتلى مصاب مصابا ضحية ضحايا منزل منازل سيارة سيارات عامل عاملا موظف موظفا "
-    "مشروع مشاريع دولة دول لاعب لاعبا مرة مرات جولة مباراة كيلوغرام كغ لتر لترا هكتار هكتارا غرام ميلا"
+    "مشروع مشاريع دولة دول لاعب لاعبا مرة مرات جولة مباراة كيلوغرام كغ لتر لترا هكتار هكتارا غرام ميلا "
+    "دولارات ملم سم ميغاوات جيغاوات أسرة أسر عائلة عائلات مدرسة مدارس سريرا أسرة مليونا"
 ) | frozenset({"%", "٪"})
 
 HTML_TAGS = frozenset(

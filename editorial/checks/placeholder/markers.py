@@ -64,7 +64,9 @@ def blank_in_context(text: str, start: int, end: int) -> bool:
     """True when the run sits where a quantity or a name is expected."""
     prev, nxt = _prev_word(text, start), _next_word(text, end)
     # dots and question marks have many other uses: only a number cue licenses them, not a title
-    cues = lx.BLANK_CUES_BEFORE if text[start] in "\u0640_" else lx.NUMBER_CUES_BEFORE
+    # a 4-dot run is rarely an ellipsis, so it gets the wider cues too
+    wide = text[start] in "\u0640_" or text.startswith("....", start)
+    cues = lx.BLANK_CUES_BEFORE if wide else lx.NUMBER_CUES_BEFORE
     before = bool(prev) and any(f in cues for f in forms(prev))
     after = bool(nxt) and any(f in lx.BLANK_CUES_AFTER for f in forms(nxt))
     return before or after or bool(_PERCENT_RE.match(text, end))

@@ -36,7 +36,7 @@ def sentence_end(text: str, pos: int, colon: bool = True) -> int:
     i = pos
     while i < limit:
         ch = text[i]
-        if ch == "\n":
+        if ch in "\n)]":  # a note that sits inside brackets ends with them
             break
         if ch in _SENT_STOP or (colon and ch == ":"):
             i += 1
