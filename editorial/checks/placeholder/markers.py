@@ -41,13 +41,14 @@ _CONTEXT_RE = regex.compile(
     r"|(?<![\p{L}\p{M}\p{N}_])_{2}(?![\p{L}\p{M}\p{N}_])"
     r"|(?<![\p{L}\p{N}])[xX](?=\s+(?:مليون|ملايين|مليار|ألف|آلاف|%|٪))"
 )
-_PERCENT_RE = regex.compile(r"\s*(?:في|ب)\s*ال?م[ئا]ئ?[ةه]")
+_PERCENT_RE = regex.compile(r"[ \t\u00a0]*(?:في|ب)\s*ال?م[ئا]ئ?[ةه]")
 # "؟؟؟" in mid-line with a word after it is a blank; an emphatic "؟؟" ends its sentence instead.
 _QQQ_RE = regex.compile(r"(?<![^\s(])[؟?]{3,}(?=[ \t]+[\p{L}\p{N}])")
 # "(...)" / "[...]" mark an omission in a quote, but "بلغ (...) مليون" is a blank number.
 _OMISSION_BRACKET_RE = regex.compile(r"[(\[]\s*(?:\.{2,}|…+)\s*[)\]]")
-_WORD_BACK_RE = regex.compile(r"([\p{L}\p{M}]+)[\s(]*$")
-_NEXT_RE = regex.compile(r"\s*([\p{L}\p{M}]+|%|٪)")
+# Context stays on the blank's own line: a separator line "ـــــ" between paragraphs is decoration.
+_WORD_BACK_RE = regex.compile(r"([\p{L}\p{M}]+)[ \t\u00a0(]*\Z")
+_NEXT_RE = regex.compile(r"[ \t\u00a0]*([\p{L}\p{M}]+|%|٪)")
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -103,4 +104,6 @@ def marker_hits(text: str, quotes: Quotes) -> Iterator[tuple[str, int, int]]:
                 continue
             if needs_context and not blank_in_context(text, m.start(), m.end()):
                 continue
+            if m.group() in ("XX", "xx") and _prev_word(text, m.start()) == "القرن":
+                continue  # the Roman numeral: "القرن XX"
             yield RULE, m.start(), m.end()
