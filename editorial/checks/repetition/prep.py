@@ -23,6 +23,7 @@ _LIST_RE = regex.compile(
     r"|(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)[\u064b]?\s*[:\-–])"
 )
 _OPEN, _CLOSE = "«“„", "»”"
+_QUOTE_RE = regex.compile(r'[«“„»”"]')
 _ARTICLE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")
 _CLITICS = ("و", "ف", "وب", "ول", "وك", "فب", "فل", "ب", "ل", "ك")
 
@@ -79,8 +80,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quoted stretches of one paragraph; an unclosed quote runs to the paragraph's end (multi-paragraph quotes)."""
     spans: list[tuple[int, int]] = []
     depth, open_at, straight = 0, 0, -1
-    for i in range(start, end):
-        ch = text[i]
+    for m in _QUOTE_RE.finditer(text, start, end):  # only the quote marks, not every character
+        i, ch = m.start(), m.group()
         if ch in _OPEN:
             if depth == 0:
                 open_at = i
@@ -110,6 +111,7 @@ class Body:
     config: CheckConfig
     quotes: list[tuple[int, int]] = field(default_factory=list)
     list_paras: frozenset[int] = frozenset()
+    memo: dict[str, dict] = field(default_factory=dict)  # per-draft caches of the passes
 
     @classmethod
     def of(cls, view: TextView, config: CheckConfig) -> "Body":
