@@ -39,7 +39,7 @@ _CONTEXT_RE = regex.compile(
     r"|(?<![^\s(])(?:\.{2,}|…+)(?=\s|$)"
     r"|(?<![^\s(])[؟?]{2,}(?=[\s)]|$)"
     r"|(?<![\p{L}\p{M}\p{N}_])_{2}(?![\p{L}\p{M}\p{N}_])"
-    r"|(?<![\p{L}\p{N}])[xX](?=\s+(?:مليون|ملايين|مليار|ألف|آلاف|%|٪))"
+    r"|(?<![\p{L}\p{N}])[xX](?![\p{L}\p{N}])"
 )
 _PERCENT_RE = regex.compile(r"[ \t\u00a0]*(?:في|ب)\s*ال?م[ئا]ئ?[ةه]")
 # "؟؟؟" in mid-line with a word after it is a blank; an emphatic "؟؟" ends its sentence instead.
@@ -67,7 +67,10 @@ def blank_in_context(text: str, start: int, end: int) -> bool:
     # dots and question marks have many other uses: only a number cue licenses them, not a title
     # a 4-dot run is rarely an ellipsis, so it gets the wider cues too
     wide = text[start] in "\u0640_" or text.startswith("....", start)
-    cues = lx.BLANK_CUES_BEFORE if wide else lx.NUMBER_CUES_BEFORE
+    if text[start] in "xX":  # a lone X: "السيد X", "بلغ X مليون"; not "منصة X" or "نشر في X"
+        cues = lx.NUMBER_CUES_BEFORE | lx.TITLE_CUES
+    else:
+        cues = lx.BLANK_CUES_BEFORE if wide else lx.NUMBER_CUES_BEFORE
     before = bool(prev) and any(f in cues for f in forms(prev))
     after = bool(nxt) and any(f in lx.BLANK_CUES_AFTER for f in forms(nxt))
     return before or after or bool(_PERCENT_RE.match(text, end))
@@ -75,7 +78,7 @@ def blank_in_context(text: str, start: int, end: int) -> bool:
 
 _DATE_GATES = ("\u0640\u0640", "__", "xx", "XX", "..", "؟؟", "??", "--", "00/", "٠٠/", "۰۰/", "00-", "٠٠-", "**")
 _ALWAYS_GATES = ("xx", "XX", "xX", "Xx", "___", "000", "٠٠٠", "۰۰۰")
-_CONTEXT_GATES = ("\u0640\u0640", "..", "…", "؟؟", "??", "__", "x ", "X ")
+_CONTEXT_GATES = ("\u0640\u0640", "..", "…", "؟؟", "??", "__", "x", "X")
 
 
 def _gated(text: str, gates: tuple[str, ...]) -> bool:
