@@ -47,6 +47,25 @@ def doubled_words(view: TextView, body: Body | None, allowed: frozenset[str]) ->
             continue  # a speaker's emphasis is quoted as spoken; a doubled particle is still a slip
         yield Hit(rule, view.field, a.start, b.end, related=[(view.field, a.start, a.end)],
                   args={"word": a.text}, suggestion=a.text)
+    yield from _doubled_pairs(view, body)
+
+
+def _doubled_pairs(view: TextView, body: Body | None) -> Iterator[Hit]:
+    """Two words pasted twice (في إطار في إطار): a slip unless it is a name (عبد الله عبد الله)."""
+    toks, text = view.tokens, view.text
+    for i in range(len(toks) - 3):
+        a, b, c, d = toks[i:i + 4]
+        if a.norm != c.norm or b.norm != d.norm or a.norm == b.norm:
+            continue
+        if any(text[x.end:y.start].strip() or "\n" in text[x.end:y.start] for x, y in ((a, b), (b, c), (c, d))):
+            continue
+        if {a.norm, b.norm} & (DOUBLED_NAMES | REDUPLICATION) or is_number(a.norm) or is_number(b.norm):
+            continue
+        if body is not None and body.in_quote(a.start):
+            continue
+        word = text[a.start:b.end]
+        yield Hit(DOUBLED_WORD.id, view.field, a.start, d.end, related=[(view.field, a.start, b.end)],
+                  args={"word": word}, suggestion=word)
 
 
 def _key(tokens: tuple[Token, ...] | list[Token]) -> tuple[str, ...]:

@@ -79,7 +79,7 @@ OPENER_GLUE = _words("و ف في من على إلى وفي ومن كما أن إ
 # Given names that a person's own name and father's name often share ("محمد محمد علي"): never a doubled word.
 # (Not علي: normalised, it is also the preposition على, whose doubling is a slip.)
 DOUBLED_NAMES = _words("""
-محمد أحمد محمود حسن حسين مصطفى إبراهيم عمر خالد سعيد السيد عبد عبدالله عادل سمير يوسف صالح جمال
+محمد أحمد محمود حسن حسين مصطفى إبراهيم عمر خالد سعيد السيد عبد عبدالله عادل سمير يوسف صالح جمال الله
 """)
 
 # Reporting verbs: a run of three sentences opening with the same one (وأضاف... وأضاف... وأضاف) is flagged.

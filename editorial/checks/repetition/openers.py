@@ -1,7 +1,7 @@
 """Sentences that keep opening the same way («كما دعت... كما دعت... كما دعت...», «وتأتي هذه...» again).
 
-Two patterns: three consecutive sentences opening with the same two words (or with the same verb, such as
-وأضاف), and a two-word opener that carries a content word used three times or more anywhere in the article.
+Two patterns: three consecutive sentences (or paragraphs) opening with the same two words (or with the same
+verb, such as وأضاف), and a two-word opener that carries a content word used three times or more anywhere in the article.
 Glue openers (و، في، كما أن) alone, list lines and quoted sentences are not counted.
 """
 
@@ -77,11 +77,14 @@ def _runs(body: Body, items: list[tuple[Sentence, tuple[str, ...]]], n: int) -> 
 def repeated_openers(body: Body) -> Iterator[Hit]:
     items = _openers(body)
     flagged: set[int] = set()
-    for n in (3, 2, 1):
-        for run in _runs(body, items, n):
-            if not flagged & {s.start for s in run}:
-                flagged |= {s.start for s in run}
-                yield _hit(body, run, n)
+    # consecutive sentences, then the first sentences of consecutive paragraphs
+    firsts = [(s, key) for k, (s, key) in enumerate(items) if k == 0 or items[k - 1][0].paragraph != s.paragraph]
+    for sequence in (items, firsts):
+        for n in (3, 2, 1):
+            for run in _runs(body, sequence, n):
+                if not flagged & {s.start for s in run}:
+                    flagged |= {s.start for s in run}
+                    yield _hit(body, run, n)
     limit = max(RUN, math.ceil(RUN * len(body.view.tokens) / 600))
     for n in (3, 2):
         by_key: dict[tuple[str, ...], list[Sentence]] = defaultdict(list)
