@@ -152,9 +152,12 @@ _AI = (
             r"|i hope this helps|hope this helps|let me know if|feel free to|would you like me to|do you want me to"
             r"|i can also|i'd be happy to", raw=True),
 )
+# In a story about AI, a sentence that reports what a model said, or names the model, is news.
 _REPORTING = lx._n(
-    "قال قالت رد ردت أجاب أجابت كتب كتبت جاء عبارة بعبارة يقول تقول يرد ترد ردا جوابا أجاب وقال وقالت وكتب"
-) | frozenset("said says replied replies wrote writes answered responded".split())
+    "قال قالت رد ردت أجاب أجابت كتب كتبت جاء عبارة بعبارة عبارات جملة يقول تقول يرد ترد ردا جوابا وقال وقالت وكتب "
+    "قائلا قائلة مضيفا موضحا معتبرا اعتذر اعتذرت أوضح أضاف أكد زعم يجيب تجيب إجابة إجابته إجاباته ردوده ردود "
+    "النموذج البرنامج الروبوت روبوت المساعد التطبيق المحادثة الدردشة"
+) | frozenset("said says replied replies wrote writes answered responded chatgpt gemini claude copilot".split())
 
 
 def _at_sentence_start(ntext: str, pos: int) -> bool:

@@ -9,7 +9,7 @@ import regex
 from ..arabic import WORD_RE, norm
 
 # Quotations on one line: «...», “...”, "...", ‹...›, and Quranic ﴿...﴾. Text inside is reported, not ours.
-_QUOTE_RE = regex.compile(r'«[^«»\n]*»|“[^“”\n]*”|"[^"\n]*"|‹[^‹›\n]*›|﴿[^﴾﴿\n]*﴾|„[^„“\n]*“')
+_QUOTE_RE = regex.compile(r'«[^«»\n]*»|“[^“”\n]*”|"[^"\n]*"|‹[^‹›\n]*›|﴿[^﴾﴿\n]*﴾|„[^„“\n]*“|‘[^‘’\n]*’')
 _SENT_STOP = ".!?؟\n"
 _SPAN_CAP = 320  # a leftover sentence longer than this is cut: spans must stay tight
 
