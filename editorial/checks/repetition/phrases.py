@@ -3,7 +3,8 @@
 Phrases are counted on light stems (التعاون العسكري = للتعاون العسكري). What a story legitimately repeats
 is not counted: names of institutions and titles (a phrase opening with وزارة، رئيس، بلدية...), units
 (مليار درهم، في المئة), function-word phrases (من خلال), dates, phrases inside quotations or list lines, the
-story's subject (a phrase sharing a word with the headline counts against a tripled threshold), phrases without
+story's subject (a phrase sharing a word with the headline counts against a doubled threshold, all its words
+a tripled one), phrases without
 the article (mostly personal names, brand names and indefinite idafa chains), allowed repeats and stop phrases.
 Known limit: a definite technical term that the headline does not name (الغدة الدرقية in a health story)
 reaches the threshold like filler does; the threshold is the only guard.
@@ -85,7 +86,8 @@ def overused_phrases(body: Body, title: TextView) -> Iterator[Hit]:
     ranked = []
     for key, occs in _phrases(body).items():
         # the story's subject, as the headline names it, is repeated by design
-        need = limit * 3 if subject.intersection(key) else limit
+        shared = len(subject.intersection(key))
+        need = limit * 3 if shared == len(key) else limit * 2 if shared else limit
         if len(occs) >= need and not _excluded(body, occs[0]):
             ranked.append((-len(occs), -len(key), occs[0][0].start, key, occs))
     taken: set[int] = set()  # token indexes already inside a reported phrase
