@@ -48,9 +48,7 @@ def _examples() -> list[tuple[str, str, str, tuple, Any]]:
 EXAMPLE_CASES = _examples()
 
 
-def _case_id(case: tuple) -> str:
-    name, rule, kind, ex, _ = case
-    return f"{rule}-{kind}-{EXAMPLE_CASES.index(case)}"
+CASE_IDS = [f"{rule}-{kind}-{i}" for i, (_, rule, kind, _, _) in enumerate(EXAMPLE_CASES)]
 
 
 # ---- every rule documented by examples ---------------------------------------------------------------
@@ -79,7 +77,7 @@ def test_rules_are_documented_in_both_languages():
 # ---- the example tables ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", EXAMPLE_CASES, ids=_case_id)
+@pytest.mark.parametrize("case", EXAMPLE_CASES, ids=CASE_IDS)
 def test_example(case):
     _, rule, kind, ex, config = case
     report = check_draft(ex[0], ex[1], config)

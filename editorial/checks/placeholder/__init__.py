@@ -22,8 +22,18 @@ from ..types import Rule
 from .brackets import BRACKET_RULE, TEMPLATE_RULE, bracket_hits, template_hits
 from .markers import RULE as FILLER_RULE
 from .markers import marker_hits
-from .phrases import AI_RULE, CUSTOM_RULE, DUMMY_RULE, NAME_RULE, NOTE_RULE
-from .phrases import ai_hits, custom_hits, dummy_hits, name_hits, note_hits
+from .phrases import (
+    AI_RULE,
+    CUSTOM_RULE,
+    DUMMY_RULE,
+    NAME_RULE,
+    NOTE_RULE,
+    ai_hits,
+    custom_hits,
+    dummy_hits,
+    name_hits,
+    note_hits,
+)
 from .text import Quotes
 
 

@@ -13,6 +13,11 @@ def _n(words: str) -> frozenset[str]:
     return frozenset(norm(w) for w in words.split())
 
 
+def en(words: str) -> frozenset[str]:
+    """Lower-case English words, space-separated."""
+    return frozenset(words.lower().split())
+
+
 # Words that only an instruction to a writer contains: imperatives, "please", passive "to be added", and the
 # "for checking" forms. Enough on their own to make a bracketed text an instruction.
 INSTRUCTION_VERBS = _n(
@@ -37,16 +42,12 @@ SQUARE_ONLY_SLOTS = _n("الاقتباس اقتباس الصورة صورة ال
 LEGIT_BRACKET_WORDS = _n("مستعار مستعارة أرشيفية أرشيف الهجري الميلادي")
 
 # In parentheses English words are often names ("Check Point"): only these, or an imperative first word.
-EN_STRONG_ROUND = frozenset("tbd tbc tk todo fixme placeholder".split())
-EN_IMPERATIVE = frozenset("add insert confirm check verify fill update replace".split())
-EN_STRONG = frozenset(
-    "insert add tbd tbc tk todo fixme placeholder confirm verify fill pending missing update check replace "
-    "needed".split()
-)
-EN_SLOT = frozenset(
-    "source name date quote link photo image figure number citation caption here headline city company "
-    "country amount title url".split()
-)
+EN_STRONG_ROUND = en("tbd tbc tk todo fixme placeholder")
+EN_IMPERATIVE = en("add insert confirm check verify fill update replace")
+EN_STRONG = en("insert add tbd tbc tk todo fixme placeholder confirm verify fill pending missing update check replace "
+    "needed")
+EN_SLOT = en("source name date quote link photo image figure number citation caption here headline city company "
+    "country amount title url")
 
 # Before a blank that stands for a number: "worth ___", "about ....".
 NUMBER_CUES_BEFORE = _n(
@@ -76,7 +77,5 @@ BLANK_CUES_AFTER = _n(
     "دولارات ملم سم ميغاوات جيغاوات أسرة أسر عائلة عائلات مدرسة مدارس سريرا أسرة مليونا"
 ) | frozenset({"%", "٪"})
 
-HTML_TAGS = frozenset(
-    "a b i u p br hr em strong div span img ul ol li table tr td th h1 h2 h3 h4 h5 h6 sup sub small "
-    "blockquote figure figcaption".split()
-)
+HTML_TAGS = en("a b i u p br hr em strong div span img ul ol li table tr td th h1 h2 h3 h4 h5 h6 sup sub small "
+    "blockquote figure figcaption")

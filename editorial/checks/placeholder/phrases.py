@@ -157,7 +157,7 @@ _REPORTING = lx._n(
     "قال قالت رد ردت أجاب أجابت كتب كتبت جاء عبارة بعبارة عبارات جملة يقول تقول يرد ترد ردا جوابا وقال وقالت وكتب "
     "قائلا قائلة مضيفا موضحا معتبرا اعتذر اعتذرت أوضح أضاف أكد زعم يجيب تجيب إجابة إجابته إجاباته ردوده ردود "
     "النموذج البرنامج الروبوت روبوت المساعد التطبيق المحادثة الدردشة"
-) | frozenset("said says replied replies wrote writes answered responded chatgpt gemini claude copilot".split())
+) | lx.en("said says replied replies wrote writes answered responded chatgpt gemini claude copilot")
 
 
 def _at_sentence_start(ntext: str, pos: int) -> bool:
