@@ -7,7 +7,10 @@ the same thing.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from editorial import review
@@ -30,6 +33,11 @@ def _no_nul_or_surrogates(value, path: str = "metadata") -> None:
             _no_nul_or_surrogates(v, path)
 
 
+# Documents (as the schema's pattern) that a required text needs more than whitespace.
+NOT_ONLY_SPACE = RegexValidator(r"\S", _("This field may not be blank."))
+
+
+@extend_schema_field(OpenApiTypes.OBJECT)
 class MetadataField(serializers.JSONField):
     def to_internal_value(self, data):
         if not isinstance(data, dict):
@@ -71,7 +79,7 @@ class BodyField(StrictCharField):
 class DraftInputSerializer(serializers.Serializer):
     external_id = StrictCharField(max_length=200, required=False, allow_blank=True, default="",
                                         help_text=_("Your CMS's id for this story; the same id revises it."))
-    title = StrictCharField(max_length=TITLE_MAX)
+    title = StrictCharField(max_length=TITLE_MAX, validators=[NOT_ONLY_SPACE])
     body = BodyField(help_text=_("Plain text, HTML (sanitised) or Markdown, as body_format says."))
     body_format = serializers.ChoiceField(choices=BODY_FORMATS, default="text")
     desk = StrictCharField(max_length=100, required=False, allow_blank=True)
@@ -83,6 +91,17 @@ class DraftUpdateSerializer(DraftInputSerializer):
     external_id = None
 
 
+class DraftListQuerySerializer(serializers.Serializer):
+    """The list's query parameters; an empty value is an error, not "no filter"."""
+
+    status = serializers.ChoiceField(choices=list(review.STATUSES), required=False)
+    desk = StrictCharField(max_length=100, required=False, allow_blank=True)
+    external_id = StrictCharField(max_length=200, required=False, allow_blank=True)
+    updated_since = serializers.DateTimeField(required=False, help_text=_("Drafts changed at or after this time."))
+    page = serializers.IntegerField(min_value=1, max_value=10**9, required=False)
+    page_size = serializers.IntegerField(min_value=1, max_value=200, required=False)
+
+
 class TransitionInputSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=list(review.ACTIONS))
     comment = StrictCharField(required=False, allow_blank=True, default="", max_length=10_000)
@@ -90,7 +109,7 @@ class TransitionInputSerializer(serializers.Serializer):
 
 
 class DismissInputSerializer(serializers.Serializer):
-    reason = StrictCharField(max_length=2_000)
+    reason = StrictCharField(max_length=2_000, validators=[NOT_ONLY_SPACE])
 
 
 class CheckInputSerializer(serializers.Serializer):
@@ -193,6 +212,13 @@ class DraftSerializer(DraftSummarySerializer):
 class DraftWriteResultSerializer(DraftSerializer):
     created = serializers.BooleanField(help_text=_("A new draft was created."))
     revision_created = serializers.BooleanField(help_text=_("False when the same content was sent again."))
+
+
+class DraftPageSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = DraftSummarySerializer(many=True)
 
 
 class CheckReportSerializer(serializers.Serializer):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.pagination import PageNumberPagination
@@ -13,7 +12,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from editorial import review, selectors, services
+from editorial import selectors, services
 from editorial.api import presenters, schema
 from editorial.api import serializers as s
 from editorial.api import services as api_services
@@ -67,20 +66,14 @@ def _written(draft: Draft, request, created: bool, revision_created: bool) -> Re
     return Response(s.DraftWriteResultSerializer(data).data, status=code)
 
 
-LIST_PARAMETERS = [
-    OpenApiParameter("status", OpenApiTypes.STR, enum=list(review.STATUSES)),
-    OpenApiParameter("desk", OpenApiTypes.STR),
-    OpenApiParameter("external_id", OpenApiTypes.STR),
-    OpenApiParameter("updated_since", OpenApiTypes.DATETIME, description="Drafts changed at or after this time."),
-    OpenApiParameter("page", OpenApiTypes.INT),
-    OpenApiParameter("page_size", OpenApiTypes.INT, description="At most 200."),
-]
 
 
 class DraftListCreateApi(ApiView):
-    @extend_schema(operation_id="drafts_list", parameters=LIST_PARAMETERS,
-                   responses={200: s.DraftSummarySerializer(many=True), **schema.errors(400, 401, 404, 429)})
+    @extend_schema(operation_id="drafts_list", parameters=[s.DraftListQuerySerializer],
+                   responses={200: s.DraftPageSerializer, **schema.errors(400, 401, 404, 429)})
     def get(self, request):
+        # A plain dict, so DRF reads "?updated_since=" as an empty value to refuse, not as "absent".
+        s.DraftListQuerySerializer(data=request.query_params.dict()).is_valid(raise_exception=True)
         filterset = DraftFilter(request.query_params, queryset=selectors.client_drafts(client_of(request)))
         if not filterset.is_valid():
             raise exceptions.ValidationError(filterset.errors)

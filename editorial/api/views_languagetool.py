@@ -24,11 +24,11 @@ class LTInputSerializer(serializers.Serializer):
     data = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False,
                                  help_text=_('LanguageTool annotation JSON: {"annotation": [{"text": "..."}, '
                                              '{"markup": "<p>"}]}'))
-    language = serializers.CharField(max_length=20, default="ar")
+    language = serializers.CharField(max_length=20, default="ar", allow_blank=True)
     apiKey = serializers.CharField(required=False, allow_blank=True, help_text=_("Your API key (or use Bearer)."))
 
     def validate_language(self, value: str) -> str:
-        if value.lower() != "auto" and value.split("-")[0].lower() != "ar":
+        if value and value.lower() != "auto" and value.split("-")[0].lower() != "ar":
             raise serializers.ValidationError(_("Only Arabic (ar) is supported."))
         return value
 
