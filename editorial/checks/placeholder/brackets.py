@@ -31,7 +31,9 @@ _ANGLE_RE = regex.compile(r"(?<!<)<([^<>\n]{1,60})>(?!>)")
 _DOUBLE_ANGLE_RE = regex.compile(r"<<([^<>\n]{1,60})>>|‹([^‹›\n]{1,60})›")
 _ANGLE_BODY_RE = regex.compile(r"[\s\p{L}\p{M}\p{N}_\-]+")
 _PRINTF_RE = regex.compile(r"(?<![\p{L}\p{N}%])%(?:\([A-Za-z_]\w*\))?[sd](?![\p{L}\p{N}])|(?<![\p{L}\p{N}])%\d\$[sd]")
-_SHELL_RE = regex.compile(r"(?<![\p{L}\p{N}$])\$[A-Za-z_][A-Za-z0-9_]*(?![\p{L}\p{N}])")
+_SHELL_RE = regex.compile(
+    r"(?<![\p{Latin}\p{N}$])\$[A-Za-z_][A-Za-z0-9_]*(?![\p{L}\p{N}])|(?<![\p{Latin}\p{N}%#])([%#])[A-Z][A-Z0-9_]{2,}\1"
+)
 _SNAKE_RE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_\[{<#@./])__[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)*__(?![\p{L}\p{N}])"
     r"|(?<![\p{L}\p{M}\p{N}_\[{<#@./])(?:[A-Z]{2,}(?:_[A-Z0-9]+)+|\p{Arabic}+(?:_\p{Arabic}+)+)(?![\p{L}\p{M}\p{N}_\]}>])"
@@ -53,8 +55,8 @@ def _filler_only(content: str) -> bool:
 
 
 def square_is_slot(content: str) -> bool:
-    """Square brackets: an instruction, a slot noun, an English slot word, or filler."""
-    if _filler_only(content):
+    """Square brackets: an instruction, a slot noun, an English slot word, or filler (even one "[؟]")."""
+    if _filler_only(content) or content.strip() in ("؟", "?", "x", "X"):
         return True
     ws = words(content)
     if not ws or any_in(ws, lx.LEGIT_BRACKET_WORDS):
@@ -119,7 +121,7 @@ def template_hits(text: str) -> Iterator[tuple[str, int, int]]:
             # <<...>> is also a typed stand-in for «...»: a slot only if it reads like one
             if square_is_slot(m.group(1) or m.group(2) or ""):
                 yield TEMPLATE_RULE, m.start(), m.end()
-    for gate, rx in (("%", _PRINTF_RE), ("$", _SHELL_RE), ("_", _SNAKE_RE)):
-        if gate in text:
+    for gates, rx in (("%", _PRINTF_RE), ("$%#", _SHELL_RE), ("_", _SNAKE_RE)):
+        if any(g in text for g in gates):
             for m in rx.finditer(text):
                 yield TEMPLATE_RULE, m.start(), m.end()

@@ -28,9 +28,11 @@ _DIGITS = r"[0-9٠-٩۰-۹]"
 _BLANK_DATE_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}]){_BLANK}\s?[/\-.]\s?(?:{_BLANK}|{_DIGITS}{{1,2}})\s?[/\-.]\s?{_DIGITS}{{2,4}}"
     rf"|(?<![\p{{L}}\p{{N}}]){_DIGITS}{{1,2}}\s?/\s?{_BLANK}\s?/\s?{_DIGITS}{{2,4}}"
+    rf"|(?<![\p{{L}}\p{{N}}]){_DIGITS}{{4}}\s?[/\-.]\s?(?:{_BLANK}|{_DIGITS}{{1,2}})\s?[/\-.]\s?{_BLANK}"
 )
 _ALWAYS_RE = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}_])(?:[xX]{2,}|_{3,})(?![\p{L}\p{M}\p{N}_])"
+    # an Arabic letter may touch an X run ("بـXX"): only Latin letters and digits make it a word
+    r"(?<![\p{Latin}\p{N}_])[xX]{2,}+(?![\p{Latin}\p{N}_])|(?<![\p{L}\p{M}\p{N}_])_{3,}+(?![\p{L}\p{M}\p{N}_])"
     r"|(?<![\p{N}][\s,.٬٫]?)(?<![\p{N}:])(?:0{3,}|٠{3,}|۰{3,})(?![\p{N}:])"
 )
 # Runs that are blanks only in context. Free-standing: no letter attached on either side.
