@@ -42,6 +42,14 @@ def _concepts() -> dict[str, str]:
 
 
 CONCEPT = _concepts()
+
+
+def _concept(stem: str, draft_stems: set[str]) -> str:
+    """The stem's synonym group; a one-letter clitic the stemmer kept (لفحص) goes when the draft has the bare
+    word (فحص) too."""
+    if len(stem) >= 4 and stem[0] in "وفبلك" and stem[1:] in draft_stems:
+        stem = stem[1:]
+    return CONCEPT.get(stem, stem)
 _GLUE = FUNCTION_WORDS | REPORTING_VERBS  # a reporting verb says who speaks, not what is said
 
 
@@ -176,8 +184,9 @@ class Body:
     def content(self) -> list[frozenset[str]]:
         """Content stems of each sentence (numbers kept as they are: a restated figure is a strong sign)."""
         flags, out = self.token_flags, []
+        stems = {t.stem for t in self.view.tokens}
         for s in self.view.sentences:
-            out.append(frozenset(t.norm if flags[t.index] & NUMBER else CONCEPT.get(t.stem, t.stem)
+            out.append(frozenset(t.norm if flags[t.index] & NUMBER else _concept(t.stem, stems)
                                  for t in s.tokens if flags[t.index] & (CONTENT | NUMBER)))
         return out
 
