@@ -49,8 +49,9 @@ POSSIBLE_RESTATEMENT = Rule(
     "repetition.possible_restatement", "info",
     "قد تكون هذه الجملة إعادة لمعلومة وردت في الجملة السابقة؛ تحقق من أنها تضيف جديداً.",
     "This sentence may repeat a fact given just before; check that it adds something new.",
-    "A weaker restatement signal: a nearby sentence shares several rare content words and a two-word "
-    "phrase. Often a genuine paraphrase, sometimes a legitimate follow-up.",
+    "A weaker restatement signal: a nearby sentence shares several rare content words (or synonyms) and a "
+    "two-word phrase, or the very next sentence shares most of its content words, or a distant sentence repeats "
+    "boilerplate wording. Often a genuine paraphrase, sometimes a legitimate follow-up.",
 )
 OVERUSED_PHRASE = Rule(
     "repetition.overused_phrase", "warning",

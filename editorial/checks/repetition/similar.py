@@ -111,9 +111,16 @@ def _strong(jw: float, rare: int, cont: float) -> bool:
     return jw >= 0.22 and rare >= 6 and cont >= 0.5
 
 
-def _weak(jw: float, rare: int, cont: float) -> bool:
-    """Several rare content words shared: maybe the same fact (a hint, confirmed by a shared phrase)."""
-    return jw >= 0.1 and (rare >= 4 or (rare >= 3 and cont >= 0.5))
+def _hint(body: Body, i: int, j: int, overlap: tuple[float, int, float]) -> bool:
+    """Maybe the same fact: several rare content words and a two-word phrase shared, or, for the very next
+    sentence outside the lead, most of its content words."""
+    jw, rare, cont = overlap
+    sents = body.view.sentences
+    if j - i <= 2 and jw >= 0.1 and (rare >= 4 or (rare >= 3 and cont >= 0.5)):
+        if _bigrams(sents[i]) & _bigrams(sents[j]):
+            return True
+    return j - i == 1 and not _in_lead(body, i) and cont >= 0.5 and jw >= 0.12 and \
+        len(body.content[i] & body.content[j]) >= 4
 
 
 def _numbers(s: Sentence) -> list[str]:
@@ -151,7 +158,7 @@ def restatements(body: Body, skip: set[int], ok: list[bool]) -> Iterator[Hit]:
             if _strong(jw, rare, cont):
                 best = (POSSIBLE_RESTATEMENT.id if _in_lead(body, i) else RESTATED_FACT.id, i)
                 break
-            if best is None and j - i <= 2 and _weak(jw, rare, cont) and _bigrams(sents[i]) & _bigrams(sents[j]):
+            if best is None and _hint(body, i, j, (jw, rare, cont)):
                 best = (POSSIBLE_RESTATEMENT.id, i)
         if best:
             i = best[1]
