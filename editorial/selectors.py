@@ -150,9 +150,10 @@ def desk_drafts(user: Actor, *, scope: str = "attention", q: str = "", status: s
     qs = drafts_visible_to(user)
     recent = Q(status=review.PUBLISHED, updated_at__gte=timezone.now() - timedelta(days=RECENT_DAYS))
     mine = Q(author=user)
+    ready = Q(status=review.APPROVED) if user_roles(user) & {review.PUBLISHER, review.ADMIN} else Q(pk__in=[])
     scopes = {
         "attention": (mine & ~Q(status=review.ARCHIVED)) | _waiting_q(user)
-        | Q(status=review.CHANGES_REQUESTED) | recent,
+        | Q(status=review.CHANGES_REQUESTED) | ready | recent,
         "mine": mine,
         "waiting": _waiting_q(user),
         "changes": Q(status=review.CHANGES_REQUESTED),
@@ -169,11 +170,12 @@ def desk_drafts(user: Actor, *, scope: str = "attention", q: str = "", status: s
         When(_waiting_q(user), then=Value(0)),
         When(mine & Q(status=review.CHANGES_REQUESTED), then=Value(1)),
         When(mine & Q(status=review.DRAFT), then=Value(2)),
-        When(status=review.CHANGES_REQUESTED, then=Value(3)),
-        When(status__in=[review.IN_REVIEW, review.APPROVED], then=Value(4)),
-        When(status=review.DRAFT, then=Value(5)),
-        When(status=review.PUBLISHED, then=Value(6)),
-        default=Value(7), output_field=IntegerField(),
+        When(ready, then=Value(3)),
+        When(status=review.CHANGES_REQUESTED, then=Value(4)),
+        When(status__in=[review.IN_REVIEW, review.APPROVED], then=Value(5)),
+        When(status=review.DRAFT, then=Value(6)),
+        When(status=review.PUBLISHED, then=Value(7)),
+        default=Value(8), output_field=IntegerField(),
     )
     return qs.annotate(attention=attention).order_by("attention", "-updated_at", "-id")
 

@@ -5,8 +5,18 @@ import zipfile
 
 import docx
 import pytest
+from django.utils import translation
 
 from editorial.ingest import IngestError, ingest_file, split_title
+
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are asserted in English; the Arabic catalogue translates them on Arabic pages."""
+    with translation.override("en"):
+        yield
+
 
 ARABIC = "الوزير يفتتح المستشفى\nافتتح الوزير اليوم المستشفى الجديد.\n\nوقال إنه يخدم المحافظة."
 

@@ -45,7 +45,10 @@ def when(value: datetime | None, fmt: str = "DATETIME_FORMAT") -> SafeString | s
     if fmt == "DATETIME_FORMAT":
         fmt = "j F Y، H:i" if (get_language() or "").startswith("ar") else "j M Y, H:i"
     text = date_filter(local, fmt)
-    return format_html('<time datetime="{}">{}</time>', value.isoformat(), localise_digits(text))
+    direction = "rtl" if (get_language() or "").startswith("ar") else "ltr"
+    # dir isolates the date from the text around it (Arabic-Indic digits would otherwise reorder).
+    return format_html('<time datetime="{}" dir="{}">{}</time>', value.isoformat(), direction,
+                       localise_digits(text))
 
 
 @register.filter

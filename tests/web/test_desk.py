@@ -98,3 +98,11 @@ def test_the_desk_query_count_does_not_grow_with_drafts(login, writer, make_draf
     with CaptureQueriesContext(connection) as nine:
         client.get("/")
     assert len(nine) == len(one)
+
+
+def test_approved_drafts_wait_on_the_publishers_desk(login, writer, reviewer, publisher, make_draft):
+    d = make_draft(title="جاهزة للنشر")
+    make_draft(title="مسودة")
+    services.draft_transition(draft=d, action="submit", user=writer)
+    services.draft_transition(draft=d, action="approve", user=reviewer)
+    assert titles(login(publisher).get("/")) == ["جاهزة للنشر"]

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.utils import translation
 
 from editorial.web.findings import Shown, link_related
 from editorial.web.highlight import highlight
@@ -24,7 +25,8 @@ def test_plain_text_is_escaped():
 
 def test_a_finding_is_wrapped_in_a_mark_with_its_data():
     text = "قال [الاسم] اليوم"
-    html = str(highlight(text, "body", [finding(7, 4, 11, text)]))
+    with translation.override("en"):
+        html = str(highlight(text, "body", [finding(7, 4, 11, text)]))
     assert html == (
         'قال <mark class="hl hl-placeholder sev-error hl-first" data-check="placeholder" data-rule="placeholder.x" '
         'data-severity="error" data-finding="7" title="⌧ Placeholders: رسالة" id="f-7">[الاسم]</mark> اليوم'

@@ -1,0 +1,70 @@
+"""Playwright in Debian's Chromium against pytest-django's live server.
+
+Without /usr/bin/chromium every browser test is skipped with the reason, unless REQUIRE_BROWSER=1 (CI), where
+they fail instead. The sync Playwright API runs an event loop in the test thread, so Django's async-safety
+guard is relaxed for these tests only.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--no-first-run"]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+TIMEOUT_MS = 15_000
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    ours = [i for i in items if here in Path(str(i.fspath)).parents]
+    for item in ours:
+        item.add_marker(pytest.mark.browser)
+    if Path(CHROMIUM).exists():
+        return
+    reason = f"{CHROMIUM} is missing: apt-get install -y chromium"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        for item in ours:
+            item.add_marker(pytest.mark.usefixtures("_browser_required"))
+    else:
+        for item in ours:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture
+def _browser_required():
+    pytest.fail(f"REQUIRE_BROWSER=1 but {CHROMIUM} is missing: apt-get install -y chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": LAUNCH_ARGS, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # Arabic, like a newsroom machine; the English test switches with the page's own control.
+    return {**browser_context_args, "locale": "ar", "viewport": {"width": 1360, "height": 900}}
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_patient(settings, page):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    page.set_default_timeout(TIMEOUT_MS)
+
+
+@pytest.fixture
+def site(live_server):
+    return live_server.url
+
+
+@pytest.fixture
+def shots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
