@@ -14,7 +14,8 @@ from editorial.checks.repetition.phrases import _threshold
 T = "افتتاح مستشفى جديد في المدينة"  # a neutral title for body examples
 
 # The runner checks EXAMPLES with this configuration: one allowed repeat and one stop phrase.
-CONFIG = CheckConfig(allowed_repeats=("المدينة الذكية",), stop_phrases=("التنمية المستدامة",))
+SLOGAN = "صحتكم أمانة في أعناقنا جميعاً كل يوم"
+CONFIG = CheckConfig(allowed_repeats=("المدينة الذكية", SLOGAN), stop_phrases=("التنمية المستدامة",))
 
 LEAD = "افتتح وزير الصحة صباح اليوم مستشفى جديداً في المدينة بسعة مئتي سرير."
 FILLER = [
@@ -93,6 +94,7 @@ EXAMPLES: dict[str, dict] = {
             (T, body(LEAD, "وقال: نعم. " + FILLER[0], "وقال: نعم. " + FILLER[1])),
             (T, body(LEAD, "- تقديم الطلبات عبر المنصة الإلكترونية للوزارة.",
                      "- تقديم الطلبات عبر المنصة الإلكترونية للوزارة.")),
+            (T, body(LEAD, SLOGAN + ". " + FILLER[0], FILLER[1] + " " + SLOGAN + ".")),  # an allowed slogan
             (T, body(LEAD, *FILLER)),
         ],
     },

@@ -76,8 +76,9 @@ def duplicated_paragraphs(body: Body) -> tuple[list[Hit], set[int]]:
     """Hits for pasted paragraphs, and the indexes of the repeated paragraphs (their sentences are covered)."""
     first: dict[tuple[str, ...], list[int]] = {}
     for idx, toks in body.paragraph_tokens.items():
-        if len(toks) >= MIN_PARAGRAPH_TOKENS and idx not in body.list_paras:
-            first.setdefault(_key(toks), []).append(idx)
+        key = _key(toks)
+        if len(toks) >= MIN_PARAGRAPH_TOKENS and idx not in body.list_paras and " ".join(key) not in body.allowed:
+            first.setdefault(key, []).append(idx)
     paras = body.view.paragraphs
     hits, covered = [], set()
     for idxs in first.values():
@@ -92,7 +93,7 @@ def duplicated_paragraphs(body: Body) -> tuple[list[Hit], set[int]]:
 def duplicated_sentences(body: Body, covered_paras: set[int]) -> Iterator[Hit]:
     seen: dict[tuple[str, ...], list[Sentence]] = {}
     for s, key in zip(body.view.sentences, body.sentence_keys):
-        if len(s.tokens) >= MIN_SENTENCE_TOKENS and not body.in_list(s):
+        if len(s.tokens) >= MIN_SENTENCE_TOKENS and not body.in_list(s) and " ".join(key) not in body.allowed:
             seen.setdefault(key, []).append(s)
     for group in seen.values():
         for later in group[1:]:

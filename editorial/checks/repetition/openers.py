@@ -89,7 +89,7 @@ def repeated_openers(body: Body) -> Iterator[Hit]:
     for n in (3, 2):
         by_key: dict[tuple[str, ...], list[Sentence]] = defaultdict(list)
         for s, key in items:
-            if len(key) >= n and _habit(key[:n]):
+            if len(key) >= n and _habit(key[:n]) and " ".join(key[:n]) not in body.allowed:
                 by_key[key[:n]].append(s)
         for group in by_key.values():
             if len(group) >= limit and not flagged & {s.start for s in group}:
