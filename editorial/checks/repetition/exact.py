@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ..arabic import Sentence, TextView, Token
 from ..engine import Hit
@@ -37,7 +38,7 @@ def _double_kind(a: Token, allowed: frozenset[str]) -> str | None:
 
 def doubled_words(view: TextView, body: Body | None, allowed: frozenset[str]) -> Iterator[Hit]:
     toks = view.tokens
-    for a, b in zip(toks, toks[1:]):
+    for a, b in pairwise(toks):
         if a.norm != b.norm or view.text[a.end:b.start].strip() or "\n" in view.text[a.end:b.start]:
             continue
         rule = _double_kind(a, allowed)

@@ -122,7 +122,7 @@ class Body:
     memo: dict[str, dict] = field(default_factory=dict)  # per-draft caches of the passes
 
     @classmethod
-    def of(cls, view: TextView, config: CheckConfig) -> "Body":
+    def of(cls, view: TextView, config: CheckConfig) -> Body:
         quotes: list[tuple[int, int]] = []
         lists = set()
         for p in view.paragraphs:

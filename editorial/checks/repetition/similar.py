@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -116,11 +117,11 @@ def _hint(body: Body, i: int, j: int, overlap: tuple[float, int, float]) -> bool
     sentence outside the lead, most of its content words."""
     jw, rare, cont = overlap
     sents = body.view.sentences
-    if j - i <= 2 and jw >= 0.1 and (rare >= 4 or (rare >= 3 and cont >= 0.5)):
-        if _bigrams(sents[i]) & _bigrams(sents[j]):
-            return True
-    return j - i == 1 and not _in_lead(body, i) and cont >= 0.5 and jw >= 0.12 and \
-        len(body.content[i] & body.content[j]) >= 4
+    shared_words = jw >= 0.1 and (rare >= 4 or (rare >= 3 and cont >= 0.5))
+    if j - i <= 2 and shared_words and _bigrams(sents[i]) & _bigrams(sents[j]):
+        return True
+    most = cont >= 0.5 and jw >= 0.12 and len(body.content[i] & body.content[j]) >= 4
+    return j - i == 1 and most and not _in_lead(body, i)
 
 
 def _numbers(s: Sentence) -> list[str]:
@@ -130,7 +131,7 @@ def _numbers(s: Sentence) -> list[str]:
 
 def _bigrams(s: Sentence) -> set[tuple[str, str]]:
     stems = [CONCEPT.get(t.stem, t.stem) for t in s.tokens if is_content(t)]
-    return set(zip(stems, stems[1:]))
+    return set(pairwise(stems))
 
 
 def _overlap(body: Body, i: int, j: int) -> tuple[float, int, float]:
