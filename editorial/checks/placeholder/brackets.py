@@ -93,7 +93,12 @@ def round_is_slot(content: str) -> bool:
     return len(ws) <= 3 and (slot or (bool(en) and en[0] in lx.EN_SLOT and len(en) == len(ws)))
 
 
+_EMPTY_RE = regex.compile(r"\(\)|\[\]")
+
+
 def bracket_hits(text: str) -> Iterator[tuple[str, int, int]]:
+    for m in _EMPTY_RE.finditer(text) if "()" in text or "[]" in text else ():
+        yield BRACKET_RULE, m.start(), m.end()
     for m in _SQUARE_RE.finditer(text) if "[" in text or "【" in text else ():
         content = m.group(1) if m.group(1) is not None else m.group(2)
         if _IDENT_RE.fullmatch(content):
