@@ -14,4 +14,4 @@ class DraftFilter(django_filters.FilterSet):
 
     class Meta:
         model = Draft
-        fields = ["status", "desk", "external_id", "updated_since"]
+        fields = ("status", "desk", "external_id", "updated_since")

@@ -30,11 +30,11 @@ MAX_ID = 2**63 - 1
 
 
 class ApiView(APIView):
-    authentication_classes = [ApiKeyAuthentication]
-    permission_classes = [IsApiClient]
-    throttle_classes = [ApiClientRateThrottle]
-    parser_classes = [JSONParser]
-    renderer_classes = [JSONRenderer]
+    authentication_classes = (ApiKeyAuthentication,)
+    permission_classes = (IsApiClient,)
+    throttle_classes = (ApiClientRateThrottle,)
+    parser_classes = (JSONParser,)
+    renderer_classes = (JSONRenderer,)
     content_negotiation_class = JSONOnlyNegotiation
 
     def get_exception_handler(self):
@@ -169,8 +169,8 @@ class FindingDismissApi(ApiView):
 
 
 class CheckApi(ApiView):
-    authentication_classes = [ApiKeyAuthentication, SessionAuthentication]
-    permission_classes = [IsApiClientOrNewsroomMember]
+    authentication_classes = (ApiKeyAuthentication, SessionAuthentication)
+    permission_classes = (IsApiClientOrNewsroomMember,)
 
     @extend_schema(
         operation_id="check", request=s.CheckInputSerializer, examples=schema.CHECK_REQUEST_EXAMPLES,

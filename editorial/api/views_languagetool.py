@@ -79,10 +79,10 @@ class LTResponseSerializer(serializers.Serializer):
 
 
 class LanguageToolCheckApi(ApiView):
-    authentication_classes = [ApiKeyAuthentication, SessionAuthentication]
+    authentication_classes = (ApiKeyAuthentication, SessionAuthentication)
     accepts_form_key = True
-    permission_classes = [IsApiClientOrNewsroomMember]
-    parser_classes = [FormParser, MultiPartParser]
+    permission_classes = (IsApiClientOrNewsroomMember,)
+    parser_classes = (FormParser, MultiPartParser)
 
     @extend_schema(
         operation_id="languagetool_check", request={"application/x-www-form-urlencoded": LTInputSerializer},
@@ -118,9 +118,9 @@ class LTLanguageSerializer(serializers.Serializer):
 
 
 class LanguageToolLanguagesApi(ApiView):
-    authentication_classes = []
-    permission_classes = [AllowAny]
-    throttle_classes = []
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    throttle_classes = ()
 
     @extend_schema(operation_id="languagetool_languages", responses={200: LTLanguageSerializer(many=True)})
     def get(self, request):
