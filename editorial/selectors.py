@@ -140,8 +140,29 @@ def waiting_for(user: Actor) -> QuerySet[Draft]:
     return drafts_visible_to(user).filter(_waiting_q(user)).order_by("updated_at")
 
 
-def desk_drafts(user: Actor, *, scope: str = "attention", q: str = "", status: str = "") -> QuerySet[Draft]:
-    """The drafts a member cares about, most urgent first: waiting for them, sent back to them, their own."""
+def _with_open_findings(qs: QuerySet[Draft], *, severity: str = "", family: str = "") -> QuerySet[Draft]:
+    """Drafts whose latest check has an open (not dismissed) finding of this severity and/or family."""
+    from django.db.models import Exists, OuterRef, Subquery
+
+    latest_run = CheckRun.objects.filter(
+        revision__draft=OuterRef(OuterRef("pk")), revision__number=OuterRef(OuterRef("revision_number"))
+    ).order_by("-created_at", "-id").values("id")[:1]
+    dismissed = Dismissal.objects.filter(draft=OuterRef(OuterRef("pk")), undone_at__isnull=True)
+    found = Finding.objects.filter(check_run_id=Subquery(latest_run)).exclude(
+        fingerprint__in=dismissed.values("fingerprint"))
+    if severity:
+        found = found.filter(severity=severity)
+    if family:
+        found = found.filter(family=family)
+    return qs.filter(Exists(found))
+
+
+def desk_drafts(user: Actor, *, scope: str = "attention", q: str = "", status: str = "",
+                findings: str = "") -> QuerySet[Draft]:
+    """The drafts a member cares about, most urgent first: waiting for them, sent back to them, their own.
+
+    ``findings``: "errors" (an open error), a family name (an open finding of it) or "clean" (none open).
+    """
     from datetime import timedelta
 
     from django.db.models import Case, IntegerField, Value, When
@@ -163,6 +184,12 @@ def desk_drafts(user: Actor, *, scope: str = "attention", q: str = "", status: s
         qs = qs.filter(scopes[scope])
     if status in review.STATUSES:
         qs = qs.filter(status=status)
+    if findings == "errors":
+        qs = _with_open_findings(qs, severity="error")
+    elif findings == "clean":
+        qs = qs.exclude(pk__in=_with_open_findings(Draft.objects.all()).values("pk"))
+    elif findings:
+        qs = _with_open_findings(qs, family=findings)
     for word in (q or "").split()[:8]:
         qs = qs.filter(Q(title__icontains=word) | Q(author__username__icontains=word)
                        | Q(author_name__icontains=word) | Q(desk__icontains=word) | Q(external_id=word))

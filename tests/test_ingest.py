@@ -10,7 +10,6 @@ from django.utils import translation
 from editorial.ingest import IngestError, ingest_file, split_title
 
 
-
 @pytest.fixture(autouse=True)
 def english():
     """Messages are asserted in English; the Arabic catalogue translates them on Arabic pages."""

@@ -25,7 +25,8 @@ def desk(request):
     form = DeskFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     scope = data.get("scope") or "attention"
-    qs = selectors.desk_drafts(request.user, scope=scope, q=data.get("q", ""), status=data.get("status", ""))
+    qs = selectors.desk_drafts(request.user, scope=scope, q=data.get("q", ""), status=data.get("status", ""),
+                               findings=data.get("findings", ""))
     page, rows = _rows(request, qs)
     query = request.GET.copy()
     query.pop("page", None)

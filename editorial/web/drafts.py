@@ -107,7 +107,7 @@ def draft_edit(request, pk: int):
             else:
                 messages.info(request, _("Nothing changed; no new revision."))
             return redirect(draft_url(draft))
-    run, shown = shown_findings(draft)
+    _run, shown = shown_findings(draft)
     ctx = {"draft": draft, "form": form, "findings": shown, "groups": fnd.grouped(shown),
            "counts": fnd.counts(shown), "live": False}
     return render(request, "editorial/draft_edit.html", ctx, status=400 if form.errors else 200)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -78,7 +80,7 @@ class CommentForm(forms.Form):
 
 
 class DeskFilterForm(forms.Form):
-    SCOPES = [
+    SCOPES: ClassVar[list] = [
         ("attention", _("Needs attention")),
         ("mine", _("My drafts")),
         ("waiting", _("Waiting for my review")),
@@ -90,3 +92,11 @@ class DeskFilterForm(forms.Form):
     scope = forms.ChoiceField(label=_("Show"), choices=SCOPES, required=False)
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("Any status"))] + list(review.STATUS_CHOICES))
+    findings = forms.ChoiceField(label=_("Findings"), required=False, choices=[
+        ("", _("Any findings")),
+        ("errors", _("With open errors")),
+        ("placeholder", _("With placeholders")),
+        ("repetition", _("With repetition")),
+        ("consistency", _("With title/body conflicts")),
+        ("clean", _("No open findings")),
+    ])

@@ -40,7 +40,7 @@ def test_a_word_file_goes_in_and_comes_back_out(page: Page, site, writer, tmp_pa
     expect(page.locator(".body-text")).to_have_text("\n\n".join(WORD_PARAGRAPHS))
     with page.expect_download() as info:
         page.locator(".toolbar a[href$='format=docx']").click()
-    back = docx.Document(io.BytesIO(open(info.value.path(), "rb").read()))
+    back = docx.Document(io.BytesIO(info.value.path().read_bytes()))
     texts = [p.text for p in back.paragraphs]
     assert texts == [SAMPLE_TITLE, *WORD_PARAGRAPHS]
     assert all(p._p.pPr.find(docx.oxml.ns.qn("w:bidi")) is not None for p in back.paragraphs)

@@ -106,3 +106,18 @@ def test_approved_drafts_wait_on_the_publishers_desk(login, writer, reviewer, pu
     services.draft_transition(draft=d, action="submit", user=writer)
     services.draft_transition(draft=d, action="approve", user=reviewer)
     assert titles(login(publisher).get("/")) == ["جاهزة للنشر"]
+
+
+def test_the_findings_filter(login, writer, make_draft):
+    from tests.conftest import SAMPLE_BODY, SAMPLE_TITLE
+
+    faulty = make_draft(title="خبر فيه نص مؤقت", body=FAULTY)
+    make_draft(title=SAMPLE_TITLE, body=SAMPLE_BODY)
+    client = login(writer)
+    assert titles(client.get("/?scope=all&findings=errors")) == ["خبر فيه نص مؤقت"]
+    assert titles(client.get("/?scope=all&findings=placeholder")) == ["خبر فيه نص مؤقت"]
+    assert faulty.title not in titles(client.get("/?scope=all&findings=clean"))
+    for f in selectors.open_findings(faulty):
+        services.finding_dismiss(finding=f, reason="سبب", user=writer)
+    assert titles(client.get("/?scope=all&findings=errors")) == []
+    assert faulty.title in titles(client.get("/?scope=all&findings=clean"))

@@ -72,7 +72,7 @@ def test_crossing_findings_are_split_and_none_is_dropped():
             for key in depth:
                 covered[key].add(pos)
             pos += 1
-    assert covered["1"] == set(range(0, 6)) and covered["2"] == set(range(3, 9))
+    assert covered["1"] == set(range(6)) and covered["2"] == set(range(3, 9))
 
 
 def test_identical_spans_both_appear():
