@@ -255,3 +255,14 @@ def test_near_duplicates_are_found_far_apart_without_comparing_every_pair():
 
 def test_a_clean_article_gives_no_repetition_finding():
     assert _findings(T, body(LEAD, *FILLER)) == []
+
+
+def test_a_run_of_one_word_is_one_finding():
+    found = _findings(T, "وقال المدير إن العمل سيبدأ في في في في الأسبوع المقبل.", rule="repetition.doubled_word")
+    assert [f.text for f in found] == ["في في"]
+
+
+def test_a_text_pasted_many_times_lists_a_bounded_number_of_related_spans():
+    text = body(*([DUP] * 400))
+    found = _findings(T, text, rule="repetition.duplicated_paragraph")
+    assert len(found) == 399 and all(len(f.related) <= 20 for f in found)

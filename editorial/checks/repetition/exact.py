@@ -13,10 +13,10 @@ from itertools import pairwise
 from ..arabic import Sentence, TextView, Token
 from ..engine import Hit
 from .lexicon import DOUBLED_NAMES, ENTITY_HEADS, REDUPLICATION
-from .prep import Body, has_article, is_function, is_number
+from .prep import MAX_RELATED, Body, has_article, is_function, is_number
 from .rules import DOUBLED_WORD, DUPLICATED_PARAGRAPH, DUPLICATED_SENTENCE, REPEATED_WORD
 
-MIN_SENTENCE_TOKENS = 6
+MIN_SENTENCE_TOKENS = 5
 MIN_PARAGRAPH_TOKENS = 6
 _TANWEEN_FATH = "\u064b"
 _CLITIC_LETTERS = "وفبلك"
@@ -38,9 +38,14 @@ def _double_kind(a: Token, allowed: frozenset[str]) -> str | None:
 
 def doubled_words(view: TextView, body: Body | None, allowed: frozenset[str]) -> Iterator[Hit]:
     toks = view.tokens
+    prev_end = -1
     for a, b in pairwise(toks):
         if a.norm != b.norm or view.text[a.end:b.start].strip() or "\n" in view.text[a.end:b.start]:
             continue
+        if a.start < prev_end:
+            prev_end = b.end
+            continue  # «في في في»: one finding for the run
+        prev_end = b.end
         rule = _double_kind(a, allowed)
         if rule is None:
             continue
@@ -85,7 +90,8 @@ def duplicated_paragraphs(body: Body) -> tuple[list[Hit], set[int]]:
     for idxs in first.values():
         for later in idxs[1:]:
             p = paras[later]
-            related = [("body", paras[i].start, paras[i].end) for i in idxs if i != later]
+            related = [("body", paras[i].start, paras[i].end) for i in idxs[:MAX_RELATED + 1] if i != later]
+            related = related[:MAX_RELATED]
             hits.append(Hit(DUPLICATED_PARAGRAPH.id, "body", p.start, p.end, related=related))
             covered.update(idxs)
     return hits, covered
@@ -100,7 +106,7 @@ def duplicated_sentences(body: Body, covered_paras: set[int]) -> Iterator[Hit]:
         for later in group[1:]:
             if later.paragraph in covered_paras and group[0].paragraph in covered_paras:
                 continue  # already reported as a duplicated paragraph
-            related = [("body", s.start, s.end) for s in group if s is not later]
+            related = [("body", s.start, s.end) for s in group[:MAX_RELATED + 1] if s is not later][:MAX_RELATED]
             yield Hit(DUPLICATED_SENTENCE.id, "body", later.start, later.end, related=related)
 
 

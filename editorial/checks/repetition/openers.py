@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ..arabic import Sentence
 from ..engine import Hit
 from .lexicon import ENTITY_HEADS, OPENER_GLUE, REPORTING_VERBS
-from .prep import Body, has_article, is_function, is_number
+from .prep import MAX_RELATED, Body, has_article, is_function, is_number
 from .rules import REPEATED_OPENER
 
 RUN = 3
@@ -31,7 +31,7 @@ def _openers(body: Body) -> list[tuple[Sentence, tuple[str, ...]]]:
 def _hit(body: Body, group: list[Sentence], n: int) -> Hit:
     """Point at the sentence that makes the repetition noticeable (the third); the others are related."""
     s = group[min(RUN, len(group)) - 1]
-    related = [("body", g.tokens[0].start, g.tokens[n - 1].end) for g in group if g is not s]
+    related = [("body", g.tokens[0].start, g.tokens[n - 1].end) for g in group if g is not s][:MAX_RELATED]
     opener = body.view.text[s.tokens[0].start:s.tokens[n - 1].end]
     return Hit(REPEATED_OPENER.id, "body", s.tokens[0].start, s.tokens[n - 1].end, related=related,
                args={"opener": opener}, context=opener)

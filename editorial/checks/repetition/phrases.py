@@ -20,7 +20,7 @@ from ..arabic import TextView, Token
 from ..config import CheckConfig
 from ..engine import Hit
 from .lexicon import ENTITY_HEADS
-from .prep import ARTICLE, CONTENT, Body, is_content
+from .prep import ARTICLE, CONTENT, MAX_RELATED, Body, is_content
 from .rules import OVERUSED_PHRASE
 
 Occurrence = tuple[Token, ...]
@@ -97,7 +97,7 @@ def overused_phrases(body: Body, title: TextView) -> Iterator[Hit]:
             continue  # mostly inside a longer or more frequent phrase already reported
         taken |= idx
         first = occs[0]
-        related = [("body", o[0].start, o[-1].end) for o in occs[1:]]
+        related = [("body", o[0].start, o[-1].end) for o in occs[1:MAX_RELATED + 1]]
         phrase = body.view.text[first[0].start:first[-1].end]
         yield Hit(OVERUSED_PHRASE.id, "body", first[0].start, first[-1].end, related=related,
                   args={"phrase": phrase, "count": len(occs)}, context=" ".join(key))

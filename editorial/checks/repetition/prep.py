@@ -29,6 +29,8 @@ _CLITICS = ("و", "ف", "وب", "ول", "وك", "فب", "فل", "ب", "ل", "ك"
 
 
 CONTENT, FUNCTION, NUMBER, ARTICLE = 1, 2, 4, 8
+# Other occurrences listed per finding: enough to show the pattern, and a text pasted 5,000 times stays linear.
+MAX_RELATED = 20
 
 
 def _concepts() -> dict[str, str]:
