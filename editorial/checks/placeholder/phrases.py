@@ -76,7 +76,8 @@ _NOTE_COLON = Pattern("ملاحظة ملحوظة note", B + r"(?:ملاحظة|م
 _CODE_NOTE = Pattern("TODO FIXME TBD TBC", r"(?<![A-Za-z])(?:TODO|FIXME|TBD|TBC)(?![A-Za-z])", raw=True)
 
 _DUMMY = Pattern(
-    "lorem ipsum dolor consectetur perspiciatis eiusmod tempor سيت كونسيكتيتور مثال_على لوريم مولد_النص هذا_النص المساحة شكلي تجريبي هذا_نص البديل_المؤقت",
+    "lorem dolor consectetur perspiciatis eiusmod tempor سيت_أ سيت_ا كونسيكتيتور مثال_على_نص لوريم مولد_النص "
+    "هذا_النص_هو نفس_المساحة نص_شكلي النص_الشكلي نص_تجريبي هذا_نص النص_البديل",
     B + r"(?:lorem|dolor\s+sit\s+amet|لوريم|مثال\s+على\s+نص|سيت\s+[أا]ميت|كونسيكتيتور|perspiciatis|eiusmod"
     r"|tempor\s+incididunt|dolore\s+magna|consectetur\s+adipiscing|لوريم\s+[إا]ي?بسوم|لوريم\s+ايبسم"
     r"|مولد\s+النص\s+العربى|هذا\s+النص\s+هو\s+مثال|يمكن\s+أن\s+يستبدل\s+في\s+نفس\s+المساحة|نص\s+شكلي|النص\s+الشكلي"
@@ -144,7 +145,7 @@ _AI = (
             r"|(?:أتمنى|آمل)\s+أن\s+(?:يلبي|يفي|ينال|يناسب|يلائم)\s+(?:احتياجاتك|طلبك|بالغرض|إعجابك|توقعاتك)"
             r"|(?:أتمنى|آمل|أرجو)\s+أن\s+(?:تجد|تجدي)\s+(?:هذا|ذلك|النص|الخبر|المقال|هذه)?[^.!؟?\n]{0,25}?"
             r"(?:مفيدا|مفيدة|مناسبا|مناسبة)"),
-    Pattern("تتردد تترددي أخبرني أعلمني دعني",
+    Pattern("لا_تتردد لا_تترددي أخبرني أعلمني دعني_أعرف",
             r"لا\s+(?:تتردد|تترددي)\s+في\s+(?:طلب|التواصل|سؤالي|إخباري|إبلاغي)|(?:أخبرني|أعلمني|دعني أعرف)\s+(?:إذا|إن|لو)"),
     Pattern("هذا_هو هذه_هي", r"(?:هذا هو|هذه هي)\s+(?:ال)?(?:خبر|مقال|نص|صياغة|نسخة|مسودة)\s+(?:بعد|المعدل|المنقح"
             r"|المعدلة|المنقحة|الجديدة|النهائية|المختصر|المختصرة)", anchored=True),
@@ -162,7 +163,8 @@ _AI = (
     Pattern("تحديث", r"(?:حتى|حسب|وفق)\s+(?:تاريخ\s+)?آخر\s+تحديث\s+(?:لمعلوماتي|لبياناتي|لمعرفتي)"),
     Pattern("بواسطة باستخدام", r"تم\s+(?:إنشاء|توليد|كتابة|إعداد)\s+(?:هذا\s+)?(?:النص|المقال|الخبر|المحتوى)\s+"
             r"(?:بواسطة|باستخدام|عبر)\s+(?:الذكاء|نموذج|برنامج|chatgpt)"),
-    Pattern("ai language as_of hope let_me feel_free would_you do_you i_can i'd i've i_have",
+    Pattern("as_an_ai as_a language_model i_am_an_ai i'm_an_ai i_cannot i_can't i_can_not i_don't as_of_my here "
+            "hope_this let_me feel_free would_you do_you i_can i'd i've i_have",
             r"\bas an ai\b|as a (?:large )?language model|i am an ai|i'm an ai"
             r"|i (?:cannot|can't|can not|don't have the ability to) (?:browse|access) (?:the internet|real-time)"
             r"|as of my (?:last )?(?:knowledge )?(?:update|cutoff)"
