@@ -39,7 +39,7 @@ _ALWAYS_RE = regex.compile(
 _CONTEXT_RE = regex.compile(
     r"(?<![\p{L}\p{M}\u0640])\u0640{2,}(?![\p{L}\p{M}\u0640])"
     r"|(?<![^\s(])(?:\.{2,}|…+)(?=\s|$)"
-    r"|(?<![^\s(])[؟?]{2,}(?=[\s)]|$)"
+    r"|(?<![^\s(])[؟?]+(?=[\s)]|$)"
     r"|(?<![\p{L}\p{M}\p{N}_])_{2}(?![\p{L}\p{M}\p{N}_])"
     r"|(?<![\p{L}\p{N}])[xX](?![\p{L}\p{N}])"
 )
@@ -69,6 +69,8 @@ def blank_in_context(text: str, start: int, end: int) -> bool:
     # dots and question marks have many other uses: only a number cue licenses them, not a title
     # a 4-dot run is rarely an ellipsis, so it gets the wider cues too
     wide = text[start] in "\u0640_" or text.startswith("....", start)
+    if end - start == 1 and text[start] in "؟?":  # "كم بلغت ؟" is a question; "بلغت ؟ مليون" a blank
+        return bool(nxt) and any(f in lx.BLANK_CUES_AFTER for f in forms(nxt))
     if text[start] in "xX":  # a lone X: "السيد X", "بلغ X مليون"; not "منصة X" or "نشر في X"
         cues = lx.NUMBER_CUES_BEFORE | lx.TITLE_CUES
     else:
@@ -80,7 +82,7 @@ def blank_in_context(text: str, start: int, end: int) -> bool:
 
 _DATE_GATES = ("\u0640\u0640", "__", "xx", "XX", "..", "؟؟", "??", "--", "00/", "٠٠/", "۰۰/", "00-", "٠٠-", "**")
 _ALWAYS_GATES = ("xx", "XX", "xX", "Xx", "___", "000", "٠٠٠", "۰۰۰")
-_CONTEXT_GATES = ("\u0640\u0640", "..", "…", "؟؟", "??", "__", "x", "X")
+_CONTEXT_GATES = ("\u0640\u0640", "..", "…", " ؟", " ?", "__", "x", "X")
 
 
 def _gated(text: str, gates: tuple[str, ...]) -> bool:
