@@ -1,8 +1,9 @@
-/* The editor: findings refresh while typing (debounced POST to the live-check view, stale answers
-   dropped); choosing a finding selects its text in the editor. Without JavaScript the form posts normally. */
+/* The editor (edit and new-draft pages): findings refresh while typing (debounced POST to the live-check
+   view, stale answers dropped); choosing a finding selects its text in the editor; leaving with unsaved
+   changes asks first. Without JavaScript the form posts normally. */
 (function () {
   "use strict";
-  var form = document.getElementById("edit-form");
+  var form = document.querySelector("form[data-live-url]");
   if (!form || !window.fetch) { return; }
   var title = form.elements.title;
   var body = form.elements.body;
@@ -57,10 +58,18 @@
     });
   }
 
+  var dirty = false;
+
   function schedule() {
+    dirty = true;
     clearTimeout(timer);
     timer = setTimeout(check, DELAY);
   }
+
+  form.addEventListener("submit", function () { dirty = false; });
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty) { event.preventDefault(); event.returnValue = ""; }
+  });
 
   title.addEventListener("input", schedule);
   body.addEventListener("input", schedule);

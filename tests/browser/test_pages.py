@@ -146,3 +146,20 @@ def test_screenshots_of_the_desk_and_a_draft(page: Page, site, writer, reviewer,
     page.screenshot(path=str(shots / "desk-en.png"), full_page=True)
     page.goto(f"{site}/drafts/{with_findings.pk}/")
     page.screenshot(path=str(shots / "draft-en.png"), full_page=True)
+
+
+def test_pasted_text_is_checked_while_typing_a_new_draft(page: Page, site, writer):
+    sign_in(page, site, "writer")
+    page.goto(site + "/drafts/new/")
+    form = page.locator("form.draft-form")
+    form.locator("input[name=title]").fill("الوزير يفتتح المعرض")
+    form.locator("textarea[name=body]").fill("افتتح الوزير المعرض يوم [التاريخ] بحضور الزوار.")
+    live = page.locator("#live-findings li.finding[data-check=placeholder]")
+    expect(live).to_have_count(1)
+    expect(page.locator("#preview-body mark[data-check=placeholder]")).to_have_text("[التاريخ]")
+    live.locator("a.goto").click()  # selects the span in the text box
+    assert page.evaluate("document.activeElement.name") == "body"
+    assert page.evaluate("(() => { const t = document.activeElement; "
+                         "return t.value.slice(t.selectionStart, t.selectionEnd); })()") == "[التاريخ]"
+    form.locator("button[type=submit]").click()
+    expect(page.locator("#draft-title")).to_have_text("الوزير يفتتح المعرض")
