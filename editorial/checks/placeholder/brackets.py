@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from . import lexicon as lx
-from .text import any_in, words
+from .text import any_in, forms, words
 
 BRACKET_RULE = "placeholder.bracket_instruction"
 TEMPLATE_RULE = "placeholder.template_variable"
@@ -68,6 +68,17 @@ def square_is_slot(content: str) -> bool:
     )
 
 
+_NOT_ADDED = frozenset({"الي", "اليه", "اليها", "لها", "له", "لذلك", "اليهم"})
+
+
+def _passive_add(ws: list[str]) -> bool:
+    """"يُضاف تصريح ..." is an instruction; "تُضاف إليها الضريبة" is not."""
+    for i, w in enumerate(ws):
+        if any(f in lx.PASSIVE_ADD for f in forms(w)):
+            return i + 1 >= len(ws) or ws[i + 1] not in _NOT_ADDED
+    return False
+
+
 def round_is_slot(content: str) -> bool:
     """Parentheses: a verb of instruction, or a short bare slot ("(المصدر)", "(يُحدد لاحقاً)")."""
     if _filler_only(content):
@@ -76,20 +87,24 @@ def round_is_slot(content: str) -> bool:
     if not ws or any_in(ws, lx.LEGIT_BRACKET_WORDS):
         return False
     en = _en_words(content)
-    if any_in(ws, lx.INSTRUCTION_VERBS) or any(w in lx.EN_STRONG_ROUND for w in en):
+    if any_in(ws, lx.STRONG_VERBS) or any(w in lx.EN_STRONG_ROUND for w in en) or _passive_add(ws):
         return True
     if len(en) >= 2 and en[0] in lx.EN_IMPERATIVE and any(w in lx.EN_SLOT for w in en[1:]):
         return True  # "(add source)", "(confirm date)"; not a name such as "(Check Point)"
-    short = len(ws) <= 4 and ":" not in content and not any(c.isdigit() for c in content)
-    if not short:
-        return False
+    if ":" in content or any(c.isdigit() for c in content) or len(ws) > 8:
+        return False  # an attribution "(المصدر: ...)", a figure, or a real aside
     marker = any_in(ws, lx.SLOT_MARKERS)
-    # "(لاحقاً)", "(التحديث لاحقاً)" are slots; "(دون تحديده)" alone is an ordinary aside
-    if marker and (len(ws) <= 2 or any_in(ws, lx.INSTRUCTION_NOUNS | lx.SLOT_NOUNS)):
-        return True
+    slot_word = any_in(ws, lx.SLOT_NOUNS | lx.INSTRUCTION_NOUNS)
+    if any_in(ws, lx.WEAK_VERBS) and (marker or slot_word):
+        return True  # "(تأكد من الاسم)", "(يُحدد لاحقاً)"
     slot = any_in(ws[:1], lx.SLOT_NOUNS) and not any_in(ws[:1], lx.SQUARE_ONLY_SLOTS)
-    if slot and any_in(ws[1:], lx.INSTRUCTION_NOUNS):
-        return True  # "(الرقم بحاجة إلى تأكيد)"
+    if slot and (marker or any_in(ws[1:], lx.INSTRUCTION_NOUNS)):
+        return True  # "(الرقم النهائي بانتظار تأكيد الوزارة)"
+    if len(ws) > 4:
+        return False
+    # "(لاحقاً)", "(التحديث لاحقاً)" are slots; "(دون تحديده)" alone is an ordinary aside
+    if (marker and slot_word) or (len(ws) <= 2 and any_in(ws, lx.BARE_MARKERS)):
+        return True
     return len(ws) <= 3 and (slot or (bool(en) and en[0] in lx.EN_SLOT and len(en) == len(ws)))
 
 

@@ -18,18 +18,26 @@ def en(words: str) -> frozenset[str]:
     return frozenset(words.lower().split())
 
 
-# Words that only an instruction to a writer contains: imperatives, "please", passive "to be added", and the
-# "for checking" forms. Enough on their own to make a bracketed text an instruction.
-INSTRUCTION_VERBS = _n(
-    "يرجى يُرجى الرجاء رجاء يُضاف تُضاف يضاف تضاف أضف أضيفي أضيفوا ضع ضعي ضعوا اكتب اكتبي أدخل أدخلي أدرج "
-    "يُدرج تُدرج حدد حددي يُحدد تُحدد يحدد تحدد اذكر تأكد تأكدي تحقق تحققي راجع راجعي يُستكمل استكمل أكمل "
-    "يُكمل املأ عدّل استبدل يُستبدل احذف يُحذف أرفق يُرفق للتأكد للتحقق للمراجعة للتحديث للإضافة للتدقيق "
-    "يُذكر يُكتب تُكتب يوضع تُوضع يُوضع بانتظار ينتظر مطلوب ناقص يُحدّث تحديث"
+# Words only an instruction to a writer contains: "please", imperatives, "for checking". Enough on their own
+# to make a bracketed text an instruction.
+STRONG_VERBS = _n(
+    "يرجى يُرجى الرجاء رجاء أضف أضيفي أضيفوا ضع ضعي ضعوا اكتب اكتبي أدخل أدخلي أدرج يُستكمل استكمل "
+    "للتأكد للتحقق للمراجعة للتحديث للإضافة للتدقيق"
 )
+# "To be added": an instruction, except "(تُضاف إليها الضريبة)", so not before إلى/له.
+PASSIVE_ADD = _n("يُضاف تُضاف يضاف تضاف يُدرج تُدرج")
+# Also past tenses or ordinary verbs ("تحقق ذلك عام 2010", "مطلوب للعدالة"): only with a slot word nearby.
+WEAK_VERBS = _n(
+    "حدد حددي يُحدد تُحدد يحدد تحدد اذكر تأكد تأكدي تحقق تحققي راجع راجعي أكمل يُكمل املأ عدّل استبدل "
+    "يُستبدل احذف يُحذف أرفق يُرفق يُكتب تُكتب يوضع تُوضع يُوضع مطلوب ناقص يُحدّث"
+)
+INSTRUCTION_VERBS = STRONG_VERBS | PASSIVE_ADD | WEAK_VERBS
 # Nouns of the instruction ("add the ...", "fix the ..."): strong in square brackets, not in parentheses.
 INSTRUCTION_NOUNS = _n("إضافة تحديد تأكيد إدراج تحديث استكمال تدقيق مراجعة التأكد التحقق كتابة وضع")
 # Short markers that a bracket is a slot: "later", "here", "not confirmed".
 SLOT_MARKERS = _n("لاحقا هنا مؤقت مؤقتا قريبا انتظار بانتظار")
+# The markers that make a slot on their own: "(لاحقاً)", "(هنا)"; "(مؤقتاً)" is an ordinary aside.
+BARE_MARKERS = _n("لاحقا هنا")
 # What a slot stands for: "[the source]", "[name of the minister]".
 SLOT_NOUNS = _n(
     "المصدر مصدر الاسم اسم الأسماء التاريخ تاريخ الرقم رقم الأرقام العدد المبلغ القيمة النسبة الرابط رابط "
@@ -39,7 +47,7 @@ SLOT_NOUNS = _n(
 # Slot nouns that are also ordinary credits in parentheses ("تأليف (اقتباس) ...", "(صورة)"): square only.
 SQUARE_ONLY_SLOTS = _n("الاقتباس اقتباس الصورة صورة التعليق تعليق التفاصيل تفاصيل ملاحظة")
 # Words that make a bracket clearly legitimate even if a slot noun is in it.
-LEGIT_BRACKET_WORDS = _n("مستعار مستعارة أرشيفية أرشيف الهجري الميلادي")
+LEGIT_BRACKET_WORDS = _n("مستعار مستعارة أرشيفية أرشيف الهجري الميلادي نفسه نفسها ذاته ذاتها السابق")
 
 # In parentheses English words are often names ("Check Point"): only these, or an imperative first word.
 EN_STRONG_ROUND = en("tbd tbc tk todo fixme placeholder")
