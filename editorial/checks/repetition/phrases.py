@@ -85,6 +85,8 @@ def overused_phrases(body: Body, title: TextView) -> Iterator[Hit]:
     subject = _title_stems(title)
     ranked = []
     for key, occs in _phrases(body).items():
+        if len(occs) < limit:
+            continue
         # the story's subject, as the headline names it, is repeated by design
         shared = len(subject.intersection(key))
         need = limit * 3 if shared == len(key) else limit * 2 if shared else limit

@@ -1,14 +1,18 @@
-"""Sentences that say the same thing twice: a near copy anywhere, or a restatement right after.
+"""Sentences that say the same thing twice: a near copy anywhere, or a restatement nearby.
 
-Near duplicates: a sentence that differs from an earlier one by a few words. Candidates come from blocking:
-each sentence is indexed under its content stems (except those used all over the text), and only sentences
-that share three of them are compared with rapidfuzz, so a 100,000-word text costs about as much per sentence as an article.
+Near duplicates: a sentence that differs from an earlier one by a few words (rapidfuzz ratio on light stems;
+sentences whose figures differ are parallel facts, not copies). Candidates come from blocking: each sentence
+is indexed under its content stems (except those in one sentence only or all over the text), and only
+sentences sharing three of them are compared, so a 100,000-word text costs about as much per sentence as an
+article; no pair of sentences is compared otherwise.
 
-Restatements: a sentence that repeats, in other words, what one of the three sentences before it says. The
-signal is the weight of shared content stems, each weighted by how rare it is in the draft (a word used
-once in each of the two sentences weighs most; the story's subject, used everywhere, weighs little), plus
-shared two-word phrases. The body's opening sentence is never the earlier one, and the rest of the first
-paragraph only gives a hint (info): a lead is meant to be developed by what follows. Known limit: a paraphrase with few shared stems (synonyms throughout) is missed.
+Restatements: a sentence that repeats, in other words, what a sentence shortly before it says (or, with
+stronger evidence, one far back). The signal is the weight of shared content stems, each weighted by how rare
+it is in the draft (a word used once in each of the two sentences weighs most; the story's subject, used
+everywhere, weighs little), with news synonyms counted as one word (الطلب/الإقبال، ارتفاع/صعود), plus shared
+two-word phrases. The body's opening sentence is never the earlier one, and the rest of the first paragraph
+only gives a hint (info): a lead is meant to be developed by what follows. Known limit: a paraphrase whose
+words are mostly synonyms outside the lexicon is missed.
 """
 
 from __future__ import annotations
@@ -38,15 +42,18 @@ def _stem_text(s: Sentence) -> str:
 
 def _candidates(body: Body, ok: list[bool]) -> set[tuple[int, int]]:
     """Sentence pairs (i < j) sharing at least MIN_SHARED content stems that are not everywhere in the text."""
+    df = body.stem_df
     postings: dict[str, list[int]] = defaultdict(list)
     for i, stems in enumerate(body.content):
         if ok[i]:
             for st in stems:
-                postings[st].append(i)
+                # a word in one sentence pairs nothing; one the whole text uses says nothing about two sentences
+                if 1 < df[st] <= MAX_POSTING:
+                    postings[st].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for ids in postings.values():
         if len(ids) > MAX_POSTING:
-            continue  # a word the whole text uses says nothing about two sentences
+            continue
         for a in range(len(ids)):
             for b in range(a + 1, len(ids)):
                 shared[(ids[a], ids[b])] += 1
