@@ -11,16 +11,28 @@ read.
 
 from __future__ import annotations
 
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
 from . import lexicon as L
 from .normalize import Normalized, normalize
+from .tokens import Token
 
 # Digits (with thousands/decimal separators or the Tunisian "ر" decimal), letter runs, percent signs.
 _TOKEN_RE = regex.compile(r"\d+(?:ر\d+|(?:[.,،]\d+)+)?|[\p{L}\p{M}]+|[%٪]|[/:\-–]")
+_SEP_RE = regex.compile(r"[.,]")
+_TRAILING = "\u0640"
+_YEAR_WORDS = frozenset(L._n("عام العام لعام بعام سنة السنة لسنة منذ موسم الموسم"))
+_NOT_TWO = frozenset(L._n("الاثنين الاثنان"))  # Monday, "both"
+_NOT_ONE = frozenset(L._n("أحد إحدى"))  # "one of", Sunday
+_DINAR = L.norm("دينار")
 _PERCENT = "%"
+_BACK, _AHEAD = 30, 240
+_DENSE = 400  # more than one number word per this many characters: tokenise the whole text once  # characters read around a number: its qualifier before, its scale and unit after
 _UNIT_SKIP = frozenset(L._n("من"))
 _PERCENT_WORDS = frozenset(L._n("بالمئة بالمائة المئة المائة بالمية بالمائه"))
 
@@ -41,20 +53,11 @@ class NumberMention:
         return self.unit_end
 
 
-@dataclass
-class _Tok:
-    text: str
-    start: int  # normalised offsets
-    end: int
-
-
 def unit_key(word: str) -> str:
     """Reduce a counted noun to a comparison key: no clitics, one form for singular, dual and plural."""
-    w, _ = L.strip_proclitics(word, 3)
+    w = word[2:] if word.startswith("ال") and len(word) > 4 else word  # counted nouns carry no other clitic
     w = L.UNIT_LEMMAS.get(w, w)
-    if len(w) > 4 and w.endswith("ات"):
-        w = w[:-2]
-    elif len(w) > 4 and w.endswith(("ين", "ون", "ان")):
+    if len(w) > 4 and w.endswith("ات") or len(w) > 4 and w.endswith(("ين", "ون", "ان")):
         w = w[:-2]
     elif len(w) > 3 and w.endswith("ا"):
         w = w[:-1]  # tanween accusative: قتيلا، عاما، دينارا
@@ -71,10 +74,10 @@ def _digits_value(s: str) -> tuple[float, int] | None:
     if "،" in s:  # the Arabic comma between digits is a decimal point (4،6)
         whole, _, frac = s.partition("،")
         return (float(f"{whole}.{frac}"), len(frac)) if frac.isdigit() else None
-    parts = regex.split(r"[.,]", s)
+    parts = _SEP_RE.split(s)
     if len(parts) == 1:
         return float(s), 0
-    seps = regex.findall(r"[.,]", s)
+    seps = _SEP_RE.findall(s)
     if all(len(p) == 3 for p in parts[1:]) and (len(parts) > 2 or seps[0] == ","):
         return float("".join(parts)), 0  # thousands separators
     if len(parts) == 2:
@@ -101,19 +104,23 @@ def _word_atom(w: str) -> tuple[str, float] | None:
     return None
 
 
-def _tokens(nz: Normalized) -> list[_Tok]:
-    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(nz.text)]
+_Tok = tuple[str, int, int]  # (normalised text, start, end) in normalised offsets
+
+
+def _tokens(text: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, lo, len(text) if hi is None else hi)]
 
 
 class _Parser:
     """Greedy left-to-right reader over the normalised tokens of one text."""
 
-    def __init__(self, nz: Normalized) -> None:
+    def __init__(self, text: str, nz: Normalized, toks: list[_Tok]) -> None:
+        self.text = text
         self.nz = nz
-        self.toks = _tokens(nz)
+        self.toks = toks
 
     def tok(self, i: int) -> str:
-        return self.toks[i].text if 0 <= i < len(self.toks) else ""
+        return self.toks[i][0] if 0 <= i < len(self.toks) else ""
 
     def is_digit(self, i: int) -> bool:
         return self.tok(i)[:1].isdigit()
@@ -122,6 +129,10 @@ class _Parser:
         out: list[NumberMention] = []
         i = 0
         while i < len(self.toks):
+            w = self.toks[i][0]
+            if not (w[:1].isdigit() or w in _STARTERS):
+                i += 1
+                continue
             got = self.read_at(i)
             if got is None:
                 i += 1
@@ -207,26 +218,33 @@ class _Parser:
             return False
         if not seen and atom == ("unit", 10) and self.tok(j - 1) in L.ORDINALS:
             return False
-        if not seen and w.startswith("ال") and w in (L.norm("الاثنين"), L.norm("الاثنان")):
+        if not seen and w in _NOT_TWO:
             return False
-        return not (not seen and w in (L.norm("احد"), L.norm("احدي")))
+        return not (not seen and w in _NOT_ONE)
 
     def finish(self, i: int, j: int, value: float, kind: str, decimals: int) -> tuple[NumberMention, int]:
         qualifier = self.qualifier(i)
         unit, k = self.unit(j)
         if k == j + 2 and self.tok(j) == "م":
             value *= 1e6
-        start, end = self.nz.to_original(self.toks[i].start, self.toks[j - 1].end)
-        unit_end = self.nz.to_original(self.toks[k - 1].start, self.toks[k - 1].end)[1] if k > j else end
-        if unit is not None and kind == "year":
+        start, end = self.nz.to_original(self.toks[i][1], self.toks[j - 1][2])
+        unit_end = self.nz.to_original(self.toks[k - 1][1], self.toks[k - 1][2])[1] if k > j else end
+        end, unit_end = self.after_marks(end), self.after_marks(unit_end)
+        if unit is not None and kind == "year" and self.tok(i - 1) not in _YEAR_WORDS:
             kind = "digits"
         if unit is not None and (unit in _MONTH_KEYS):
             kind = "date"
         return NumberMention(value, start, end, unit, unit_end, qualifier, kind, decimals), max(j, i + 1)
 
+    def after_marks(self, end: int) -> int:
+        """Extend an original end over trailing tashkeel and tatweel (شخصاً, not شخصا)."""
+        while end < len(self.text) and (self.text[end] in _TRAILING or unicodedata.category(self.text[end]) == "Mn"):
+            end += 1
+        return end
+
     def adjacent(self, j: int) -> bool:
         """Only spaces separate token j from the one before (no punctuation: "2017 * تربص" is no count)."""
-        return j > 0 and not self.nz.text[self.toks[j - 1].end:self.toks[j].start].strip()
+        return j > 0 and not self.nz.text[self.toks[j - 1][2]:self.toks[j][1]].strip()
 
     def qualifier(self, i: int) -> str:
         for back in (1, 2, 3):
@@ -255,7 +273,7 @@ class _Parser:
         if w in ("في", "فى") and self.tok(j + 1) in _PERCENT_WORDS:
             return "%", j + 2
         if w == "م" and self.tok(j + 1) == "د":
-            return L.norm("دينار"), j + 2  # Tunisian "م د" (million dinars); the value is scaled by the caller
+            return _DINAR, j + 2  # Tunisian "م د" (million dinars); the value is scaled by the caller
         if w in _UNIT_SKIP and self.tok(j + 1)[:2] == "ال":
             j, w = j + 1, self.tok(j + 1)
         if not w or not w[0].isalpha() or w in L.STOPWORDS or _word_atom(w) or len(w) < 2:
@@ -263,6 +281,15 @@ class _Parser:
         return unit_key(w), j + 1
 
 
+def _starters() -> frozenset[str]:
+    """Every word that can begin a number, with its clitics: a cheap filter before parsing."""
+    words = set(L.UNIT_WORDS) | set(L.TEN_WORDS) | set(L.HUNDRED_WORDS) | set(L.SCALE_WORDS)
+    words |= set(L.VAGUE_WORDS) | set(L.FRACTION_WORDS)
+    out = words | {c + w for w in words for c in "وبلكف"} | {"ال" + w for w in L.UNIT_WORDS}
+    return frozenset(out)
+
+
+_STARTERS = _starters()
 _TEEN_WORDS = frozenset(L._n("عشر عشرة"))
 
 
@@ -273,6 +300,43 @@ def _strip_conj(w: str) -> str:
 _MONTH_KEYS = frozenset(unit_key(m) for m in L.MONTHS if " " not in m)
 
 
-def find_numbers(text: str, nz: Normalized | None = None) -> list[NumberMention]:
-    """Every number in ``text`` (spans in original offsets), left to right."""
-    return _Parser(nz or normalize(text)).run()
+def starts_number(word: str) -> bool:
+    """A normalised word (a ``Token.norm``) that may begin a number: digits or a number word."""
+    return word[:1].isdigit() or word[-1:].isdigit() or word in _STARTERS
+
+
+def find_numbers(text: str, nz: Normalized | None = None, candidates: Sequence[Token] | None = None,
+                 ) -> list[NumberMention]:
+    """Every number in ``text`` (spans in original offsets), left to right.
+
+    ``candidates``, when given, are the field's tokens (from ``TextView``) for which ``starts_number`` holds:
+    only a small window around each is read, so the cost follows the number of numbers, not the text length.
+    """
+    nz = nz or normalize(text)
+    if candidates is None or len(candidates) * _DENSE > len(nz.text):
+        return _Parser(text, nz, _tokens(nz.text)).run()  # many numbers: one tokenisation beats many windows
+    out: list[NumberMention] = []
+    done = 0  # normalised offset up to which the text is parsed
+    lo = hi = -1
+    toks: list[_Tok] = []
+    parser = _Parser(text, nz, toks)
+    for t in candidates:
+        ns, ne = bisect_left(nz.index, t.start), bisect_left(nz.index, t.end)
+        if ne <= done:
+            continue
+        if not (lo + _BACK <= ns or lo == 0) or ne + _AHEAD // 2 > hi:  # read a new window, reused by neighbours
+            lo = nz.text.rfind(" ", 0, max(0, ns - _BACK)) + 1
+            hi = nz.text.find(" ", ne + _AHEAD)
+            hi = len(nz.text) if hi < 0 else hi
+            toks = _tokens(nz.text, lo, hi)
+            parser = _Parser(text, nz, toks)
+        i = bisect_left(toks, max(ns, done), key=lambda tok: tok[1])
+        while i < len(toks) and toks[i][1] < ne:
+            got = parser.read_at(i) if toks[i][0][:1].isdigit() or toks[i][0] in _STARTERS else None
+            if got is None:
+                i += 1
+                continue
+            mention, i = got
+            out.append(mention)
+            done = toks[i - 1][2]
+    return out

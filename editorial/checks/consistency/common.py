@@ -8,18 +8,33 @@ linear in the text length.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..arabic import lexicon as L
 from ..arabic.numbers import NumberMention, find_numbers
 from ..arabic.stem import light_stem
 from ..arabic.tokens import TextView, Token
 from ..engine import Document, Hit
+from .words import NUM, token_index
 
 
+@lru_cache(maxsize=65536)
 def bare(word: str) -> str:
     """A normalised word without proclitics (و، ب، ال ...), never shorter than three letters."""
     return L.strip_proclitics(word, 3)[0]
+
+
+_ENDINGS = ("تين", "تان", "ين", "ان", "ون", "ات", "يه", "ه", "ي")
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """A looser key than the light stem: no clitics, no dual/plural/feminine ending (البلدين = البلدان)."""
+    w = bare(word)
+    for e in _ENDINGS:
+        if w.endswith(e) and len(w) - len(e) >= 3:
+            return w[: -len(e)]
+    return w
 
 
 def grams(word: str, n: int = 4) -> set[str]:
@@ -28,7 +43,11 @@ def grams(word: str, n: int = 4) -> set[str]:
 
 def is_content(tok: Token) -> bool:
     """A title word worth looking for in the body: no digits, no function word, at least three letters."""
-    w = tok.norm
+    return _content(tok.norm)
+
+
+@lru_cache(maxsize=65536)
+def _content(w: str) -> bool:
     return len(bare(w)) >= 3 and not w[:1].isdigit() and w not in L.STOPWORDS and bare(w) not in L.STOPWORDS
 
 
@@ -44,6 +63,9 @@ class Mention:
     token: int  # index of the first token
 
 
+LEAD_TOKENS = 160  # the opening of the body that a headline summarises
+
+
 class Context:
     """One draft prepared for the consistency checks."""
 
@@ -55,38 +77,52 @@ class Context:
 
     @cached_property
     def body_words(self) -> frozenset[str]:
-        out: set[str] = set()
-        for t in self.body.tokens:
-            out.update((t.norm, t.stem, bare(t.norm)))
-        return frozenset(out)
+        return self._words(len(self.body.tokens))
 
     @cached_property
-    def body_grams(self) -> frozenset[str]:
+    def lead_words(self) -> frozenset[str]:
+        """Word keys of the opening of the body, where a headline's words belong (length-independent)."""
+        return self._words(LEAD_TOKENS)
+
+    @cached_property
+    def lead_grams(self) -> frozenset[str]:
         out: set[str] = set()
-        for t in self.body.tokens:
-            out |= grams(bare(t.stem))
+        for stem in {t.stem for t in self.body.tokens[:LEAD_TOKENS]}:
+            out |= grams(bare(stem))
         return frozenset(out)
 
-    def body_has(self, tok: Token) -> bool:
-        """The body uses this title word, or a word sharing its stem."""
-        w = tok.norm
-        return w in self.body_words or tok.stem in self.body_words or bare(w) in self.body_words \
-            or light_stem(bare(w)) in self.body_words
+    def _words(self, limit: int) -> frozenset[str]:
+        out: set[str] = set()
+        for w in {t.norm for t in self.body.tokens[:limit]}:
+            out.update((w, light_stem(w), bare(w), word_key(w)))
+        return frozenset(out)
 
-    def body_has_loosely(self, tok: Token) -> bool:
-        """Also accept a body word sharing four letters in a row with it (ترتفع / ارتفاع)."""
-        if self.body_has(tok):
+    def body_has(self, tok: Token, lead: bool = False) -> bool:
+        """The body (or its opening) uses this title word, or a word sharing its stem."""
+        words = self.lead_words if lead else self.body_words
+        w = tok.norm
+        return w in words or tok.stem in words or bare(w) in words or light_stem(bare(w)) in words \
+            or word_key(w) in words
+
+    def lead_has_loosely(self, tok: Token) -> bool:
+        """The body's opening has the word, or a word sharing four letters in a row with it (ترتفع / ارتفاع)."""
+        if self.body_has(tok, lead=True):
             return True
         g = grams(bare(tok.stem))
-        return bool(g) and not g.isdisjoint(self.body_grams)
+        return bool(g) and not g.isdisjoint(self.lead_grams)
 
     @cached_property
     def title_numbers(self) -> list[NumberMention]:
-        return find_numbers(self.title.text, self.title.normalized)
+        return self._numbers(self.title)
 
     @cached_property
     def body_numbers(self) -> list[NumberMention]:
-        return find_numbers(self.body.text, self.body.normalized)
+        return self._numbers(self.body)
+
+    @staticmethod
+    def _numbers(view: TextView) -> list[NumberMention]:
+        toks = view.tokens
+        return find_numbers(view.text, view.normalized, [toks[i] for i in token_index(view)[NUM]])
 
     def view(self, field: str) -> TextView:
         return self.title if field == "title" else self.body

@@ -16,6 +16,7 @@ from ..config import CheckConfig
 from ..engine import Hit
 from ..types import Rule
 from .common import Context, Mention, hit
+from .words import DAY, MONTH, token_index, weekday
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -29,20 +30,12 @@ RULES: tuple[Rule, ...] = (
 _TODAY = frozenset(L._n("اليوم يوم صباح مساء ليلة"))
 
 
-def _weekday(word: str) -> int | None:
-    if word in L.WEEKDAYS:
-        return L.WEEKDAYS[word]
-    for p in ("و", "ف", "ب", "ل"):
-        if word.startswith(p) and word[len(p):] in L.WEEKDAYS:
-            return L.WEEKDAYS[word[len(p):]]
-    return None
-
-
 def find_weekdays(view: TextView) -> list[Mention]:
     out = []
     toks = view.tokens
-    for i, t in enumerate(toks):
-        d = _weekday(t.norm)
+    for i in token_index(view)[DAY]:
+        t = toks[i]
+        d = weekday(t.norm)
         if d is None:
             continue
         start = toks[i - 1].start if i and toks[i - 1].norm in _TODAY else t.start
@@ -54,7 +47,8 @@ def find_months(view: TextView) -> list[Mention]:
     """Month names, with the day number before them when there is one (key "month" or "day/month")."""
     out = []
     toks = view.tokens
-    for i, t in enumerate(toks):
+    for i in token_index(view)[MONTH]:
+        t = toks[i]
         w = L.strip_proclitics(t.norm, 3)[0] if t.norm not in L.MONTHS else t.norm
         two = f"{t.norm} {toks[i + 1].norm}" if i + 1 < len(toks) else ""
         month, end = (L.MONTHS[two], toks[i + 1].end) if two in L.MONTHS else (L.MONTHS.get(w), t.end)

@@ -22,6 +22,7 @@ from ..engine import Hit
 from ..types import Rule
 from .common import Context, hit
 from .people import Role, find_roles
+from .words import DEFNUM, FDUAL, ORD, definite_number, feminine_dual, ordinal, token_index
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -59,15 +60,6 @@ def _same_office(a: Role, b: Role) -> bool:
     return a.lemma == b.lemma and bool(a.office & b.office)
 
 
-def _one_holder(a: Role, b: Role) -> bool:
-    """Both name the same single office: an ambassador of one country, or the same ministry words."""
-    if a.lemma != b.lemma:
-        return False
-    if a.lemma in L.UNIQUE_OFFICES:
-        return bool(a.office & b.office)
-    return bool({k for k in a.office & b.office if not k.startswith("@")})
-
-
 def _title_gender(ctx: Context, title: list[Role], body: list[Role]) -> Iterator[Hit]:
     for t in title:
         if not t.gender or not t.office or t.count not in (1, 2):
@@ -87,17 +79,25 @@ def _title_gender(ctx: Context, title: list[Role], body: list[Role]) -> Iterator
 
 def _body_gender(ctx: Context, body: list[Role]) -> Iterator[Hit]:
     singles = [b for b in body if b.count == 1 and b.gender and any(k.startswith("@") for k in b.office)]
-    for d in body:
-        if d.count == 2 and d.gender == "f":
-            men = [b for b in singles if b.gender == "m" and _one_holder(d, b)]
-            if men:
-                yield _hit(ctx, "consistency.body_gender_conflict", "body", d.start, d.end, men[0])
-    seen: list[Role] = []
+    first: dict[tuple[str, str, str], Role] = {}  # (lemma, office key, gender) -> first holder
     for b in singles:
-        prev = next((p for p in seen if p.gender == _OPPOSITE[b.gender] and _one_holder(p, b)), None)
+        prev = next((first[k] for k in _holder_keys(b, _OPPOSITE[b.gender]) if k in first), None)
         if prev is not None:
             yield _hit(ctx, "consistency.body_gender_conflict", "body", b.start, b.end, prev)
-        seen.append(b)
+        for k in _holder_keys(b, b.gender):
+            first.setdefault(k, b)
+    for d in body:
+        if d.count == 2 and d.gender == "f":
+            man = next((first[k] for k in _holder_keys(d, "m") if k in first), None)
+            if man is not None:
+                yield _hit(ctx, "consistency.body_gender_conflict", "body", d.start, d.end, man)
+
+
+def _holder_keys(r: Role, gender: str) -> list[tuple[str, str, str]]:
+    """Keys naming one office holder: an ambassador by any office word (his country); other roles only by
+    office words that are not a place (two Moroccan ministers are not one person, two health ministers are)."""
+    unique = r.lemma in L.UNIQUE_OFFICES
+    return [(r.lemma, k, gender) for k in r.office if unique or not k.startswith("@")]
 
 
 def _hit(ctx: Context, rule: str, field: str, start: int, end: int, rival: Role) -> Hit:
@@ -107,72 +107,92 @@ def _hit(ctx: Context, rule: str, field: str, start: int, end: int, rival: Role)
 
 # --- counts --------------------------------------------------------------------------------------------------
 
-def _title_duals(ctx: Context, roles: list[Role]) -> list[tuple[str, int, int]]:
-    """(key, start, end) of every dual in the title: role nouns and feminine duals (اتفاقيتين)."""
-    out = [(r.lemma, r.start, ctx.title.tokens[r.token].end) for r in roles if r.count == 2]
-    taken = {s for _, s, _ in out}
+def _title_counts(ctx: Context, roles: list[Role]) -> list[tuple[str, int, int, int, bool]]:
+    """(key, count, start, end, is_number) for the title's duals (وزيرين، اتفاقيتين) and counted numbers."""
+    out = [(r.lemma, 2, r.start, ctx.title.tokens[r.token].end, False) for r in roles if r.count == 2]
+    taken = {x[2] for x in out}
     for t in ctx.title.tokens:
-        w = L.strip_proclitics(t.norm, 5)[0]
-        if t.start in taken or len(w) < 6 or not w.endswith(("تين", "تان")):
-            continue
-        out.append((unit_key(w[:-3] + "ه"), t.start, t.end))
+        single = feminine_dual(t.norm)
+        if t.start not in taken and single:
+            out.append((unit_key(single), 2, t.start, t.end, False))
+    for m in ctx.title_numbers:
+        if m.unit and m.kind in ("digits", "words") and m.value == int(m.value) and 2 < m.value < 1000:
+            out.append((m.unit, int(m.value), m.start, m.unit_end, True))
     return out
 
 
 def _title_count(ctx: Context, roles: list[Role]) -> Iterator[Hit]:
-    duals = _title_duals(ctx, roles)
-    if not duals:
+    facts = _title_counts(ctx, roles)
+    if not facts:
         return
     counts = _body_counts(ctx)
-    for key, start, end in duals:
+    for key, n, start, end, is_number in facts:
         evidence = counts.get(key)
-        if not evidence or any(n == 2 for n, _, _ in evidence):
+        if not evidence or any(c == n for c, _, _, _ in evidence):
             continue
-        n, s, e = max(evidence, key=lambda x: x[0])
+        if is_number and all(num for _, _, _, num in evidence):
+            continue  # number against number: the numbers check reports it
+        _, s, e, _ = max(evidence, key=lambda x: x[0])
         text = ctx.body.text[s:e]
         yield hit("consistency.count_mismatch", "title", start, end, [("body", s, e)], context=text, body=text)
 
 
-def _body_counts(ctx: Context) -> dict[str, list[tuple[int, int, int]]]:
-    """key -> [(count, start, end)] from numbers, duals and ordinal lists in the body."""
-    out: dict[str, list[tuple[int, int, int]]] = {}
+def _body_counts(ctx: Context) -> dict[str, list[tuple[int, int, int, bool]]]:
+    """key -> [(count, start, end, from_a_number)] from numbers, duals, ordinal lists and offices in the body."""
+    out: dict[str, list[tuple[int, int, int, bool]]] = {}
     for m in ctx.body_numbers:
         if m.unit and m.kind in ("digits", "words") and m.value == int(m.value) and m.value < 1000:
-            out.setdefault(m.unit, []).append((int(m.value), m.start, m.unit_end))
+            out.setdefault(m.unit, []).append((int(m.value), m.start, m.unit_end, True))
     view = ctx.body
-    for r in find_roles(view):
+    roles = find_roles(view)
+    for r in roles:
         if r.count == 2:
-            out.setdefault(r.lemma, []).append((2, r.start, r.end))
-    for t in view.tokens:
-        w = L.strip_proclitics(t.norm, 5)[0]
-        if len(w) >= 6 and w.endswith(("تين", "تان")):
-            out.setdefault(unit_key(w[:-3] + "ه"), []).append((2, t.start, t.end))
+            out.setdefault(r.lemma, []).append((2, r.start, r.end, False))
+    toks = view.tokens
+    index = token_index(view)
+    for i in index[FDUAL]:
+        t = toks[i]
+        out.setdefault(unit_key(feminine_dual(t.norm) or ""), []).append((2, t.start, t.end, False))
+    for i in index[DEFNUM]:
+        n = definite_number(toks[i].norm)
+        if i and n and L.strip_proclitics(toks[i - 1].norm, 3)[1]:  # "السفراء الثلاثة"
+            out.setdefault(unit_key(toks[i - 1].norm), []).append((n, toks[i - 1].start, toks[i].end, False))
     for key, n, s, e in _ordinal_lists(view):
-        out.setdefault(key, []).append((n, s, e))
+        out.setdefault(key, []).append((n, s, e, False))
+    for key, n, s, e in _distinct_holders(roles):
+        out.setdefault(key, []).append((n, s, e, False))
     return out
 
 
-def _ordinal(word: str) -> int | None:
-    if word in L.ORDINALS:
-        return L.ORDINALS[word]
-    if word[:1] in "وف" and word[1:] in L.ORDINALS:
-        return L.ORDINALS[word[1:]]
-    return None
+def _distinct_holders(roles: list[Role]) -> Iterator[tuple[str, int, int, int]]:
+    """Three ambassadors of three countries named one by one count as three."""
+    places: dict[str, dict[str, Role]] = {}
+    for r in roles:
+        if r.count == 1 and r.lemma in L.UNIQUE_OFFICES:
+            for k in r.office:
+                if k.startswith("@"):
+                    places.setdefault(r.lemma, {}).setdefault(k, r)
+    for lemma, by_place in places.items():
+        if len(by_place) >= 3:
+            last = max(by_place.values(), key=lambda r: r.start)
+            yield lemma, len(by_place), last.start, last.end
 
 
 def _ordinal_lists(view: TextView) -> Iterator[tuple[str, int, int, int]]:
     """"الاتفاقية الأولى ... والثانية ... الثالثة" in one paragraph: (key, highest ordinal, its span)."""
     toks = view.tokens
-    for i in range(len(toks) - 1):
-        if _ordinal(toks[i + 1].norm) != 1 or not L.strip_proclitics(toks[i].norm, 3)[1]:
+    ords = token_index(view)[ORD]
+    for pos, k in enumerate(ords):
+        i = k - 1
+        if i < 0 or ordinal(toks[k].norm) != 1 or not L.strip_proclitics(toks[i].norm, 3)[1]:
             continue
         key = unit_key(toks[i].norm)
         para_end = _paragraph_end(view, toks[i].start)
         best = None
-        for j in range(i + 2, len(toks)):
+        for j in ords[pos + 1:]:
             if toks[j].start >= para_end:
                 break
-            n = _ordinal(toks[j].norm)
+            n = ordinal(toks[j].norm)
             if n and n > 1 and (best is None or n > best[0]):
                 best = (n, toks[j].start, toks[j].end)
         if best:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
 import regex
 
 from ..arabic import lexicon as L
@@ -22,6 +24,7 @@ from ..config import CheckConfig
 from ..engine import Hit
 from ..types import Rule
 from .common import Context, bare, hit
+from .words import HONOR, NAME, ROLE, place_key, role_word, token_index
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -67,21 +70,10 @@ class Person:
 
 def role_of(tok: Token) -> tuple[str, str, int] | None:
     """(lemma, gender, count) of a role noun token, or None."""
-    w = tok.norm
-    for cand in (w, *(w[len(p):] for p in L.PROCLITICS if w.startswith(p) and len(w) - len(p) >= 3)):
-        if cand in L.ROLE_FORMS:
-            lemma, gender, count = L.ROLE_FORMS[cand]
-            if gender == "f" and count == 1 and not tok.text.rstrip().endswith(("ة", "ـة")):
-                gender = ""  # written with ه: a pronoun (رئيسه = his president), not a feminine ending
-            return lemma, gender, count
-    return None
-
-
-def _place_key(word: str) -> str | None:
-    from .places import _lookup
-
-    found = _lookup(word)
-    return None if found is None else "@" + found[1]
+    found = role_word(tok.norm)
+    if found and found[1] == "f" and found[2] == 1 and not tok.text.rstrip().endswith("ة"):
+        return found[0], "", 1  # written with ه: a pronoun (رئيسه = his president), not a feminine ending
+    return found
 
 
 def _office(toks: tuple[Token, ...], i: int) -> tuple[frozenset[str], int]:
@@ -90,7 +82,7 @@ def _office(toks: tuple[Token, ...], i: int) -> tuple[frozenset[str], int]:
     j = i + 1
     while j < len(toks) and j <= i + 2 and not _gap(toks, j):
         w = toks[j].norm
-        key = _place_key(w)
+        key = place_key(w)
         definite = L.strip_proclitics(w, 2)[1]
         construct = j == i + 1 and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and not _gap(toks, j + 1)
         if w in L.STOPWORDS or w in L.HONORIFICS or _is_first_name(toks[j]) or role_of(toks[j]) \
@@ -116,6 +108,7 @@ def _is_first_name(tok: Token) -> bool:
 _ALL_NAMES = L.MALE_NAMES | L.FEMALE_NAMES
 
 
+@lru_cache(maxsize=65536)
 def _nisba(w: str) -> bool:
     """A family name shaped like الخوري، الكبيسي (not a nationality adjective)."""
     return w.startswith("ال") and w.endswith("ي") and len(w) >= 6 and w not in L.NATIONALITY_FORMS \
@@ -123,9 +116,18 @@ def _nisba(w: str) -> bool:
 
 
 def find_roles(view: TextView) -> list[Role]:
+    """Every role noun of a field with its office words (cached on the view: several checks use them)."""
+    cached = view.__dict__.get("_consistency_roles")
+    if cached is None:
+        cached = view.__dict__["_consistency_roles"] = _find_roles(view)
+    return cached
+
+
+def _find_roles(view: TextView) -> list[Role]:
     toks = view.tokens
     out = []
-    for i, t in enumerate(toks):
+    for i in token_index(view)[ROLE]:
+        t = toks[i]
         r = role_of(t)
         if r is None:
             continue
@@ -161,23 +163,23 @@ def _plain_word(tok: Token) -> bool:
     """A word that may be an unknown name part: no article, no function word, role, place or digit."""
     w = tok.norm
     return len(w) >= 3 and not L.strip_proclitics(w, 2)[1] and w not in L.STOPWORDS and not role_of(tok) \
-        and not w[:1].isdigit() and _place_key(w) is None and w not in L.SPEECH_VERBS
+        and not w[:1].isdigit() and place_key(w) is None and w not in L.SPEECH_VERBS
 
 
 def find_people(view: TextView) -> list[Person]:
     toks = view.tokens
     roles = {r.token: r for r in find_roles(view) if r.count == 1}
     out: list[Person] = []
-    i = 0
-    while i < len(toks):
-        first = _name_start(toks, i)
+    index = token_index(view)
+    done = -1
+    for i in sorted(index[NAME] + index[HONOR]):
+        first = _name_start(toks, i) if i > done else None
         if first is None:
-            i += 1
             continue
         idx = _name_from(toks, first)
         if not (first and toks[first - 1].norm in L.FACILITY_NOUNS):
             out.append(_person(toks, idx, _role_before(toks, first, roles)))
-        i = idx[-1] + 1
+        done = idx[-1]
     return out
 
 
@@ -200,7 +202,7 @@ def _after_office(toks: tuple[Token, ...], role: Role) -> int:
     while j < len(toks) and toks[j].start < role.end:
         j += 1
     # skip "لدى الكويت" / "في تونس" between an office and the name
-    if j + 1 < len(toks) and toks[j].norm in ("لدي", "في") and _place_key(toks[j + 1].norm):
+    if j + 1 < len(toks) and toks[j].norm in ("لدي", "في") and place_key(toks[j + 1].norm):
         j += 2
     return j
 
@@ -231,7 +233,8 @@ def title_family_names(view: TextView) -> list[Person]:
         prev = toks[i - 1] if i else None
         if prev is None or _gap(toks, i) or not _nisba(t.norm) or not t.text.endswith("ي") or t.norm in L.ORDINALS:
             continue
-        if prev.text.endswith(("ة", "ات")) and not L.strip_proclitics(prev.norm, 2)[1] and not role_of(prev):
+        if prev.norm in L.NAME_HEADS or (prev.text.endswith(("ة", "ات")) and not L.strip_proclitics(prev.norm, 2)[1]
+                                          and not role_of(prev)):
             out.append(Person((i,), t.start, t.end, (bare(t.norm),), False, None, ""))
     return out
 
@@ -274,11 +277,14 @@ def _conflict(ctx: Context, t: Person, body: list[Person]) -> Person | None:
     if not present:
         same_role = [p for p in body if t.role and p.role and p.role.lemma == t.role.lemma]
         return (same_role or body)[0]
-    if len(t.parts) >= 2 and t.first_known and t.parts[0] not in present:
-        family = t.parts[-1]
-        for p in body:
-            if p.first_known and p.parts[-1] == family and p.parts[0] != t.parts[0]:
-                return p
+    if len(t.parts) < 2 or not t.first_known:
+        return None
+    first, family = t.parts[0], t.parts[-1]
+    if first not in present:  # "أحمد الخالدي" in the title, only "محمد الخالدي" in the body
+        return next((p for p in body if p.first_known and p.parts[-1] == family and p.parts[0] != first), None)
+    if family not in present:  # "سلمى بن علي" in the title, "سلمى بن عيسى" in the body
+        return next((p for p in body if p.first_known and len(p.parts) >= 2 and p.parts[0] == first
+                     and p.parts[-1] != family and family not in p.parts), None)
     return None
 
 

@@ -17,6 +17,7 @@ from ..config import CheckConfig
 from ..engine import Hit
 from ..types import Rule
 from .common import Context, Mention, hit
+from .words import PLACE, place_lookup, token_index
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -28,37 +29,18 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _lookup(word: str) -> tuple[str, str] | None:
-    """(kind, key) of a normalised word with any proclitics, or None."""
-    cands = [word]
-    for p in L.PROCLITICS:
-        if word.startswith(p) and len(word) - len(p) >= 2:
-            rest = word[len(p):]
-            cands.append(rest)
-            if p.endswith("ال") or p.endswith("لل"):
-                cands.append("ال" + rest)
-    for c in cands:
-        if c in L.CITY_FORMS and c not in L.COUNTRY_FORMS:
-            return "city", c
-        if c in L.COUNTRY_FORMS:
-            return "country", L.COUNTRY_FORMS[c]
-        if c in L.NATIONALITY_FORMS:
-            return "adjective", L.NATIONALITY_FORMS[c]
-    return None
-
-
 def find_places(view: TextView) -> list[Mention]:
     """Every lexicon place in a field, longest match first (multi-word names like "سيدي بوزيد")."""
     toks = view.tokens
     out: list[Mention] = []
-    i = 0
-    while i < len(toks):
-        m = _multiword(view, i) or _single(view, i)
-        if m is None:
-            i += 1
+    done = -1
+    for i in token_index(view)[PLACE]:
+        if i <= done:
             continue
-        out.append(m)
-        i = m.token + 1 + (1 if m.end > toks[m.token].end else 0)
+        m = _multiword(view, i) or _single(view, i)
+        if m is not None:
+            out.append(m)
+            done = i + sum(1 for t in toks[i + 1:i + 4] if t.end <= m.end)
     return out
 
 
@@ -69,14 +51,14 @@ def _multiword(view: TextView, i: int) -> Mention | None:
         for parts in L.MULTIWORD_PLACES.get(head, ()):
             if i + len(parts) <= len(toks) and all(toks[i + k].norm == p for k, p in enumerate(parts[1:], 1)):
                 name = " ".join(parts)
-                kind, key = _lookup(name) or ("city", name)
+                kind, key = place_lookup(name) or ("city", name)
                 return Mention(view.field, toks[i].start, toks[i + len(parts) - 1].end, key, kind, i)
     return None
 
 
 def _single(view: TextView, i: int) -> Mention | None:
     tok = view.tokens[i]
-    found = _lookup(tok.norm)
+    found = place_lookup(tok.norm)
     if found is None:
         return None
     kind, key = found

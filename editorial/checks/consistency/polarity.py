@@ -18,6 +18,7 @@ from ..config import CheckConfig
 from ..engine import Hit
 from ..types import Rule
 from .common import Context, bare, hit, is_content
+from .words import POLAR, token_index, word_sides
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -32,11 +33,7 @@ _WINDOW = 4  # words between a polarity word and its subject
 
 
 def _sides(tok: Token) -> tuple[tuple[int, int], ...]:
-    w = tok.norm
-    for cand in (w, L.strip_proclitics(w, 3)[0]):
-        if cand in L.POLARITY:
-            return L.POLARITY[cand]
-    return ()
+    return word_sides(tok.norm)
 
 
 def _subject(ctx: Context) -> set[str]:
@@ -46,7 +43,7 @@ def _subject(ctx: Context) -> set[str]:
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     body = ctx.body.tokens
-    polar = [(j, s) for j, t in enumerate(body) for s in _sides(t)]
+    polar = [(j, s) for j in token_index(ctx.body)[POLAR] for s in _sides(body[j])]
     if not polar:
         return
     subject = _subject(ctx)

@@ -47,7 +47,7 @@ _CLAUSE_MIN = 3
 def coverage(ctx: Context) -> tuple[float, list[tuple[Token, bool]]]:
     """Share of the title's content words that the body mentions, and each word with its verdict."""
     found = _found_places(ctx) | _found_numbers(ctx)
-    verdicts = [(t, t.start in found or ctx.body_has_loosely(t)) for t in ctx.title.tokens if is_content(t)]
+    verdicts = [(t, t.start in found or ctx.lead_has_loosely(t)) for t in ctx.title.tokens if is_content(t)]
     verdicts += [(t, True) for t in ctx.title.tokens if t.start in found and not is_content(t)]
     if not verdicts:
         return 1.0, []
