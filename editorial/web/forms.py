@@ -32,7 +32,7 @@ class DraftForm(forms.Form):
 
 class NewDraftForm(DraftForm):
     file = forms.FileField(
-        label=_("Or upload a file"), required=False,
+        label=_("File"), required=False,
         help_text=_("A .txt (UTF-8), .docx, .html or .md file. Without a typed title, its first line is the title."),
         widget=forms.ClearableFileInput(attrs={"accept": ingest.ACCEPT}),
     )

@@ -47,6 +47,8 @@
       list.innerHTML = result.json.list_html;
       previewTitle.innerHTML = result.json.title_html;
       previewBody.innerHTML = result.json.body_html;
+      var preview = document.getElementById("preview");
+      if (preview) { preview.hidden = false; }
       remember(result.json.findings);
       status.textContent = result.json.summary;
       form.setAttribute("data-live-state", "done");
