@@ -163,6 +163,9 @@ EXAMPLES: dict[str, dict] = {
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "مليون دينار").replace("للشراكة", "بمليون")),
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "المدينة الذكية").replace("للشراكة", "للمدينة")),
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "التنمية المستدامة").replace("للشراكة", "للتنمية")),
+            # a known multi-word name, an actor named by nationality
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "الأمم المتحدة").replace("للشراكة", "للأمم")),
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "الحكومة الأردنية").replace("للشراكة", "للحكومة")),
             # a function-word phrase and a personal name
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "من خلال").replace("للشراكة", "من")),
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "سامي حداد").replace("للشراكة", "لسامي")),

@@ -1,7 +1,8 @@
 """Overused phrases: a two- or three-word content phrase repeated far more than edited copy carries.
 
 Phrases are counted on light stems (التعاون العسكري = للتعاون العسكري). What a story legitimately repeats
-is not counted: names of institutions and titles (a phrase opening with وزارة، رئيس، بلدية...), units
+is not counted: names of institutions and titles (a phrase opening with وزارة، رئيس، بلدية...), actors named by
+nationality (الحكومة التونسية), known multi-word names and terms (الأمم المتحدة، كرة القدم), units
 (مليار درهم، في المئة), function-word phrases (من خلال), dates, phrases inside quotations or list lines, the
 story's subject (a phrase sharing a word with the headline counts against a doubled threshold, all its words
 a tripled one), phrases without
@@ -16,10 +17,10 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..arabic import TextView, Token
+from ..arabic import TextView, Token, light_stem, norm
 from ..config import CheckConfig
 from ..engine import Hit
-from .lexicon import ENTITY_HEADS
+from .lexicon import ENTITY_HEADS, MULTIWORD_NAMES, NATIONALITIES
 from .prep import ARTICLE, CONTENT, MAX_RELATED, Body, is_content
 from .rules import OVERUSED_PHRASE
 
@@ -63,6 +64,22 @@ def _name_tokens(body: Body) -> list[bool]:
     return out
 
 
+def _stems(words: list[str]) -> tuple[str, ...]:
+    return tuple(light_stem(norm(w)) for w in words)
+
+
+_NATIONALITY_STEMS = frozenset(light_stem(w) for w in NATIONALITIES)
+# Every two- and three-word window of a known name: "العربية السعودية" is part of "المملكة العربية السعودية".
+_NAME_KEYS = frozenset(
+    k[i:i + n] for k in map(_stems, MULTIWORD_NAMES) for n in (2, 3) for i in range(len(k) - n + 1)
+)
+
+
+def _named(key: tuple[str, ...]) -> bool:
+    """A known multi-word name or term, or an actor named by its nationality (الحكومة التونسية)."""
+    return key in _NAME_KEYS or any(k in _NATIONALITY_STEMS for k in key[1:])
+
+
 def _threshold(config: CheckConfig, words: int) -> int:
     base = int(config.param(OVERUSED_PHRASE.id, "min_count", 5))
     per = int(config.param(OVERUSED_PHRASE.id, "per_words", 600))
@@ -85,7 +102,7 @@ def overused_phrases(body: Body, title: TextView) -> Iterator[Hit]:
     subject = _title_stems(title)
     ranked = []
     for key, occs in _phrases(body).items():
-        if len(occs) < limit:
+        if len(occs) < limit or _named(key):
             continue
         # the story's subject, as the headline names it, is repeated by design
         shared = len(subject.intersection(key))
