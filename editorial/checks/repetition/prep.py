@@ -52,6 +52,8 @@ def _concept(stem: str, draft_stems: set[str]) -> str:
     if len(stem) >= 4 and stem[0] in "وفبلك" and stem[1:] in draft_stems:
         stem = stem[1:]
     return CONCEPT.get(stem, stem)
+
+
 _GLUE = FUNCTION_WORDS | REPORTING_VERBS  # a reporting verb says who speaks, not what is said
 
 
