@@ -178,7 +178,10 @@ class _Parser:
         if last and self.tok(j) == "و" and self.is_digit(j + 1):
             extra = _digits_value(self.tok(j + 1))
             if extra and extra[0] < last:
-                value, j = value + extra[0], j + 2
+                part, k = extra[0], j + 2
+                if self.tok(k) in L.SCALE_BASE and part * L.SCALE_BASE[self.tok(k)] < last:
+                    part, k = part * L.SCALE_BASE[self.tok(k)], k + 1  # "119 مليونا و625 ألف"
+                value, j = value + part, k
         return value, j
 
     def read_words(self, i: int) -> tuple[NumberMention, int] | None:

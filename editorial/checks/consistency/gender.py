@@ -22,7 +22,7 @@ from ..engine import Hit
 from ..types import Rule
 from .common import Context, hit
 from .people import Role, find_roles
-from .words import DEFNUM, FDUAL, ORD, definite_number, feminine_dual, ordinal, token_index
+from .words import DEFNUM, FDUAL, ORD, definite_number, feminine_dual, masculine_dual, ordinal, token_index
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -62,9 +62,12 @@ def _same_office(a: Role, b: Role) -> bool:
 
 def _title_gender(ctx: Context, title: list[Role], body: list[Role]) -> Iterator[Hit]:
     for t in title:
-        if not t.gender or not t.office or t.count not in (1, 2):
+        if not t.gender or t.count not in (1, 2):
             continue
         same = [b for b in body if b.count == 1 and b.gender and _same_office(t, b)]
+        if not same and t.count == 1 and not t.office:
+            # no office words to compare (النائبة سعاد ...): the body's every use of the role decides
+            same = [b for b in body if b.count == 1 and b.gender and b.lemma == t.lemma]
         if t.count == 1:
             if not same or any(b.gender == t.gender for b in same):
                 continue
@@ -112,7 +115,7 @@ def _title_counts(ctx: Context, roles: list[Role]) -> list[tuple[str, int, int, 
     out = [(r.lemma, 2, r.start, ctx.title.tokens[r.token].end, False) for r in roles if r.count == 2]
     taken = {x[2] for x in out}
     for t in ctx.title.tokens:
-        single = feminine_dual(t.norm)
+        single = feminine_dual(t.norm) or masculine_dual(t.norm)
         if t.start not in taken and single:
             out.append((unit_key(single), 2, t.start, t.end, False))
     for m in ctx.title_numbers:
@@ -152,7 +155,8 @@ def _body_counts(ctx: Context) -> dict[str, list[tuple[int, int, int, bool]]]:
     index = token_index(view)
     for i in index[FDUAL]:
         t = toks[i]
-        out.setdefault(unit_key(feminine_dual(t.norm) or ""), []).append((2, t.start, t.end, False))
+        single = feminine_dual(t.norm) or masculine_dual(t.norm) or ""
+        out.setdefault(unit_key(single), []).append((2, t.start, t.end, False))
     for i in index[DEFNUM]:
         n = definite_number(toks[i].norm)
         if i and n and L.strip_proclitics(toks[i - 1].norm, 3)[1]:  # "السفراء الثلاثة"

@@ -50,7 +50,7 @@ def _interval(m: NumberMention) -> tuple[float, float]:
         return v / 2, v
     if m.qualifier == "about":
         return v * (1 - _ABOUT) - half, v * (1 + _ABOUT) + half
-    return v - half, v + half
+    return v - half, v + 2 * half  # a written figure rounds or truncates the exact one (119 for 119.6)
 
 
 def _step(m: NumberMention) -> float:

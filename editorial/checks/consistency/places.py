@@ -91,14 +91,20 @@ def country_of(m: Mention) -> str:
 def _covered(t: Mention, body: list[Mention]) -> bool:
     """The body mentions the title's place: the same city, or the country in any form or through a city."""
     if t.kind == "city":
-        return any(b.key == t.key for b in body)
+        return any(b.key == t.key or _same_area(b.key, t.key) for b in body)
     return any(country_of(b) == t.key or b.key == t.key for b in body)
+
+
+def _same_area(a: str, b: str) -> bool:
+    """A town and the governorate around it (المكنين / المنستير)."""
+    return L.TOWN_REGION.get(a) == b or L.TOWN_REGION.get(b) == a
 
 
 def _rivals(t: Mention, body: list[Mention], title_keys: set[str]) -> list[Mention]:
     if t.kind == "city":
         country = country_of(t)
-        return [b for b in body if b.kind == "city" and b.key not in title_keys and country_of(b) == country]
+        return [b for b in body if b.kind == "city" and b.key not in title_keys and country_of(b) == country
+                and not _same_area(b.key, t.key)]
     return [b for b in body if b.kind == "country" and b.key not in title_keys]
 
 

@@ -29,7 +29,7 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-_WINDOW = 4  # words between a polarity word and its subject
+_WINDOW = 3  # words between a polarity word and its subject
 
 
 def _sides(tok: Token) -> tuple[tuple[int, int], ...]:
@@ -61,10 +61,24 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
 
 
 def _about(ctx: Context, j: int, subject: set[str]) -> bool:
-    """The body word at j speaks about the title's subject: a title content stem is a few words away."""
+    """The body word at j speaks about the title's subject: a title content stem right after it (ارتفاع أسعار
+    النفط) or right before it in the same phrase (أسعار النفط ارتفعت), not across "مع"، "و" or punctuation."""
     toks = ctx.body.tokens
-    near = toks[max(0, j - _WINDOW):j] + toks[j + 1:j + 1 + _WINDOW]
-    return any(bare(t.stem) in subject for t in near)
+    for step in (1, -1):
+        k = j
+        for _ in range(_WINDOW):
+            nxt = k + step
+            if not 0 <= nxt < len(toks) or _gap(toks, min(k, nxt) + 1) or toks[nxt].norm in L.STOPWORDS:
+                break
+            k = nxt
+            if bare(toks[k].stem) in subject:
+                return True
+    return False
+
+
+def _gap(toks: tuple[Token, ...], j: int) -> bool:
+    """Punctuation between token j - 1 and token j."""
+    return toks[j].start - toks[j - 1].end > 1
 
 
 def _hit(ctx: Context, i: int, j: int) -> Hit:

@@ -33,7 +33,7 @@ def place_lookup(word: str) -> tuple[str, str] | None:
                 cands.append("ال" + rest)
     for c in cands:
         if c in L.CITY_FORMS and c not in L.COUNTRY_FORMS:
-            return "city", c
+            return "city", L.CITY_FORMS[c][0]
         if c in L.COUNTRY_FORMS:
             return "country", L.COUNTRY_FORMS[c]
         if c in L.NATIONALITY_FORMS:
@@ -104,6 +104,19 @@ def feminine_dual(word: str) -> str | None:
     return w[:-3] + "ه" if len(w) >= 6 and w.endswith(("تين", "تان")) else None
 
 
+_BROKEN_SINGULARS = frozenset(v for k, v in L.UNIT_LEMMAS.items() if not k.endswith(("ين", "ون", "ات")))
+
+
+@lru_cache(maxsize=65536)
+def masculine_dual(word: str) -> str | None:
+    """The singular of a masculine dual (شخصين، يومين) of a noun whose plural is broken, so that the -ين
+    ending cannot be a sound plural (مواطنين is a plural, not two citizens)."""
+    w = L.strip_proclitics(word, 5)[0]
+    if len(w) >= 5 and w.endswith(("ين", "ان")) and w[:-2] in _BROKEN_SINGULARS:
+        return w[:-2]
+    return None
+
+
 @lru_cache(maxsize=65536)
 def classify(w: str) -> int:
     """The kinds (bit flags) a normalised word may belong to."""
@@ -126,7 +139,7 @@ def classify(w: str) -> int:
         flags |= POLAR
     if ordinal(w):
         flags |= ORD
-    if feminine_dual(w):
+    if feminine_dual(w) or masculine_dual(w):
         flags |= FDUAL
     if definite_number(w):
         flags |= DEFNUM
