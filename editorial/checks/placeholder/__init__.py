@@ -72,7 +72,7 @@ RULES: tuple[Rule, ...] = (
 def _field_hits(view, config: CheckConfig) -> Iterator[tuple[str, int, int]]:
     text = view.text
     quotes = Quotes(text)
-    yield from bracket_hits(text)
+    yield from bracket_hits(text, quotes)
     yield from template_hits(text)
     yield from marker_hits(text, quotes)
     yield from note_hits(view)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from . import lexicon as lx
-from .text import any_in, forms, words
+from .text import Quotes, any_in, forms, words
 
 BRACKET_RULE = "placeholder.bracket_instruction"
 TEMPLATE_RULE = "placeholder.template_variable"
@@ -54,17 +54,24 @@ def _filler_only(content: str) -> bool:
     return len(content.strip()) >= 2 or content.strip() in "ـ_"
 
 
-def square_is_slot(content: str) -> bool:
-    """Square brackets: an instruction, a slot noun, an English slot word, or filler (even one "[؟]")."""
+def square_is_slot(content: str, quoted: bool = False) -> bool:
+    """Square brackets: an instruction, a slot noun, an English slot word, or filler (even one "[؟]").
+
+    Inside a quotation square brackets are the editor's clarification («قال إن [الوزير] ...»): there a slot
+    noun is not enough, only an instruction verb or filler.
+    """
     if _filler_only(content) or content.strip() in ("؟", "?", "x", "X"):
         return True
     ws = words(content)
     if not ws or any_in(ws, lx.LEGIT_BRACKET_WORDS):
         return False
     en = _en_words(content)
-    return (
-        any_in(ws, lx.INSTRUCTION_VERBS | lx.INSTRUCTION_NOUNS | lx.SLOT_MARKERS | lx.SLOT_NOUNS | lx.SQUARE_ONLY_SLOTS)
-        or any(w in lx.EN_STRONG or w in lx.EN_SLOT for w in en)
+    if any_in(ws, lx.STRONG_VERBS | lx.WEAK_VERBS | lx.PASSIVE_ADD) or any(w in lx.EN_STRONG for w in en):
+        return True
+    if quoted:
+        return False
+    return any_in(ws, lx.INSTRUCTION_NOUNS | lx.SLOT_MARKERS | lx.SLOT_NOUNS | lx.SQUARE_ONLY_SLOTS) or any(
+        w in lx.EN_SLOT for w in en
     )
 
 
@@ -97,7 +104,7 @@ def round_is_slot(content: str) -> bool:
     slot_word = any_in(ws, lx.SLOT_NOUNS | lx.INSTRUCTION_NOUNS)
     if any_in(ws, lx.WEAK_VERBS) and (marker or slot_word):
         return True  # "(تأكد من الاسم)", "(يُحدد لاحقاً)"
-    slot = any_in(ws[:1], lx.SLOT_NOUNS) and not any_in(ws[:1], lx.SQUARE_ONLY_SLOTS)
+    slot = any_in(ws[:1], lx.PAREN_SLOTS)
     if slot and (marker or any_in(ws[1:], lx.INSTRUCTION_NOUNS)):
         return True  # "(الرقم النهائي بانتظار تأكيد الوزارة)"
     if len(ws) > 4:
@@ -108,17 +115,25 @@ def round_is_slot(content: str) -> bool:
     return len(ws) <= 3 and (slot or (bool(en) and en[0] in lx.EN_SLOT and len(en) == len(ws)))
 
 
+def _quoted_inside(text: str, quotes: Quotes, start: int, end: int) -> bool:
+    """Inside a quotation that says more than the bracket: «[اقتباس المدير]» alone is still a slot."""
+    q = quotes.around(start)
+    if q is None:
+        return False
+    return bool(text[q[0] + 1 : start].strip() or text[end : q[1] - 1].strip())
+
+
 _EMPTY_RE = regex.compile(r"\(\)|\[\]")
 
 
-def bracket_hits(text: str) -> Iterator[tuple[str, int, int]]:
+def bracket_hits(text: str, quotes: Quotes) -> Iterator[tuple[str, int, int]]:
     for m in _EMPTY_RE.finditer(text) if "()" in text or "[]" in text else ():
         yield BRACKET_RULE, m.start(), m.end()
     for m in _SQUARE_RE.finditer(text) if "[" in text or "【" in text else ():
         content = m.group(1) if m.group(1) is not None else m.group(2)
         if _IDENT_RE.fullmatch(content):
             yield TEMPLATE_RULE, m.start(), m.end()
-        elif square_is_slot(content):
+        elif square_is_slot(content, _quoted_inside(text, quotes, m.start(), m.end())):
             yield BRACKET_RULE, m.start(), m.end()
     for m in _ROUND_RE.finditer(text):
         if round_is_slot(m.group(1)):

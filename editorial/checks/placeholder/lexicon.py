@@ -13,6 +13,12 @@ def _n(words: str) -> frozenset[str]:
     return frozenset(norm(w) for w in words.split())
 
 
+def _nouns(words: str) -> frozenset[str]:
+    """Normalised nouns with and without the article, so "[موعد]" and "[الموعد]" both match."""
+    out = set(_n(words))
+    return frozenset(out | {w[2:] for w in out if w.startswith("ال") and len(w) > 4})
+
+
 def en(words: str) -> frozenset[str]:
     """Lower-case English words, space-separated."""
     return frozenset(words.lower().split())
@@ -39,11 +45,15 @@ SLOT_MARKERS = _n("لاحقا هنا مؤقت مؤقتا قريبا انتظار
 # The markers that make a slot on their own: "(لاحقاً)", "(هنا)"; "(مؤقتاً)" is an ordinary aside.
 BARE_MARKERS = _n("لاحقا هنا")
 # What a slot stands for: "[the source]", "[name of the minister]".
-SLOT_NOUNS = _n(
+SLOT_NOUNS = _nouns(
     "المصدر مصدر الاسم اسم الأسماء التاريخ تاريخ الرقم رقم الأرقام العدد المبلغ القيمة النسبة الرابط رابط "
     "الصورة صورة الاقتباس اقتباس التصريح تصريح المكان المدينة الموعد الوقت الساعة التفاصيل تفاصيل "
-    "المعلومة معلومات الجهة المسؤول العنوان عنوان التعليق تعليق المرجع"
+    "المعلومة معلومات الجهة المسؤول العنوان عنوان التعليق تعليق المرجع الكمية السعر المنصب الصفة العمر "
+    "النتيجة التوقيت المساحة"
 )
+# In parentheses only these stand alone as a slot ("(اسم الشركة)", "(المصدر)"); "(الموقع الرسمي)",
+# "(الجهة المنظمة)" are ordinary asides.
+PAREN_SLOTS = _nouns("المصدر الاسم الرقم التاريخ المبلغ العدد النسبة الرابط")
 # Slot nouns that are also ordinary credits in parentheses ("تأليف (اقتباس) ...", "(صورة)"): square only.
 SQUARE_ONLY_SLOTS = _n("الاقتباس اقتباس الصورة صورة التعليق تعليق التفاصيل تفاصيل ملاحظة")
 # Words that make a bracket clearly legitimate even if a slot noun is in it.

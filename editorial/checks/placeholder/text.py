@@ -23,8 +23,14 @@ class Quotes:
         self.ends = [e for _, e in spans]
 
     def inside(self, pos: int) -> bool:
+        return self.around(pos) is not None
+
+    def around(self, pos: int) -> tuple[int, int] | None:
+        """The quotation (with its marks) that contains ``pos``, if any."""
         i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.starts[i] < pos < self.ends[i]
+        if i >= 0 and self.starts[i] < pos < self.ends[i]:
+            return self.starts[i], self.ends[i]
+        return None
 
 
 def sentence_end(text: str, pos: int, colon: bool = True) -> int:
