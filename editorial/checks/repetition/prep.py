@@ -166,7 +166,12 @@ class Body:
 
     def in_list(self, s: Sentence) -> bool:
         """A list line, or a list item run into a paragraph ("...التالية: -عدم الإعلان...")."""
-        return s.paragraph in self.list_paras or self._starts_item(s)
+        return s.start in self.list_sentences
+
+    @cached_property
+    def list_sentences(self) -> frozenset[int]:
+        """Start offsets of the sentences that are list items."""
+        return frozenset(s.start for s in self.view.sentences if s.paragraph in self.list_paras or self._starts_item(s))
 
     def _starts_item(self, s: Sentence) -> bool:
         text = self.view.text
