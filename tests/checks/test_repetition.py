@@ -163,6 +163,8 @@ EXAMPLES: dict[str, dict] = {
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "مليون دينار").replace("للشراكة", "بمليون")),
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "المدينة الذكية").replace("للشراكة", "للمدينة")),
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "التنمية المستدامة").replace("للشراكة", "للتنمية")),
+            # a head with the article or a clitic names an institution too (للمستشفى الجامعي)
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "المستشفى الجامعي").replace("للشراكة", "للمستشفى")),
             # a known multi-word name, an actor named by nationality
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "الأمم المتحدة").replace("للشراكة", "للأمم")),
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "الحكومة الأردنية").replace("للشراكة", "للحكومة")),

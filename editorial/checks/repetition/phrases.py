@@ -55,7 +55,7 @@ def _name_tokens(body: Body) -> list[bool]:
     toks, joined = body.view.tokens, body.joined
     out = [False] * len(toks)
     for i, t in enumerate(toks):
-        if t.norm in ENTITY_HEADS:
+        if t.stem in _HEAD_STEMS:
             out[i] = True
             k = i
             while k - i < 3 and k + 1 < len(toks) and joined[k] and body.token_flags[k + 1] & CONTENT:
@@ -69,6 +69,7 @@ def _stems(words: list[str]) -> tuple[str, ...]:
 
 
 _NATIONALITY_STEMS = frozenset(light_stem(w) for w in NATIONALITIES)
+_HEAD_STEMS = frozenset(light_stem(w) for w in ENTITY_HEADS)  # المسجد، والوزارة، للمنتخب
 # Every two- and three-word window of a known name: "العربية السعودية" is part of "المملكة العربية السعودية".
 _NAME_KEYS = frozenset(
     k[i:i + n] for k in map(_stems, MULTIWORD_NAMES) for n in (2, 3) for i in range(len(k) - n + 1)
