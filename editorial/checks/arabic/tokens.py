@@ -19,7 +19,8 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A sentence ends at . ! ? ؟ … (not a decimal point), with any closing quotes/brackets after it, or at a newline.
 _SENT_END_RE = regex.compile(r"(?:(?<!\d)\.(?!\d)|(?<=\d)\.(?!\d)|[!?؟…]|\.{3})+[\"'»”’)\]]*|\n+")
 _PARA_RE = regex.compile(r"[^\n]+")
-_TRAILING_MARKS_RE = regex.compile(r"[\p{M}\u0640]+")
+# What normalisation drops from inside a word (tashkeel, Quranic marks, tatweel): a token keeps them.
+_TRAILING_MARKS = frozenset(map(chr, [*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x06D6, 0x06EE)]))
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,8 @@ class TextView:
         for m in WORD_RE.finditer(nz.text):
             start, end = nz.to_original(m.start(), m.end())
             # the normalised word has no tashkeel: take the marks after its last letter back into the span
-            trail = _TRAILING_MARKS_RE.match(self.text, end)
-            if trail:
-                end = trail.end()
+            while end < len(self.text) and self.text[end] in _TRAILING_MARKS:
+                end += 1
             w = m.group()
             out.append(Token(start, end, self.text[start:end], w, light_stem(w), len(out)))
         return tuple(out)
