@@ -32,7 +32,7 @@ _BLANK_DATE_RE = regex.compile(
 )
 _ALWAYS_RE = regex.compile(
     # an Arabic letter may touch an X run ("بـXX"): only Latin letters and digits make it a word
-    r"(?<![\p{Latin}\p{N}_])[xX]{2,}+(?![\p{Latin}\p{N}_])|(?<![\p{L}\p{M}\p{N}_])_{3,}+(?![\p{L}\p{M}\p{N}_])"
+    r"(?<![\p{Latin}\p{N}_@/]|[\p{Latin}\p{N}]\.)[xX]{2,}+(?![\p{Latin}\p{N}_@]|\.[\p{Latin}])|(?<![\p{L}\p{M}\p{N}_])_{3,}+(?![\p{L}\p{M}\p{N}_])"
     r"|(?<![\p{N}][\s,.٬٫]?)(?<![\p{N}:])(?:0{3,}|٠{3,}|۰{3,})(?![\p{N}:])"
 )
 # Runs that are blanks only in context. Free-standing: no letter attached on either side.
