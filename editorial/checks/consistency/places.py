@@ -38,6 +38,8 @@ def find_places(view: TextView) -> list[Mention]:
         if i <= done:
             continue
         m = _multiword(view, i) or _single(view, i)
+        if m is not None and m.kind == "city" and i and toks[i - 1].norm in L.CLUB_NOUNS:
+            continue  # a team (ترجي جرجيس), not where the story happens
         if m is not None:
             out.append(m)
             done = i + sum(1 for t in toks[i + 1:i + 4] if t.end <= m.end)

@@ -4,7 +4,8 @@ Each title content word is looked up in the body by form, light stem, or a share
 (ترتفع / ارتفاع); a place counts as present when the body names it in any form (تونس / التونسية), and a number
 when the body has the same value. The share of title words found ("coverage") was measured on real published
 news: true title/body pairs rarely fall under a third, titles swapped between stories of the same section
-almost always do. Under the threshold the title is flagged as a warning; a clause of the title (after
+almost always do. Under the threshold the title is flagged as a warning (also under a higher one when a title figure or city
+never appears in the body); a clause of the title (after
 "و" + verb, a colon or a comma) whose words are all missing is flagged too. Known limits: a headline that
 paraphrases every word (synonyms) looks absent; a body that repeats the title's words about another event looks
 present.
@@ -39,6 +40,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 ABSENT_BELOW = 0.40  # coverage under this: topic_absent (true pairs ~2%, swapped titles ~96% on real news)
+SUPPORTED_BELOW = 0.70  # ... or under this when a title figure or city is missing from the body
 WEAK_BELOW = 0.55
 _MIN_WORDS = 2
 _CLAUSE_MIN = 3
@@ -71,7 +73,7 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     if len(verdicts) < _MIN_WORDS:
         return
     missing = [t for t, ok in verdicts if not ok]
-    if cov < below:
+    if cov < below or (cov < SUPPORTED_BELOW and _specific_absent(ctx)):
         yield _hit(rule, missing, cov)
         return
     clause = _absent_clause(ctx, verdicts)
@@ -79,6 +81,16 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         yield _hit(rule, clause, cov)
     elif cov < WEAK_BELOW and missing:
         yield _hit("consistency.topic_weak", missing, cov)
+
+
+def _specific_absent(ctx: Context) -> bool:
+    """The title gives a figure or a city that the body never mentions: strong evidence of a wrong title."""
+    body_places = places_of(ctx, "body")
+    if any(m.kind == "city" and not covered(m, body_places) for m in places_of(ctx, "title")):
+        return True
+    body = ctx.body_numbers
+    return any(t.kind in ("digits", "words") and not any(t.value == b.value or agree(t, b) for b in body)
+               for t in ctx.title_numbers)
 
 
 def _hit(rule: str, missing: list[Token], cov: float) -> Hit:
