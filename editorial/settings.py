@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -189,6 +190,9 @@ MAILERS = {
         },
     }
 }
+if MAILERS["default"]["BACKEND"].endswith("console.EmailBackend"):
+    # Logs and mail go to stderr: a management command's stdout carries only its output.
+    MAILERS["default"]["OPTIONS"]["stream"] = sys.stderr
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "editorial@localhost")
 
 # Background work: Django's tasks framework on the database backend (db_worker processes).

@@ -19,6 +19,12 @@ SAMPLE_BODY = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2 at full strength costs ~0.3 s a user; tests create hundreds of users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def _user(username: str, *groups: str, superuser: bool = False):
     ensure_groups()
     User = get_user_model()
