@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from editorial import review, services
+from editorial.api.admin_webhooks import create_key, retry_deliveries, revoke_keys
 from editorial.models import (
     ApiClient, ApiKey, CheckRun, Comment, Dismissal, Draft, Finding, ReviewEvent, Revision, RuleSetting,
     WebhookAttempt, WebhookDelivery,
@@ -223,6 +224,7 @@ class ApiClientAdmin(admin.ModelAdmin):
     list_filter = ("is_active",)
     search_fields = ("name",)
     inlines = [ApiKeyInline]
+    actions = [create_key]
 
 
 @admin.register(ApiKey)
@@ -230,6 +232,7 @@ class ApiKeyAdmin(admin.ModelAdmin):
     list_display = ("client", "prefix", "label", "created_at", "last_used_at", "revoked_at")
     list_filter = ("client",)
     readonly_fields = ("client", "prefix", "key_hash", "created_at", "last_used_at")
+    actions = [revoke_keys]
 
     def has_add_permission(self, request):
         return False
@@ -247,6 +250,7 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     list_filter = ("state", "event", "client")
     search_fields = ("delivery_id",)
     inlines = [WebhookAttemptInline]
+    actions = [retry_deliveries]
 
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in WebhookDelivery._meta.fields]

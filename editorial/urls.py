@@ -8,3 +8,8 @@ urlpatterns = [
     path("api/v1/", include("editorial.api.urls")),
     path("", include("editorial.web.urls")),
 ]
+
+# JSON errors under /api/, Django's pages elsewhere.
+handler400 = "editorial.api.exceptions.json_bad_request"
+handler404 = "editorial.api.exceptions.json_not_found"
+handler500 = "editorial.api.exceptions.json_server_error"
