@@ -19,12 +19,17 @@ install-dev: $(PY)
 	$(PY) -m pip install --quiet -e ".[dev]"
 
 run: install
+	mkdir -p data
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py seed_demo
 	@echo ""
-	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/, API docs: /api/v1/docs/)"
 	@echo "Log in as writer, reviewer, publisher or admin with the password printed above."
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# The background worker delivers webhooks; the sweeper re-queues any delivery a dead worker dropped.
+	$(PY) manage.py db_worker --no-reload > data/worker.log 2>&1 & W=$$!; \
+	$(PY) manage.py deliver_webhooks --sweep --loop 60 > data/sweeper.log 2>&1 & S=$$!; \
+	trap 'kill $$W $$S 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
