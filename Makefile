@@ -1,6 +1,8 @@
 # The two commands: `make run` (serve the demo on SQLite) and `make test` (the whole suite).
 SHELL := /bin/bash
 PORT ?= 8000
+# Two workers on a two-core machine; PYTEST_ARGS= runs in one process.
+PYTEST_ARGS ?= -n 2
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON_FOR_VENV ?= $(shell bin/find-python)
