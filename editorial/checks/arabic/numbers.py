@@ -30,6 +30,7 @@ _YEAR_WORDS = frozenset(L._n("عام العام لعام بعام سنة الس�
 _NOT_TWO = frozenset(L._n("الاثنين الاثنان"))  # Monday, "both"
 _NOT_ONE = frozenset(L._n("أحد إحدى"))  # "one of", Sunday
 _DINAR = L.norm("دينار")
+_AND_HALF = L.norm("ونصف")
 _PERCENT = "%"
 _BACK, _AHEAD = 30, 240
 _DENSE = 400  # more than one number word per this many characters: tokenise the whole text once  # characters read around a number: its qualifier before, its scale and unit after
@@ -145,8 +146,12 @@ class _Parser:
         if self.is_digit(i):
             return self.read_digits(i)
         w = self.tok(i)
-        if w in L.FRACTION_WORDS or (w[:1] == "و" and w[1:] in L.FRACTION_WORDS):
-            return self.finish(i, i + 1, L.FRACTION_WORDS.get(w, L.FRACTION_WORDS.get(w[1:], 0.5)), "fraction", 1)
+        if w in L.FRACTION_WORDS or (w[:1] in "وبلكف" and w[1:] in L.FRACTION_WORDS):
+            value = L.FRACTION_WORDS.get(w, L.FRACTION_WORDS.get(w[1:], 0.5))
+            if self.tok(i + 1) in L.SCALE_BASE:  # ربع مليون = 250,000
+                value, j = self.scales(value, i + 1)
+                return self.finish(i, j, value, "words", 0)
+            return self.finish(i, i + 1, value, "fraction", 1)
         core = w[1:] if w[:1] in "وبلكف" and w[1:] in L.VAGUE_WORDS else w
         if core in L.VAGUE_WORDS or (_word_atom(w) or ("", 0))[0] == "plural_scale":
             return self.finish(i, i + 1, L.VAGUE_WORDS.get(core, 1000.0), "vague", 0)
@@ -175,14 +180,21 @@ class _Parser:
         while self.tok(j) in L.SCALE_BASE:
             last = L.SCALE_BASE[self.tok(j)]
             value, j = value * last, j + 1
+        if last and self.tok(j) == _AND_HALF:  # مليون ونصف
+            return value + last / 2, j + 1
         if last and self.tok(j) == "و" and self.is_digit(j + 1):
-            extra = _digits_value(self.tok(j + 1))
-            if extra and extra[0] < last:
-                part, k = extra[0], j + 2
-                if self.tok(k) in L.SCALE_BASE and part * L.SCALE_BASE[self.tok(k)] < last:
-                    part, k = part * L.SCALE_BASE[self.tok(k)], k + 1  # "119 مليونا و625 ألف"
-                value, j = value + part, k
+            value, j = self.and_digits(value, j, last)
         return value, j
+
+    def and_digits(self, value: float, j: int, last: float) -> tuple[float, int]:
+        """Add "و870" or "و625 ألف" (at token j) to a figure whose smallest scale is ``last``."""
+        extra = _digits_value(self.tok(j + 1))
+        if not extra:
+            return value, j
+        part, k = extra[0], j + 2
+        if self.tok(k) in L.SCALE_BASE:
+            part, k = part * L.SCALE_BASE[self.tok(k)], k + 1  # "119 مليونا و625 ألف"
+        return (value + part, k) if part < last else (value, j)
 
     def read_words(self, i: int) -> tuple[NumberMention, int] | None:
         total, group, j, n = 0.0, 0.0, i, 0
@@ -209,6 +221,10 @@ class _Parser:
             else:
                 group += v
             j, n = j + 1, n + 1
+            if kind in ("scale", "plural_scale") and self.tok(j) == _AND_HALF:  # مليونين ونصف
+                total, j = total + L.SCALE_BASE[_strip_conj(w)] / 2, j + 1
+            elif kind in ("scale", "plural_scale") and self.tok(j) == "و" and self.is_digit(j + 1):
+                total, j = self.and_digits(total, j, L.SCALE_BASE[_strip_conj(w)])  # "مليوناً و600 ألف"
             if kind == "unit" and v < 10 and self.tok(j) in _TEEN_WORDS:
                 group, j = group + 10, j + 1
         if not n:

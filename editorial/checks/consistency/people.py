@@ -152,7 +152,8 @@ def _name_from(toks: tuple[Token, ...], i: int) -> list[int]:
             j += 1
             continue
         nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
-        ends = j + 1 >= len(toks) or _gap(toks, j + 1) or nxt in L.STOPWORDS or nxt in L.SPEECH_VERBS
+        ends = j + 1 >= len(toks) or _gap(toks, j + 1) or nxt in L.STOPWORDS or nxt in L.SPEECH_VERBS \
+            or (nxt[:1] in "يت" and len(nxt) >= 4)  # a present-tense verb after the name: "علي مبخوت يقود"
         if len(idx) == 1 and ends and _plain_word(toks[j]):
             idx.append(j)
         break

@@ -107,7 +107,8 @@ def _rivals(t: Mention, body: list[Mention], title_keys: set[str]) -> list[Menti
         country = country_of(t)
         return [b for b in body if b.kind == "city" and b.key not in title_keys and country_of(b) == country
                 and not _same_area(b.key, t.key)]
-    return [b for b in body if b.kind == "country" and b.key not in title_keys]
+    # a country: rivals are other countries, or cities of other countries (title سوريا, body بيروت)
+    return [b for b in body if b.kind in ("country", "city") and country_of(b) and country_of(b) not in title_keys]
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
