@@ -67,7 +67,7 @@ class _Utf16:
 
     def __init__(self, text: str) -> None:
         self.prefix: list[int] | None = None
-        if any(ord(c) > 0xFFFF for c in text):
+        if text and max(text) > "\uffff":  # max() scans in C; astral characters are rare
             acc, self.prefix = 0, [0]
             for c in text:
                 acc += 2 if ord(c) > 0xFFFF else 1

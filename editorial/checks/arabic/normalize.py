@@ -7,7 +7,9 @@ zero-width controls, ASCII digits, lower-case Latin) but must report spans in th
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Removed outright: tashkeel and Quranic marks, tatweel, bidi and zero-width controls, BOM, soft hyphen.
@@ -52,12 +54,30 @@ def normalize_char(ch: str) -> str:
     return ch
 
 
+class _Table(dict[int, str | None]):
+    """``str.translate`` table built lazily from ``normalize_char``: each code point is computed once."""
+
+    def __missing__(self, o: int) -> str | None:
+        value = normalize_char(chr(o)) or None  # None deletes the character
+        self[o] = value
+        return value
+
+
+_TABLE = _Table()
+# Characters whose normalised form is not exactly one character (dropped, or ligatures/compatibility forms that
+# may expand): only texts containing them need the slow index map. U+0130 (İ) lowers to two characters; it is
+# the only such capital outside the ranges above (checked in the tests over every code point).
+_IRREGULAR_RE = re.compile(
+    "[" + "".join(f"\\U{o:08x}" for o in sorted(_DROP)) + "\uFB50-\uFDFF\uFE70-\uFEFC\u0130]"
+)
+
+
 @dataclass(frozen=True)
 class Normalized:
     """``text`` is normalised; ``index[i]`` is the original offset of ``text[i]``; ``index[-1] == len(original)``."""
 
     text: str
-    index: tuple[int, ...]
+    index: Sequence[int]  # a range when nothing was dropped or expanded, else a tuple
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to the smallest original span covering it."""
@@ -68,19 +88,24 @@ class Normalized:
 
 
 def normalize(text: str) -> Normalized:
-    out: list[str] = []
+    out = text.translate(_TABLE)
+    irregular = _IRREGULAR_RE.search(text)
+    if irregular is None:  # every character maps to exactly one: the index map is the identity
+        return Normalized(out, range(len(text) + 1))
+    # copy the runs of one-to-one characters wholesale; only the irregular characters are looked at one by one
     index: list[int] = []
-    for i, ch in enumerate(text):
-        n = _MAP.get(ch)
-        if n is None:
-            n = normalize_char(ch)
+    pos = 0
+    for m in _IRREGULAR_RE.finditer(text, irregular.start()):
+        i = m.start()
+        index.extend(range(pos, i))
+        n = _TABLE[ord(text[i])]
         if n:
-            out.append(n)
             index.extend([i] * len(n))
-    index.append(len(text))
-    return Normalized("".join(out), tuple(index))
+        pos = i + 1
+    index.extend(range(pos, len(text) + 1))
+    return Normalized(out, tuple(index))
 
 
 def norm(text: str) -> str:
     """Normalised text alone, for lexicons and comparisons."""
-    return normalize(text).text
+    return text.translate(_TABLE)

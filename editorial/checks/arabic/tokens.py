@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 import regex
 
@@ -23,8 +24,9 @@ _PARA_RE = regex.compile(r"[^\n]+")
 _TRAILING_MARKS = frozenset(map(chr, [*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x06D6, 0x06EE)]))
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word. A named tuple rather than a dataclass: a long text has 100,000 of them, built in a tight loop."""
+
     start: int  # original offsets
     end: int
     text: str  # original text
@@ -68,14 +70,20 @@ class TextView:
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         nz = self.normalized
-        out = []
+        text, index = self.text, nz.index
+        identity = isinstance(index, range)  # nothing dropped: normalised offsets are original offsets
+        n = len(text)
+        new = tuple.__new__
+        out: list[Token] = []
         for m in WORD_RE.finditer(nz.text):
-            start, end = nz.to_original(m.start(), m.end())
-            # the normalised word has no tashkeel: take the marks after its last letter back into the span
-            while end < len(self.text) and self.text[end] in _TRAILING_MARKS:
-                end += 1
+            start, end = m.span()
+            if not identity:
+                start, end = index[start], index[end - 1] + 1
+                # the normalised word has no tashkeel: take the marks after its last letter back into the span
+                while end < n and text[end] in _TRAILING_MARKS:
+                    end += 1
             w = m.group()
-            out.append(Token(start, end, self.text[start:end], w, light_stem(w), len(out)))
+            out.append(new(Token, (start, end, text[start:end], w, light_stem(w), len(out))))
         return tuple(out)
 
     @cached_property

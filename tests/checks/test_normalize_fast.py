@@ -1,0 +1,39 @@
+"""The fast paths of ``normalize`` (str.translate, identity index map) agree with the per-character definition."""
+
+from __future__ import annotations
+
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from editorial.checks.arabic.normalize import _IRREGULAR_RE, normalize, normalize_char
+
+
+def _reference(text: str) -> tuple[str, tuple[int, ...]]:
+    out, index = [], []
+    for i, ch in enumerate(text):
+        n = normalize_char(ch)
+        out.append(n)
+        index.extend([i] * len(n))
+    return "".join(out), (*index, len(text))
+
+
+def test_every_irregular_character_is_in_the_slow_class() -> None:
+    # a character whose normalised form is not exactly one character must send the text to the index-map path
+    missed = [
+        hex(o) for o in range(sys.maxunicode + 1)
+        if not 0xD800 <= o <= 0xDFFF and len(normalize_char(chr(o))) != 1 and not _IRREGULAR_RE.match(chr(o))
+    ]
+    assert missed == []
+
+
+_CHARS = st.sampled_from(
+    "اأإآىةکی ٠١٩۰ABZaz\u00a0\u064b\u0651\u0640\u200b\u202bﻻﷲﭐ\ufdfa\u0130É\U0001F600\U00010400.،\n"
+)
+
+
+@given(st.text(_CHARS, max_size=40) | st.text(max_size=40))
+def test_normalize_matches_the_per_character_definition(text: str) -> None:
+    nz = normalize(text)
+    assert (nz.text, tuple(nz.index)) == _reference(text)
