@@ -1,13 +1,14 @@
 """People: a named person in the title whom the body never mentions or names differently.
 
-With no NER model, names are found conservatively from anchors: a known first name (يوسف، سلمى ...), an
-honorific or role noun before the name (الدكتور، الشيخ، الوزير ...), a speech verb (قال/أكد + name),
-capitalised Latin words, and in the title a family name (المهندي) in a construct after an indefinite noun.
-A title name counts as present when any of its parts is in the body ("الدكتور عودة" for "الدكتور سامر
-عودة"), unless the body gives that family name only with another first name. Inside the body, two first names
-with one family name for the same office ("سفير لبنان غادي الخوري" / "فادي الخوري") are flagged too.
-Known limits: unknown first names without an anchor are invisible; relatives sharing a family name are
-only flagged when their first names are near-identical or their office is the same.
+With no NER model, names are found conservatively from anchors: a known first name (يوسف، سلمى ...) with the
+particles and family names after it, an honorific before a name (الدكتور، الشيخ، المستشار ...), the role noun
+a few words before it (for its office and gender), capitalised Latin words, and in the title a family name
+(المهندي) in a construct after a feminine or plural noun or a word like هدف. A title name is present when
+any of its parts is in the body ("الدكتور عودة" for "الدكتور سامر عودة"), unless the body gives that family
+name only with another first name, or that first name only with another family name. Inside the body, two
+first names with one family name for the same office, or one letter apart ("غادي الخوري" / "فادي الخوري"),
+are flagged too. Known limits: unknown first names without an anchor are invisible; relatives sharing a
+family name are only flagged when their first names are near-identical or their office is the same.
 """
 
 from __future__ import annotations

@@ -1,10 +1,12 @@
 """Places: a city or country in the title that the body never mentions while it names another one.
 
 Places come from our own lexicon (countries with their nationality adjectives, capitals and major cities with
-their country). A title city is missing when the body names neither it nor... anything but other cities of
-the same country (title "صلالة", body "صحار"); a title country is missing when the body names no form of it
-(تركيا / التركي / أنقرة) and names other countries. Known limits: places outside the lexicon are invisible;
-a body that simply omits the title's place is not flagged unless it names a rival one.
+their country, a few towns with their governorate). A title city conflicts when the body never names it (nor a
+town of it) but names other cities of the same country (title "صلالة", body "صحار"); a title country
+conflicts when the body names no form of it (تركيا / التركي / أنقرة) but names other countries or their
+cities. A city after a club word (ترجي جرجيس) is a team, not a place. Known limits: places outside the
+lexicon are invisible; a body that simply omits the title's place is not flagged unless it names a rival one
+(the topic check weighs that case).
 """
 
 from __future__ import annotations
