@@ -37,3 +37,26 @@ _CHARS = st.sampled_from(
 def test_normalize_matches_the_per_character_definition(text: str) -> None:
     nz = normalize(text)
     assert (nz.text, tuple(nz.index)) == _reference(text)
+
+
+def _reference_tokens(text: str) -> list[tuple[int, int, str, str]]:
+    from editorial.checks.arabic.tokens import _TRAILING_MARKS, WORD_RE
+
+    nz, out = normalize(text), []
+    for m in WORD_RE.finditer(nz.text):
+        start, end = nz.to_original(m.start(), m.end())
+        while end < len(text) and text[end] in _TRAILING_MARKS:
+            end += 1
+        out.append((start, end, text[start:end], m.group()))
+    return out
+
+
+@given(st.text(_CHARS, max_size=40) | st.text(max_size=40))
+def test_bulk_tokens_match_a_per_match_loop(text: str) -> None:
+    from editorial.checks.arabic.stem import light_stem
+    from editorial.checks.arabic.tokens import TextView
+
+    toks = TextView("body", text).tokens
+    assert [(t.start, t.end, t.text, t.norm) for t in toks] == _reference_tokens(text)
+    assert [t.index for t in toks] == list(range(len(toks)))
+    assert all(t.stem == light_stem(t.norm) for t in toks)

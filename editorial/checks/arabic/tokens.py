@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 import regex
@@ -22,6 +23,22 @@ _SENT_END_RE = regex.compile(r"(?:(?<!\d)\.(?!\d)|(?<=\d)\.(?!\d)|[!?؟…]|\.{3
 _PARA_RE = regex.compile(r"[^\n]+")
 # What normalisation drops from inside a word (tashkeel, Quranic marks, tatweel): a token keeps them.
 _TRAILING_MARKS = frozenset(map(chr, [*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x06D6, 0x06EE)]))
+_TRAILING_RE = regex.compile("[" + "".join(sorted(_TRAILING_MARKS)) + "]")
+_WORD_SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
+_new_tuple = tuple.__new__
+
+
+class _StemMemo(dict[str, str]):
+    """word -> light stem; a plain dict so that ``map(_STEMS.__getitem__, words)`` stays in C for known words."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 200_000:  # bounded: a server checks drafts for weeks
+            self.clear()
+        stem = self[word] = light_stem(word)
+        return stem
+
+
+_STEMS = _StemMemo()
 
 
 class Token(NamedTuple):
@@ -69,22 +86,23 @@ class TextView:
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
+        # Built in bulk with C-level map/zip rather than a Python loop per word (a long text has 100,000 words):
+        # splitting on the word pattern gives [gap, word, gap, word, ..., gap], and the running sum of the
+        # parts' lengths gives every word's span in the normalised text.
         nz = self.normalized
         text, index = self.text, nz.index
-        identity = isinstance(index, range)  # nothing dropped: normalised offsets are original offsets
-        n = len(text)
-        new = tuple.__new__
-        out: list[Token] = []
-        for m in WORD_RE.finditer(nz.text):
-            start, end = m.span()
-            if not identity:
-                start, end = index[start], index[end - 1] + 1
-                # the normalised word has no tashkeel: take the marks after its last letter back into the span
-                while end < n and text[end] in _TRAILING_MARKS:
-                    end += 1
-            w = m.group()
-            out.append(new(Token, (start, end, text[start:end], w, light_stem(w), len(out))))
-        return tuple(out)
+        parts = _WORD_SPLIT_RE.split(nz.text)
+        words = parts[1::2]
+        bounds = list(accumulate(map(len, parts)))
+        starts, ends = bounds[0:-1:2], bounds[1::2]
+        if not isinstance(index, range):  # characters were dropped or expanded: map back to the original
+            starts = list(map(index.__getitem__, starts))
+            ends = [index[e - 1] + 1 for e in ends]
+            if _TRAILING_RE.search(text):
+                ends = _with_trailing_marks(text, ends)
+        originals = map(text.__getitem__, map(slice, starts, ends))
+        rows = zip(starts, ends, originals, words, map(_STEMS.__getitem__, words), range(len(words)))
+        return tuple(map(_new_tuple, repeat(Token), rows))
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -122,6 +140,17 @@ class TextView:
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]
+
+
+def _with_trailing_marks(text: str, ends: list[int]) -> list[int]:
+    """The normalised word has no tashkeel: take the marks after its last letter back into the span."""
+    n = len(text)
+    out = []
+    for end in ends:
+        while end < n and text[end] in _TRAILING_MARKS:
+            end += 1
+        out.append(end)
+    return out
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
