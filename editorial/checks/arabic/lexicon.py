@@ -237,7 +237,7 @@ for _name in list(COUNTRY_FORMS) + list(CITY_FORMS) + list(NATIONALITY_FORMS):
 # City names that are also common words: only trusted after a place noun (في/مدينة/ولاية ...).
 AMBIGUOUS_CITIES = frozenset(_n("""
 صور العين المدينة الخبر نيس الكاف باجة دوز قبلي مالي عمان سرت الخور الخمس الجديدة العمارة الحلة البيضاء
-الأبيض الداخلة الكرم المدية معان سلا قنا جبيل الريان الفحص ماطر
+الأبيض الداخلة الكرم المدية معان سلا قنا جبيل الريان الفحص ماطر المروج الزهراء الحامة
 """))
 # Offices held by one person per country: a male and a female holder in one story is a contradiction.
 UNIQUE_OFFICES = frozenset(_n("سفير قنصل مندوب ملك أمير"))

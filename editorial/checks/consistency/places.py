@@ -69,7 +69,9 @@ def _single(view: TextView, i: int) -> Mention | None:
     bare = L.strip_proclitics(tok.norm, 2)[0]
     if key in L.AMBIGUOUS_CITIES or bare in L.AMBIGUOUS_CITIES:
         prev = view.tokens[i - 1].norm if i else ""
-        if L.strip_proclitics(prev, 2)[0] not in L.PLACE_NOUNS and prev not in ("في", "بمدينه"):
+        # trusted after a place noun or "في", or as a dateline opening the field ("الكاف : ...", "صور –")
+        dateline = i == 0 and view.text[tok.end:tok.end + 3].strip()[:1] in (":", "–", "-", "(")
+        if L.strip_proclitics(prev, 2)[0] not in L.PLACE_NOUNS and prev not in ("في", "بمدينه") and not dateline:
             return None
     return Mention(view.field, tok.start, tok.end, key, kind, i)
 
@@ -82,8 +84,9 @@ def places_of(ctx: Context, field: str) -> list[Mention]:
     return ctx.cache[key]  # type: ignore[return-value]
 
 
-def covered(t: Mention, body: list[Mention]) -> bool:
-    return _covered(t, body)
+def covered(ctx: Context, t: Mention) -> bool:
+    """The body mentions the title's place (an ambiguous city name counts here even without "مدينة")."""
+    return _covered(t, places_of(ctx, "body")) or (" " not in t.key and t.key in ctx.body_words)
 
 
 def country_of(m: Mention) -> str:
@@ -120,7 +123,7 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     body = places_of(ctx, "body")
     title_keys = {m.key for m in title} | {country_of(m) for m in title}
     for t in title:
-        if _covered(t, body):
+        if covered(ctx, t):
             continue
         rivals = _first_each(_rivals(t, body, title_keys))
         if not rivals:

@@ -57,8 +57,7 @@ def coverage(ctx: Context) -> tuple[float, list[tuple[Token, bool]]]:
 
 
 def _found_places(ctx: Context) -> set[int]:
-    body = places_of(ctx, "body")
-    return {m.start for m in places_of(ctx, "title") if covered(m, body)}
+    return {m.start for m in places_of(ctx, "title") if covered(ctx, m)}
 
 
 def _found_numbers(ctx: Context) -> set[int]:
@@ -85,8 +84,7 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
 
 def _specific_absent(ctx: Context) -> bool:
     """The title gives a figure or a city that the body never mentions: strong evidence of a wrong title."""
-    body_places = places_of(ctx, "body")
-    if any(m.kind == "city" and not covered(m, body_places) for m in places_of(ctx, "title")):
+    if any(m.kind == "city" and not covered(ctx, m) for m in places_of(ctx, "title")):
         return True
     body = ctx.body_numbers
     return any(t.kind in ("digits", "words") and not any(t.value == b.value or agree(t, b) for b in body)
