@@ -92,8 +92,20 @@ def _body_gender(ctx: Context, body: list[Role]) -> Iterator[Hit]:
     for d in body:
         if d.count == 2 and d.gender == "f":
             man = next((first[k] for k in _holder_keys(d, "m") if k in first), None)
+            if man is None and not any(k.startswith("@") for k in d.office):
+                man = _the_pair_man(d, singles)
             if man is not None:
-                yield _hit(ctx, "consistency.body_gender_conflict", "body", d.start, d.end, man)
+                end = d.end if any(k.startswith("@") for k in d.office) else ctx.body.tokens[d.token].end
+                yield _hit(ctx, "consistency.body_gender_conflict", "body", d.start, end, man)
+
+
+def _the_pair_man(d: Role, singles: list[Role]) -> Role | None:
+    """"السفيرتان" with no office words: if the story names just two such people and one is a man, the
+    feminine dual is wrong (the masculine dual covers a man and a woman)."""
+    same = [b for b in singles if b.lemma == d.lemma]
+    holders = {frozenset(k for k in b.office if k.startswith("@")) or b.office for b in same}
+    men = [b for b in same if b.gender == "m"]
+    return men[0] if men and len(holders) <= 2 else None
 
 
 def _holder_keys(r: Role, gender: str) -> list[tuple[str, str, str]]:
