@@ -92,9 +92,10 @@ class Context:
         return frozenset(out)
 
     def _words(self, limit: int) -> frozenset[str]:
-        out: set[str] = set()
-        for w in {t.norm for t in self.body.tokens[:limit]}:
-            out.update((w, light_stem(w), bare(w), word_key(w)))
+        words = {t.norm for t in self.body.tokens[:limit]}
+        out = set(words)
+        for key in (light_stem, bare, word_key):  # C-level map over the cached key functions
+            out.update(map(key, words))
         return frozenset(out)
 
     def body_has(self, tok: Token, lead: bool = False) -> bool:

@@ -9,6 +9,7 @@ instead of walking the whole text again; this keeps the family at a few millisec
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
 from ..arabic import lexicon as L
 from ..arabic.numbers import starts_number
@@ -146,17 +147,21 @@ def classify(w: str) -> int:
     return flags
 
 
+@lru_cache(maxsize=None)
+def _kinds_of(flags: int) -> tuple[int, ...]:
+    return tuple(k for k in _KINDS if flags & k)
+
+
 def token_index(view: TextView) -> dict[int, list[int]]:
     """kind -> positions of the field's tokens of that kind (computed once per field)."""
     cached = view.__dict__.get("_consistency_index")
     if cached is not None:
         return cached
     index: dict[int, list[int]] = {k: [] for k in _KINDS}
-    for i, t in enumerate(view.tokens):
-        flags = classify(t.norm)
-        if flags:
-            for k in _KINDS:
-                if flags & k:
-                    index[k].append(i)
+    toks = view.tokens
+    flags = list(map(classify, [t.norm for t in toks]))
+    for i in compress(range(len(toks)), flags):  # most words have no kind: skip them in C
+        for k in _kinds_of(flags[i]):
+            index[k].append(i)
     view.__dict__["_consistency_index"] = index
     return index
