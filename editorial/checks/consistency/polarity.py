@@ -30,6 +30,10 @@ RULES: tuple[Rule, ...] = (
 )
 
 _WINDOW = 3  # words between a polarity word and its subject
+_PREPOSITIONS = frozenset(L._n("في على من إلى عن"))
+_BREAKS = frozenset(L._n("""
+و مع بعد قبل بينما فيما لكن لكنه غير رغم مقابل حين إلا أو ثم إذ حيث الذي التي الذين عقب إثر بسبب نتيجة إن أن
+"""))
 
 
 def _sides(tok: Token) -> tuple[tuple[int, int], ...]:
@@ -68,8 +72,10 @@ def _about(ctx: Context, j: int, subject: set[str]) -> bool:
         k = j
         for _ in range(_WINDOW):
             nxt = k + step
-            if not 0 <= nxt < len(toks) or _gap(toks, min(k, nxt) + 1) or toks[nxt].norm in L.STOPWORDS:
+            if not 0 <= nxt < len(toks) or _gap(toks, min(k, nxt) + 1):
                 break
+            if toks[nxt].norm in _BREAKS:
+                break  # "مع"، "و"، "بعد" start another phrase; "ارتفاع في أسعار" reads on
             k = nxt
             if bare(toks[k].stem) in subject:
                 return True
@@ -94,7 +100,7 @@ def _phrase_end(toks: tuple[Token, ...], i: int) -> int:
     """End of the polarity word and up to two following words (its subject), stopping at punctuation."""
     end = toks[i].end
     for k in range(i + 1, min(i + 3, len(toks))):
-        if toks[k].start - end > 1 or toks[k].norm in L.STOPWORDS:
+        if toks[k].start - end > 1 or toks[k].norm in _BREAKS or toks[k].norm in _PREPOSITIONS:
             break
         end = toks[k].end
     return end

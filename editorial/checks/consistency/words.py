@@ -8,7 +8,7 @@ instead of walking the whole text again; this keeps the family at a few millisec
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress
 
 from ..arabic import lexicon as L
@@ -147,7 +147,7 @@ def classify(w: str) -> int:
     return flags
 
 
-@lru_cache(maxsize=None)
+@cache
 def _kinds_of(flags: int) -> tuple[int, ...]:
     return tuple(k for k in _KINDS if flags & k)
 
