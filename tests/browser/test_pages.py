@@ -13,6 +13,7 @@ from editorial import services
 from editorial.demo import DEMO_DRAFTS
 from tests.browser.helpers import act, sign_in, status_of
 from tests.conftest import SAMPLE_BODY, SAMPLE_TITLE
+from tests.timing import budget_ms
 
 WORD_PARAGRAPHS = [
     "افتتح وزير الصحة صباح اليوم مستشفى الجهراء الجديد بسعة 400 سرير.",
@@ -103,20 +104,23 @@ def test_the_live_check_answers_an_800_word_article_quickly(page: Page, site, wr
     page.goto(f"{site}/drafts/{draft.pk}/edit/")
     timings = page.evaluate("""async () => {
         const form = document.getElementById("edit-form");
-        const times = [];
+        const times = [], server = [];
         for (let i = 0; i < 7; i++) {
             const data = new FormData(form);
             const started = performance.now();
             const response = await fetch(form.dataset.liveUrl, {method: "POST", body: data,
                 headers: {"X-CSRFToken": form.elements.csrfmiddlewaretoken.value}});
-            await response.json();
+            const json = await response.json();
             times.push(performance.now() - started);
+            server.push(json.took_ms);
         }
-        return times;
+        return [times, server];
     }""")
+    timings, server = timings
     median = sorted(timings[1:])[3]
-    print(f"live check, 800 words, browser round trip: median {median:.1f} ms, all {[round(t) for t in timings]}")
-    assert median < 200, timings
+    print(f"live check, 800 words: browser round trip median {median:.1f} ms (all {[round(t) for t in timings]}), "
+          f"server {sorted(server[1:])[3]:.1f} ms")
+    assert median < budget_ms(200), timings
 
 
 def seed_desk(writer, reviewer, publisher):

@@ -4,6 +4,10 @@ import re
 
 import pytest
 from django.utils import translation
+from django.utils.html import escape
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from editorial.web.findings import Shown, link_related
 from editorial.web.highlight import highlight
@@ -116,3 +120,28 @@ def test_draft_text_and_finding_text_are_always_escaped(evil):
     assert "<script" not in html and "<img" not in html
     assert strip_marks(html).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace(
         "&#x27;", "'").replace("&amp;", "&") == text
+
+
+@st.composite
+def text_and_findings(draw):
+    text = draw(st.text(alphabet="اب <>&\"'x\n", min_size=1, max_size=40))
+    n = len(text)
+    spans = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(1, n)), max_size=6))
+    findings = [finding(i, s, max(e, s + 1), text, family=("placeholder", "repetition", "consistency")[i % 3])
+                for i, (s, e) in enumerate(spans) if max(e, s + 1) <= n]
+    return text, findings
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(text_and_findings())
+def test_any_overlap_keeps_the_text_balanced_and_every_finding(case):
+    text, findings = case
+    html = str(highlight(text, "body", findings))
+    assert html.count("<mark") == html.count("</mark>")
+    assert strip_marks(html) == str(escape(text))
+    for f in findings:
+        assert html.count(f'id="{f.anchor}"') == 1
+    depth = 0
+    for token in re.findall(r"<mark[^>]*>|</mark>", html):
+        depth += 1 if token.startswith("<mark") else -1
+        assert depth >= 0

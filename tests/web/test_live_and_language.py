@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from editorial import services
+from tests.timing import budget_ms
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +78,7 @@ def test_the_live_check_answers_an_800_word_article_in_under_200_ms(login, write
         response = client.post(LIVE, {"title": "فائض في الميزانية", "body": WORDS_800})
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200
-    assert sorted(timings)[2] < 200, timings
+    assert sorted(timings)[2] < budget_ms(200), timings
 
 
 def test_pages_are_arabic_and_right_to_left_by_default(login, writer):
