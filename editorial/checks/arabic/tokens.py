@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, repeat
+from operator import add, sub
 from typing import NamedTuple
 
 import regex
@@ -23,7 +24,7 @@ _SENT_END_RE = regex.compile(r"(?:(?<!\d)\.(?!\d)|(?<=\d)\.(?!\d)|[!?؟…]|\.{3
 _PARA_RE = regex.compile(r"[^\n]+")
 # What normalisation drops from inside a word (tashkeel, Quranic marks, tatweel): a token keeps them.
 _TRAILING_MARKS = frozenset(map(chr, [*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x06D6, 0x06EE)]))
-_TRAILING_RE = regex.compile("[" + "".join(sorted(_TRAILING_MARKS)) + "]")
+_TRAILING_RE = regex.compile("[" + "".join(sorted(_TRAILING_MARKS)) + "]+")
 _WORD_SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
 _new_tuple = tuple.__new__
 
@@ -97,7 +98,7 @@ class TextView:
         starts, ends = bounds[0:-1:2], bounds[1::2]
         if not isinstance(index, range):  # characters were dropped or expanded: map back to the original
             starts = list(map(index.__getitem__, starts))
-            ends = [index[e - 1] + 1 for e in ends]
+            ends = list(map(add, map(index.__getitem__, map(sub, ends, repeat(1))), repeat(1)))
             if _TRAILING_RE.search(text):
                 ends = _with_trailing_marks(text, ends)
         originals = map(text.__getitem__, map(slice, starts, ends))
@@ -143,14 +144,15 @@ class TextView:
 
 
 def _with_trailing_marks(text: str, ends: list[int]) -> list[int]:
-    """The normalised word has no tashkeel: take the marks after its last letter back into the span."""
-    n = len(text)
-    out = []
-    for end in ends:
-        while end < n and text[end] in _TRAILING_MARKS:
-            end += 1
-        out.append(end)
-    return out
+    """The normalised word has no tashkeel: take the marks after its last letter back into the span.
+
+    A word ending at a run of marks extends to the end of that run; every position inside a run is mapped to the
+    run's end, so the lookup per word is one ``dict.get`` in C.
+    """
+    run_end: dict[int, int] = {}
+    for m in _TRAILING_RE.finditer(text):
+        run_end.update(dict.fromkeys(range(m.start(), m.end()), m.end()))
+    return list(map(run_end.get, ends, ends))
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
