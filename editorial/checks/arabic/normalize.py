@@ -77,7 +77,7 @@ class Normalized:
     """``text`` is normalised; ``index[i]`` is the original offset of ``text[i]``; ``index[-1] == len(original)``."""
 
     text: str
-    index: Sequence[int]  # a range when nothing was dropped or expanded, else a list (never mutated)
+    index: Sequence[int]  # a range when nothing was dropped or expanded, else a tuple
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to the smallest original span covering it."""
@@ -103,7 +103,7 @@ def normalize(text: str) -> Normalized:
             index.extend([i] * len(n))
         pos = i + 1
     index.extend(range(pos, len(text) + 1))
-    return Normalized(out, index)  # a list: no copy of what can be 600,000 offsets
+    return Normalized(out, tuple(index))
 
 
 def norm(text: str) -> str:
