@@ -169,6 +169,8 @@ def _check_draft(title: str, body: str, config: CheckConfig | None) -> Report:
     seen: set[tuple[str, str, int, int]] = set()
     findings: list[Finding] = []
     for module in _modules():
+        if not any(config.enabled(r.id) for r in module.RULES):
+            continue  # every rule of the family is switched off: its findings would all be dropped below
         for h in _run_safely(module, doc, config, errors):
             rule = rules.get(h.rule)
             key = (h.rule, h.field, h.start, h.end)

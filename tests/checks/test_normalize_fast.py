@@ -60,3 +60,15 @@ def test_bulk_tokens_match_a_per_match_loop(text: str) -> None:
     assert [(t.start, t.end, t.text, t.norm) for t in toks] == _reference_tokens(text)
     assert [t.index for t in toks] == list(range(len(toks)))
     assert all(t.stem == light_stem(t.norm) for t in toks)
+
+
+def test_a_disabled_family_is_skipped_without_changing_the_others() -> None:
+    from editorial.checks import check_draft
+    from editorial.checks.config import CheckConfig
+
+    title = "وزير الصحة يفتتح مستشفى جديدا"
+    body = "افتتح وزير الصحة اليوم اليوم مستشفى جديدا في المدينة [اسم المدينة]. وقال الوزير إن المستشفى يضم مئة سرير."
+    full = check_draft(title, body)
+    off = check_draft(title, body, CheckConfig(disabled=frozenset({"repetition"})))
+    assert not off.errors
+    assert [f.rule for f in off.findings] == [f.rule for f in full.findings if not f.rule.startswith("repetition.")]

@@ -46,7 +46,7 @@ class Pattern:
         self.anchored = anchored  # must start a sentence
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        if any(t in text for t in self.triggers):
+        if any(map(text.__contains__, self.triggers)):  # the substring tests run in C
             yield from self.rx.finditer(text)
 
 
