@@ -15,6 +15,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -24,6 +25,7 @@ from .tokens import Token
 
 # Digits (with thousands/decimal separators or the Tunisian "ر" decimal), letter runs, percent signs.
 _TOKEN_RE = regex.compile(r"\d+(?:ر\d+|(?:[.,،]\d+)+)?|[\p{L}\p{M}]+|[%٪]|[/:\-–]")
+_TOKEN_SPLIT_RE = regex.compile(f"({_TOKEN_RE.pattern})")
 _SEP_RE = regex.compile(r"[.,]")
 _TRAILING = "\u0640"
 _YEAR_WORDS = frozenset(L._n("عام العام لعام بعام سنة السنة لسنة منذ موسم الموسم"))
@@ -109,7 +111,12 @@ _Tok = tuple[str, int, int]  # (normalised text, start, end) in normalised offse
 
 
 def _tokens(text: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, lo, len(text) if hi is None else hi)]
+    # In bulk: split gives [gap, token, gap, token, ..., gap] and the running sum of the parts' lengths gives the
+    # spans (the pattern has no lookaround, so reading a slice is reading the window).
+    parts = _TOKEN_SPLIT_RE.split(text[lo:hi])
+    n = len(parts) // 2
+    bounds = list(accumulate(map(len, parts), initial=lo))
+    return list(zip(parts[1::2], bounds[1::2][:n], bounds[2::2]))
 
 
 class _Parser:
