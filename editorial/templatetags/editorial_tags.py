@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from django import template
@@ -17,6 +18,8 @@ from editorial.web.highlight import highlight
 register = template.Library()
 
 _ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_QUOTED = re.compile(r"([“«])([^”»]*)([”»])")
+FSI, PDI = "\u2068", "\u2069"
 
 
 def localise_digits(value: str) -> str:
@@ -49,6 +52,13 @@ def when(value: datetime | None, fmt: str = "DATETIME_FORMAT") -> SafeString | s
     # dir isolates the date from the text around it (Arabic-Indic digits would otherwise reorder).
     return format_html('<time datetime="{}" dir="{}">{}</time>', value.isoformat(), direction,
                        localise_digits(text))
+
+
+@register.filter
+def isolate_quotes(message: str) -> str:
+    """Wrap quoted draft text in a finding's message in bidi isolates, so Arabic quoted inside an English
+    sentence (or the reverse) keeps its quotes in place. Invisible; the result is still escaped."""
+    return _QUOTED.sub(lambda m: f"{m[1]}{FSI}{m[2]}{PDI}{m[3]}", message or "")
 
 
 @register.filter

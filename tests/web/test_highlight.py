@@ -145,3 +145,11 @@ def test_any_overlap_keeps_the_text_balanced_and_every_finding(case):
     for token in re.findall(r"<mark[^>]*>|</mark>", html):
         depth += 1 if token.startswith("<mark") else -1
         assert depth >= 0
+
+
+def test_quoted_text_in_messages_is_isolated_for_bidi():
+    from editorial.templatetags.editorial_tags import isolate_quotes
+
+    assert isolate_quotes("“نص” is a note") == "“\u2068نص\u2069” is a note"
+    assert isolate_quotes("العبارة «abc» مكررة") == "العبارة «\u2068abc\u2069» مكررة"
+    assert isolate_quotes("no quotes") == "no quotes"
