@@ -61,6 +61,10 @@ def draft_context(request, draft, **extra) -> dict:
     run, shown = shown_findings(draft)
     counts = fnd.counts(shown)
     user = request.user
+    items = timeline(draft)
+    sent_back = None
+    if draft.status == review.CHANGES_REQUESTED:
+        sent_back = next((i for i in reversed(items) if i.get("to_status") == review.CHANGES_REQUESTED), None)
     return {
         "draft": draft,
         "run": run,
@@ -71,7 +75,10 @@ def draft_context(request, draft, **extra) -> dict:
         "can_edit": selectors.can_edit(draft, user=user),
         "can_dismiss": selectors.can_dismiss(draft, user=user),
         "actions": _actions(request, draft, counts.get("error", 0)),
-        "timeline": timeline(draft),
+        "timeline": items,
+        "sent_back": sent_back,
+        "may_take_review": bool(selectors.user_roles(user) & {review.REVIEWER, review.ADMIN})
+        and draft.assignee_id != user.pk,
         "revisions": list(draft.revisions.select_related("created_by", "api_client").order_by("-number")),
         "reviewers": list(selectors.reviewers()),
         "comment_form": extra.pop("comment_form", None) or CommentForm(),

@@ -206,3 +206,22 @@ def test_recheck_runs_the_checks_again(login, reviewer, draft):
 @pytest.mark.parametrize("name", ["transition", "assign", "recheck", "comment_add"])
 def test_actions_take_only_post(login, writer, draft, name):
     assert login(writer).get(url(name, draft)).status_code == 405
+
+
+def test_a_draft_sent_back_shows_the_reviewers_request_at_the_top(login, writer, reviewer, draft):
+    services.draft_transition(draft=draft, action="submit", user=writer)
+    services.draft_transition(draft=draft, action="request_changes", user=reviewer, comment="أضف المصدر")
+    html = login(writer).get(url("draft", draft)).content.decode()
+    top = html[:html.index('class="toolbar"')]
+    assert "أضف المصدر" in top
+
+
+def test_a_reviewer_takes_a_draft_with_one_click(login, writer, reviewer, draft):
+    services.draft_transition(draft=draft, action="submit", user=writer)
+    client = login(reviewer)
+    assert 'class="assign-me"' in client.get(url("draft", draft)).content.decode()
+    client.post(url("assign", draft), {"assignee": "me"})
+    draft.refresh_from_db()
+    assert draft.assignee == reviewer
+    assert 'class="assign-me"' not in client.get(url("draft", draft)).content.decode()
+    assert 'class="assign-me"' not in login(writer).get(url("draft", draft)).content.decode()
