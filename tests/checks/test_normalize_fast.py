@@ -51,7 +51,10 @@ def _reference_tokens(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
-@given(st.text(_CHARS, max_size=40) | st.text(max_size=40))
+_MARKED = st.sampled_from("اب تة1 .\u064b\u0651\u0640\u06e5\u0670\u06d6")  # letters with tashkeel only
+
+
+@given(st.text(_CHARS, max_size=40) | st.text(max_size=40) | st.text(_MARKED, max_size=30))
 def test_bulk_tokens_match_a_per_match_loop(text: str) -> None:
     from editorial.checks.arabic.stem import light_stem
     from editorial.checks.arabic.tokens import TextView

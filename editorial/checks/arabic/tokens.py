@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import regex
 
-from .normalize import Normalized, normalize
+from .normalize import _DROP, Normalized, normalize
 from .stem import light_stem
 
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -25,6 +25,11 @@ _PARA_RE = regex.compile(r"[^\n]+")
 # What normalisation drops from inside a word (tashkeel, Quranic marks, tatweel): a token keeps them.
 _TRAILING_MARKS = frozenset(map(chr, [*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x06D6, 0x06EE)]))
 _TRAILING_RE = regex.compile("[" + "".join(sorted(_TRAILING_MARKS)) + "]+")
+# Characters that normalisation drops or expands other than the marks above (zero-width and bidi controls,
+# presentation forms, ...): with none of them in a text, a word's end maps back by the index map alone.
+_OTHER_IRREGULAR_RE = regex.compile(
+    "[" + "".join(chr(o) for o in sorted(_DROP) if chr(o) not in _TRAILING_MARKS) + "\uFB50-\uFDFF\uFE70-\uFEFC\u0130]"
+)
 _WORD_SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
 _new_tuple = tuple.__new__
 
@@ -98,9 +103,14 @@ class TextView:
         starts, ends = bounds[0:-1:2], bounds[1::2]
         if not isinstance(index, range):  # characters were dropped or expanded: map back to the original
             starts = list(map(index.__getitem__, starts))
-            ends = list(map(add, map(index.__getitem__, map(sub, ends, repeat(1))), repeat(1)))
-            if _TRAILING_RE.search(text):
-                ends = _with_trailing_marks(text, ends)
+            if _OTHER_IRREGULAR_RE.search(text) is None:
+                # only tashkeel/tatweel were dropped: what lies between a word's last letter and the next kept
+                # character is marks, which the word takes, so its end is the next kept character's offset
+                ends = list(map(index.__getitem__, ends))
+            else:
+                ends = list(map(add, map(index.__getitem__, map(sub, ends, repeat(1))), repeat(1)))
+                if _TRAILING_RE.search(text):
+                    ends = _with_trailing_marks(text, ends)
         originals = map(text.__getitem__, map(slice, starts, ends))
         rows = zip(starts, ends, originals, words, map(_STEMS.__getitem__, words), range(len(words)))
         return tuple(map(_new_tuple, repeat(Token), rows))
