@@ -223,7 +223,7 @@ class Body:
     @cached_property
     def token_flags(self) -> list[int]:
         """``word_class`` of every body token, in token order."""
-        return [word_class(t.norm) for t in self.view.tokens]
+        return list(map(word_class, [t.norm for t in self.view.tokens]))  # cached lookups mapped in C
 
     @cached_property
     def sentence_of(self) -> list[int]:
