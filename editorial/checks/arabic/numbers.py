@@ -15,7 +15,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 
 import regex
 
@@ -136,6 +136,22 @@ class _Parser:
     def run(self) -> list[NumberMention]:
         out: list[NumberMention] = []
         i = 0
+        # only tokens that may start a number are read; they are picked out in C (cached test per word)
+        words = [t[0] for t in self.toks]
+        for k in compress(range(len(words)), map(_STARTS.__getitem__, words)):
+            if k < i:
+                continue  # inside the number just read
+            got = self.read_at(k)
+            if got is None:
+                i = k + 1
+                continue
+            mention, i = got
+            out.append(mention)
+            if i <= k:  # never happens (a number takes its first token), but would mean reading again from i
+                return self._run_from(out, i)
+        return out
+
+    def _run_from(self, out: list[NumberMention], i: int) -> list[NumberMention]:
         while i < len(self.toks):
             w = self.toks[i][0]
             if not (w[:1].isdigit() or w in _STARTERS):
@@ -324,6 +340,19 @@ def _strip_conj(w: str) -> str:
 
 
 _MONTH_KEYS = frozenset(unit_key(m) for m in L.MONTHS if " " not in m)
+
+
+class _StartsMemo(dict[str, bool]):
+    """word -> may it start a number (the test in ``_Parser.run``), memoised for a C-level map."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > 200_000:  # bounded: a server checks drafts for weeks
+            self.clear()
+        value = self[word] = word[:1].isdigit() or word in _STARTERS
+        return value
+
+
+_STARTS = _StartsMemo()
 
 
 def starts_number(word: str) -> bool:
