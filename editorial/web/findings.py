@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_LABELS = {"error": _("Error"), "warning": _("Warning"), "info": _("Info")}
+RELATED_LINKS = 8
 FAMILY_ORDER = ("placeholder", "consistency", "repetition", "style", "archive")
 FAMILY_LABELS = {
     "placeholder": _("Placeholders"),
@@ -52,6 +53,15 @@ class Shown:
     @property
     def anchor(self) -> str:
         return f"f-{self.key}"
+
+    @property
+    def related_links(self) -> list[dict[str, Any]]:
+        """The first related spans, linked from the list (a long story can repeat a phrase dozens of times)."""
+        return self.related_targets[:RELATED_LINKS]
+
+    @property
+    def related_more(self) -> int:
+        return max(0, len(self.related_targets) - RELATED_LINKS)
 
     @property
     def is_open(self) -> bool:
