@@ -73,3 +73,13 @@ def test_an_unknown_draft_is_a_404(login, writer):
 def test_password_change_page_is_styled(login, writer):
     html = login(writer).get(reverse("password_change")).content.decode()
     assert 'href="/static/editorial/base.css"' in html and 'name="old_password"' in html
+
+
+def test_password_reset_is_styled_and_sends_a_mail(client, writer):
+    from django.core import mail
+
+    html = client.get(reverse("password_reset")).content.decode()
+    assert 'href="/static/editorial/base.css"' in html and 'name="email"' in html
+    client.post(reverse("password_reset"), {"email": writer.email})
+    assert len(mail.outbox) == 1 and writer.email in mail.outbox[0].to
+    assert "base.css" in client.get(reverse("password_reset_done")).content.decode()
