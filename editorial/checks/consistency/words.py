@@ -147,6 +147,19 @@ def classify(w: str) -> int:
     return flags
 
 
+class _ClassMemo(dict[str, int]):
+    """word -> ``classify(word)`` in a plain dict: a hit is one C lookup, cheaper than the LRU bookkeeping."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > 200_000:  # bounded: a server checks drafts for weeks
+            self.clear()
+        value = self[word] = classify(word)
+        return value
+
+
+_CLASSES = _ClassMemo()
+
+
 @cache
 def _kinds_of(flags: int) -> tuple[int, ...]:
     return tuple(k for k in _KINDS if flags & k)
@@ -159,7 +172,7 @@ def token_index(view: TextView) -> dict[int, list[int]]:
         return cached
     index: dict[int, list[int]] = {k: [] for k in _KINDS}
     toks = view.tokens
-    flags = list(map(classify, [t.norm for t in toks]))
+    flags = list(map(_CLASSES.__getitem__, [t.norm for t in toks]))
     for i in compress(range(len(toks)), flags):  # most words have no kind: skip them in C
         for k in _kinds_of(flags[i]):
             index[k].append(i)
