@@ -72,6 +72,19 @@ def word_class(word: str) -> int:
     return flags
 
 
+class _ClassMemo(dict[str, int]):
+    """word -> ``word_class(word)`` in a plain dict: a hit is one C lookup, cheaper than the LRU bookkeeping."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > 200_000:  # bounded: a server checks drafts for weeks
+            self.clear()
+        value = self[word] = word_class(word)
+        return value
+
+
+_WORD_CLASSES = _ClassMemo()
+
+
 def is_function(word: str) -> bool:
     return bool(word_class(word) & FUNCTION)
 
@@ -223,7 +236,7 @@ class Body:
     @cached_property
     def token_flags(self) -> list[int]:
         """``word_class`` of every body token, in token order."""
-        return list(map(word_class, [t.norm for t in self.view.tokens]))  # cached lookups mapped in C
+        return list(map(_WORD_CLASSES.__getitem__, [t.norm for t in self.view.tokens]))  # lookups mapped in C
 
     @cached_property
     def sentence_of(self) -> list[int]:
