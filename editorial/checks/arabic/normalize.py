@@ -73,12 +73,15 @@ _IRREGULAR_RE = re.compile(
 )
 
 
+_ARRAY_MIN_CHARS = 50_000  # longer texts keep their index map in an array (see normalize)
+
+
 @dataclass(frozen=True)
 class Normalized:
     """``text`` is normalised; ``index[i]`` is the original offset of ``text[i]``; ``index[-1] == len(original)``."""
 
     text: str
-    index: Sequence[int]  # a range when nothing was dropped or expanded, else an array of machine ints
+    index: Sequence[int]  # a range when nothing was dropped or expanded, else a tuple (long text: an array)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to the smallest original span covering it."""
@@ -94,9 +97,9 @@ def normalize(text: str) -> Normalized:
     if irregular is None:  # every character maps to exactly one: the index map is the identity
         return Normalized(out, range(len(text) + 1))
     # copy the runs of one-to-one characters wholesale; only the irregular characters are looked at one by one
-    # an array of machine ints, not a list: a long text's map has 600,000 entries, and as Python ints they
-    # would take 40 bytes each (the memory alone costs more time than building them)
-    index = array("q")
+    # A long text's map is an array of machine ints: 600,000 Python ints would take 40 bytes each, and the
+    # memory alone costs more time than building them. A short one is a tuple: array.extend(range) is slower.
+    index: list[int] | array[int] = array("q") if len(text) > _ARRAY_MIN_CHARS else []
     pos = 0
     for m in _IRREGULAR_RE.finditer(text, irregular.start()):
         i = m.start()
@@ -106,7 +109,7 @@ def normalize(text: str) -> Normalized:
             index.extend([i] * len(n))
         pos = i + 1
     index.extend(range(pos, len(text) + 1))
-    return Normalized(out, index)
+    return Normalized(out, index if isinstance(index, array) else tuple(index))
 
 
 def norm(text: str) -> str:

@@ -7,6 +7,7 @@ linear in the text length.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -35,6 +36,24 @@ def word_key(word: str) -> str:
         if w.endswith(e) and len(w) - len(e) >= 3:
             return w[: -len(e)]
     return w
+
+
+class _KeyMemo(dict[str, str]):
+    """word -> ``fn(word)`` in a plain dict, so that mapping a word set over it stays in C for known words."""
+
+    def __init__(self, fn: Callable[[str], str]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 200_000:  # bounded: a server checks drafts for weeks
+            self.clear()
+        value = self[word] = self.fn(word)
+        return value
+
+
+# The keys under which a body word is looked up (see ``Context.body_has``).
+_KEY_MEMOS = (_KeyMemo(light_stem), _KeyMemo(bare), _KeyMemo(word_key))
 
 
 def grams(word: str, n: int = 4) -> set[str]:
@@ -94,8 +113,8 @@ class Context:
     def _words(self, limit: int) -> frozenset[str]:
         words = {t.norm for t in self.body.tokens[:limit]}
         out = set(words)
-        for key in (light_stem, bare, word_key):  # C-level map over the cached key functions
-            out.update(map(key, words))
+        for memo in _KEY_MEMOS:  # C-level map over plain dicts: a hit costs no LRU bookkeeping
+            out.update(map(memo.__getitem__, words))
         return frozenset(out)
 
     def body_has(self, tok: Token, lead: bool = False) -> bool:
