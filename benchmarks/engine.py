@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from editorial.checks import check_draft  # noqa: E402
-from editorial.demo import DEMO_DRAFTS  # noqa: E402
+from editorial.checks import check_draft
+from editorial.demo import DEMO_DRAFTS
 
 SHARED = ROOT.parent / "shared" / "corpus" / "real-dev" / "jawharafm.jsonl"
 

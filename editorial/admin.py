@@ -9,8 +9,18 @@ from django.utils.translation import ngettext
 from editorial import review, services
 from editorial.api.admin_webhooks import create_key, retry_deliveries, revoke_keys
 from editorial.models import (
-    ApiClient, ApiKey, CheckRun, Comment, Dismissal, Draft, Finding, ReviewEvent, Revision, RuleSetting,
-    WebhookAttempt, WebhookDelivery,
+    ApiClient,
+    ApiKey,
+    CheckRun,
+    Comment,
+    Dismissal,
+    Draft,
+    Finding,
+    ReviewEvent,
+    Revision,
+    RuleSetting,
+    WebhookAttempt,
+    WebhookDelivery,
 )
 
 

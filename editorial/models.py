@@ -100,7 +100,7 @@ class Draft(models.Model):
         return self.title[:80]
 
     @property
-    def latest_revision(self) -> "Revision | None":
+    def latest_revision(self) -> Revision | None:
         return self.revisions.order_by("-number").first()
 
 

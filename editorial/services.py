@@ -18,7 +18,14 @@ from editorial import notify, review, selectors
 from editorial.checkconfig import current_config
 from editorial.checks import check_draft
 from editorial.models import (
-    ApiClient, CheckRun, Comment, Dismissal, Draft, Finding, ReviewEvent, Revision,
+    ApiClient,
+    CheckRun,
+    Comment,
+    Dismissal,
+    Draft,
+    Finding,
+    ReviewEvent,
+    Revision,
 )
 from editorial.selectors import Actor
 

@@ -5,6 +5,16 @@ from .engine import ENGINE_VERSION, Document, Hit, all_rules, check_draft, finge
 from .types import Finding, Report, Rule, Span
 
 __all__ = [
-    "CheckConfig", "DEFAULT_CONFIG", "ENGINE_VERSION", "Document", "Hit", "all_rules", "check_draft",
-    "fingerprint", "Finding", "Report", "Rule", "Span",
+    "DEFAULT_CONFIG",
+    "ENGINE_VERSION",
+    "CheckConfig",
+    "Document",
+    "Finding",
+    "Hit",
+    "Report",
+    "Rule",
+    "Span",
+    "all_rules",
+    "check_draft",
+    "fingerprint",
 ]

@@ -6,5 +6,13 @@ from .stem import light_stem
 from .tokens import WORD_RE, Paragraph, Sentence, TextView, Token
 
 __all__ = [
-    "Normalized", "norm", "normalize", "light_stem", "WORD_RE", "Paragraph", "Sentence", "TextView", "Token",
+    "WORD_RE",
+    "Normalized",
+    "Paragraph",
+    "Sentence",
+    "TextView",
+    "Token",
+    "light_stem",
+    "norm",
+    "normalize",
 ]
