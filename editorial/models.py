@@ -99,10 +99,6 @@ class Draft(models.Model):
     def __str__(self) -> str:
         return self.title[:80]
 
-    @property
-    def latest_revision(self) -> Revision | None:
-        return self.revisions.order_by("-number").first()
-
 
 class Revision(models.Model):
     """An immutable snapshot of a draft's content."""
