@@ -22,7 +22,9 @@ from ..engine import Hit
 from ..types import Rule
 from .common import Context, hit
 from .people import Role, find_roles
-from .words import DEFNUM, FDUAL, ORD, definite_number, feminine_dual, masculine_dual, ordinal, token_index
+from .words import (
+    DEFNUM, FDUAL, ORD, definite_number, feminine_dual, masculine_dual, ordinal, place_key, token_index,
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -177,7 +179,28 @@ def _body_counts(ctx: Context) -> dict[str, list[tuple[int, int, int, bool]]]:
         out.setdefault(key, []).append((n, s, e, False))
     for key, n, s, e in _distinct_holders(roles):
         out.setdefault(key, []).append((n, s, e, False))
+    for key, n, s, e in _plural_place_lists(view, roles):
+        out.setdefault(key, []).append((n, s, e, False))
     return out
+
+
+def _plural_place_lists(view: TextView, roles: list[Role]) -> Iterator[tuple[str, int, int, int]]:
+    """"سفراء فرنسا وألمانيا وإيطاليا": a plural role noun followed by a list of places counts its places."""
+    toks = view.tokens
+    for r in roles:
+        if r.count != 3:
+            continue
+        places, j = set(), r.token + 1
+        while j < len(toks) and (key := place_key(toks[j].norm)) and _list_joint(view, toks, j):
+            places.add(key)
+            j += 1
+        if len(places) >= 2:
+            yield r.lemma, len(places), r.start, toks[j - 1].end
+
+
+def _list_joint(view: TextView, toks, j: int) -> bool:
+    """Only a space or a comma between list items (a full stop or a bracket ends the list)."""
+    return view.text[toks[j - 1].end:toks[j].start].strip() in ("", "،", ",")
 
 
 def _distinct_holders(roles: list[Role]) -> Iterator[tuple[str, int, int, int]]:
