@@ -23,7 +23,15 @@ from ..types import Rule
 from .common import Context, hit
 from .people import Role, find_roles
 from .words import (
-    DEFNUM, FDUAL, ORD, definite_number, feminine_dual, masculine_dual, ordinal, place_key, token_index,
+    DEFNUM,
+    FDUAL,
+    ORD,
+    definite_number,
+    feminine_dual,
+    masculine_dual,
+    ordinal,
+    place_key,
+    token_index,
 )
 
 RULES: tuple[Rule, ...] = (
