@@ -3,18 +3,10 @@ with the plain definitions."""
 
 from __future__ import annotations
 
-from editorial.checks.arabic.normalize import _ARRAY_MIN_CHARS, normalize, normalize_char
+from editorial.checks.arabic.normalize import _ARRAY_MIN_CHARS, normalize
 from editorial.checks.arabic.tokens import TextView
 from editorial.checks.placeholder import phrases as P
-
-
-def _reference(text: str) -> tuple[str, tuple[int, ...]]:
-    out, index = [], []
-    for i, ch in enumerate(text):
-        n = normalize_char(ch)
-        out.append(n)
-        index.extend([i] * len(n))
-    return "".join(out), (*index, len(text))
+from tests.checks.test_normalize_fast import _reference
 
 
 def test_a_long_text_maps_back_like_a_short_one() -> None:
