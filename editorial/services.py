@@ -187,17 +187,18 @@ def draft_rerun_checks(*, draft: Draft) -> CheckRun | None:
     return checks_run(revision=rev) if rev else None
 
 
-def _check_gate(draft: Draft, t: review.Transition, user: Actor, override_reason: str) -> tuple[list, str]:
-    """Approval gate: the latest revision checked, no open error finding unless overridden with a reason."""
-    run = selectors.latest_check_run(selectors.latest_revision(draft))
+def _check_gate(run: CheckRun | None, open_now: list[Finding], user: Actor, override_reason: str) -> str:
+    """Approval gate: the latest revision checked, no open error finding unless overridden with a reason.
+
+    Returns the override reason that was used ("" when none was needed)."""
     if run is None:
         raise GateBlocked(_("The latest revision has not been checked yet."), findings=[])
-    blocking = [f for f in selectors.open_findings(draft) if f.severity == "error"]
+    blocking = [f for f in open_now if f.severity == "error"]
     if not blocking:
-        return [], ""
+        return ""
     override_reason = (override_reason or "").strip()
     if override_reason and selectors.can_override(user):
-        return blocking, override_reason
+        return override_reason
     detail = _("%(n)d open error finding(s) block approval.") % {"n": len(blocking)}
     if override_reason:
         detail += " " + _("You may not override the gate.")
@@ -223,14 +224,15 @@ def _apply_transition(draft: Draft, action: str, *, user: Actor, client: ApiClie
     comment = (comment or "").strip()
     if t.needs_comment and not comment:
         raise CommentRequired(_("Say what needs to change: a comment is required."), field="comment")
-    used_override = ""
-    if t.gated:
-        _blocking, used_override = _check_gate(draft, t, user, override_reason)
+    # Read the latest run and its open findings once: the gate and the event are taken against the same state.
+    run, rows = selectors.findings_with_state(draft)
+    open_now = [f for f, dismissal in rows if dismissal is None]
+    used_override = _check_gate(run, open_now, user, override_reason) if t.gated else ""
     event = ReviewEvent.objects.create(
         draft=draft, action=action, from_status=draft.status, to_status=t.target,
         actor=user if _is_user(user) else None, api_client=client,
-        revision=selectors.latest_revision(draft), comment=comment, override_reason=used_override,
-        open_findings=[selectors.finding_summary(f) for f in selectors.open_findings(draft)],
+        revision=run.revision if run else selectors.latest_revision(draft), comment=comment,
+        override_reason=used_override, open_findings=[selectors.finding_summary(f) for f in open_now],
     )
     draft.status = t.target
     draft.save(update_fields=["status", "updated_at"])
