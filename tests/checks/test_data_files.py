@@ -1,0 +1,32 @@
+"""Every lexicon file under editorial/checks/data/ says what it holds, where it came from and its licence."""
+
+from importlib.resources import files
+
+import pytest
+
+from editorial.checks.arabic import data, norm
+
+DATA = files("editorial.checks").joinpath("data")
+NAMES = sorted(p.name[:-4] for p in DATA.iterdir() if p.name.endswith(".txt"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_file_opens_with_its_provenance(name):
+    head = []
+    for line in DATA.joinpath(f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        head.append(line.lower())
+    header = "\n".join(head)
+    assert head, f"{name}.txt must open with a comment"
+    assert "source" in header, f"{name}.txt: say where the entries came from (a 'Source:' line)"
+    assert "licen" in header, f"{name}.txt: say under which licence (a 'Licence:' line)"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_file_loads_and_has_entries(name):
+    rows = data.entries(name)
+    assert rows, f"{name}.txt has no entries"
+    assert all("#" not in r and r == r.strip() for r in rows)
+    assert all(norm(w) == w for w in data.words(name)), "words() returns normalised forms"
+    assert data.normalized_fields(name) is data.normalized_fields(name)  # cached, read once
