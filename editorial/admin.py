@@ -45,14 +45,14 @@ class RevisionInline(ReadOnlyInline):
 class ReviewEventInline(ReadOnlyInline):
     model = ReviewEvent
     fields = ("created_at", "action", "from_status", "to_status", "actor", "api_client", "comment",
-              "override_reason")
+              "override_reason", "overridden_findings")
     readonly_fields = fields
 
 
 class DismissalInline(ReadOnlyInline):
     model = Dismissal
     fk_name = "draft"
-    fields = ("rule", "text", "reason", "dismissed_by", "created_at", "undone_at")
+    fields = ("rule", "text", "kind", "reason", "by_reviewer", "dismissed_by", "created_at", "undone_at")
     readonly_fields = fields
 
 
@@ -183,11 +183,12 @@ class ReviewEventAdmin(admin.ModelAdmin):
 
 @admin.register(Dismissal)
 class DismissalAdmin(admin.ModelAdmin):
-    list_display = ("rule", "text", "reason", "draft", "dismissed_by", "created_at", "undone_at")
-    list_filter = ("rule",)
+    list_display = ("rule", "text", "kind", "reason", "by_reviewer", "draft", "dismissed_by", "created_at",
+                    "undone_at")
+    list_filter = ("kind", "by_reviewer", "rule")
     search_fields = ("reason", "text")
-    readonly_fields = ("draft", "fingerprint", "rule", "text", "reason", "dismissed_by", "api_client",
-                       "created_at", "undone_at", "undone_by")
+    readonly_fields = ("draft", "fingerprint", "rule", "text", "kind", "reason", "by_reviewer", "dismissed_by",
+                       "api_client", "created_at", "undone_at", "undone_by")
 
     def has_add_permission(self, request):
         return False

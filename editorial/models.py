@@ -188,7 +188,14 @@ class Dismissal(models.Model):
     fingerprint = models.CharField(_("fingerprint"), max_length=64)
     rule = models.CharField(_("rule"), max_length=80)
     text = models.TextField(_("text"), blank=True)
-    reason = models.TextField(_("reason"))
+    kind = models.CharField(_("kind"), max_length=20, choices=review.DismissalKind.choices,
+                            default=review.DismissalKind.FALSE_ALARM, db_index=True)
+    reason = models.TextField(_("reason"), blank=True)
+    by_reviewer = models.BooleanField(
+        _("by a reviewer"), default=False,
+        help_text=_("Dismissed by a reviewer or an admin: only such a dismissal clears an error at the approval "
+                    "gate; anyone else's dismissal of an error must be named as an override when approving."),
+    )
     dismissed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("dismissed by"),
@@ -211,7 +218,7 @@ class Dismissal(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.rule}: {self.reason[:40]}"
+        return f"{self.rule}: {self.get_kind_display()} {self.reason[:40]}".rstrip()
 
 
 class ReviewEvent(models.Model):
@@ -232,6 +239,11 @@ class ReviewEvent(models.Model):
     comment = models.TextField(_("comment"), blank=True)
     override_reason = models.TextField(_("override reason"), blank=True)
     open_findings = models.JSONField(_("open findings"), default=list, blank=True)
+    overridden_findings = models.JSONField(
+        _("overridden findings"), default=list, blank=True,
+        help_text=_("The error findings an override approved over: open ones and those dismissed without a "
+                    "reviewer (with that dismissal)."),
+    )
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
 
     class Meta:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 
 DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, PUBLISHED, ARCHIVED = (
@@ -84,6 +85,27 @@ TRANSITIONS: dict[tuple[str, str], Transition] = {
         _t(APPROVED, REVISE, IN_REVIEW, _EDITORS),
     ]
 }
+
+
+class DismissalKind(TextChoices):
+    """Why a finding does not apply. Stored on every dismissal; reports count them by kind."""
+
+    FALSE_ALARM = "false_alarm", _("False alarm")
+    INTENTIONAL = "intentional", _("Intentional")
+    FIXED_ELSEWHERE = "fixed_elsewhere", _("Fixed elsewhere")
+
+
+# "False alarm" is a complete statement (the check is wrong here). "Intentional" and "fixed elsewhere" are
+# claims a reviewer must be able to weigh: their reason text is the justification and needs some words.
+DISMISSAL_KINDS_NEEDING_WORDS = frozenset({DismissalKind.INTENTIONAL, DismissalKind.FIXED_ELSEWHERE})
+DISMISSAL_REASON_MIN_CHARS = 10
+# Whose dismissal of an ``error`` finding clears the approval gate; anyone else's must be overridden by name.
+GATE_CLEARING_ROLES = frozenset({REVIEWER, ADMIN})
+DISMISSAL_REASON_MAX_CHARS = 2000
+
+
+def dismissal_needs_words(kind: str) -> bool:
+    return kind in DISMISSAL_KINDS_NEEDING_WORDS
 
 
 def transition_for(status: str, action: str) -> Transition | None:

@@ -89,6 +89,17 @@ def open_findings(draft: Draft) -> list[Finding]:
     return [f for f, dismissal in rows if dismissal is None]
 
 
+def blocks_gate(severity: str, dismissal: Dismissal | None) -> bool:
+    """Whether a finding in this state blocks approval: an ``error`` that is open, or that only someone
+    outside ``review.GATE_CLEARING_ROLES`` (its author, a CMS) dismissed."""
+    return severity == "error" and (dismissal is None or not dismissal.by_reviewer)
+
+
+def gate_blockers(rows: list[tuple[Finding, Dismissal | None]]) -> list[tuple[Finding, Dismissal | None]]:
+    """The ``(finding, dismissal)`` pairs from ``findings_with_state`` that block the approval gate."""
+    return [(f, d) for f, d in rows if blocks_gate(f.severity, d)]
+
+
 def finding_summary(f: Finding) -> dict:
     return {"id": f.pk, "rule": f.rule, "severity": f.severity, "field": f.field, "start": f.start,
             "end": f.end, "text": f.text[:200], "fingerprint": f.fingerprint}

@@ -187,22 +187,36 @@ def draft_rerun_checks(*, draft: Draft) -> CheckRun | None:
     return checks_run(revision=rev) if rev else None
 
 
-def _check_gate(run: CheckRun | None, open_now: list[Finding], user: Actor, override_reason: str) -> str:
-    """Approval gate: the latest revision checked, no open error finding unless overridden with a reason.
+def _check_gate(run: CheckRun | None, blocking: list[tuple[Finding, Dismissal | None]], user: Actor,
+                override_reason: str) -> str:
+    """Approval gate: the latest revision checked, and no error finding that is open or dismissed only by its
+    author, unless a user allowed to override names them with a reason.
 
     Returns the override reason that was used ("" when none was needed)."""
     if run is None:
         raise GateBlocked(_("The latest revision has not been checked yet."), findings=[])
-    blocking = [f for f in open_now if f.severity == "error"]
     if not blocking:
         return ""
     override_reason = (override_reason or "").strip()
     if override_reason and selectors.can_override(user):
         return override_reason
-    detail = _("%(n)d open error finding(s) block approval.") % {"n": len(blocking)}
+    open_n = sum(1 for _f, d in blocking if d is None)
+    detail = _("%(n)d error finding(s) block approval.") % {"n": len(blocking)}
+    if open_n < len(blocking):
+        detail += " " + _("%(n)d of them were dismissed without a reviewer: approving over them is an override.") % {
+            "n": len(blocking) - open_n}
     if override_reason:
         detail += " " + _("You may not override the gate.")
-    raise GateBlocked(detail, findings=[selectors.finding_summary(f) for f in blocking])
+    raise GateBlocked(detail, findings=[_blocker_summary(f, d) for f, d in blocking])
+
+
+def _blocker_summary(f: Finding, dismissal: Dismissal | None) -> dict:
+    summary = selectors.finding_summary(f)
+    if dismissal is not None:
+        summary["dismissed"] = {"kind": dismissal.kind, "reason": dismissal.reason,
+                                "by": dismissal.dismissed_by.get_username() if dismissal.dismissed_by_id
+                                else (f"API: {dismissal.api_client}" if dismissal.api_client_id else "")}
+    return summary
 
 
 def _apply_transition(draft: Draft, action: str, *, user: Actor, client: ApiClient | None, comment: str = "",
@@ -227,12 +241,14 @@ def _apply_transition(draft: Draft, action: str, *, user: Actor, client: ApiClie
     # Read the latest run and its open findings once: the gate and the event are taken against the same state.
     run, rows = selectors.findings_with_state(draft)
     open_now = [f for f, dismissal in rows if dismissal is None]
-    used_override = _check_gate(run, open_now, user, override_reason) if t.gated else ""
+    blocking = selectors.gate_blockers(rows) if t.gated else []
+    used_override = _check_gate(run, blocking, user, override_reason) if t.gated else ""
     event = ReviewEvent.objects.create(
         draft=draft, action=action, from_status=draft.status, to_status=t.target,
         actor=user if _is_user(user) else None, api_client=client,
         revision=run.revision if run else selectors.latest_revision(draft), comment=comment,
         override_reason=used_override, open_findings=[selectors.finding_summary(f) for f in open_now],
+        overridden_findings=[_blocker_summary(f, d) for f, d in blocking] if used_override else [],
     )
     draft.status = t.target
     draft.save(update_fields=["status", "updated_at"])
@@ -251,22 +267,40 @@ def draft_transition(*, draft: Draft, action: str, user: Actor = None, client: A
     return event
 
 
-def finding_dismiss(*, finding: Finding, reason: str, user: Actor = None,
-                    client: ApiClient | None = None) -> Dismissal:
-    """Dismiss a finding with a reason; the dismissal follows the finding's fingerprint to later revisions."""
+def _dismissal_reason(kind: str, reason: str) -> str:
+    """The one check of a dismissal's kind and reason (limits in ``review``)."""
+    if kind not in review.DismissalKind.values:
+        raise InvalidInput(_("Choose what kind of dismissal this is."), field="kind")
+    reason = " ".join((reason or "").split())
+    if len(reason) > review.DISMISSAL_REASON_MAX_CHARS:
+        raise InvalidInput(_("The reason is longer than %(n)d characters.")
+                           % {"n": review.DISMISSAL_REASON_MAX_CHARS}, field="reason")
+    if review.dismissal_needs_words(kind) and len(reason) < review.DISMISSAL_REASON_MIN_CHARS:
+        raise InvalidInput(
+            _("Say why in at least %(n)d characters: “%(kind)s” needs an explanation a reviewer can check.")
+            % {"n": review.DISMISSAL_REASON_MIN_CHARS, "kind": review.DismissalKind(kind).label},
+            field="reason",
+        )
+    return reason
+
+
+def finding_dismiss(*, finding: Finding, reason: str = "", kind: str = review.DismissalKind.FALSE_ALARM,
+                    user: Actor = None, client: ApiClient | None = None) -> Dismissal:
+    """Dismiss a finding with a kind (and a reason where the kind needs one); it follows the finding's
+    fingerprint to later revisions. Only a reviewer's or an admin's dismissal clears an error at the gate."""
     draft = finding.check_run.revision.draft
-    reason = (reason or "").strip()
-    if not reason:
-        raise InvalidInput(_("Give a reason for dismissing this finding."), field="reason")
+    reason = _dismissal_reason(kind, reason)
     if not selectors.can_dismiss(draft, user=user, client=client):
         raise NotAllowed(_("You may not dismiss findings on this draft."))
+    by_reviewer = bool(selectors.roles_for(draft, user=user, client=client) & review.GATE_CLEARING_ROLES)
     with transaction.atomic():
         Draft.objects.select_for_update().get(pk=draft.pk)
         if draft.dismissals.filter(fingerprint=finding.fingerprint, undone_at__isnull=True).exists():
             raise Conflict(_("This finding is already dismissed."))
         return Dismissal.objects.create(
-            draft=draft, fingerprint=finding.fingerprint, rule=finding.rule, text=finding.text[:500],
-            reason=reason[:2000], dismissed_by=user if _is_user(user) else None, api_client=client,
+            draft=draft, fingerprint=finding.fingerprint, rule=finding.rule, text=finding.text[:500], kind=kind,
+            reason=reason, by_reviewer=by_reviewer, dismissed_by=user if _is_user(user) else None,
+            api_client=client,
         )
 
 

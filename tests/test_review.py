@@ -116,12 +116,59 @@ def test_an_admin_without_the_override_permission_cannot_override(blocked_draft,
         services.draft_transition(draft=blocked_draft, action="approve", user=desk_admin, override_reason="لا")
 
 
-def test_dismissing_the_error_opens_the_gate(blocked_draft, reviewer, writer):
-    for finding in services.selectors.open_findings(blocked_draft):
+def _dismiss_errors(draft, user, reason="سيُضاف التاريخ عند النشر"):
+    for finding in services.selectors.open_findings(draft):
         if finding.severity == "error":
-            services.finding_dismiss(finding=finding, reason="سيُضاف التاريخ عند النشر", user=writer)
+            services.finding_dismiss(finding=finding, kind="fixed_elsewhere", reason=reason, user=user)
+
+
+def test_a_reviewers_dismissal_of_the_error_opens_the_gate(blocked_draft, reviewer):
+    _dismiss_errors(blocked_draft, reviewer)
     event = services.draft_transition(draft=blocked_draft, action="approve", user=reviewer)
-    assert event.to_status == review.APPROVED and event.override_reason == ""
+    assert event.to_status == review.APPROVED and event.override_reason == "" and event.overridden_findings == []
+
+
+def test_an_authors_dismissal_of_an_error_does_not_open_the_gate(blocked_draft, reviewer, writer):
+    """The issue's attack: the writer dismisses their own error with a token reason, the reviewer approves."""
+    with pytest.raises(services.InvalidInput) as short:
+        _dismiss_errors(blocked_draft, writer, reason=".")
+    assert short.value.extra["field"] == "reason"
+    _dismiss_errors(blocked_draft, writer)
+    assert not [f for f in services.selectors.open_findings(blocked_draft) if f.severity == "error"]
+    with pytest.raises(services.GateBlocked) as exc:
+        services.draft_transition(draft=blocked_draft, action="approve", user=reviewer)
+    assert exc.value.extra["findings"] and all(f["dismissed"]["by"] == "writer" for f in exc.value.extra["findings"])
+    blocked_draft.refresh_from_db()
+    assert blocked_draft.status == review.IN_REVIEW
+
+
+def test_approving_over_an_authors_dismissal_is_an_override_the_history_shows(blocked_draft, reviewer, writer):
+    _dismiss_errors(blocked_draft, writer)
+    event = services.draft_transition(draft=blocked_draft, action="approve", user=reviewer,
+                                      override_reason="راجعت التاريخ مع المحرر")
+    assert event.override_reason == "راجعت التاريخ مع المحرر"
+    assert event.overridden_findings and all(f["dismissed"]["kind"] == "fixed_elsewhere"
+                                             for f in event.overridden_findings)
+    assert event.open_findings == []  # nothing was open: the override is what the history must show
+
+
+@pytest.mark.parametrize(("kind", "reason", "ok"), [
+    ("false_alarm", "", True),                 # the kind is the whole statement
+    ("intentional", "", False),                # the words are the justification
+    ("intentional", "مقصود", False),           # ... and need more than one word
+    ("intentional", "اقتباس حرفي من البيان", True),
+    ("fixed_elsewhere", "      .      ", False),
+    ("fixed_elsewhere", "صُحّح في نظام النشر", True),
+    ("nonsense", "اقتباس حرفي من البيان", False),
+])
+def test_a_dismissal_has_a_kind_and_words_where_the_kind_needs_them(blocked_draft, writer, kind, reason, ok):
+    finding = services.selectors.open_findings(blocked_draft)[0]
+    if ok:
+        d = services.finding_dismiss(finding=finding, kind=kind, reason=reason, user=writer)
+        assert (d.kind, d.by_reviewer) == (kind, False)
+    else:
+        with pytest.raises(services.InvalidInput):
+            services.finding_dismiss(finding=finding, kind=kind, reason=reason, user=writer)
 
 
 def test_approval_needs_the_latest_revision_checked(draft, writer, reviewer, settings):

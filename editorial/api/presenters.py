@@ -10,7 +10,8 @@ def _dismissal(d) -> dict | None:
     if d is None:
         return None
     by = d.dismissed_by.get_username() if d.dismissed_by_id else (f"API: {d.api_client}" if d.api_client_id else "")
-    return {"id": d.pk, "reason": d.reason, "by": by, "created_at": d.created_at}
+    return {"id": d.pk, "kind": d.kind, "reason": d.reason, "clears_gate": d.by_reviewer, "by": by,
+            "created_at": d.created_at}
 
 
 def report(draft: Draft) -> dict | None:
@@ -29,6 +30,7 @@ def history(draft: Draft) -> list[dict]:
         {"id": e.pk, "action": e.action, "from_status": e.from_status, "to_status": e.to_status,
          "actor": e.actor_name, "revision": e.revision.number if e.revision_id else None, "comment": e.comment,
          "override_reason": e.override_reason, "open_findings": len(e.open_findings or []),
+         "overridden_findings": e.overridden_findings or [],
          "created_at": e.created_at}
         for e in selectors.draft_history(draft)
     ]

@@ -53,7 +53,7 @@ TRANSITION_EXAMPLES = [
     OpenApiExample("Publish", request_only=True, value={"action": "publish"}),
 ]
 DISMISS_EXAMPLES = [
-    OpenApiExample("Dismiss", request_only=True, value={"reason": "العبارة مقصودة في الاقتباس"}),
+    OpenApiExample("Dismiss", request_only=True, value={"kind": "intentional", "reason": "العبارة مقصودة في الاقتباس"}),
 ]
 GATE_BLOCKED_EXAMPLE = OpenApiExample(
     "Gate blocked", response_only=True, status_codes=["409"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.validators import RegexValidator
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -109,7 +110,13 @@ class TransitionInputSerializer(serializers.Serializer):
 
 
 class DismissInputSerializer(serializers.Serializer):
-    reason = StrictCharField(max_length=2_000, validators=[NOT_ONLY_SPACE])
+    kind = serializers.ChoiceField(choices=review.DismissalKind.choices,
+                                   help_text=_("Why the finding does not apply."))
+    reason = StrictCharField(
+        max_length=review.DISMISSAL_REASON_MAX_CHARS, required=False, allow_blank=True, default="",
+        help_text=format_lazy(_("Optional for false_alarm; at least {} characters for intentional and "
+                                "fixed_elsewhere."), review.DISMISSAL_REASON_MIN_CHARS),
+    )
 
 
 class CheckInputSerializer(serializers.Serializer):
@@ -148,7 +155,10 @@ class FindingSerializer(serializers.Serializer):
 
 class DismissalSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    reason = serializers.CharField()
+    kind = serializers.ChoiceField(choices=review.DismissalKind.choices)
+    reason = serializers.CharField(allow_blank=True)
+    clears_gate = serializers.BooleanField(
+        help_text=_("False for an error dismissed without a reviewer: it still blocks approval unless overridden."))
     by = serializers.CharField()
     created_at = serializers.DateTimeField()
 
@@ -185,6 +195,8 @@ class EventSerializer(serializers.Serializer):
     comment = serializers.CharField(allow_blank=True)
     override_reason = serializers.CharField(allow_blank=True)
     open_findings = serializers.IntegerField(help_text=_("Open findings when the action was taken."))
+    overridden_findings = serializers.ListField(
+        child=serializers.DictField(), help_text=_("The error findings an override approved over."))
     created_at = serializers.DateTimeField()
 
 

@@ -163,7 +163,8 @@ class FindingDismissApi(ApiView):
         if finding is None:
             raise exceptions.NotFound(_("No such finding on this draft."))
         data = _input(s.DismissInputSerializer, request)
-        dismissal = services.finding_dismiss(finding=finding, reason=data["reason"], client=client_of(request))
+        dismissal = services.finding_dismiss(finding=finding, kind=data["kind"], reason=data["reason"],
+                                             client=client_of(request))
         body = {**finding.as_dict(), "dismissed": True, "dismissal": presenters._dismissal(dismissal)}
         return Response(s.StoredFindingSerializer(body).data, status=status.HTTP_201_CREATED)
 

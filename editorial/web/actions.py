@@ -63,10 +63,11 @@ def finding_dismiss(request, pk: int, fid: int):
     finding = _finding(draft, fid)
     form = DismissForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Give a reason for dismissing this finding."))
+        messages.error(request, _("Choose what kind of dismissal this is."))
         return redirect(draft_url(draft, f"item-f-{fid}"))
     try:
-        services.finding_dismiss(finding=finding, reason=form.cleaned_data["reason"], user=request.user)
+        services.finding_dismiss(finding=finding, kind=form.cleaned_data["kind"],
+                                 reason=form.cleaned_data["reason"], user=request.user)
     except services.ServiceError as exc:
         messages.error(request, exc.detail)
     else:

@@ -47,12 +47,12 @@ def shown_findings(draft) -> tuple[object, list[fnd.Shown]]:
     return run, shown
 
 
-def _actions(request, draft, open_errors: int) -> list[dict]:
+def _actions(request, draft, blocking: int) -> list[dict]:
     may_override = selectors.can_override(request.user)
     return [
         {"action": t.action, "label": review.ACTION_LABELS[t.action], "needs_comment": t.needs_comment,
-         "gated": t.gated, "blocked": t.gated and open_errors > 0,
-         "override": t.gated and open_errors > 0 and may_override}
+         "gated": t.gated, "blocked": t.gated and blocking > 0, "blocking": blocking,
+         "override": t.gated and blocking > 0 and may_override}
         for t in selectors.available_actions(draft, user=request.user)
     ]
 
@@ -74,7 +74,9 @@ def draft_context(request, draft, **extra) -> dict:
         "counts": counts,
         "can_edit": selectors.can_edit(draft, user=user),
         "can_dismiss": selectors.can_dismiss(draft, user=user),
-        "actions": _actions(request, draft, counts.get("error", 0)),
+        "actions": _actions(request, draft, sum(selectors.blocks_gate(f.severity, f.dismissal) for f in shown)),
+        "dismissal_kinds": review.DismissalKind.choices,
+        "reason_min": review.DISMISSAL_REASON_MIN_CHARS,
         "timeline": items,
         "sent_back": sent_back,
         "may_take_review": bool(selectors.user_roles(user) & {review.REVIEWER, review.ADMIN})

@@ -72,7 +72,8 @@ class TransitionForm(forms.Form):
 
 
 class DismissForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=2000)
+    kind = forms.ChoiceField(label=_("Kind"), choices=review.DismissalKind.choices)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=review.DISMISSAL_REASON_MAX_CHARS)
 
 
 class CommentForm(forms.Form):

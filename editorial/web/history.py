@@ -32,7 +32,7 @@ def timeline(draft) -> list[dict]:
             "label": review.ACTION_LABELS.get(e.action, e.action), "action": e.action,
             "from": dict(review.STATUS_CHOICES).get(e.from_status, e.from_status),
             "to": dict(review.STATUS_CHOICES).get(e.to_status, e.to_status), "to_status": e.to_status,
-            "comment": e.comment, "override": e.override_reason,
+            "comment": e.comment, "override": e.override_reason, "overridden": e.overridden_findings or [],
             "revision": e.revision.number if e.revision_id else None, "open": len(e.open_findings or []),
         })
     for r in draft.revisions.select_related("created_by", "api_client"):
@@ -40,7 +40,8 @@ def timeline(draft) -> list[dict]:
                       "revision": r.number, "note": r.note})
     for d in draft.dismissals.select_related("dismissed_by", "api_client", "undone_by"):
         items.append({"kind": "dismissal", "when": d.created_at, "who": _who(d.dismissed_by, d.api_client),
-                      "rule": d.rule, "text": d.text, "reason": d.reason})
+                      "rule": d.rule, "text": d.text, "reason": d.reason, "dismissal_kind": d.get_kind_display(),
+                      "by_reviewer": d.by_reviewer})
         if d.undone_at:
             items.append({"kind": "undo", "when": d.undone_at, "who": _who(d.undone_by), "rule": d.rule,
                           "text": d.text})

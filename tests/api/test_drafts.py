@@ -118,7 +118,7 @@ def test_a_second_client_cannot_see_or_touch_the_first_ones_draft(submit, cms_b)
         cms_b.put(f"/api/v1/drafts/{draft_id}/", {"title": "x", "body": "y"}, format="json"),
         cms_b.patch(f"/api/v1/drafts/{draft_id}/", {"title": "x"}, format="json"),
         cms_b.post(f"/api/v1/drafts/{draft_id}/transitions/", {"action": "submit"}, format="json"),
-        cms_b.post(f"/api/v1/drafts/{draft_id}/findings/{finding_id}/dismiss/", {"reason": "x"}, format="json"),
+        cms_b.post(f"/api/v1/drafts/{draft_id}/findings/{finding_id}/dismiss/", {"kind": "false_alarm"}, format="json"),
     ]
     assert [c.status_code for c in calls] == [404] * 5
     assert all(c.json()["code"] == "not_found" for c in calls)

@@ -119,31 +119,37 @@ def test_every_service_error_maps_to_one_status(exc, status, code):
     assert set(r.data) >= {"code", "detail", "fields"}
 
 
-def test_it_dismisses_a_finding_with_a_reason(submit, cms_a):
+def test_it_dismisses_a_finding_with_a_kind_and_a_reason(submit, cms_a):
     data = submit(body=BODY_WITH_PLACEHOLDER).json()
     finding = next(f for f in data["report"]["findings"] if f["text"] == PLACEHOLDER)
     url = f"/api/v1/drafts/{data['id']}/findings/{finding['id']}/dismiss/"
-    r = cms_a.post(url, {"reason": "مقصود"}, format="json")
-    assert r.status_code == 201 and r.json()["dismissed"] is True and r.json()["dismissal"]["reason"] == "مقصود"
+    r = cms_a.post(url, {"kind": "intentional", "reason": "مقصود في نص البيان"}, format="json")
+    assert r.status_code == 201 and r.json()["dismissed"] is True
+    assert r.json()["dismissal"]["reason"] == "مقصود في نص البيان" and r.json()["dismissal"]["kind"] == "intentional"
+    assert r.json()["dismissal"]["clears_gate"] is False  # a CMS is the draft's owner, not a reviewer
     shown = cms_a.get(f"/api/v1/drafts/{data['id']}/").json()["report"]["findings"]
     assert next(f for f in shown if f["id"] == finding["id"])["dismissed"] is True
-    again = cms_a.post(url, {"reason": "مقصود"}, format="json")
+    again = cms_a.post(url, {"kind": "false_alarm"}, format="json")
     assert again.status_code == 409 and again.json()["code"] == "conflict"
 
 
-@pytest.mark.parametrize("payload", [{}, {"reason": ""}, {"reason": "   "}, {"reason": None}])
-def test_it_refuses_a_dismissal_without_a_reason(submit, cms_a, payload):
+@pytest.mark.parametrize(("payload", "field"), [
+    ({}, "kind"), ({"reason": "اقتباس حرفي من البيان"}, "kind"), ({"kind": "other"}, "kind"),
+    ({"kind": "intentional"}, "reason"), ({"kind": "intentional", "reason": "."}, "reason"),
+    ({"kind": "fixed_elsewhere", "reason": "   "}, "reason"), ({"kind": "false_alarm", "reason": None}, "reason"),
+])
+def test_it_refuses_a_dismissal_without_a_kind_or_the_words_the_kind_needs(submit, cms_a, payload, field):
     data = submit(body=BODY_WITH_PLACEHOLDER).json()
     url = f"/api/v1/drafts/{data['id']}/findings/{data['report']['findings'][0]['id']}/dismiss/"
     r = cms_a.post(url, payload, format="json")
-    assert r.status_code == 400 and "reason" in r.json()["fields"]
+    assert r.status_code == 400 and field in r.json()["fields"]
 
 
 def test_it_answers_404_for_a_finding_of_another_draft(submit, cms_a):
     a = submit(body=BODY_WITH_PLACEHOLDER).json()
     b = submit(external_id="other", body=BODY_WITH_PLACEHOLDER + " ب").json()
     url = f"/api/v1/drafts/{b['id']}/findings/{a['report']['findings'][0]['id']}/dismiss/"
-    assert cms_a.post(url, {"reason": "x"}, format="json").status_code == 404
+    assert cms_a.post(url, {"kind": "false_alarm"}, format="json").status_code == 404
     huge = f"/api/v1/drafts/{a['id']}/findings/{2**70}/dismiss/"
-    assert cms_a.post(huge, {"reason": "x"}, format="json").status_code == 404
+    assert cms_a.post(huge, {"kind": "false_alarm"}, format="json").status_code == 404
     assert Finding.objects.count() >= 2
