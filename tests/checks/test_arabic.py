@@ -8,6 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editorial.checks.arabic import TextView, norm, normalize
+from editorial.checks.arabic.clitics import PARTICLE_PROCLITICS, PROCLITICS, has_article, strip_proclitics
+from editorial.checks.arabic.marks import after_marks, ends_after_marks
+from editorial.checks.arabic.memo import WordMemo
+from editorial.checks.arabic.quotes import Quotations, quotation_spans
 
 
 @pytest.mark.parametrize(
@@ -121,3 +125,75 @@ def test_views_of_any_text_have_valid_offsets(text):
     for item in (*view.tokens, *view.sentences, *view.paragraphs):
         assert 0 <= item.start < item.end <= len(text)
         assert text[item.start:item.end] == item.text
+
+
+# --- the one Arabic toolkit: proclitics, quotations, trailing marks, the bounded memo --------------------------
+
+
+
+@pytest.mark.parametrize(
+    "word,rest,article",
+    [
+        (norm("والتعاون"), norm("تعاون"), True),
+        (norm("للمدينة"), norm("مدينة"), True),
+        (norm("فبالنسبة"), norm("نسبة"), True),
+        (norm("وزارة"), norm("زارة"), False),  # a bare و is stripped here: the stemmer guards root letters itself
+        (norm("بها"), norm("بها"), False),  # fewer than three letters would remain
+    ],
+)
+def test_strip_proclitics_removes_the_longest_prefix(word, rest, article):
+    assert strip_proclitics(word, 3) == (rest, article)
+
+
+def test_proclitic_lists_are_longest_first():
+    for seq in (PROCLITICS, PARTICLE_PROCLITICS):
+        lengths = [len(p) for p in seq]
+        assert lengths == sorted(lengths, reverse=True)
+    assert {"وب", "فل", "و", "ك"} <= set(PARTICLE_PROCLITICS) and "فك" not in PARTICLE_PROCLITICS
+
+
+@pytest.mark.parametrize("word,expected", [("والتعاون", True), ("للتعاون", True), ("الهويه", True),
+                                           ("وكالة", False), ("تعاون", False), ("ولد", False)])
+def test_has_article(word, expected):
+    assert has_article(norm(word)) is expected
+
+
+def test_quotations_pair_each_kind_of_mark():
+    text = 'قال «هذا „نص“ مهم» ثم "كذا" و‘أ’ ثم ﴿آية﴾ it’s'
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["«هذا „نص“ مهم»", '"كذا"', "‘أ’", "﴿آية﴾"]
+
+
+def test_an_unclosed_quotation_runs_to_the_end_of_its_line_only():
+    text = "قال «نواصل العمل\nسطر ثان «مقتبس» هنا"
+    spans = quotation_spans(text)
+    assert [text[s:e] for s, e in spans] == ["«نواصل العمل", "«مقتبس»"]
+    q = Quotations(text)
+    assert q.inside(text.index("نواصل")) and not q.inside(text.index("سطر"))
+    assert not q.inside(text.index("«"))  # the opening mark itself is not inside
+    assert q.around(text.index("مقتبس")) == spans[1]
+
+
+def test_a_closing_mark_of_the_outer_quotation_closes_inner_ones():
+    text = "«قال “لن نتراجع» ثم أضاف"
+    assert [text[s:e] for s, e in quotation_spans(text)] == ["«قال “لن نتراجع»"]
+    assert quotation_spans("لا اقتباس هنا’") == [] and Quotations("").spans == []
+
+
+def test_after_marks_extends_a_span_over_trailing_tashkeel():
+    text = "شخصاً الفلانيّ كتبــ"
+    assert text[:after_marks(text, 4)] == "شخصاً"
+    end = text.index("ي", 8) + 1
+    assert text[6:after_marks(text, end)] == "الفلانيّ"
+    assert after_marks(text, len(text) - 2) == len(text)  # tatweel too
+    assert after_marks(text, 0) == 0 and after_marks(text, len(text)) == len(text)
+    assert ends_after_marks(text, [4, end, 0]) == [after_marks(text, 4), after_marks(text, end), 0]
+
+
+def test_word_memo_computes_once_and_stays_bounded():
+    calls = []
+    memo = WordMemo(lambda w: calls.append(w) or len(w), limit=3)
+    assert list(map(memo.__getitem__, ["اب", "اب", "كتاب"])) == [2, 2, 4]
+    assert calls == ["اب", "كتاب"]
+    for w in ("ا", "ب", "ت", "ث"):
+        memo[w]
+    assert len(memo) <= 3

@@ -40,12 +40,13 @@ def test_normalize_matches_the_per_character_definition(text: str) -> None:
 
 
 def _reference_tokens(text: str) -> list[tuple[int, int, str, str]]:
-    from editorial.checks.arabic.tokens import _TRAILING_MARKS, WORD_RE
+    from editorial.checks.arabic.marks import MARKS_RE
+    from editorial.checks.arabic.tokens import WORD_RE
 
     nz, out = normalize(text), []
     for m in WORD_RE.finditer(nz.text):
         start, end = nz.to_original(m.start(), m.end())
-        while end < len(text) and text[end] in _TRAILING_MARKS:
+        while end < len(text) and MARKS_RE.fullmatch(text[end]):
             end += 1
         out.append((start, end, text[start:end], m.group()))
     return out

@@ -20,6 +20,7 @@ from itertools import accumulate, compress
 import regex
 
 from . import lexicon as L
+from .clitics import CLITIC_LETTERS
 from .normalize import Normalized, normalize
 from .tokens import Token
 
@@ -90,7 +91,7 @@ def _digits_value(s: str) -> tuple[float, int] | None:
 
 def _word_atom(w: str) -> tuple[str, float] | None:
     """Classify one normalised word: ('unit'|'ten'|'hundred'|'scale'|'plural_scale', value), clitics allowed."""
-    for cand in (w, w[1:] if w[:1] in "وبلكف" and len(w) > 3 else None):
+    for cand in (w, w[1:] if w[:1] in CLITIC_LETTERS and len(w) > 3 else None):
         if not cand:
             continue
         if cand in L.UNIT_WORDS:
@@ -169,13 +170,13 @@ class _Parser:
         if self.is_digit(i):
             return self.read_digits(i)
         w = self.tok(i)
-        if w in L.FRACTION_WORDS or (w[:1] in "وبلكف" and w[1:] in L.FRACTION_WORDS):
+        if w in L.FRACTION_WORDS or (w[:1] in CLITIC_LETTERS and w[1:] in L.FRACTION_WORDS):
             value = L.FRACTION_WORDS.get(w, L.FRACTION_WORDS.get(w[1:], 0.5))
             if self.tok(i + 1) in L.SCALE_BASE:  # ربع مليون = 250,000
                 value, j = self.scales(value, i + 1)
                 return self.finish(i, j, value, "words", 0)
             return self.finish(i, i + 1, value, "fraction", 1)
-        core = w[1:] if w[:1] in "وبلكف" and w[1:] in L.VAGUE_WORDS else w
+        core = w[1:] if w[:1] in CLITIC_LETTERS and w[1:] in L.VAGUE_WORDS else w
         if core in L.VAGUE_WORDS or (_word_atom(w) or ("", 0))[0] == "plural_scale":
             return self.finish(i, i + 1, L.VAGUE_WORDS.get(core, 1000.0), "vague", 0)
         return self.read_words(i)
@@ -327,7 +328,7 @@ def _starters() -> frozenset[str]:
     """Every word that can begin a number, with its clitics: a cheap filter before parsing."""
     words = set(L.UNIT_WORDS) | set(L.TEN_WORDS) | set(L.HUNDRED_WORDS) | set(L.SCALE_WORDS)
     words |= set(L.VAGUE_WORDS) | set(L.FRACTION_WORDS)
-    out = words | {c + w for w in words for c in "وبلكف"} | {"ال" + w for w in L.UNIT_WORDS}
+    out = words | {c + w for w in words for c in CLITIC_LETTERS} | {"ال" + w for w in L.UNIT_WORDS}
     return frozenset(out)
 
 
@@ -336,7 +337,7 @@ _TEEN_WORDS = frozenset(L._n("عشر عشرة"))
 
 
 def _strip_conj(w: str) -> str:
-    return w[1:] if w not in L.SCALE_BASE and w[:1] in "وبلكف" else w
+    return w[1:] if w not in L.SCALE_BASE and w[:1] in CLITIC_LETTERS else w
 
 
 _MONTH_KEYS = frozenset(unit_key(m) for m in L.MONTHS if " " not in m)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-_PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+from .clitics import PROCLITICS
+
 # (suffix, letters that must remain): plural/dual endings need four, pronouns and feminine endings three.
 _SUFFIXES = (
     ("يات", 3), ("يين", 3), ("يون", 3), ("كما", 3), ("هما", 3), ("تها", 3), ("ها", 3), ("هم", 3), ("هن", 3),
@@ -30,7 +31,7 @@ _ROOT_STARTS = (
 @lru_cache(maxsize=65536)
 def light_stem(word: str) -> str:
     w = word
-    for p in _PREFIXES:
+    for p in PROCLITICS:
         if w.startswith(p) and len(w) - len(p) >= _MIN:
             # a bare و/ف/ب/ل/ك is only a clitic when what remains still looks like a word
             if len(p) == 1 and (len(w) - 1 < 4 or w.startswith(_ROOT_STARTS)):

@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 import regex
 
+from .marks import MARKS_RE, ends_after_marks
+from .memo import WordMemo
 from .normalize import _DROP, Normalized, normalize
 from .stem import light_stem
 
@@ -22,29 +24,17 @@ WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A sentence ends at . ! ? ؟ … (not a decimal point), with any closing quotes/brackets after it, or at a newline.
 _SENT_END_RE = regex.compile(r"(?:(?<!\d)\.(?!\d)|(?<=\d)\.(?!\d)|[!?؟…]|\.{3})+[\"'»”’)\]]*|\n+")
 _PARA_RE = regex.compile(r"[^\n]+")
-# What normalisation drops from inside a word (tashkeel, Quranic marks, tatweel): a token keeps them.
-_TRAILING_MARKS = frozenset(map(chr, [*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x06D6, 0x06EE)]))
-_TRAILING_RE = regex.compile("[" + "".join(sorted(_TRAILING_MARKS)) + "]+")
-# Characters that normalisation drops or expands other than the marks above (zero-width and bidi controls,
-# presentation forms, ...): with none of them in a text, a word's end maps back by the index map alone.
+# Characters that normalisation drops or expands other than marks (tashkeel, tatweel: a token keeps those):
+# zero-width and bidi controls, presentation forms, ... With none of them in a text, a word's end maps back by
+# the index map alone.
 _OTHER_IRREGULAR_RE = regex.compile(
-    "[" + "".join(chr(o) for o in sorted(_DROP) if chr(o) not in _TRAILING_MARKS) + "\uFB50-\uFDFF\uFE70-\uFEFC\u0130]"
+    "[" + "".join(chr(o) for o in sorted(_DROP) if not MARKS_RE.fullmatch(chr(o))) + "\uFB50-\uFDFF\uFE70-\uFEFC\u0130]"
 )
 _WORD_SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
 _new_tuple = tuple.__new__
 
 
-class _StemMemo(dict[str, str]):
-    """word -> light stem; a plain dict so that ``map(_STEMS.__getitem__, words)`` stays in C for known words."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) > 200_000:  # bounded: a server checks drafts for weeks
-            self.clear()
-        stem = self[word] = light_stem(word)
-        return stem
-
-
-_STEMS = _StemMemo()
+_STEMS = WordMemo(light_stem)  # map(_STEMS.__getitem__, words) stays in C for known words
 
 
 class Token(NamedTuple):
@@ -109,8 +99,8 @@ class TextView:
                 ends = list(map(index.__getitem__, ends))
             else:
                 ends = list(map(add, map(index.__getitem__, map(sub, ends, repeat(1))), repeat(1)))
-                if _TRAILING_RE.search(text):
-                    ends = _with_trailing_marks(text, ends)
+                if MARKS_RE.search(text):
+                    ends = ends_after_marks(text, ends)
         originals = map(text.__getitem__, map(slice, starts, ends))
         rows = zip(starts, ends, originals, words, map(_STEMS.__getitem__, words), range(len(words)))
         return tuple(map(_new_tuple, repeat(Token), rows))
@@ -151,18 +141,6 @@ class TextView:
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]
-
-
-def _with_trailing_marks(text: str, ends: list[int]) -> list[int]:
-    """The normalised word has no tashkeel: take the marks after its last letter back into the span.
-
-    A word ending at a run of marks extends to the end of that run; every position inside a run is mapped to the
-    run's end, so the lookup per word is one ``dict.get`` in C.
-    """
-    run_end: dict[int, int] = {}
-    for m in _TRAILING_RE.finditer(text):
-        run_end.update(dict.fromkeys(range(m.start(), m.end()), m.end()))
-    return list(map(run_end.get, ends, ends))
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

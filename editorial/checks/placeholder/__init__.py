@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ..arabic.quotes import Quotations
 from ..config import CheckConfig
 from ..engine import Document, Hit
 from ..types import Rule
@@ -34,7 +35,6 @@ from .phrases import (
     name_hits,
     note_hits,
 )
-from .text import Quotes
 
 
 def _rule(rid: str, ar: str, en: str, desc: str) -> Rule:
@@ -71,7 +71,7 @@ RULES: tuple[Rule, ...] = (
 
 def _field_hits(view, config: CheckConfig) -> Iterator[tuple[str, int, int]]:
     text = view.text
-    quotes = Quotes(text)
+    quotes = Quotations(text)
     yield from bracket_hits(text, quotes)
     yield from template_hits(text)
     yield from marker_hits(text, quotes)

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 import regex
 
+from ..arabic.quotes import CLOSING_MARKS, Quotations
 from . import lexicon as lx
-from .text import Quotes, any_in, forms, words
+from .text import any_in, forms, words
 
 BRACKET_RULE = "placeholder.bracket_instruction"
 TEMPLATE_RULE = "placeholder.template_variable"
@@ -115,18 +116,18 @@ def round_is_slot(content: str) -> bool:
     return len(ws) <= 3 and (slot or (bool(en) and en[0] in lx.EN_SLOT and len(en) == len(ws)))
 
 
-def _quoted_inside(text: str, quotes: Quotes, start: int, end: int) -> bool:
+def _quoted_inside(text: str, quotes: Quotations, start: int, end: int) -> bool:
     """Inside a quotation that says more than the bracket: «[اقتباس المدير]» alone is still a slot."""
     q = quotes.around(start)
     if q is None:
         return False
-    return bool(text[q[0] + 1 : start].strip() or text[end : q[1] - 1].strip())
+    return bool(text[q[0] + 1 : start].strip() or text[end : q[1]].strip().strip(CLOSING_MARKS))
 
 
 _EMPTY_RE = regex.compile(r"\(\)|\[\]")
 
 
-def bracket_hits(text: str, quotes: Quotes) -> Iterator[tuple[str, int, int]]:
+def bracket_hits(text: str, quotes: Quotations) -> Iterator[tuple[str, int, int]]:
     for m in _EMPTY_RE.finditer(text) if "()" in text or "[]" in text else ():
         yield BRACKET_RULE, m.start(), m.end()
     for m in _SQUARE_RE.finditer(text) if "[" in text or "【" in text else ():

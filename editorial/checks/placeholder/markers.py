@@ -15,8 +15,9 @@ from collections.abc import Iterator
 import regex
 
 from ..arabic import norm
+from ..arabic.quotes import Quotations
 from . import lexicon as lx
-from .text import Quotes, forms
+from .text import forms
 
 RULE = "placeholder.filler_marker"
 
@@ -89,7 +90,7 @@ def _gated(text: str, gates: tuple[str, ...]) -> bool:
     return any(g in text for g in gates)
 
 
-def marker_hits(text: str, quotes: Quotes) -> Iterator[tuple[str, int, int]]:
+def marker_hits(text: str, quotes: Quotations) -> Iterator[tuple[str, int, int]]:
     taken: list[tuple[int, int]] = []
     if ".." in text or "…" in text:
         for m in _OMISSION_BRACKET_RE.finditer(text):

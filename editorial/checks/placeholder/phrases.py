@@ -15,8 +15,11 @@ from functools import lru_cache
 import regex
 
 from ..arabic import TextView, norm
+from ..arabic.clitics import CLITIC_LETTERS
+from ..arabic.marks import after_marks
+from ..arabic.quotes import Quotations
 from . import lexicon as lx
-from .text import Quotes, any_in, sentence_end, sentence_start, words
+from .text import any_in, sentence_end, sentence_start, words
 
 NOTE_RULE = "placeholder.editor_note"
 DUMMY_RULE = "placeholder.dummy_text"
@@ -219,14 +222,10 @@ def _at_sentence_start(ntext: str, pos: int) -> bool:
     return i < 0 or ntext[i] in ".!?؟:\n-–—*#>•"
 
 
-_TRAILING_MARKS = regex.compile(r"[\p{M}\u0640]+")
-
-
 def _orig(view: TextView, s: int, e: int) -> tuple[int, int]:
     """Original span of a normalised match, keeping the tashkeel that follows its last letter ("الفلانيّ")."""
     start, end = view.normalized.to_original(s, e)
-    m = _TRAILING_MARKS.match(view.text, end)
-    return start, (m.end() if m else end)
+    return start, after_marks(view.text, end)
 
 
 def _to_sentence_end(text: str, end: int, colon: bool = True) -> int:
@@ -272,7 +271,7 @@ def _name_start(nt: str, pos: int) -> bool:
     """A name starts a word, possibly after one proclitic letter (وفلان، لفلان)."""
     if pos == 0 or not nt[pos - 1].isalnum():
         return True
-    return nt[pos - 1] in "وفبلك" and (pos == 1 or not nt[pos - 2].isalnum())
+    return nt[pos - 1] in CLITIC_LETTERS and (pos == 1 or not nt[pos - 2].isalnum())
 
 
 def name_hits(view: TextView) -> Iterator[tuple[str, int, int]]:
@@ -284,7 +283,7 @@ def name_hits(view: TextView) -> Iterator[tuple[str, int, int]]:
         yield NAME_RULE, *_orig(view, m.start(), m.end())
 
 
-def _reported(view: TextView, quotes: Quotes, s: int) -> bool:
+def _reported(view: TextView, quotes: Quotations, s: int) -> bool:
     """A chatbot phrase that is quoted or reported ("قال النموذج: ...") is part of the story."""
     if quotes.inside(s):
         return True
@@ -292,7 +291,7 @@ def _reported(view: TextView, quotes: Quotes, s: int) -> bool:
     return any_in(words(prefix), _REPORTING)
 
 
-def ai_hits(view: TextView, quotes: Quotes) -> Iterator[tuple[str, int, int]]:
+def ai_hits(view: TextView, quotes: Quotations) -> Iterator[tuple[str, int, int]]:
     nt = view.norm
     for pat in _AI:
         for m in pat.finditer(nt):

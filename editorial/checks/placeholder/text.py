@@ -1,36 +1,14 @@
-"""Small text helpers shared by the placeholder checks: quotations, sentence bounds, word forms."""
+"""Small text helpers shared by the placeholder checks: sentence bounds, word forms."""
 
 from __future__ import annotations
 
-import bisect
-
-import regex
-
 from ..arabic import WORD_RE, norm
+from ..arabic.clitics import ARTICLE, CLITIC_LETTERS
 
-# Quotations on one line: «...», “...”, "...", ‹...›, and Quranic ﴿...﴾. Text inside is reported, not ours.
-_QUOTE_RE = regex.compile(r'«[^«»\n]*»|“[^“”\n]*”|"[^"\n]*"|‹[^‹›\n]*›|﴿[^﴾﴿\n]*﴾|„[^„“\n]*“|‘[^‘’\n]*’')
 _SENT_STOP = ".!?؟\n"
 _SPAN_CAP = 320  # a leftover sentence longer than this is cut: spans must stay tight
-
-
-class Quotes:
-    """Sorted quotation intervals of one field, for "is this offset quoted?" in O(log n)."""
-
-    def __init__(self, text: str) -> None:
-        spans = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-
-    def inside(self, pos: int) -> bool:
-        return self.around(pos) is not None
-
-    def around(self, pos: int) -> tuple[int, int] | None:
-        """The quotation (with its marks) that contains ``pos``, if any."""
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i >= 0 and self.starts[i] < pos < self.ends[i]:
-            return self.starts[i], self.ends[i]
-        return None
+# One proclitic letter tried off a word; not ك, which mostly begins the word itself (كتابة، كلمة).
+_LETTERS = CLITIC_LETTERS.replace("ك", "")
 
 
 def sentence_end(text: str, pos: int, colon: bool = True) -> int:
@@ -70,10 +48,10 @@ def forms(word: str) -> tuple[str, ...]:
     """A normalised word and its forms without a leading و/ف/ب/ل, the article, or a trailing pronoun."""
     out = [word]
     w = word
-    if len(w) > 3 and w[0] in "وفبل":
+    if len(w) > 3 and w[0] in _LETTERS:
         w = w[1:]
         out.append(w)
-    if len(w) > 4 and w.startswith("ال"):
+    if len(w) > 4 and w.startswith(ARTICLE):
         w = w[2:]
         out.append(w)
     for suf in ("ها", "هم", "ه"):

@@ -11,15 +11,15 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from ..arabic import Sentence, TextView, Token
+from ..arabic.clitics import CLITIC_LETTERS, has_article
 from ..engine import Hit
 from .lexicon import DOUBLED_NAMES, ENTITY_HEADS, REDUPLICATION
-from .prep import MAX_RELATED, Body, has_article, is_function, is_number
+from .prep import MAX_RELATED, Body, is_function, is_number
 from .rules import DOUBLED_WORD, DUPLICATED_PARAGRAPH, DUPLICATED_SENTENCE, REPEATED_WORD
 
 MIN_SENTENCE_TOKENS = 5
 MIN_PARAGRAPH_TOKENS = 6
 _TANWEEN_FATH = "\u064b"
-_CLITIC_LETTERS = "وفبلك"
 
 
 def _double_kind(a: Token, allowed: frozenset[str]) -> str | None:
@@ -29,7 +29,7 @@ def _double_kind(a: Token, allowed: frozenset[str]) -> str | None:
         return None
     if _TANWEEN_FATH in a.text or not any("\u0600" <= ch <= "\u06ff" for ch in w):
         return None  # distributive accusative (بيتاً بيتاً), Latin words and codes
-    if is_function(w) or w in ENTITY_HEADS or has_article(w) or (w[0] in _CLITIC_LETTERS and len(w) >= 5):
+    if is_function(w) or w in ENTITY_HEADS or has_article(w) or (w[0] in CLITIC_LETTERS and len(w) >= 5):
         return DOUBLED_WORD.id  # في في، التي التي، الوزير الوزير، بجراح بجراح: a slip
     # A bare indefinite word doubled is often a name (حفيظ حفيظ), a title (سينما سينما) or distributive
     # (فصلاً فصلاً written without tanween), but can be a slip (يضم يضم): worth a look, not an alarm.

@@ -12,9 +12,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..arabic import Sentence
+from ..arabic.clitics import has_article
 from ..engine import Hit
 from .lexicon import ENTITY_HEADS, OPENER_GLUE, REPORTING_VERBS
-from .prep import MAX_RELATED, Body, has_article, is_function, is_number
+from .prep import MAX_RELATED, Body, is_function, is_number
 from .rules import REPEATED_OPENER
 
 RUN = 3

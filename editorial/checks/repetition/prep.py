@@ -6,7 +6,6 @@ the rarity of each stem in the draft. Offsets stay those of the original text (s
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -14,6 +13,9 @@ from functools import cached_property, lru_cache
 import regex
 
 from ..arabic import Sentence, TextView, Token, light_stem, norm
+from ..arabic.clitics import CLITIC_LETTERS, PARTICLE_PROCLITICS, has_article
+from ..arabic.memo import WordMemo
+from ..arabic.quotes import Quotations
 from ..config import CheckConfig
 from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, REPORTING_VERBS, SYNONYM_GROUPS, UNIT_WORDS
 
@@ -22,10 +24,6 @@ _LIST_RE = regex.compile(
     r"^\s*(?:[-–—•●▪◦*·]|\d{1,3}\s*[.)\-–]|[\p{L}]\s*[)\-–](?=\s)"
     r"|(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)[\u064b]?\s*[:\-–])"
 )
-_OPEN, _CLOSE = "«“„", "»”"
-_QUOTE_RE = regex.compile(r'[«“„»”"]')
-_ARTICLE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")
-_CLITICS = ("و", "ف", "وب", "ول", "وك", "فب", "فل", "ب", "ل", "ك")
 
 
 CONTENT, FUNCTION, NUMBER, ARTICLE = 1, 2, 4, 8
@@ -49,7 +47,7 @@ CONCEPT = _concepts()
 def _concept(stem: str, draft_stems: set[str]) -> str:
     """The stem's synonym group; a one-letter clitic the stemmer kept (لفحص) goes when the draft has the bare
     word (فحص) too."""
-    if len(stem) >= 4 and stem[0] in "وفبلك" and stem[1:] in draft_stems:
+    if len(stem) >= 4 and stem[0] in CLITIC_LETTERS and stem[1:] in draft_stems:
         stem = stem[1:]
     return CONCEPT.get(stem, stem)
 
@@ -61,36 +59,22 @@ _GLUE = FUNCTION_WORDS | REPORTING_VERBS  # a reporting verb says who speaks, no
 def word_class(word: str) -> int:
     """Bit flags for a normalised word, cached: the checks ask about the same few thousand words."""
     flags = 0
-    if word in _GLUE or any(word.startswith(c) and word[len(c):] in _GLUE for c in _CLITICS):
+    if word in _GLUE or any(word.startswith(c) and word[len(c):] in _GLUE for c in PARTICLE_PROCLITICS):
         flags |= FUNCTION  # also behind a conjunction or preposition clitic: وفي، بهذا
     if any(ch.isdigit() for ch in word):
         flags |= NUMBER
-    if word.startswith(_ARTICLE):
+    if has_article(word):
         flags |= ARTICLE  # الهوية، والتعاون، بالمجال، للتعاون
     if len(word) > 2 and not flags & (FUNCTION | NUMBER) and word not in UNIT_WORDS and word not in CALENDAR_WORDS:
         flags |= CONTENT  # carries the story: not glue, not a unit, not a date word, not a bare letter
     return flags
 
 
-class _ClassMemo(dict[str, int]):
-    """word -> ``word_class(word)`` in a plain dict: a hit is one C lookup, cheaper than the LRU bookkeeping."""
-
-    def __missing__(self, word: str) -> int:
-        if len(self) > 200_000:  # bounded: a server checks drafts for weeks
-            self.clear()
-        value = self[word] = word_class(word)
-        return value
-
-
-_WORD_CLASSES = _ClassMemo()
+_WORD_CLASSES = WordMemo(word_class)
 
 
 def is_function(word: str) -> bool:
     return bool(word_class(word) & FUNCTION)
-
-
-def has_article(word: str) -> bool:
-    return bool(word_class(word) & ARTICLE)
 
 
 def is_number(word: str) -> bool:
@@ -101,58 +85,23 @@ def is_content(tok: Token) -> bool:
     return bool(word_class(tok.norm) & CONTENT)
 
 
-def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quoted stretches of one paragraph; an unclosed quote runs to the paragraph's end (multi-paragraph quotes)."""
-    spans: list[tuple[int, int]] = []
-    depth, open_at, straight = 0, 0, -1
-    for m in _QUOTE_RE.finditer(text, start, end):  # only the quote marks, not every character
-        i, ch = m.start(), m.group()
-        if ch in _OPEN:
-            if depth == 0:
-                open_at = i
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-            if depth == 0:
-                spans.append((open_at, i + 1))
-        elif ch == '"' and depth == 0:
-            if straight < 0:
-                straight = i
-            else:
-                spans.append((straight, i + 1))
-                straight = -1
-    if depth:
-        spans.append((open_at, end))
-    elif straight >= 0:
-        spans.append((straight, end))
-    return spans
-
-
 @dataclass
 class Body:
     """The body field seen by the repetition checks."""
 
     view: TextView
     config: CheckConfig
-    quotes: list[tuple[int, int]] = field(default_factory=list)
+    quotes: Quotations
     list_paras: frozenset[int] = frozenset()
     memo: dict[str, dict] = field(default_factory=dict)  # per-draft caches of the passes
 
     @classmethod
     def of(cls, view: TextView, config: CheckConfig) -> Body:
-        quotes: list[tuple[int, int]] = []
-        lists = set()
-        for p in view.paragraphs:
-            if any(ch in p.text for ch in '"«“'):
-                quotes.extend(quote_spans(view.text, p.start, p.end))
-            if _LIST_RE.match(p.text):
-                lists.add(p.index)
-        quotes.sort()
-        return cls(view, config, quotes, frozenset(lists))
+        lists = frozenset(p.index for p in view.paragraphs if _LIST_RE.match(p.text))
+        return cls(view, config, Quotations(view.text), lists)
 
     def in_quote(self, pos: int) -> bool:
-        i = bisect_right(self.quotes, (pos, 1 << 62)) - 1
-        return i >= 0 and self.quotes[i][0] <= pos < self.quotes[i][1]
+        return self.quotes.inside(pos)
 
     def sentence_quoted(self, s: Sentence) -> bool:
         """Most of the sentence's words are inside a quotation."""
@@ -163,13 +112,13 @@ class Body:
     def quoted_tokens(self) -> list[bool]:
         """Tokens inside a quotation, by one sweep over tokens and the sorted quote spans."""
         out = [False] * len(self.view.tokens)
-        q, spans = 0, self.quotes
+        q, spans = 0, self.quotes.spans
         for t in self.view.tokens if spans else ():
             while q < len(spans) and spans[q][1] <= t.start:
                 q += 1
             if q == len(spans):
                 break
-            out[t.index] = spans[q][0] <= t.start
+            out[t.index] = spans[q][0] < t.start
         return out
 
     @cached_property
