@@ -7,7 +7,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON_FOR_VENV ?= $(shell bin/find-python)
 
-.PHONY: run test install install-dev serve bench worker clean
+.PHONY: run test install install-dev serve bench worker clean quality quality-tune
 
 $(PY):
 	@test -n "$(PYTHON_FOR_VENV)" || { echo "No Python 3.12+ found (tried pyenv, python3.13, python3.12)."; exit 1; }
@@ -38,6 +38,14 @@ test: install-dev
 
 bench: install
 	$(PY) benchmarks/engine.py
+
+# Measuring what the engine is not tuned on (docs/quality.md); reads ../shared at run time.
+quality: install
+	$(PY) -m quality.report
+
+# Only the tuning-split figures: what may be looked at while changing the engine.
+quality-tune: install
+	$(PY) -m quality.report --tune
 
 worker: install
 	$(PY) manage.py db_worker
