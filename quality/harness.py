@@ -74,14 +74,17 @@ def _label_present(defect: dict, title: str, body: str) -> bool:
     return defect["text"] in (title if defect["field"] == "title" else body)
 
 
-def score(injected: list[Injected], reports: dict[str, dict]) -> dict[tuple[str, str], list[int]]:
-    """(split, kind) -> [found, total]."""
+def score(injected: list[Injected], reports: dict[str, dict]):
+    """(split, kind) -> [found, total]; and (split, rule) -> Counter of the kinds that rule caught."""
     table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    by_rule: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for d in injected:
-        ok = spans.found(d.defect, reports[d.name])
-        table[(d.split, d.kind)][0] += ok
+        rules = spans.matching_rules(d.defect, reports[d.name])
+        table[(d.split, d.kind)][0] += bool(rules)
         table[(d.split, d.kind)][1] += 1
-    return table
+        for r in rules:
+            by_rule[(d.split, r)][d.kind] += 1
+    return table, by_rule
 
 
 def false_alarms(articles: list[dict], cats: dict[str, str], reports: dict[str, dict], splits):
@@ -106,6 +109,19 @@ def false_alarms(articles: list[dict], cats: dict[str, str], reports: dict[str, 
 
 def _fmt(h: int, n: int) -> str:
     return f"{h:3d}/{n:<3d} {h / n:4.2f}" if n else "   -/0       "
+
+
+def print_rules(by_rule, splits, out=sys.stdout) -> None:
+    heads = {TUNE: "tune", HOLDOUT: "held-out"}
+    print("Injected defects caught, per rule (a defect can be caught by several rules):", file=out)
+    for rule in sorted({r for _, r in by_rule}):
+        row = f"  {rule:40s}"
+        for s in splits:
+            row += f" {heads[s]} {sum(by_rule[(s, rule)].values()):3d}"
+        kinds = Counter()
+        for s in splits:
+            kinds.update(by_rule[(s, rule)])
+        print(row + "  (" + ", ".join(f"{k} {n}" for k, n in kinds.most_common()) + ")", file=out)
 
 
 def print_tables(table, cats, fa, splits, out=sys.stdout) -> None:
@@ -158,9 +174,10 @@ def measure(splits=SPLITS, seed=DEFAULT_SEED, per_kind=40, verbose=False, export
     drafts += [(f"clean-{i:05d}", a["title"], a["body"]) for i, a in enumerate(articles)
                if cats.get(a.get("category", "")) in splits]
     reports = shared.run_drafts(drafts)
-    table = score(injected, reports)
+    table, by_rule = score(injected, reports)
     fa = false_alarms(articles, cats, reports, splits)
     print_tables(table, cats, fa, splits, out)
+    print_rules(by_rule, splits, out)
     if verbose:
         for d in injected:
             if d.split == TUNE and not spans.found(d.defect, reports[d.name]):

@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 
-from . import harness, shared
+from . import harness, precision, shared
 from .split import SPLITS, TUNE
 
 DRAFTS = shared.ROOT / "quality" / "drafts"
@@ -91,6 +91,9 @@ def main(argv=None) -> int:
         _run("alarms on real published news (Jawhara FM)",
              [sys.executable, str(shared.EVAL / "realdata.py"), "fp", "--data", str(shared.REAL_DEV), "--n", "2000"],
              f"PROJECT_PY={_py()} python3 {_eval('realdata.py')} fp --data {real} --n 2000")
+        print(f"\n== precision per rule on real news (stored judgements)\n$ {_py()} -m quality.precision score",
+              flush=True)
+        precision.score()
     print(f"\n({time.perf_counter() - started:.0f}s)")
     return 0
 

@@ -64,10 +64,15 @@ def targets_of(defect: dict, title: str, body: str) -> list[Target]:
     return out
 
 
-def found(defect: dict, report: dict) -> bool:
-    """True when a finding of the defect's family matches it (any severity, as score.py counts recall)."""
+def matching_rules(defect: dict, report: dict) -> set[str]:
+    """The rules of the findings that match the defect (any severity, as score.py counts recall)."""
     targets = targets_of(defect, report.get("title", ""), report.get("body", ""))
-    return any(f.get("check") == defect["check"] and hits(f, targets) for f in report.get("findings", []))
+    return {f.get("rule", "") for f in report.get("findings", [])
+            if f.get("check") == defect["check"] and hits(f, targets)}
+
+
+def found(defect: dict, report: dict) -> bool:
+    return bool(matching_rules(defect, report))
 
 
 def alarms(report: dict) -> list[dict]:

@@ -139,3 +139,25 @@ def test_a_missing_shared_folder_stops_with_a_clear_message(tmp_path, capsys):
         shared.need(tmp_path / "nothing-here")
     assert exc.value.code == 2
     assert "nothing-here is missing" in capsys.readouterr().err
+
+
+def test_the_stored_judgements_are_well_formed_and_hold_no_corpus_text():
+    from quality import precision
+
+    judged = precision.load_judgements()
+    assert judged, "quality/judgements.jsonl is empty"
+    for k, j in judged.items():
+        assert k == j["key"] and len(k) == 20
+        assert j["verdict"] in ("true", "false") and j["reason"].strip()
+        assert set(j) == {"key", "article", "rule", "field", "start", "end", "verdict", "reason"}
+        assert j["rule"].split(".", 1)[0] in harness.FAMILIES
+
+
+def test_a_judgement_key_depends_on_every_part():
+    from quality.precision import key
+
+    base = key("a1", "repetition.doubled_word", "body", "في في")
+    assert len({base, key("a2", "repetition.doubled_word", "body", "في في"),
+                key("a1", "repetition.overused_phrase", "body", "في في"),
+                key("a1", "repetition.doubled_word", "title", "في في"),
+                key("a1", "repetition.doubled_word", "body", "من من")}) == 5
