@@ -17,3 +17,31 @@ class EditorialConfig(AppConfig):
     def ready(self) -> None:
         # Role groups exist as soon as the database is migrated (after auth has created permissions).
         post_migrate.connect(_create_groups, sender=self)
+        _connect_cache_invalidation()
+        from django.tasks.signals import task_finished
+
+        from editorial.observability import log_task_finished
+
+        task_finished.connect(log_task_finished, dispatch_uid="editorial-task-log")
+
+
+def _connect_cache_invalidation() -> None:
+    """Cached copies (API keys with their client, the check configuration) leave the cache when saved or deleted,
+    at once and again when the write commits (a request in between may have cached the old row)."""
+    from django.db import transaction
+    from django.db.models.signals import post_delete, post_save
+
+    from editorial import checkconfig
+    from editorial.api import keycache
+    from editorial.models import ApiClient, ApiKey, RuleSetting
+
+    def later(fn):
+        def handler(sender, instance, **kwargs):
+            fn(sender, instance)
+            transaction.on_commit(lambda: fn(sender, instance))
+        return handler
+
+    for model, fn in ((ApiKey, keycache.forget_key), (ApiClient, keycache.forget_client),
+                      (RuleSetting, checkconfig.forget)):
+        for signal in (post_save, post_delete):
+            signal.connect(later(fn), sender=model, weak=False, dispatch_uid=f"cache-{model.__name__}-{signal}")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError
 
 from editorial.checks import CheckConfig
@@ -16,7 +18,29 @@ def _split_lines(value: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in (value or "").splitlines() if x.strip())
 
 
+CACHE_TTL = 60
+
+
+def _cache_name() -> str:
+    base = getattr(settings, "EDITORIAL_CHECKS", {})
+    digest = hashlib.sha256(repr(sorted((k, tuple(v)) for k, v in base.items())).encode()).hexdigest()[:16]
+    return f"checkconfig:{digest}"
+
+
 def current_config() -> CheckConfig:
+    """The configuration every check uses, from the shared cache (``forget`` drops it when a rule setting changes)."""
+    config = cache.get(_cache_name())
+    if config is None:
+        config = build_config()
+        cache.set(_cache_name(), config, CACHE_TTL)
+    return config
+
+
+def forget(*_args) -> None:
+    cache.delete(_cache_name())
+
+
+def build_config() -> CheckConfig:
     """Settings defaults, overridden by ``RuleSetting`` rows when the database has them.
 
     Works without a migrated database (the command line must run anywhere): any database error falls back

@@ -25,6 +25,16 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The cache outlives a test's rolled-back transaction: start each test with nothing cached."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def _user(username: str, *groups: str, superuser: bool = False):
     ensure_groups()
     User = get_user_model()

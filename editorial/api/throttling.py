@@ -1,30 +1,30 @@
-"""Per-client rate limits: the ``api_client`` scope rate, or the client's own ``throttle_rate``."""
+"""Per-client rate limits: the ``api_client`` scope rate, or the client's own ``throttle_rate``.
+
+Counted in the shared cache (``keycache``) so every worker counts against the same limit; for an API key the
+count is taken during authentication, in the same cache round trip as the key lookup.
+"""
 
 from __future__ import annotations
 
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.throttling import BaseThrottle
 
+from editorial.api import keycache
 from editorial.models import ApiKey
 
 
-class ApiClientRateThrottle(SimpleRateThrottle):
-    scope = "api_client"
+class ApiClientRateThrottle(BaseThrottle):
+    scope = keycache.SCOPE
 
     def allow_request(self, request, view) -> bool:
-        client = request.auth.client if isinstance(request.auth, ApiKey) else None
-        if client is not None and client.throttle_rate:
-            try:
-                self.num_requests, self.duration = self.parse_rate(client.throttle_rate)
-                self.rate = client.throttle_rate
-            except (ValueError, KeyError, IndexError):
-                pass  # a mistyped admin value falls back to the default rather than breaking the client
-        return super().allow_request(request, view)
-
-    def get_cache_key(self, request, view) -> str | None:
         if isinstance(request.auth, ApiKey):
-            ident = f"client-{request.auth.client_id}"
+            rate = getattr(request.auth, "rate", None) or keycache.count(
+                f"client-{request.auth.client_id}", request.auth.client)
         elif request.user and request.user.is_authenticated:
-            ident = f"user-{request.user.pk}"
+            rate = keycache.count(f"user-{request.user.pk}", None)
         else:
-            ident = self.get_ident(request)
-        return self.cache_format % {"scope": self.scope, "ident": ident}
+            rate = keycache.count(f"ip-{self.get_ident(request)}", None)
+        self.rate = rate
+        return rate.allowed
+
+    def wait(self) -> float | None:
+        return self.rate.wait() if getattr(self, "rate", None) else None
