@@ -124,7 +124,7 @@ def label_of(path: Path) -> str:
         rev = subprocess.run(["git", "-C", str(path), "rev-parse", "--short", "HEAD"], capture_output=True,
                              text=True, check=True).stdout.strip()
         dirty = subprocess.run(["git", "-C", str(path), "status", "--porcelain", "--untracked-files=no"],
-                               capture_output=True, text=True).stdout.strip()
+                               capture_output=True, text=True, check=False).stdout.strip()
         return rev + ("+" if dirty else "")
     except (subprocess.CalledProcessError, FileNotFoundError):
         return path.name
@@ -146,7 +146,7 @@ def reset_schema(base_url: str, schema: str) -> None:
 
 def run_in(tree: Tree, *args: str, extra_env: dict | None = None) -> str:
     out = subprocess.run([sys.executable, *args], cwd=tree.path, env={**tree.env, **(extra_env or {})},
-                         capture_output=True, text=True, timeout=600)
+                         capture_output=True, text=True, timeout=600, check=False)
     if out.returncode:
         sys.exit(f"[{tree.label}] {' '.join(args[:2])} failed:\n{out.stderr[-3000:]}")
     return out.stdout
@@ -244,7 +244,7 @@ def wrk(tree: Tree, spec: dict, seconds: float, connections: int, workdir: Path)
     out = subprocess.run(
         ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--timeout", "10s", "-s", str(script),
          f"http://127.0.0.1:{tree.port}"],
-        capture_output=True, text=True, timeout=seconds + 60,
+        capture_output=True, text=True, timeout=seconds + 60, check=False,
     )
     line = next((x for x in out.stdout.splitlines() if x.startswith('{"requests"')), None)
     if line is None:
@@ -261,7 +261,7 @@ def main() -> None:
     ap.add_argument("--duration", type=float, default=10, help="seconds of load per endpoint and tree")
     ap.add_argument("--warmup", type=float, default=2)
     ap.add_argument("--connections", type=int, default=4)
-    ap.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8600)))
+    ap.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8600")))
     ap.add_argument("--only", default="", help="substring of the endpoint names to run")
     a = ap.parse_args()
     if not shutil.which("wrk"):

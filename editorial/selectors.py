@@ -11,11 +11,19 @@ from editorial.models import ApiClient, CheckRun, Dismissal, Draft, Finding, Rev
 Actor = AbstractBaseUser | AnonymousUser | None
 
 
+def _group_names(user) -> frozenset[str]:
+    """The user's group names, read once per user object (a request's user lives for one request)."""
+    names = getattr(user, "_editorial_groups", None)
+    if names is None:
+        names = user._editorial_groups = frozenset(user.groups.values_list("name", flat=True))
+    return names
+
+
 def user_roles(user: Actor) -> frozenset[str]:
     """Newsroom roles from groups; superusers and the ``admins`` group are admins."""
     if user is None or not user.is_authenticated or not user.is_active:
         return frozenset()
-    groups = set(user.groups.values_list("name", flat=True))
+    groups = _group_names(user)
     roles = set()
     if user.is_superuser or "admins" in groups:
         roles.add(review.ADMIN)
@@ -29,7 +37,7 @@ def user_roles(user: Actor) -> frozenset[str]:
 def is_newsroom_member(user: Actor) -> bool:
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or user.groups.exists()
+    return user.is_superuser or bool(_group_names(user))
 
 
 def roles_for(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> frozenset[str]:
@@ -71,17 +79,93 @@ def latest_check_run(revision: Revision | None) -> CheckRun | None:
     return revision.check_runs.order_by("-created_at", "-id").first()
 
 
+def latest_run_of(draft: Draft) -> CheckRun | None:
+    """The latest check of the draft's latest revision, with that revision, in one query."""
+    return (CheckRun.objects.select_related("revision")
+            .filter(revision__draft=draft, revision__number=draft.revision_number)
+            .order_by("-created_at", "-id").first())
+
+
+def draft_with_run(pk: int, **draft_filters) -> tuple[Draft | None, CheckRun | None]:
+    """The draft ``pk`` (if it passes ``draft_filters``, e.g. ``api_client=client``) and the latest check of its
+    latest revision, read together in one query."""
+    filters = {f"revision__draft__{k}": v for k, v in draft_filters.items()}
+    run = (CheckRun.objects.select_related("revision__draft").filter(revision__draft_id=pk, **filters)
+           .order_by("-revision__number", "-created_at", "-id").first())
+    if run is None:
+        return Draft.objects.filter(pk=pk, **draft_filters).first(), None
+    draft = run.revision.draft
+    return draft, run if run.revision.number == draft.revision_number else None
+
+
 def active_dismissals(draft: Draft) -> dict[str, Dismissal]:
     return {d.fingerprint: d for d in draft.dismissals.filter(undone_at__isnull=True)}
 
 
-def findings_with_state(draft: Draft) -> tuple[CheckRun | None, list[tuple[Finding, Dismissal | None]]]:
-    """The latest run's findings, each with the active dismissal that hides it (or None)."""
-    run = latest_check_run(latest_revision(draft))
+def _as_datetime(value):
+    """A timestamp from a raw query: SQLite gives text (stored in UTC), PostgreSQL a datetime."""
+    if isinstance(value, str):
+        from datetime import UTC
+
+        from django.utils.dateparse import parse_datetime
+
+        value = parse_datetime(value)
+        return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
+    return value
+
+
+def _findings_with_dismissals(run: CheckRun, draft_id: int) -> list[tuple[Finding, Dismissal | None]]:
+    """The run's findings, each with its active dismissal (who, which client), in one query: a LEFT JOIN on the
+    fingerprint, which the ORM cannot say (a dismissal belongs to the draft, not to one finding)."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    User = get_user_model()
+    q = connection.ops.quote_name
+    cols = ", ".join(f"f.{q(f.column)}" for f in Finding._meta.concrete_fields)
+    sql = (
+        f"SELECT {cols}, d.id AS d_id, d.reason AS d_reason, d.created_at AS d_created_at, "
+        f"d.dismissed_by_id AS d_by_id, u.{q(User.USERNAME_FIELD)} AS d_by_name, d.api_client_id AS d_client_id, "
+        f"c.name AS d_client_name "
+        f"FROM {q(Finding._meta.db_table)} f "
+        f"LEFT JOIN {q(Dismissal._meta.db_table)} d ON d.draft_id = %s AND d.fingerprint = f.fingerprint "
+        f"AND d.undone_at IS NULL "
+        f"LEFT JOIN {q(User._meta.db_table)} u ON u.id = d.dismissed_by_id "
+        f"LEFT JOIN {q(ApiClient._meta.db_table)} c ON c.id = d.api_client_id "
+        f"WHERE f.check_run_id = %s ORDER BY f.{q('field')}, f.{q('start')}, f.id"
+    )
+    rows = []
+    for f in Finding.objects.raw(sql, [draft_id, run.pk]):
+        d = None
+        if f.d_id is not None:
+            d = Dismissal(pk=f.d_id, draft_id=draft_id, fingerprint=f.fingerprint, rule=f.rule, reason=f.d_reason,
+                          created_at=_as_datetime(f.d_created_at), dismissed_by_id=f.d_by_id, api_client_id=f.d_client_id)
+            if f.d_by_id is not None:
+                d.dismissed_by = User(pk=f.d_by_id, **{User.USERNAME_FIELD: f.d_by_name})
+            if f.d_client_id is not None:
+                d.api_client = ApiClient(pk=f.d_client_id, name=f.d_client_name)
+        rows.append((f, d))
+    return rows
+
+
+def findings_with_state(draft: Draft, *, run: CheckRun | None = None,
+                        held: bool = False) -> tuple[CheckRun | None, list[tuple[Finding, Dismissal | None]]]:
+    """The latest run's findings, each with the active dismissal that hides it (or None).
+
+    ``run``: the latest run when the caller already read it (``draft_with_run``). ``held``: the draft was just
+    written by a service, which left the run and its findings on it (``services.checks_run``): nothing is read
+    back but the dismissals of a draft that may have some. Otherwise two queries: the run, the findings.
+    """
+    held_run = getattr(draft, "held_run", None) if held else None
+    if held_run is not None:
+        dismissed = getattr(draft, "held_dismissals", None)
+        if dismissed is None:
+            dismissed = active_dismissals(draft) if held_run.held_findings else {}
+        return held_run, [(f, dismissed.get(f.fingerprint)) for f in held_run.held_findings]
+    run = run or latest_run_of(draft)
     if run is None:
         return None, []
-    dismissed = active_dismissals(draft)
-    return run, [(f, dismissed.get(f.fingerprint)) for f in run.findings.all()]
+    return run, _findings_with_dismissals(run, draft.pk)
 
 
 def open_findings(draft: Draft) -> list[Finding]:

@@ -87,7 +87,11 @@ def _clean_content(title: str, body_text: str) -> tuple[str, str]:
 
 
 def checks_run(*, revision: Revision) -> CheckRun:
-    """Run the engine on a revision and store its findings."""
+    """Run the engine on a revision and store its findings (one bulk insert).
+
+    The run keeps what was written: ``run.held_findings`` (in the stored order, with their ids), so a caller
+    can present the report without reading it back (``selectors.findings_with_state(..., held=True)``).
+    """
     started = time.perf_counter()
     report = check_draft(revision.title, revision.body_text, current_config())
     run = CheckRun.objects.create(
@@ -98,7 +102,7 @@ def checks_run(*, revision: Revision) -> CheckRun:
         errors=report.errors,
         duration_ms=round((time.perf_counter() - started) * 1000, 2),
     )
-    Finding.objects.bulk_create([
+    findings = Finding.objects.bulk_create([
         Finding(
             check_run=run, family=f.check, rule=f.rule, severity=f.severity, field=f.field, start=f.start,
             end=f.end, start_utf16=f.start_utf16, end_utf16=f.end_utf16, text=f.text, message=f.message,
@@ -107,22 +111,55 @@ def checks_run(*, revision: Revision) -> CheckRun:
         )
         for f in report.findings
     ])
+    run.held_findings = sorted(findings, key=lambda f: (f.field, f.start, f.pk or 0))
     notify.check_run_finished(run)
     return run
+
+
+def _store_revision(draft: Draft, *, user: Actor, client: ApiClient | None, note: str = "") -> Revision:
+    """Snapshot the draft's current content as revision ``draft.revision_number`` and check it."""
+    rev = Revision.objects.create(
+        draft=draft, number=draft.revision_number, title=draft.title, body_text=draft.body_text,
+        source_html=draft.source_html, content_hash=content_hash(draft.title, draft.body_text),
+        created_by=user if _is_user(user) else None, api_client=client, note=note,
+    )
+    draft.held_run = checks_run(revision=rev)
+    _index_later(rev)
+    return rev
+
+
+def _index_later(rev: Revision) -> None:
+    """The archive index (and its recycled-copy findings) follows every new revision, in the background."""
+    from editorial import tasks
+
+    transaction.on_commit(lambda: tasks.index_revision.enqueue(rev.pk))
+
+
+def draft_import(*, title: str, body_text: str, desk: str = "", author_name: str = "",
+                 published_at: str = "", external_id: str = "") -> Draft:
+    """An archived story, published elsewhere before: stored as published with one revision, not checked (it is
+    not going through review), and indexed for recycled copy. One ``import`` event records how it came in."""
+    title, body_text = _clean_content(title, body_text)
+    with transaction.atomic():
+        draft = Draft.objects.create(
+            title=title, body_text=body_text, desk=desk[:100], author_name=author_name[:200],
+            status=review.PUBLISHED, revision_number=1, external_id=external_id[:200],
+            metadata={"published_at": published_at} if published_at else {},
+        )
+        rev = Revision.objects.create(draft=draft, number=1, title=title, body_text=body_text,
+                                      content_hash=content_hash(title, body_text), note="import")
+        ReviewEvent.objects.create(draft=draft, action="import", from_status=review.DRAFT,
+                                   to_status=review.PUBLISHED, revision=rev, comment=published_at)
+    draft.imported_revision = rev
+    return draft
 
 
 def _new_revision(draft: Draft, *, title: str, body_text: str, source_html: str, user: Actor,
                   client: ApiClient | None, note: str = "") -> Revision:
     draft.revision_number += 1
-    rev = Revision.objects.create(
-        draft=draft, number=draft.revision_number, title=title, body_text=body_text, source_html=source_html,
-        content_hash=content_hash(title, body_text), created_by=user if _is_user(user) else None,
-        api_client=client, note=note,
-    )
     draft.title, draft.body_text, draft.source_html = title, body_text, source_html
     draft.save()
-    checks_run(revision=rev)
-    return rev
+    return _store_revision(draft, user=user, client=client, note=note)
 
 
 def _is_user(user: Actor) -> bool:
@@ -136,13 +173,15 @@ def draft_create(*, title: str, body_text: str, user: Actor = None, client: ApiC
     title, body_text = _clean_content(title, body_text)
     if client is None and not selectors.is_newsroom_member(user):
         raise NotAllowed(_("Only newsroom members can create drafts."))
-    with transaction.atomic():
+    # No savepoint of its own: inside a caller's transaction, a failure here fails the caller's (as it should).
+    with transaction.atomic(savepoint=False):
         draft = Draft.objects.create(
             title=title, body_text=body_text, source_html=source_html, source_format=source_format,
             author=user if _is_user(user) else None, author_name=author_name[:200], desk=desk[:100],
-            api_client=client, external_id=external_id or "", metadata=metadata or {},
+            api_client=client, external_id=external_id or "", metadata=metadata or {}, revision_number=1,
         )
-        _new_revision(draft, title=title, body_text=body_text, source_html=source_html, user=user, client=client)
+        _store_revision(draft, user=user, client=client)
+    draft.held_dismissals = {}  # a new draft has nothing dismissed yet
     return draft
 
 

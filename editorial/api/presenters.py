@@ -14,8 +14,8 @@ def _dismissal(d) -> dict | None:
             "created_at": d.created_at}
 
 
-def report(draft: Draft) -> dict | None:
-    run, rows = selectors.findings_with_state(draft)
+def report(draft: Draft, *, run=None, held: bool = False) -> dict | None:
+    run, rows = selectors.findings_with_state(draft, run=run, held=held)
     if run is None:
         return None
     return {
@@ -42,9 +42,12 @@ def summary(draft: Draft) -> dict:
             "updated_at": draft.updated_at}
 
 
-def detail(draft: Draft, client: ApiClient) -> dict:
+def detail(draft: Draft, client: ApiClient, *, run=None, written: bool = False, created: bool = False) -> dict:
+    """A draft as the API shows it. ``run``: its latest check, already read (``selectors.draft_with_run``);
+    ``written``: just written by a service, presented from what the write holds (a new draft has no history)."""
     actions = [{"action": t.action, "label": str(review.ACTION_LABELS.get(t.action, t.action)), "target": t.target}
                for t in selectors.available_actions(draft, client=client)]
     return {**summary(draft), "body_format": draft.source_format, "body_text": draft.body_text,
             "author_name": draft.author_name, "metadata": draft.metadata if isinstance(draft.metadata, dict) else {},
-            "actions": actions, "report": report(draft), "history": history(draft)}
+            "actions": actions, "report": report(draft, run=run, held=written),
+            "history": [] if created else history(draft)}

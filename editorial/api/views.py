@@ -61,7 +61,8 @@ def _input(serializer_class, request, **kw) -> dict:
 
 
 def _written(draft: Draft, request, created: bool, revision_created: bool) -> Response:
-    data = {**presenters.detail(draft, client_of(request)), "created": created, "revision_created": revision_created}
+    shown = presenters.detail(draft, client_of(request), written=revision_created, created=created)
+    data = {**shown, "created": created, "revision_created": revision_created}
     code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     return Response(s.DraftWriteResultSerializer(data).data, status=code)
 
@@ -104,8 +105,10 @@ class DraftListCreateApi(ApiView):
 class DraftDetailApi(ApiView):
     @extend_schema(operation_id="drafts_read", responses={200: s.DraftSerializer, **schema.errors(401, 404, 429)})
     def get(self, request, pk: int):
-        draft = client_draft(request, pk)
-        return Response(s.DraftSerializer(presenters.detail(draft, client_of(request))).data)
+        draft, run = selectors.draft_with_run(pk, api_client=client_of(request)) if 0 < pk <= MAX_ID else (None, None)
+        if draft is None:
+            raise exceptions.NotFound(_("No such draft."))
+        return Response(s.DraftSerializer(presenters.detail(draft, client_of(request), run=run)).data)
 
     @extend_schema(operation_id="drafts_replace", request=s.DraftUpdateSerializer,
                    responses={200: s.DraftWriteResultSerializer, **schema.errors(400, 401, 404, 409, 413, 415, 429)})

@@ -83,6 +83,7 @@ def draft_context(request, draft, **extra) -> dict:
         and draft.assignee_id != user.pk,
         "revisions": list(draft.revisions.select_related("created_by", "api_client").order_by("-number")),
         "reviewers": list(selectors.reviewers()),
+        "comments": list(draft.comments.select_related("author")),
         "comment_form": extra.pop("comment_form", None) or CommentForm(),
         **extra,
     }

@@ -1,0 +1,68 @@
+"""The API's request paths in a fixed, small number of queries (counted, never timed)."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from editorial import services
+from editorial.models import Draft, Finding
+from tests.api.conftest import BODY_WITH_PLACEHOLDER, TITLE
+
+REPEATS = "\n\n".join(f"{BODY_WITH_PLACEHOLDER}\n\nالفقرة رقم {i} تكرر [اسم المصور] مرة أخرى." for i in range(6))
+
+
+def _dismiss_one(draft: Draft, client) -> None:
+    finding = Finding.objects.filter(check_run__revision__draft=draft).first()
+    services.finding_dismiss(finding=finding, reason="مقصود", client=client)
+
+
+def test_reading_a_draft_takes_three_queries_whatever_it_holds(cms_a, submit, api_client_a,
+                                                                 django_assert_num_queries):
+    small = submit(external_id="small", body=BODY_WITH_PLACEHOLDER).json()["id"]
+    big = submit(external_id="big", body=REPEATS).json()["id"]
+    draft = Draft.objects.get(pk=big)
+    _dismiss_one(draft, api_client_a)
+    cms_a.post(f"/api/v1/drafts/{big}/transitions/", {"action": "submit"}, format="json")
+    assert len(cms_a.get(f"/api/v1/drafts/{big}/").json()["report"]["findings"]) > 3
+    for pk in (small, big):
+        with django_assert_num_queries(3):  # the draft with its latest run, the findings, the history
+            r = cms_a.get(f"/api/v1/drafts/{pk}/")
+        assert r.status_code == 200
+    shown = cms_a.get(f"/api/v1/drafts/{big}/").json()
+    dismissed = [f for f in shown["report"]["findings"] if f["dismissed"]]
+    assert dismissed and len({f["fingerprint"] for f in dismissed}) == 1
+    assert {(f["dismissal"]["reason"], f["dismissal"]["by"]) for f in dismissed} == {("مقصود", "API: cms-a")}
+    assert [e["action"] for e in shown["history"]] == ["submit"]
+
+
+def test_a_new_draft_is_presented_from_what_was_written(cms_a, submit, django_assert_num_queries):
+    submit(external_id="warm-up")  # the key is cached from here on
+    with CaptureQueriesContext(connection) as ctx:
+        r = submit(external_id="fresh", body=REPEATS)
+    assert r.status_code == 201
+    sql = [q["sql"] for q in ctx.captured_queries]
+    # Nothing is read back after the write: no SELECT after the first INSERT, findings in one INSERT.
+    first_insert = next(i for i, q in enumerate(sql) if q.startswith("INSERT"))
+    assert not [q for q in sql[first_insert:] if q.startswith("SELECT")]
+    assert sum(q.startswith('INSERT INTO "editorial_finding"') for q in sql) == 1
+    stored = cms_a.get(f"/api/v1/drafts/{r.json()['id']}/").json()
+    assert r.json()["report"] == stored["report"]
+    assert len(r.json()["report"]["findings"]) > 3
+
+
+def test_a_new_revision_shows_carried_dismissals(cms_a, submit, api_client_a):
+    pk = submit(external_id="rev", body=BODY_WITH_PLACEHOLDER).json()["id"]
+    _dismiss_one(Draft.objects.get(pk=pk), api_client_a)
+    r = submit(external_id="rev", body=BODY_WITH_PLACEHOLDER + "\n\nفقرة جديدة أضيفت إلى الخبر.")
+    assert r.json()["revision_created"] is True
+    assert [f["dismissed"] for f in r.json()["report"]["findings"]] == \
+        [f["dismissed"] for f in cms_a.get(f"/api/v1/drafts/{pk}/").json()["report"]["findings"]]
+    assert any(f["dismissed"] for f in r.json()["report"]["findings"])
+
+
+def test_the_key_and_the_rate_come_from_the_cache(cms_a, submit, django_assert_num_queries):
+    submit(external_id="k", title=TITLE)
+    with django_assert_num_queries(0):
+        r = cms_a.post("/api/v1/check/", {"title": TITLE, "body": BODY_WITH_PLACEHOLDER}, format="json")
+    assert r.status_code == 200
