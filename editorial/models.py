@@ -350,3 +350,35 @@ class WebhookAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.delivery_id} #{self.number}"
+
+
+class ArchiveParagraph(models.Model):
+    """A paragraph of a draft's latest indexed revision, with its MinHash signature (``editorial.archive``)."""
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="+")
+    index = models.PositiveIntegerField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    signature = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("archive paragraph")
+        verbose_name_plural = _("archive paragraphs")
+
+    def __str__(self) -> str:
+        return f"{self.draft_id} ¶{self.index}"
+
+
+class ArchiveBand(models.Model):
+    """One LSH band key of one paragraph: paragraphs sharing a key are candidates for the same text."""
+
+    key = models.BigIntegerField(db_index=True)
+    paragraph = models.ForeignKey(ArchiveParagraph, on_delete=models.CASCADE, related_name="bands")
+
+    class Meta:
+        verbose_name = _("archive band")
+        verbose_name_plural = _("archive bands")
+
+    def __str__(self) -> str:
+        return str(self.key)
