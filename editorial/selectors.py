@@ -124,7 +124,8 @@ def _findings_with_dismissals(run: CheckRun, draft_id: int) -> list[tuple[Findin
     q = connection.ops.quote_name
     cols = ", ".join(f"f.{q(f.column)}" for f in Finding._meta.concrete_fields)
     sql = (
-        f"SELECT {cols}, d.id AS d_id, d.reason AS d_reason, d.created_at AS d_created_at, "
+        f"SELECT {cols}, d.id AS d_id, d.kind AS d_kind, d.reason AS d_reason, d.by_reviewer AS d_by_reviewer, "
+        f"d.created_at AS d_created_at, "
         f"d.dismissed_by_id AS d_by_id, u.{q(User.USERNAME_FIELD)} AS d_by_name, d.api_client_id AS d_client_id, "
         f"c.name AS d_client_name "
         f"FROM {q(Finding._meta.db_table)} f "
@@ -138,8 +139,8 @@ def _findings_with_dismissals(run: CheckRun, draft_id: int) -> list[tuple[Findin
     for f in Finding.objects.raw(sql, [draft_id, run.pk]):
         d = None
         if f.d_id is not None:
-            d = Dismissal(pk=f.d_id, draft_id=draft_id, fingerprint=f.fingerprint, rule=f.rule, reason=f.d_reason,
-                          created_at=_as_datetime(f.d_created_at), dismissed_by_id=f.d_by_id, api_client_id=f.d_client_id)
+            d = Dismissal(pk=f.d_id, draft_id=draft_id, fingerprint=f.fingerprint, rule=f.rule, kind=f.d_kind,
+                          reason=f.d_reason, by_reviewer=bool(f.d_by_reviewer), created_at=_as_datetime(f.d_created_at), dismissed_by_id=f.d_by_id, api_client_id=f.d_client_id)
             if f.d_by_id is not None:
                 d.dismissed_by = User(pk=f.d_by_id, **{User.USERNAME_FIELD: f.d_by_name})
             if f.d_client_id is not None:
