@@ -121,20 +121,26 @@ def find_matches(signed: list[Paragraph], *, exclude_draft_id: int | None) -> li
             by_key.setdefault(k, []).append(p)
     if not by_key:
         return []
-    rows = ArchiveBand.objects.filter(key__in=list(by_key)).select_related("paragraph")
+    rows = ArchiveBand.objects.filter(key__in=list(by_key))
     if exclude_draft_id is not None:
         rows = rows.exclude(paragraph__draft_id=exclude_draft_id)
     best: dict[tuple[int, int], Match] = {}
-    for row in rows:
-        other = row.paragraph
-        theirs = np.frombuffer(bytes(other.signature), dtype=np.uint64)
-        for p in by_key[row.key]:
-            pair = (p.index, other.pk)
-            if pair in best:
+    signatures: dict[int, np.ndarray] = {}
+    seen: set[tuple[int, int]] = set()
+    for key, pid, draft_id, start, end, sig in rows.values_list(
+            "key", "paragraph_id", "paragraph__draft_id", "paragraph__start", "paragraph__end",
+            "paragraph__signature"):
+        theirs = signatures.get(pid)
+        if theirs is None:
+            theirs = signatures[pid] = np.frombuffer(bytes(sig), dtype=np.uint64)
+        for p in by_key[key]:
+            pair = (p.index, pid)
+            if pair in seen:
                 continue
+            seen.add(pair)
             sim = similarity(p.signature, theirs)
             if sim >= MIN_SIMILARITY:
-                best[pair] = Match(p, other.pk, other.draft_id, other.start, other.end, sim)
+                best[pair] = Match(p, pid, draft_id, start, end, sim)
     return sorted(best.values(), key=lambda m: (m.ours.index, -m.similarity))
 
 

@@ -28,13 +28,13 @@ class Command(BaseCommand):
             try:
                 row = json.loads(line)
                 if not isinstance(row, dict):
-                    raise ValueError("not an object")
+                    raise TypeError("not an object")
                 draft = services.draft_import(
                     title=str(row.get("title") or ""), body_text=str(row.get("body") or ""),
                     desk=str(row.get("desk") or ""), author_name=str(row.get("author") or ""),
                     published_at=str(row.get("published") or ""), external_id=str(row.get("id") or ""),
                 )
-            except (ValueError, services.ServiceError) as exc:
+            except (ValueError, TypeError, services.ServiceError) as exc:
                 refused.append(f"line {n}: {getattr(exc, 'detail', exc)}")
             else:
                 archive.store(draft.imported_revision, archive.signed_paragraphs(draft.body_text))
