@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from editorial.checks import CheckConfig, Report, all_rules, check_draft
 
-EXAMPLE_MODULES = ("test_placeholder", "test_repetition", "test_consistency")
+EXAMPLE_MODULES = ("test_placeholder", "test_repetition", "test_consistency", "test_consistency_contradictions")
 
 
 def _load(name: str) -> Any | None:

@@ -9,8 +9,9 @@ Maghrebi), polarity pairs, number words and function words. Known limits: the pl
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from .data import normalized_fields
 from .normalize import norm
 
 
@@ -270,44 +271,25 @@ for _i, _forms in enumerate((
 # "ماي" and "أوت" are also ordinary words: trusted only next to a day number or a year.
 AMBIGUOUS_MONTHS = frozenset(_n("ماي أوت مارس آب"))
 
-# --- polarity ------------------------------------------------------------------------------------------------
+# --- polarity and negation (data/polarity.txt, data/negators.txt) ------------------------------------------
 
-# Each pair: (one side, the opposite side). A word may belong to several pairs.
-_POLARITY = (
-    (("ارتفاع ارتفع ارتفعت يرتفع ترتفع زيادة زاد زادت يزيد تزيد ازدياد تزايد نمو نما ينمو تنمو صعود صعد قفز"
-      " قفزت مرتفع ارتفاعا"),
-     ("انخفاض انخفض انخفضت ينخفض تنخفض تراجع تراجعت يتراجع تتراجع هبوط هبط هبطت يهبط تهبط نقص تقلص تقلصت"
-      " انكماش تدني تدنى منخفض انخفاضا تراجعا")),
-    ("تحسن تحسنت يتحسن تتحسن تحسين انفراج",
-     "تدهور تدهورت يتدهور تتدهور تفاقم تفاقمت يتفاقم تردي ترد اشتداد اشتدت يشتد تشتد سوء تأزم"),
-    ("انحسار انحسرت تنحسر ينحسر هدوء تهدأ يهدأ ضعف تضعف انتهاء زوال",
-     "اشتداد اشتدت يشتد تشتد تصاعد تصاعدت يتصاعد تتصاعد تواصل تستمر استمرار"),
-    ("رفض رفضت يرفض ترفض رافض معارضة عارض عارضت يعارض",
-     "وافق وافقت يوافق توافق موافقة قبول قبل قبلت يقبل تقبل أقر أقرت يقر تقر إقرار مصادقة صادق صادقت"),
-    ("فوز فاز فازت يفوز تفوز انتصار انتصر ينتصر",
-     "خسارة خسر خسرت يخسر تخسر هزيمة انهزم انهزمت ينهزم سقوط سقط سقطت"),
-    ("تبرئة برأت يبرئ تبرئ",
-     "إدانة أدان أدانت يدين تدين"),
-    ("فتح فتحت يفتح تفتح افتتاح إعادة_فتح",
-     "إغلاق أغلق أغلقت يغلق تغلق غلق إقفال أقفل"),
-)
-
-
-def _polarity() -> dict[str, tuple[tuple[int, int], ...]]:
-    """normalised word -> ((pair index, side 0/1), ...)."""
-    out: dict[str, tuple[tuple[int, int], ...]] = {}
-    for i, sides in enumerate(_POLARITY):
-        for side, words in enumerate(sides):
-            for w in words.split():
-                if "_" in w:
-                    continue
-                key = norm(w)
-                if (i, side) not in out.get(key, ()):
-                    out[key] = out.get(key, ()) + ((i, side),)
+@cache
+def polarity() -> dict[str, tuple[tuple[str, int], ...]]:
+    """normalised word -> ((pair name, side 0/1), ...): opposite outcomes (see data/polarity.txt)."""
+    out: dict[str, tuple[tuple[str, int], ...]] = {}
+    for name, *sides in normalized_fields("polarity"):
+        for side, forms in enumerate(sides):
+            for w in forms.split():
+                if (name, side) not in out.get(w, ()):
+                    out[w] = out.get(w, ()) + ((name, side),)
     return out
 
 
-POLARITY: dict[str, tuple[tuple[int, int], ...]] = _polarity()
+@cache
+def negators() -> dict[str, str]:
+    """normalised word -> "particle", "verb" or "skip" (see data/negators.txt)."""
+    return {w: kind for kind, forms in normalized_fields("negators") for w in forms.split()}
+
 
 # --- number words --------------------------------------------------------------------------------------------
 

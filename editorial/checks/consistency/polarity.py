@@ -1,85 +1,158 @@
-"""Polarity: the title says a thing rises, improves, is accepted or won; the body says the opposite.
+"""Contradictions: the title reports one outcome and the body the opposite one, or denies what the title says.
 
-Polarity words come in pairs of opposite sides (ارتفاع/انخفاض، تحسن/تدهور، انحسار/اشتداد، رفض/وافق،
-فوز/خسارة ...). A title word conflicts when the body uses an opposite word about the same subject (a title
-content word within a few words of it) and never a same-side word about that
-subject. The subject condition keeps "exports rise in volume" apart from "revenue fell" (different subjects),
-and the "never supported" condition keeps a story that reports both directions quiet. Known limits: negation
-("لم ترتفع") is not read; subjects are matched by stem, so paraphrased subjects are missed.
+Two rules, both reading word lists that are data (``data/polarity.txt``, ``data/negators.txt``):
+
+- ``polarity_mismatch``: opposite outcomes come in pairs of word families (rise/fall, opened/closed,
+  won/lost, arrested/released, dismissed/kept, passed/postponed, confirmed/denied ...). A title outcome word
+  conflicts when the body uses the opposite word about the same subject and never the same side about it. The
+  subject of an outcome word is the content words of its own phrase (up to three words either side, not across
+  "مع"، "و"، "بعد" or punctuation), so in "الذهب يصعد مع تراجع الدولار" the rise is the gold's and the fall the
+  dollar's. A negated outcome word (لم ترتفع، عدم الإفراج) counts on the other side.
+- ``negation_mismatch``: a title word that the body mentions only under a negation (title "البرلمان يصادق
+  على الاتفاقية", body "... لم يصادق ...", "يرفض التصديق", "تفشل في حل") or the reverse (the title denies,
+  the body asserts and negates nothing). A negator covers the first content word after it, passing over
+  "أن"، "في"، "يتم" ...
+
+Known limits: subjects are matched by word keys (no synonyms), a verb and its verbal noun (سلّم / تسليم) do
+not match, and "لا ... إلا" (only) reads as a negation.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
 
 from ..arabic import lexicon as L
-from ..arabic.tokens import Token
+from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..engine import Hit
 from ..types import Rule
-from .common import Context, bare, hit, is_content
-from .words import POLAR, token_index, word_sides
+from .common import _KEY_MEMOS, Context, bare, hit, is_content, word_key
+from .words import NEG, POLAR, negator, token_index, word_sides
 
 RULES: tuple[Rule, ...] = (
     Rule(
         "consistency.polarity_mismatch", "warning",
         "العنوان يقول «{text}» بينما يقول النص عكس ذلك ({body}): وحّد الاتجاه.",
         "The title says “{text}” while the body says the opposite ({body}): make them agree.",
-        "A rise/fall, improve/worsen, accept/reject or win/lose word in the title contradicted in the body.",
+        "An outcome in the title (rise/fall, won/lost, opened/closed, arrested/released ...) the body reverses.",
+    ),
+    Rule(
+        "consistency.negation_mismatch", "warning",
+        "العنوان يقول «{text}» بينما ينفيه النص ({body}): تحقّق من أيهما الصحيح.",
+        "The title says “{text}” while the body negates it ({body}): check which one is right.",
+        "A title statement the body only mentions negated (لم، لا، عدم، ينفي، يرفض ...), or the reverse.",
     ),
 )
 
-_WINDOW = 3  # words between a polarity word and its subject
+_WINDOW = 3  # words between a body outcome word and its subject
+_TITLE_WINDOW = 2  # the title's outcome word: its subject is nearer (ارتفاع إنتاج روسيا: the output rises)
+# Words that say what is measured (أسعار الذهب، مستوى الدولار): passed over when looking for the subject.
+_MEASURES = frozenset(L._n("سعر أسعار اسعار قيمة نسبة مستوى مستويات عدد حجم معدل معدلات"))
 _PREPOSITIONS = frozenset(L._n("في على من إلى عن"))
 _BREAKS = frozenset(L._n("""
 و مع بعد قبل بينما فيما لكن لكنه غير رغم مقابل حين إلا أو ثم إذ حيث الذي التي الذين عقب إثر بسبب نتيجة إن أن
+وسط
 """))
-
-
-def _sides(tok: Token) -> tuple[tuple[int, int], ...]:
-    return word_sides(tok.norm)
-
-
-def _subject(ctx: Context) -> set[str]:
-    """Stems of the title's content words: what the title is about."""
-    return {bare(t.stem) for t in ctx.title.tokens if is_content(t) and not _sides(t)}
+# "لا يزال"، "لا سيما"، "لا بد": a negation particle that negates nothing.
+_NOT_NEGATED = frozenset(L._n("يزال تزال يزالون زال زالت سيما بد"))
+_NEG_REACH = 3  # skip words (أن، في، يتم) passed over between a negator and what it negates
+_VERB_REACH = 4  # words a verb of denial covers (استبعد روحاني تقديم حكومته استقالتها)
+_NEAR = 12  # a negator this many words before a word, in its sentence, may be about it
+_SENTENCE_END = regex.compile(r"[.!?؟؛\n]")
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
-    body = ctx.body.tokens
-    polar = [(j, s) for j in token_index(ctx.body)[POLAR] for s in _sides(body[j])]
-    if not polar:
+    spans: list[tuple[int, int]] = []
+    for h in _polarity(ctx):
+        spans.append((h.start, h.end))
+        yield h
+    for h in _negation(ctx):
+        if not any(s < h.end and h.start < e for s, e in spans):
+            yield h
+
+
+# --- opposite outcomes ---------------------------------------------------------------------------------------
+
+def _polarity(ctx: Context) -> Iterator[Hit]:
+    bpos = token_index(ctx.body)[POLAR]
+    tpos = token_index(ctx.title)[POLAR]
+    if not bpos or not tpos:
         return
-    subject = _subject(ctx)
-    if not subject:
-        return
-    for i, t in enumerate(ctx.title.tokens):
-        for pair, side in _sides(t):
-            about = [(j, s) for j, (p, s) in polar if p == pair and _about(ctx, j, subject)]
-            if any(s == side for _, s in about):
+    body_polar = _sided(ctx.body, bpos)
+    title_polar = _sided(ctx.title, tpos)
+    own = {i: _phrase(ctx.title, i, _TITLE_WINDOW) for i, _, _ in title_polar}
+    rest = _subject_all(ctx) - frozenset().union(*own.values())
+    phrase_of: dict[int, frozenset[str]] = {}
+    for i, pair, side in title_polar:
+        both = any(p == pair and s != side for _, p, s in title_polar)
+        subject = own[i] or (frozenset() if both else rest)
+        if not subject:
+            continue
+        about = []
+        for j, p, s in body_polar:
+            if p != pair:
                 continue
-            against = [j for j, s in about if s != side]
-            if against:
-                yield _hit(ctx, i, against[0])
-                break
+            if j not in phrase_of:
+                phrase_of[j] = _phrase(ctx.body, j, _WINDOW)
+            if not subject.isdisjoint(phrase_of[j]):
+                about.append((j, s))
+        if any(s == side for _, s in about):
+            continue
+        against = [j for j, s in about if s != side]
+        if against:
+            yield _hit(ctx, "consistency.polarity_mismatch", i, against[0])
+            return
 
 
-def _about(ctx: Context, j: int, subject: set[str]) -> bool:
-    """The body word at j speaks about the title's subject: a title content stem right after it (ارتفاع أسعار
-    النفط) or right before it in the same phrase (أسعار النفط ارتفعت), not across "مع"، "و" or punctuation."""
-    toks = ctx.body.tokens
-    for step in (1, -1):
-        k = j
-        for _ in range(_WINDOW):
+def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
+    """(index, pair, side) of each outcome word, the side flipped under a negation; words whose negation is
+    unclear are left out."""
+    out = []
+    for i in positions:
+        neg = _negated(view, i)
+        if neg >= 0:
+            out.extend((i, p, s ^ neg) for p, s in word_sides(view.tokens[i].norm))
+    return out
+
+
+def _subject_all(ctx: Context) -> frozenset[str]:
+    """Keys of every title content word that is no outcome word: a short title's subject."""
+    return frozenset(bare(t.stem) for t in ctx.title.tokens
+                     if is_content(t) and not word_sides(t.norm) and t.norm not in _MEASURES)
+
+
+def _phrase(view: TextView, j: int, window: int) -> frozenset[str]:
+    """Keys of the content words in the phrase of the outcome word at j: up to ``window`` words before and after
+    it, not across "مع"، "و"، "بعد" or punctuation. Outcome words and measure words (أسعار، نسبة، مستوى) are
+    passed over without counting. After a preposition (بارتفاع، لانخفاض) the subject can only follow."""
+    toks = view.tokens
+    out: set[str] = set()
+    w = toks[j].norm
+    steps = (1,) if w[:1] in ("ب", "ل") and w not in L.polarity() else (1, -1)
+    for step in steps:
+        k, seen = j, 0
+        while seen < window:
             nxt = k + step
             if not 0 <= nxt < len(toks) or _gap(toks, min(k, nxt) + 1):
                 break
-            if toks[nxt].norm in _BREAKS:
+            if toks[nxt].norm in _BREAKS or _conjoined(toks[nxt].norm):
                 break  # "مع"، "و"، "بعد" start another phrase; "ارتفاع في أسعار" reads on
             k = nxt
-            if bare(toks[k].stem) in subject:
-                return True
-    return False
+            t = toks[k]
+            if word_sides(t.norm) or t.norm in _MEASURES or bare(t.norm) in _MEASURES:
+                continue
+            seen += 1
+            if is_content(t):
+                out.add(bare(t.stem))
+    return frozenset(out)
+
+
+def _conjoined(w: str) -> bool:
+    """"و" + a definite noun or an outcome word (والتوترات، ووفرة): another phrase begins."""
+    return w[:1] == "و" and len(w) > 4 and (w[1:3] == "ال" or bool(word_sides(w[1:])))
 
 
 def _gap(toks: tuple[Token, ...], j: int) -> bool:
@@ -87,17 +160,127 @@ def _gap(toks: tuple[Token, ...], j: int) -> bool:
     return toks[j].start - toks[j - 1].end > 1
 
 
-def _hit(ctx: Context, i: int, j: int) -> Hit:
+# --- negation ------------------------------------------------------------------------------------------------
+
+def _negated(view: TextView, i: int) -> int:
+    """1 when the word at i is negated (a negator before it, see ``_targets``), 0 when no negator is near
+    before it, -1 when one is near but its reach is unclear (word order: نفى الأمير أحمد ... انتقاده)."""
+    if i in _targets(view):
+        return 1
+    return -1 if _negator_before(view, i) else 0
+
+
+def _negator_before(view: TextView, i: int) -> bool:
+    """A negator earlier in the same sentence, at most ``_NEAR`` words before."""
+    toks, text = view.tokens, view.text
+    return any(0 < i - n <= _NEAR and not _SENTENCE_END.search(text, toks[n].end, toks[i].start)
+               for n in token_index(view)[NEG])
+
+
+def _targets(view: TextView) -> dict[int, tuple[int, bool]]:
+    """word index -> (index of the negator that covers it, whether it is the negator's first word)."""
+    cached = view.__dict__.get("_negated_targets")
+    if cached is None:
+        cached = view.__dict__["_negated_targets"] = _find_targets(view)
+    return cached
+
+
+def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
+    """A particle (لم، لا، عدم) covers the first word after it; a verb of denial or refusal (ينفي، يرفض،
+    استبعد) its object, up to four words on, within the phrase. Skip words (أن، في، يتم) are passed over."""
+    toks = view.tokens
+    out: dict[int, tuple[int, bool]] = {}
+    for n in token_index(view)[NEG]:
+        reach = _VERB_REACH if negator(toks[n].norm) == "verb" else 1
+        k, covered = n + 1, 0
+        while k < len(toks) and k - n <= _NEG_REACH + reach and covered < reach and not _gap(toks, k):
+            w = toks[k].norm
+            kind = negator(w)
+            if kind in ("particle", "verb") or w in _BREAKS:
+                break
+            if kind != "skip":
+                if w in _NOT_NEGATED:
+                    break
+                out.setdefault(k, (n, covered == 0))
+                covered += 1
+            k += 1
+    return out
+
+
+def _negation(ctx: Context) -> Iterator[Hit]:
+    """A title word asserted in a title without any negator while the body only ever negates it directly, or
+    a word the title negates while the body asserts it and negates nothing at all (a long article that
+    negates anything may well report the denial in other words, so it is left alone)."""
+    t_targets, b_targets = _targets(ctx.title), _targets(ctx.body)
+    if not b_targets and not t_targets:
+        return
     ttoks, btoks = ctx.title.tokens, ctx.body.tokens
-    t_end = _phrase_end(ttoks, i)
-    b_end = _phrase_end(btoks, j)
-    text = ctx.body.text[btoks[j].start:b_end]
-    return hit("consistency.polarity_mismatch", "title", ttoks[i].start, t_end, [("body", btoks[j].start, b_end)],
+    title_negates = bool(token_index(ctx.title)[NEG])
+    body_negates = bool(token_index(ctx.body)[NEG])
+    keys: dict[str, list[int]] = {}
+    for i, t in enumerate(ttoks):
+        if is_content(t) and negator(t.norm) is None and (i in t_targets or not title_negates):
+            keys.setdefault(_verb_key(word_key(t.norm)), []).append(i)
+    if not keys:
+        return
+    where: dict[str, list[int]] = {}
+    for j, k in enumerate(map(_verb_key, map(_KEY_MEMOS[2].__getitem__, [t.norm for t in btoks]))):
+        if k in keys:
+            where.setdefault(k, []).append(j)
+    for k, js in where.items():
+        for i in keys[k]:
+            if i in t_targets:
+                if t_targets[i][1] and not body_negates and (j := _in_context(ctx, i, js)) is not None:
+                    yield _neg_hit(ctx, i, j, t_targets[i][0], None)
+                    return
+            elif all(j in b_targets and b_targets[j][1] for j in js):
+                yield _neg_hit(ctx, i, js[0], None, b_targets[js[0]][0])
+                return
+
+
+def _in_context(ctx: Context, i: int, js: list[int]) -> int | None:
+    """The first body occurrence of the title word at i with another title content word within three words
+    of it (the same statement, not the same word about something else)."""
+    ttoks, btoks = ctx.title.tokens, ctx.body.tokens
+    near = {bare(t.stem) for k, t in enumerate(ttoks) if k != i and is_content(t) and negator(t.norm) is None}
+    for j in js:
+        if any(bare(btoks[k].stem) in near for k in range(max(0, j - 3), min(len(btoks), j + 4)) if k != j):
+            return j
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _verb_key(k: str) -> str:
+    """Forms of a three-letter verb under one key: يسلم، تسلم، سلمت -> سلم."""
+    if len(k) == 4 and k[0] in "يتن":
+        return k[1:]
+    if len(k) == 4 and k[-1] == "ت":
+        return k[:-1]
+    return k
+
+
+def _neg_hit(ctx: Context, i: int, j: int, t_neg: int | None, b_neg: int | None) -> Hit:
+    ttoks, btoks = ctx.title.tokens, ctx.body.tokens
+    t_start = ttoks[t_neg].start if t_neg is not None else ttoks[i].start
+    b_start = btoks[b_neg].start if b_neg is not None else btoks[j].start
+    t_end, b_end = _phrase_end(ttoks, i), _phrase_end(btoks, j)
+    text = ctx.body.text[b_start:b_end]
+    return hit("consistency.negation_mismatch", "title", t_start, t_end, [("body", b_start, b_end)],
                context=text, body=text)
 
 
+def _hit(ctx: Context, rule: str, i: int, j: int) -> Hit:
+    """The outcome word with its subject in each field, from the negator when one covers it."""
+    ttoks, btoks = ctx.title.tokens, ctx.body.tokens
+    t_start = ttoks[_targets(ctx.title).get(i, (i, True))[0]].start
+    b_start = btoks[_targets(ctx.body).get(j, (j, True))[0]].start
+    t_end, b_end = _phrase_end(ttoks, i), _phrase_end(btoks, j)
+    text = ctx.body.text[b_start:b_end]
+    return hit(rule, "title", t_start, t_end, [("body", b_start, b_end)], context=text, body=text)
+
+
 def _phrase_end(toks: tuple[Token, ...], i: int) -> int:
-    """End of the polarity word and up to two following words (its subject), stopping at punctuation."""
+    """End of the word and up to two following words (its subject), stopping at punctuation."""
     end = toks[i].end
     for k in range(i + 1, min(i + 3, len(toks))):
         if toks[k].start - end > 1 or toks[k].norm in _BREAKS or toks[k].norm in _PREPOSITIONS:

@@ -16,8 +16,8 @@ from ..arabic.numbers import starts_number
 from ..arabic.stem import light_stem
 from ..arabic.tokens import TextView
 
-NUM, PLACE, ROLE, NAME, HONOR, DAY, MONTH, POLAR, ORD, FDUAL, DEFNUM = (1 << k for k in range(11))
-_KINDS = (NUM, PLACE, ROLE, NAME, HONOR, DAY, MONTH, POLAR, ORD, FDUAL, DEFNUM)
+NUM, PLACE, ROLE, NAME, HONOR, DAY, MONTH, POLAR, ORD, FDUAL, DEFNUM, NEG = (1 << k for k in range(12))
+_KINDS = (NUM, PLACE, ROLE, NAME, HONOR, DAY, MONTH, POLAR, ORD, FDUAL, DEFNUM, NEG)
 _ALL_NAMES = L.MALE_NAMES | L.FEMALE_NAMES
 _MONTH_HEADS = frozenset(m.split()[0] for m in L.MONTHS)
 
@@ -74,11 +74,24 @@ def weekday(word: str) -> int | None:
 
 
 @lru_cache(maxsize=65536)
-def word_sides(w: str) -> tuple[tuple[int, int], ...]:
+def word_sides(w: str) -> tuple[tuple[str, int], ...]:
+    """The (pair, side) of each opposite-outcome pair the word belongs to (data/polarity.txt)."""
+    table = L.polarity()
     for cand in (w, L.strip_proclitics(w, 3)[0], light_stem(w)):
-        if cand in L.POLARITY:
-            return L.POLARITY[cand]
+        if cand in table:
+            return table[cand]
     return ()
+
+
+@lru_cache(maxsize=65536)
+def negator(w: str) -> str | None:
+    """"particle", "verb" or "skip" for a negation word (with و/ف before it), else None."""
+    table = L.negators()
+    if w in table:
+        return table[w]
+    if w[:1] in ("و", "ف") and w[1:] in table and table[w[1:]] != "skip":
+        return table[w[1:]]
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -144,6 +157,8 @@ def classify(w: str) -> int:
         flags |= FDUAL
     if definite_number(w):
         flags |= DEFNUM
+    if negator(w) in ("particle", "verb"):
+        flags |= NEG
     return flags
 
 
