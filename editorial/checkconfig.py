@@ -29,15 +29,26 @@ def _cache_name() -> str:
 
 def current_config() -> CheckConfig:
     """The configuration every check uses, from the shared cache (``forget`` drops it when a rule setting changes)."""
-    config = cache.get(_cache_name())
+    try:
+        config = cache.get(_cache_name())
+    except Exception as exc:  # noqa: BLE001 (the cache is an optimisation: any backend failure is survivable)
+        log.warning("cache unavailable (%s); rule settings read from the database", exc.__class__.__name__)
+        return build_config()
     if config is None:
         config = build_config()
-        cache.set(_cache_name(), config, CACHE_TTL)
+        _quietly(lambda: cache.set(_cache_name(), config, CACHE_TTL))
     return config
 
 
+def _quietly(fn) -> None:
+    try:
+        fn()
+    except Exception as exc:  # noqa: BLE001
+        log.warning("cache unavailable (%s)", exc.__class__.__name__)
+
+
 def forget(*_args) -> None:
-    cache.delete(_cache_name())
+    _quietly(lambda: cache.delete(_cache_name()))
 
 
 def build_config() -> CheckConfig:

@@ -6,10 +6,14 @@ changes client, so a worker remembers which client a key belongs to and, in one 
 bumps that client's counter: on Redis in one pipelined round trip, on the other caches in two calls. A key's row
 leaves the cache when the key or its client is saved (revoked, deactivated, rate changed; see ``apps.ready``) and
 expires after ``KEY_TTL`` anyway. Limits count in fixed windows (a burst may straddle two).
+
+The cache is an optimisation and a counter, never a gate: when it does not answer, keys are read from the database
+and requests are let through uncounted (logged; ``/healthz`` reports the cache as failing).
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 
@@ -24,6 +28,15 @@ SCOPE = "api_client"
 _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _MEMO_MAX = 10_000
 _client_of: dict[str, tuple[int, int]] = {}  # key hash -> (client id, window seconds) last used by this worker
+log = logging.getLogger(__name__)
+
+
+def _safely(fn, *args, default=None):
+    try:
+        return fn(*args)
+    except Exception as exc:  # noqa: BLE001 (any cache backend's failure: connection, timeout, database)
+        log.warning("cache unavailable (%s: %s); going on without it", exc.__class__.__name__, exc)
+        return default
 
 
 @dataclass(frozen=True)
@@ -107,7 +120,7 @@ def count(ident: str, client: ApiClient | None) -> Count:
     """One more request for ``ident`` (a browser session's user, say) against ``client``'s rate or the default."""
     limit, seconds = rate_for(client)
     window, end = _window(ident, seconds, time.time())
-    _value, used = _get_and_count(None, window, seconds)
+    _value, used = _safely(_get_and_count, None, window, seconds, default=(None, 0))
     return Count(used, limit, seconds, end)
 
 
@@ -118,9 +131,9 @@ def resolve(key_hash: str) -> tuple[ApiKey | None, Count | None]:
     used = None
     if known is not None:
         window, end = _window(f"client-{known[0]}", known[1], now)
-        key, used = _get_and_count(key_name(key_hash), window, known[1])
+        key, used = _safely(_get_and_count, key_name(key_hash), window, known[1], default=(None, None))
     else:
-        key = _cache().get(key_name(key_hash))
+        key = _safely(_cache().get, key_name(key_hash))
     if key is None:
         key = ApiKey.objects.select_related("client").filter(key_hash=key_hash).first()
         if key is None:
@@ -131,7 +144,7 @@ def resolve(key_hash: str) -> tuple[ApiKey | None, Count | None]:
     limit, seconds = rate_for(key.client)
     if used is None or known[1] != seconds:
         window, end = _window(f"client-{key.client_id}", seconds, now)
-        _value, used = _get_and_count(None, window, seconds)
+        _value, used = _safely(_get_and_count, None, window, seconds, default=(None, 0))
     if len(_client_of) >= _MEMO_MAX:
         _client_of.clear()
     _client_of[key_hash] = (key.client_id, seconds)
@@ -139,11 +152,11 @@ def resolve(key_hash: str) -> tuple[ApiKey | None, Count | None]:
 
 
 def remember(key: ApiKey) -> None:
-    _cache().set(key_name(key.key_hash), key, KEY_TTL)
+    _safely(_cache().set, key_name(key.key_hash), key, KEY_TTL)
 
 
 def forget(key_hashes) -> None:
-    _cache().delete_many([key_name(h) for h in key_hashes])
+    _safely(_cache().delete_many, [key_name(h) for h in key_hashes])
 
 
 def forget_key(sender, instance: ApiKey, **kwargs) -> None:

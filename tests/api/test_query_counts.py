@@ -66,3 +66,17 @@ def test_the_key_and_the_rate_come_from_the_cache(cms_a, submit, django_assert_n
     with django_assert_num_queries(0):
         r = cms_a.post("/api/v1/check/", {"title": TITLE, "body": BODY_WITH_PLACEHOLDER}, format="json")
     assert r.status_code == 200
+
+
+def test_a_cache_outage_does_not_break_the_api(cms_a, submit, monkeypatch):
+    from django.core.cache import caches
+
+    def down(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    cache = caches["default"]
+    for name in ("get", "set", "add", "incr", "delete", "delete_many"):
+        monkeypatch.setattr(cache, name, down)
+    assert submit(external_id="outage").status_code == 201
+    assert cms_a.post("/api/v1/check/", {"title": TITLE, "body": BODY_WITH_PLACEHOLDER},
+                      format="json").status_code == 200
