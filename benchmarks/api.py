@@ -74,6 +74,50 @@ for _ in range(int(os.environ["BENCH_RUNS"])):
 print(round(statistics.median(times), 2))
 """
 
+# In process, through Django's test client with the same settings and data: queries, wall and CPU time per request.
+# CPU time (process_time) barely moves when other programs crowd the machine; wall time under wrk does.
+INPROC = r"""
+import json, os, secrets, statistics, time
+from django.db import connection
+from django.test import Client
+info = json.loads(os.environ["BENCH_INFO"])
+title, body = os.environ["BENCH_TITLE"], os.environ["BENCH_BODY"]
+runs = int(os.environ["BENCH_RUNS"])
+http = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
+api = {"HTTP_AUTHORIZATION": "Bearer " + info["key"]}
+web = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
+web.cookies["sessionid"] = info["session"]
+def post_draft():
+    data = {"title": title, "body": body, "desk": "x", "external_id": "inproc-" + secrets.token_hex(6)}
+    return http.post("/api/v1/drafts/", json.dumps(data), content_type="application/json", **api)
+cases = {
+    "POST /api/v1/drafts/ (new draft)": post_draft,
+    "POST /api/v1/check/": lambda: http.post("/api/v1/check/", json.dumps({"title": title, "body": body}),
+                                             content_type="application/json", **api),
+    "GET /api/v1/drafts/{id}/": lambda: http.get(f"/api/v1/drafts/{info['api_draft']}/", **api),
+    "GET / (desk, 50 rows)": lambda: web.get("/"),
+    "GET /drafts/{id}/ (page)": lambda: web.get(f"/drafts/{info['web_draft']}/"),
+}
+out = {}
+for name, fn in cases.items():
+    for _ in range(3):
+        assert fn().status_code in (200, 201), name
+    counted = [0]
+    def counter(execute, sql, params, many, context):
+        counted[0] += 1
+        return execute(sql, params, many, context)
+    with connection.execute_wrapper(counter):  # request_started empties connection.queries: count here instead
+        fn()
+    wall, cpu = [], []
+    for _ in range(runs):
+        w, c = time.perf_counter(), time.process_time()
+        fn()
+        cpu.append((time.process_time() - c) * 1000)
+        wall.append((time.perf_counter() - w) * 1000)
+    out[name] = {"queries": counted[0], "wall": statistics.median(wall), "cpu": statistics.median(cpu)}
+print(json.dumps(out))
+"""
+
 # wrk script: fixed method, path, headers and body, or a body made per request around a fresh id.
 LUA = r"""
 local counter = 0
@@ -112,6 +156,7 @@ class Tree:
     info: dict = field(default_factory=dict)
     server: subprocess.Popen | None = None
     engine_ms: float = 0.0
+    inproc: dict = field(default_factory=dict)
 
 
 def article() -> tuple[str, str]:
@@ -175,6 +220,13 @@ def prepare(tree: Tree, base_url: str, redis_url: str, title: str, body: str) ->
     env = {"BENCH_TITLE": title, "BENCH_BODY": body, "BENCH_DESK_DRAFTS": str(DESK_DRAFTS), "BENCH_RUNS": "40"}
     tree.info = json.loads(run_in(tree, "manage.py", "shell", "-c", SETUP, extra_env=env).strip().splitlines()[-1])
     tree.engine_ms = float(run_in(tree, "-c", "import django; django.setup()\n" + ENGINE, extra_env=env).strip())
+
+
+def measure_in_process(tree: Tree, title: str, body: str, runs: int) -> None:
+    env = {"BENCH_TITLE": title, "BENCH_BODY": body, "BENCH_RUNS": str(runs), "BENCH_INFO": json.dumps(tree.info),
+           "LOG_LEVEL": "WARNING"}
+    out = run_in(tree, "manage.py", "shell", "-c", INPROC, extra_env=env)
+    tree.inproc = json.loads(out.strip().splitlines()[-1])
 
 
 def start(tree: Tree) -> None:
@@ -263,6 +315,8 @@ def main() -> None:
     ap.add_argument("--connections", type=int, default=4)
     ap.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8600")))
     ap.add_argument("--only", default="", help="substring of the endpoint names to run")
+    ap.add_argument("--inprocess-runs", type=int, default=30,
+                    help="requests per endpoint through the test client (0: skip)")
     a = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed")
@@ -280,6 +334,11 @@ def main() -> None:
         for t in trees:
             print(f"preparing {t.label} ({t.path}) ...", flush=True)
             prepare(t, base_url, redis_url, title, body)
+        if a.inprocess_runs:
+            for t in trees:
+                print(f"in process: {t.label} ...", flush=True)
+                measure_in_process(t, title, body, a.inprocess_runs)
+        for t in trees:
             start(t)
         results: dict[str, dict[str, dict]] = {}
         names = [n for n, _spec in endpoints(trees[0], title, body) if a.only in n]
@@ -312,6 +371,15 @@ def report(trees: list[Tree], results: dict[str, dict[str, dict]]) -> None:
         base = by_tree[trees[0].label]["rps"]
         ratios = [f"{by_tree[t.label]['rps'] / base:.2f}" for t in trees[1:]] if base else []
         print(f"| {name} | " + " | ".join(cells + ratios) + " |")
+    if all(t.inproc for t in trees):
+        print()
+        print("In process (Django test client, same settings and data): queries, then p50 wall and CPU ms per request")
+        print("| request | " + " | ".join(f"{t.label} queries | wall ms | CPU ms" for t in trees) + " |")
+        print("|" + "---|" * (1 + 3 * len(trees)))
+        for name in trees[0].inproc:
+            cells = [f"{t.inproc[name]['queries']} | {t.inproc[name]['wall']:.1f} | {t.inproc[name]['cpu']:.1f}"
+                     for t in trees]
+            print(f"| {name} | " + " | ".join(cells) + " |")
     print()
     for t in trees:
         line = f"{t.label}: engine alone on this article, in process, p50 {t.engine_ms:.1f} ms"
