@@ -90,10 +90,26 @@ def _bulk_transition(action: str):
     return run
 
 
+class DeletedFilter(admin.SimpleListFilter):
+    title = _("deleted")
+    parameter_name = "deleted"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Not deleted")), ("yes", _("Deleted"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("no", "yes"):
+            return queryset.filter(deleted_at__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(Draft)
 class DraftAdmin(admin.ModelAdmin):
-    list_display = ("title", "status", "desk", "author", "api_client", "revision_number", "updated_at")
-    list_filter = ("status", "desk", "author", "api_client", FindingFamilyFilter,
+    """Deleting here hides the draft (``services.draft_delete``); "Restore deleted drafts" undoes it."""
+
+    list_display = ("title", "status", "desk", "author", "api_client", "revision_number", "updated_at",
+                    "deleted_at")
+    list_filter = (DeletedFilter, "status", "desk", "author", "api_client", FindingFamilyFilter,
                    ("revisions__check_runs__findings__severity", admin.AllValuesFieldListFilter))
     search_fields = ("title", "body_text", "external_id", "author_name")
     date_hierarchy = "updated_at"
@@ -102,8 +118,35 @@ class DraftAdmin(admin.ModelAdmin):
     fields = ("title", "body_text", "status", "desk", "author", "author_name", "assignee", "api_client",
               "external_id", "metadata", "revision_number", "source_format", "created_at", "updated_at")
     inlines = [RevisionInline, ReviewEventInline, DismissalInline]
-    actions = ["rerun_checks"] + [_bulk_transition(a) for a in review.ACTIONS if a != review.REQUEST_CHANGES]
+    actions = ["rerun_checks", "undelete"] + [
+        _bulk_transition(a) for a in review.ACTIONS if a != review.REQUEST_CHANGES]
     raw_id_fields = ("author", "assignee")
+
+    def get_queryset(self, request):
+        return Draft.all_objects.select_related("author", "api_client")
+
+    def get_deleted_objects(self, objs, request):
+        """Nothing but the drafts themselves goes away (and they only hide): no cascade to list or refuse."""
+        drafts = [str(o) for o in objs]
+        return drafts, {Draft._meta.verbose_name_plural: len(drafts)}, set(), []
+
+    def delete_model(self, request, obj):
+        try:
+            services.draft_delete(draft=obj, user=request.user)
+        except services.ServiceError as exc:
+            self.message_user(request, exc.detail, level=messages.ERROR)
+
+    def delete_queryset(self, request, queryset):
+        for draft in queryset:
+            self.delete_model(request, draft)
+
+    @admin.action(description=_("Restore deleted drafts"))
+    def undelete(self, request, queryset):
+        n = 0
+        for draft in queryset.filter(deleted_at__isnull=False):
+            services.draft_undelete(draft=draft, user=request.user)
+            n += 1
+        self.message_user(request, ngettext("Restored %d draft.", "Restored %d drafts.", n) % n)
 
     @admin.action(description=_("Re-run checks on the latest revision"))
     def rerun_checks(self, request, queryset):
@@ -136,6 +179,9 @@ class CheckRunAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # history: kept for good (the draft itself is soft-deleted)
+
 
 @admin.register(Finding)
 class FindingAdmin(admin.ModelAdmin):
@@ -149,6 +195,9 @@ class FindingAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # history: kept for good (the draft itself is soft-deleted)
+
 
 @admin.register(Revision)
 class RevisionAdmin(admin.ModelAdmin):
@@ -160,6 +209,9 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # history: kept for good (the draft itself is soft-deleted)
 
 
 @admin.register(ReviewEvent)
@@ -193,12 +245,18 @@ class DismissalAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # history: kept for good (the draft itself is soft-deleted)
+
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = ("draft", "author", "created_at", "body")
     search_fields = ("body",)
     readonly_fields = ("draft", "author", "revision", "created_at")
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # history: kept for good (the draft itself is soft-deleted)
 
 
 @admin.register(RuleSetting)

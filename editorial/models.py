@@ -57,6 +57,18 @@ class ApiKey(models.Model):
         return f"{self.client} {self.prefix}…"
 
 
+class DraftQuerySet(models.QuerySet):
+    def deleted(self) -> "DraftQuerySet":
+        return self.filter(deleted_at__isnull=False)
+
+
+class LiveDraftManager(models.Manager.from_queryset(DraftQuerySet)):
+    """The default manager: deleted drafts do not exist for pages, the API, reports and searches."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
 class Draft(models.Model):
     title = models.CharField(_("title"), max_length=1000)
     body_text = models.TextField(_("body"), blank=True)
@@ -84,9 +96,18 @@ class Draft(models.Model):
     revision_number = models.PositiveIntegerField(_("revision"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, db_index=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("deleted by"),
+    )
+
+    objects = LiveDraftManager()
+    all_objects = models.Manager.from_queryset(DraftQuerySet)()  # deleted ones too: the admin, undo
 
     class Meta:
         ordering = ["-updated_at"]
+        base_manager_name = "all_objects"
         verbose_name = _("draft")
         verbose_name_plural = _("drafts")
         permissions = [("override_gate", _("Can approve over open errors, with a reason"))]
@@ -103,7 +124,8 @@ class Draft(models.Model):
 class Revision(models.Model):
     """An immutable snapshot of a draft's content."""
 
-    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("draft"))
+    # PROTECT: a draft is never deleted for real while it has history (the admin and views soft-delete it).
+    draft = models.ForeignKey(Draft, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("draft"))
     number = models.PositiveIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=1000)
     body_text = models.TextField(_("body"), blank=True)
@@ -126,6 +148,9 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.draft_id} r{self.number}"
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Revisions are kept: delete the draft (soft) instead")
 
 
 class CheckRun(models.Model):
@@ -184,7 +209,7 @@ class Finding(models.Model):
 class Dismissal(models.Model):
     """An editor's decision that a finding does not apply; it carries over to later revisions by fingerprint."""
 
-    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="dismissals")
+    draft = models.ForeignKey(Draft, on_delete=models.PROTECT, related_name="dismissals")
     fingerprint = models.CharField(_("fingerprint"), max_length=64)
     rule = models.CharField(_("rule"), max_length=80)
     text = models.TextField(_("text"), blank=True)
@@ -224,7 +249,7 @@ class Dismissal(models.Model):
 class ReviewEvent(models.Model):
     """Append-only log of every status change and what it was taken against."""
 
-    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="events")
+    draft = models.ForeignKey(Draft, on_delete=models.PROTECT, related_name="events")
     action = models.CharField(_("action"), max_length=30)
     from_status = models.CharField(_("from"), max_length=20, choices=review.STATUS_CHOICES)
     to_status = models.CharField(_("to"), max_length=20, choices=review.STATUS_CHOICES)
@@ -259,6 +284,9 @@ class ReviewEvent(models.Model):
             raise ValueError("Review events are append-only")
         super().save(*args, **kwargs)
 
+    def delete(self, *args, **kwargs):
+        raise ValueError("Review events are append-only")
+
     @property
     def actor_name(self) -> str:
         if self.actor_id:
@@ -267,7 +295,7 @@ class ReviewEvent(models.Model):
 
 
 class Comment(models.Model):
-    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="comments")
+    draft = models.ForeignKey(Draft, on_delete=models.PROTECT, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     revision = models.ForeignKey(Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     body = models.TextField(_("comment"))

@@ -64,6 +64,11 @@ def _t(source, action, target, roles, **kw) -> Transition:
 _EDITORS = (AUTHOR, ADMIN, CMS)
 _DESK = (REVIEWER, ADMIN)
 _PUBLISHING = (PUBLISHER, ADMIN, CMS)
+_REOPENING = (REVIEWER, PUBLISHER, ADMIN)
+
+# Published and archived drafts are read-only: no new revision until someone in _REOPENING reopens them, with a
+# reason, through ``REOPEN``; the correction then goes through review again.
+READ_ONLY_STATUSES = frozenset({PUBLISHED, ARCHIVED})
 
 TRANSITIONS: dict[tuple[str, str], Transition] = {
     (t.source, t.action): t
@@ -75,8 +80,8 @@ TRANSITIONS: dict[tuple[str, str], Transition] = {
         _t(IN_REVIEW, APPROVE, APPROVED, _DESK, gated=True),
         _t(APPROVED, PUBLISH, PUBLISHED, _PUBLISHING),
         _t(APPROVED, REOPEN, IN_REVIEW, _DESK),
-        _t(PUBLISHED, REOPEN, IN_REVIEW, _DESK),
-        _t(ARCHIVED, REOPEN, DRAFT, _DESK),
+        _t(PUBLISHED, REOPEN, IN_REVIEW, _REOPENING, needs_comment=True),
+        _t(ARCHIVED, REOPEN, DRAFT, _REOPENING, needs_comment=True),
         _t(DRAFT, ARCHIVE, ARCHIVED, (PUBLISHER, ADMIN)),
         _t(CHANGES_REQUESTED, ARCHIVE, ARCHIVED, (PUBLISHER, ADMIN)),
         _t(APPROVED, ARCHIVE, ARCHIVED, _PUBLISHING),
@@ -106,6 +111,13 @@ DISMISSAL_REASON_MAX_CHARS = 2000
 
 def dismissal_needs_words(kind: str) -> bool:
     return kind in DISMISSAL_KINDS_NEEDING_WORDS
+
+
+# Deleting a draft hides it (soft delete, undone by an admin); its revisions, findings and events stay.
+# An admin may delete any draft; its writer or its CMS only while it has not gone further than these statuses.
+DELETE, UNDELETE = "delete", "undelete"
+OWNER_DELETABLE_STATUSES = frozenset({DRAFT, CHANGES_REQUESTED})
+ACTION_LABELS.update({DELETE: _("Deleted"), UNDELETE: _("Restored after deletion")})
 
 
 def transition_for(status: str, action: str) -> Transition | None:

@@ -50,10 +50,22 @@ def roles_for(draft: Draft, *, user: Actor = None, client: ApiClient | None = No
     return frozenset(roles)
 
 
-def can_edit(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> bool:
-    if draft.status == review.ARCHIVED:
-        return False
+def is_editor(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> bool:
+    """Whether this person or CMS may write the draft's text at all (its writer, an admin, its CMS)."""
     return bool(roles_for(draft, user=user, client=client) & {review.AUTHOR, review.ADMIN, review.CMS})
+
+
+def can_edit(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> bool:
+    """Whether they may save a new revision now (published and archived drafts are read-only)."""
+    return draft.status not in review.READ_ONLY_STATUSES and is_editor(draft, user=user, client=client)
+
+
+def can_delete(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> bool:
+    """Admins delete any draft; its writer or CMS only before it went further than ``OWNER_DELETABLE_STATUSES``."""
+    roles = roles_for(draft, user=user, client=client)
+    if review.ADMIN in roles:
+        return True
+    return bool(roles & {review.AUTHOR, review.CMS}) and draft.status in review.OWNER_DELETABLE_STATUSES
 
 
 def can_dismiss(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> bool:

@@ -67,6 +67,32 @@ class Conflict(ServiceError):
     code = "conflict"
 
 
+class RevisionConflict(ServiceError):
+    """The edit was made on an older revision than the current one (``current_revision`` says which)."""
+
+    code = "revision_conflict"
+
+
+class ReadOnly(ServiceError):
+    """Published and archived drafts take no new revision until reopened."""
+
+    code = "read_only"
+
+
+class Deleted(ServiceError):
+    """The draft was deleted (hidden); only an admin's undo brings it back."""
+
+    code = "deleted"
+
+
+def _lock(draft: Draft) -> Draft:
+    """The draft's row, locked for this transaction; a deleted draft takes no more writes."""
+    locked = Draft.all_objects.select_for_update().get(pk=draft.pk)
+    if locked.deleted_at is not None:
+        raise Deleted(_("This draft was deleted; an admin can restore it."), status=409)
+    return locked
+
+
 def content_hash(title: str, body_text: str) -> str:
     return hashlib.sha256(f"{title}\x00{body_text}".encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -186,23 +212,39 @@ def draft_create(*, title: str, body_text: str, user: Actor = None, client: ApiC
 
 
 def draft_revise(*, draft: Draft, title: str, body_text: str, source_html: str = "", user: Actor = None,
-                 client: ApiClient | None = None, note: str = "", **fields) -> tuple[Draft, bool]:
+                 client: ApiClient | None = None, note: str = "", base_revision: int | None = None,
+                 **fields) -> tuple[Draft, bool]:
     """Store new content as a revision and check it; the same content again changes nothing.
 
-    Returns ``(draft, created)``. A new revision of an approved draft sends it back to review.
+    ``base_revision`` is the revision the edit was made on: if the draft has moved on since, the edit is refused
+    with ``RevisionConflict`` (never applied over someone else's work). Every edit from a page or the API names
+    it; ``None`` is for callers that read the latest revision inside this request.
+    Returns ``(draft, created)``. A new revision of an approved draft sends it back to review; published and
+    archived drafts are read-only (``ReadOnly``) until reopened.
     """
     title, body_text = _clean_content(title, body_text)
     with transaction.atomic():
-        locked = Draft.objects.select_for_update().get(pk=draft.pk)
-        if not selectors.can_edit(locked, user=user, client=client):
-            if locked.status == review.ARCHIVED:
-                raise InvalidTransition(_("An archived draft cannot be edited; reopen it first."))
+        locked = _lock(draft)
+        if not selectors.is_editor(locked, user=user, client=client):
             raise NotAllowed(_("Only the draft's writer or an admin can edit it."))
+        latest = selectors.latest_revision(locked)
+        same = latest is not None and latest.content_hash == content_hash(title, body_text)
+        if locked.status in review.READ_ONLY_STATUSES:
+            if same:
+                return locked, False  # a CMS re-sending what is published changes nothing
+            raise ReadOnly(_("A %(s)s draft is read-only: a reviewer or publisher must reopen it, with a reason, "
+                             "before it can be corrected.") % {"s": locked.get_status_display()},
+                           status=409, current_status=locked.status)
+        if base_revision is not None and base_revision != locked.revision_number and not same:
+            raise RevisionConflict(
+                _("Someone saved revision %(n)d while you were editing revision %(b)d: compare and save again.")
+                % {"n": locked.revision_number, "b": base_revision},
+                status=409, current_revision=locked.revision_number, base_revision=base_revision,
+            )
         for name in ("desk", "author_name", "metadata"):
             if name in fields and fields[name] is not None:
                 setattr(locked, name, fields[name])
-        latest = selectors.latest_revision(locked)
-        if latest is not None and latest.content_hash == content_hash(title, body_text):
+        if same:
             locked.save()
             return locked, False
         _new_revision(locked, title=title, body_text=body_text, source_html=source_html, user=user,
@@ -213,11 +255,12 @@ def draft_revise(*, draft: Draft, title: str, body_text: str, source_html: str =
     return locked, True
 
 
-def revision_restore(*, draft: Draft, revision: Revision, user: Actor) -> tuple[Draft, bool]:
+def revision_restore(*, draft: Draft, revision: Revision, user: Actor,
+                     base_revision: int | None = None) -> tuple[Draft, bool]:
     if revision.draft_id != draft.pk:
         raise InvalidInput(_("That revision belongs to another draft."))
     return draft_revise(draft=draft, title=revision.title, body_text=revision.body_text,
-                        source_html=revision.source_html, user=user,
+                        source_html=revision.source_html, user=user, base_revision=base_revision,
                         note=_("Restored from revision %(n)d") % {"n": revision.number})
 
 
@@ -299,7 +342,7 @@ def draft_transition(*, draft: Draft, action: str, user: Actor = None, client: A
                      comment: str = "", override_reason: str = "") -> ReviewEvent:
     """The one way to change a draft's status: atomic, row locked, one ReviewEvent written."""
     with transaction.atomic():
-        locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        locked = _lock(draft)
         event = _apply_transition(locked, action, user=user, client=client, comment=comment,
                                   override_reason=override_reason)
     draft.status = locked.status
@@ -333,7 +376,7 @@ def finding_dismiss(*, finding: Finding, reason: str = "", kind: str = review.Di
         raise NotAllowed(_("You may not dismiss findings on this draft."))
     by_reviewer = bool(selectors.roles_for(draft, user=user, client=client) & review.GATE_CLEARING_ROLES)
     with transaction.atomic():
-        Draft.objects.select_for_update().get(pk=draft.pk)
+        _lock(draft)
         if draft.dismissals.filter(fingerprint=finding.fingerprint, undone_at__isnull=True).exists():
             raise Conflict(_("This finding is already dismissed."))
         return Dismissal.objects.create(
@@ -372,7 +415,7 @@ def draft_assign(*, draft: Draft, assignee, user: Actor) -> Draft:
     if assignee is not None and not selectors.user_roles(assignee) & {review.REVIEWER, review.ADMIN}:
         raise InvalidInput(_("Only reviewers can be assigned."), field="assignee")
     with transaction.atomic():
-        locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        locked = _lock(draft)
         locked.assignee = assignee
         locked.save(update_fields=["assignee", "updated_at"])
     if assignee is not None:
@@ -389,8 +432,46 @@ def draft_update_details(*, draft: Draft, user: Actor, **fields) -> Draft:
     if review.ADMIN not in selectors.user_roles(user) and not selectors.can_edit(draft, user=user):
         raise NotAllowed(_("Only the draft's writer or an admin can change it."))
     with transaction.atomic():
-        locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        locked = _lock(draft)
         for name, value in fields.items():
             setattr(locked, name, value)
         locked.save()
+    return locked
+
+
+def _log_event(draft: Draft, action: str, *, user: Actor, client: ApiClient | None, comment: str) -> ReviewEvent:
+    """An entry in the append-only history that is not a status change (deletion and its undo)."""
+    return ReviewEvent.objects.create(
+        draft=draft, action=action, from_status=draft.status, to_status=draft.status,
+        actor=user if _is_user(user) else None, api_client=client, revision=selectors.latest_revision(draft),
+        comment=comment,
+    )
+
+
+def draft_delete(*, draft: Draft, user: Actor = None, client: ApiClient | None = None, reason: str = "") -> Draft:
+    """Hide a draft (soft delete): its revisions, findings, dismissals and history stay; an admin can undo it."""
+    with transaction.atomic():
+        locked = _lock(draft)
+        if not selectors.can_delete(locked, user=user, client=client):
+            raise NotAllowed(_("You may not delete this draft."))
+        locked.deleted_at = timezone.now()
+        locked.deleted_by = user if _is_user(user) else None
+        locked.save(update_fields=["deleted_at", "deleted_by"])
+        _log_event(locked, review.DELETE, user=user, client=client, comment=(reason or "").strip()[:2000])
+    draft.deleted_at = locked.deleted_at
+    return locked
+
+
+def draft_undelete(*, draft: Draft, user: Actor) -> Draft:
+    """An admin brings a deleted draft back, as it was."""
+    if review.ADMIN not in selectors.user_roles(user):
+        raise NotAllowed(_("Only an admin can restore a deleted draft."))
+    with transaction.atomic():
+        locked = Draft.all_objects.select_for_update().get(pk=draft.pk)
+        if locked.deleted_at is None:
+            return locked
+        locked.deleted_at, locked.deleted_by = None, None
+        locked.save(update_fields=["deleted_at", "deleted_by"])
+        _log_event(locked, review.UNDELETE, user=user, client=None, comment="")
+    draft.deleted_at = None
     return locked

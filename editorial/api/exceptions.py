@@ -33,6 +33,9 @@ SERVICE_STATUS = {
     services.InvalidTransition: 409,
     services.GateBlocked: 409,
     services.Conflict: 409,
+    services.RevisionConflict: 409,
+    services.ReadOnly: 409,
+    services.Deleted: 409,
 }
 
 

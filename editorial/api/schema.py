@@ -11,7 +11,8 @@ ERROR_TEXT = {
     401: "No key, or an invalid or revoked one.",
     403: "This client may never take this action.",
     404: "No such draft for this client.",
-    409: "Not possible from the current status, or blocked by open error findings.",
+    409: "Not possible from the current status (`invalid_transition`, `read_only`), blocked by error findings "
+         "(`gate_blocked`), or made on an older revision (`revision_conflict`, with `current_revision`).",
     413: "The body or the text is too large.",
     415: "Send JSON (or a form, for the LanguageTool endpoint).",
     429: "Rate limit reached; see Retry-After.",

@@ -86,10 +86,26 @@ class DraftInputSerializer(serializers.Serializer):
     desk = StrictCharField(max_length=100, required=False, allow_blank=True)
     author_name = StrictCharField(max_length=200, required=False, allow_blank=True)
     metadata = MetadataField(required=False, help_text=_("Any JSON object; stored and returned as is."))
+    base_revision = serializers.IntegerField(
+        min_value=0, max_value=2**31, required=False,
+        help_text=_("Optional here: when the external id names an existing draft, the revision this content was "
+                    "made on (409 `revision_conflict` if the draft moved on)."),
+    )
+
+
+BASE_REVISION_HELP = _("The revision this edit was made on (the draft's `revision` when you read it). If the draft "
+                       "has a newer revision, the edit is refused with 409 `revision_conflict` and "
+                       "`current_revision`.")
 
 
 class DraftUpdateSerializer(DraftInputSerializer):
     external_id = None
+    base_revision = serializers.IntegerField(min_value=0, max_value=2**31, help_text=BASE_REVISION_HELP)
+
+    def validate(self, attrs):
+        if "base_revision" not in attrs:  # also for PATCH: every edit names its revision
+            raise serializers.ValidationError({"base_revision": [_("This field is required.")]})
+        return attrs
 
 
 class DraftListQuerySerializer(serializers.Serializer):
@@ -252,3 +268,7 @@ class BlockedErrorSerializer(ErrorSerializer):
     findings = serializers.ListField(child=serializers.DictField(), required=False,
                                      help_text=_("The open error findings that block the action (gate_blocked)."))
     status = serializers.CharField(required=False, help_text=_("The draft's current status (invalid_transition)."))
+    current_status = serializers.CharField(required=False, help_text=_("The draft's status (read_only)."))
+    current_revision = serializers.IntegerField(
+        required=False, help_text=_("The draft's latest revision (revision_conflict): read it, merge, send again."))
+    base_revision = serializers.IntegerField(required=False, help_text=_("The revision the refused edit named."))

@@ -69,7 +69,8 @@ def body_to_text(body: str, body_format: str) -> tuple[str, str]:
 
 def draft_submit(*, client: ApiClient, title: str, body_text: str, source_html: str = "",
                  source_format: str = "text", external_id: str = "", desk: str | None = None,
-                 author_name: str | None = None, metadata: dict | None = None) -> tuple[Draft, bool, bool]:
+                 author_name: str | None = None, metadata: dict | None = None,
+                 base_revision: int | None = None) -> tuple[Draft, bool, bool]:
     """Create the client's draft, or revise the one with this ``external_id``.
 
     Returns ``(draft, draft_created, revision_created)``. Two requests racing on a new external id both
@@ -87,15 +88,17 @@ def draft_submit(*, client: ApiClient, title: str, body_text: str, source_html: 
                 )
             return draft, True, True
         except IntegrityError:
-            existing = Draft.objects.get(api_client=client, external_id=external_id)
+            existing = Draft.all_objects.get(api_client=client, external_id=external_id)  # deleted: refused
     return draft_revise(client=client, draft=existing, title=title, body_text=body_text,
-                        source_html=source_html, source_format=source_format, **fields)
+                        source_html=source_html, source_format=source_format, base_revision=base_revision, **fields)
 
 
 def draft_revise(*, client: ApiClient, draft: Draft, title: str, body_text: str, source_html: str = "",
-                 source_format: str = "text", **fields) -> tuple[Draft, bool, bool]:
+                 source_format: str = "text", base_revision: int | None = None,
+                 **fields) -> tuple[Draft, bool, bool]:
     draft, created = services.draft_revise(draft=draft, title=title, body_text=body_text,
-                                           source_html=source_html, client=client, **fields)
+                                           source_html=source_html, client=client, base_revision=base_revision,
+                                           **fields)
     if created and draft.source_format != source_format:
         Draft.objects.filter(pk=draft.pk).update(source_format=source_format)
         draft.source_format = source_format

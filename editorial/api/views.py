@@ -98,6 +98,7 @@ class DraftListCreateApi(ApiView):
             client=client_of(request), title=data["title"], body_text=body_text, source_html=source_html,
             source_format=data["body_format"], external_id=data["external_id"], desk=data.get("desk"),
             author_name=data.get("author_name"), metadata=data.get("metadata"),
+            base_revision=data.get("base_revision"),
         )
         return _written(draft, request, created, revision_created)
 
@@ -120,6 +121,14 @@ class DraftDetailApi(ApiView):
     def patch(self, request, pk: int):
         return self._revise(request, pk, partial=True)
 
+    @extend_schema(operation_id="drafts_delete", responses={204: None, **schema.errors(401, 403, 404, 409, 429)},
+                   description="Delete (hide) the draft: it disappears from the API and the newsroom's desk; its "
+                               "revisions and history are kept and a newsroom admin can restore it. Allowed while "
+                               "the draft is `draft` or `changes_requested`.")
+    def delete(self, request, pk: int):
+        services.draft_delete(draft=client_draft(request, pk), client=client_of(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
     def _revise(self, request, pk: int, *, partial: bool) -> Response:
         draft = client_draft(request, pk)
         data = _input(s.DraftUpdateSerializer, request, partial=partial)
@@ -131,7 +140,7 @@ class DraftDetailApi(ApiView):
         draft, _created, revision_created = api_services.draft_revise(
             client=client_of(request), draft=draft, title=data.get("title", draft.title), body_text=body_text,
             source_html=source_html, source_format=body_format, desk=data.get("desk"),
-            author_name=data.get("author_name"), metadata=data.get("metadata"),
+            author_name=data.get("author_name"), metadata=data.get("metadata"), base_revision=data["base_revision"],
         )
         return _written(draft, request, False, revision_created)
 

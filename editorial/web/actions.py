@@ -16,10 +16,11 @@ from editorial import review, selectors, services
 from editorial.models import Dismissal, Finding
 from editorial.web.access import draft_for, newsroom_required
 from editorial.web.drafts import draft_context, draft_url
-from editorial.web.forms import DismissForm, TransitionForm
+from editorial.web.forms import BaseRevisionForm, DismissForm, TransitionForm
 
 _STATUS = {services.NotAllowed: 403, services.InvalidTransition: 409, services.GateBlocked: 409,
-           services.Conflict: 409}
+           services.Conflict: 409, services.RevisionConflict: 409, services.ReadOnly: 409,
+           services.Deleted: 409}
 
 
 def _status(exc: services.ServiceError) -> int:
@@ -106,7 +107,7 @@ def suggestion_apply(request, pk: int, fid: int):
     try:
         draft, _created = services.draft_revise(
             draft=draft, title=texts["title"], body_text=texts["body"], user=request.user,
-            note=_("Applied a suggestion (%(rule)s)") % {"rule": finding.rule},
+            note=_("Applied a suggestion (%(rule)s)") % {"rule": finding.rule}, base_revision=latest.number,
         )
     except services.ServiceError as exc:
         messages.error(request, exc.detail)
@@ -146,8 +147,13 @@ def assign(request, pk: int):
 def revision_restore(request, pk: int, number: int):
     draft = draft_for(request, pk)
     revision = get_object_or_404(draft.revisions, number=number)
+    form = BaseRevisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Reload the page and try again: it did not say which revision it showed."))
+        return redirect(draft_url(draft))
     try:
-        draft, created = services.revision_restore(draft=draft, revision=revision, user=request.user)
+        draft, created = services.revision_restore(draft=draft, revision=revision, user=request.user,
+                                                   base_revision=form.cleaned_data["base_revision"])
     except services.ServiceError as exc:
         messages.error(request, exc.detail)
     else:
@@ -166,3 +172,17 @@ def recheck(request, pk: int):
     services.draft_rerun_checks(draft=draft)
     messages.success(request, _("Checked again with the current rules."))
     return redirect(draft_url(draft, "findings"))
+
+
+@newsroom_required
+@require_POST
+def delete(request, pk: int):
+    """Hide the draft (an admin can restore it); its history is kept."""
+    draft = draft_for(request, pk)
+    try:
+        services.draft_delete(draft=draft, user=request.user, reason=request.POST.get("reason", ""))
+    except services.ServiceError as exc:
+        messages.error(request, exc.detail)
+        return redirect(draft_url(draft))
+    messages.success(request, _("Draft deleted. An admin can restore it; its history is kept."))
+    return redirect("editorial:desk")

@@ -13,7 +13,7 @@ from editorial import review, selectors, services
 from editorial.web import findings as fnd
 from editorial.web.access import draft_for, newsroom_required
 from editorial.web.forms import CommentForm, DraftForm, NewDraftForm, service_error
-from editorial.web.history import timeline
+from editorial.web.history import diff_rows, timeline, who
 
 
 def draft_url(draft, anchor: str = "") -> str:
@@ -74,6 +74,7 @@ def draft_context(request, draft, **extra) -> dict:
         "counts": counts,
         "can_edit": selectors.can_edit(draft, user=user),
         "can_dismiss": selectors.can_dismiss(draft, user=user),
+        "can_delete": selectors.can_delete(draft, user=user),
         "actions": _actions(request, draft, sum(selectors.blocks_gate(f.severity, f.dismissal) for f in shown)),
         "dismissal_kinds": review.DismissalKind.choices,
         "reason_min": review.DISMISSAL_REASON_MIN_CHARS,
@@ -95,32 +96,65 @@ def draft_detail(request, pk: int):
     return render(request, "editorial/draft_detail.html", draft_context(request, draft))
 
 
+def _conflict(draft, form) -> dict:
+    """Both versions side by side: the saved revision that moved on, and what this editor typed (kept in the form)."""
+    current = selectors.latest_revision(draft)
+    mine_title, mine_body = form.data.get("title", ""), form.data.get("body", "")
+    return {
+        "current": current,
+        "by": who(current.created_by, current.api_client),
+        "title_rows": diff_rows(current.title, " ".join(mine_title.split())),
+        "body_rows": diff_rows(current.body_text, mine_body.replace("\r\n", "\n").replace("\r", "\n")),
+    }
+
+
 @newsroom_required
 @require_http_methods(["GET", "POST"])
 def draft_edit(request, pk: int):
     draft = draft_for(request, pk)
-    if not selectors.can_edit(draft, user=request.user):
+    if not selectors.is_editor(draft, user=request.user):
         raise PermissionDenied
-    initial = {"title": draft.title, "body": draft.body_text}
+    if request.method == "GET" and draft.status in review.READ_ONLY_STATUSES:
+        messages.error(request, _("A %(s)s draft is read-only: a reviewer or publisher must reopen it, with a "
+                                  "reason, before it can be corrected.") % {"s": draft.get_status_display()})
+        return redirect(draft_url(draft))
+    initial = {"title": draft.title, "body": draft.body_text, "base_revision": draft.revision_number}
     form = DraftForm(request.POST or None, initial=initial)
+    conflict, status = None, 200
     if request.method == "POST" and form.is_valid():
         try:
             draft, created = services.draft_revise(
                 draft=draft, title=form.cleaned_data["title"], body_text=form.cleaned_data["body"],
-                user=request.user,
+                user=request.user, base_revision=form.cleaned_data["base_revision"],
             )
+        except services.RevisionConflict as exc:
+            draft.refresh_from_db()
+            conflict = _conflict(draft, form)
+            # Their text stays in the form; saving again (after comparing) is made on the current revision.
+            data = request.POST.copy()
+            data["base_revision"] = str(exc.extra["current_revision"])
+            form = DraftForm(data)
+            form.is_valid()
+            form.add_error(None, exc.detail)
+            status = 409
         except services.ServiceError as exc:
             service_error(form, exc)
+            status = exc.extra.get("status", 400)
         else:
             if created:
                 messages.success(request, _("Saved as revision %(n)d and checked.") % {"n": draft.revision_number})
             else:
                 messages.info(request, _("Nothing changed; no new revision."))
             return redirect(draft_url(draft))
+    if "base_revision" in form.errors:
+        form.add_error(None, _("This page did not say which revision it was opened on: copy your text, reload the "
+                               "page and save again."))
+    if form.errors and status == 200:
+        status = 400
     _run, shown = shown_findings(draft)
     ctx = {"draft": draft, "form": form, "findings": shown, "groups": fnd.grouped(shown),
-           "counts": fnd.counts(shown), "live": False}
-    return render(request, "editorial/draft_edit.html", ctx, status=400 if form.errors else 200)
+           "counts": fnd.counts(shown), "live": False, "conflict": conflict}
+    return render(request, "editorial/draft_edit.html", ctx, status=status)
 
 
 @newsroom_required

@@ -18,6 +18,8 @@ def service_error(form: forms.Form, exc: ServiceError, default_field: str | None
 
 
 class DraftForm(forms.Form):
+    # The revision the editor's page was opened on: a save over a newer one is refused, never applied.
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31)
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX, required=False)
     body = forms.CharField(label=_("Text"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 18}))
 
@@ -31,6 +33,7 @@ class DraftForm(forms.Form):
 
 
 class NewDraftForm(DraftForm):
+    base_revision = None
     file = forms.FileField(
         label=_("File"), required=False,
         help_text=_("A .txt (UTF-8), .docx, .html or .md file. Without a typed title, its first line is the title."),
@@ -61,6 +64,12 @@ class NewDraftForm(DraftForm):
         if not self.errors:
             self.ingested = ingest.Ingested(title=title, body_text=body)
         return data
+
+
+class BaseRevisionForm(forms.Form):
+    """A POST that writes content from the draft page names the revision the page showed."""
+
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31)
 
 
 class TransitionForm(forms.Form):

@@ -15,7 +15,7 @@ from editorial.models import Revision
 from editorial.web.access import draft_for, newsroom_required
 
 
-def _who(user=None, client=None) -> str:
+def who(user=None, client=None) -> str:
     if user is not None:
         return user.get_username()
     if client is not None:
@@ -28,7 +28,7 @@ def timeline(draft) -> list[dict]:
     items = []
     for e in selectors.draft_history(draft):
         items.append({
-            "kind": "event", "when": e.created_at, "who": _who(e.actor, e.api_client),
+            "kind": "event", "when": e.created_at, "who": who(e.actor, e.api_client),
             "label": review.ACTION_LABELS.get(e.action, e.action), "action": e.action,
             "from": dict(review.STATUS_CHOICES).get(e.from_status, e.from_status),
             "to": dict(review.STATUS_CHOICES).get(e.to_status, e.to_status), "to_status": e.to_status,
@@ -36,14 +36,14 @@ def timeline(draft) -> list[dict]:
             "revision": e.revision.number if e.revision_id else None, "open": len(e.open_findings or []),
         })
     for r in draft.revisions.select_related("created_by", "api_client"):
-        items.append({"kind": "revision", "when": r.created_at, "who": _who(r.created_by, r.api_client),
+        items.append({"kind": "revision", "when": r.created_at, "who": who(r.created_by, r.api_client),
                       "revision": r.number, "note": r.note})
     for d in draft.dismissals.select_related("dismissed_by", "api_client", "undone_by"):
-        items.append({"kind": "dismissal", "when": d.created_at, "who": _who(d.dismissed_by, d.api_client),
+        items.append({"kind": "dismissal", "when": d.created_at, "who": who(d.dismissed_by, d.api_client),
                       "rule": d.rule, "text": d.text, "reason": d.reason, "dismissal_kind": d.get_kind_display(),
                       "by_reviewer": d.by_reviewer})
         if d.undone_at:
-            items.append({"kind": "undo", "when": d.undone_at, "who": _who(d.undone_by), "rule": d.rule,
+            items.append({"kind": "undo", "when": d.undone_at, "who": who(d.undone_by), "rule": d.rule,
                           "text": d.text})
     order = {"revision": 0, "event": 1, "dismissal": 2, "undo": 3}
     return sorted(items, key=lambda i: (i["when"], order[i["kind"]]))

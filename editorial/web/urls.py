@@ -16,6 +16,7 @@ urlpatterns = [
     path("drafts/<int:pk>/transition/", actions.transition, name="transition"),
     path("drafts/<int:pk>/assign/", actions.assign, name="assign"),
     path("drafts/<int:pk>/recheck/", actions.recheck, name="recheck"),
+    path("drafts/<int:pk>/delete/", actions.delete, name="delete"),
     path("drafts/<int:pk>/findings/<int:fid>/dismiss/", actions.finding_dismiss, name="dismiss"),
     path("drafts/<int:pk>/findings/<int:fid>/apply/", actions.suggestion_apply, name="apply"),
     path("drafts/<int:pk>/dismissals/<int:did>/undo/", actions.dismissal_undo, name="undo_dismissal"),

@@ -131,20 +131,22 @@ def test_it_cannot_reach_a_newsroom_draft_made_in_the_browser(draft, cms_a):
 
 def test_put_makes_a_new_revision_by_id(submit, cms_a):
     draft_id = submit().json()["id"]
-    r = cms_a.put(f"/api/v1/drafts/{draft_id}/", {"title": TITLE, "body": BODY + " جديد"}, format="json")
+    r = cms_a.put(f"/api/v1/drafts/{draft_id}/", {"title": TITLE, "body": BODY + " جديد", "base_revision": 1},
+                  format="json")
     assert r.status_code == 200 and r.json()["revision"] == 2 and r.json()["revision_created"] is True
 
 
 def test_patch_keeps_the_body_when_only_the_title_changes(submit, cms_a):
     draft_id = submit().json()["id"]
-    r = cms_a.patch(f"/api/v1/drafts/{draft_id}/", {"title": "عنوان آخر للخبر نفسه"}, format="json")
+    r = cms_a.patch(f"/api/v1/drafts/{draft_id}/", {"title": "عنوان آخر للخبر نفسه", "base_revision": 1},
+                    format="json")
     assert r.status_code == 200 and r.json()["title"] == "عنوان آخر للخبر نفسه"
     assert r.json()["body_text"] == BODY and r.json()["revision"] == 2
 
 
 def test_patch_with_metadata_only_creates_no_revision(submit, cms_a):
     draft_id = submit().json()["id"]
-    r = cms_a.patch(f"/api/v1/drafts/{draft_id}/", {"metadata": {"k": "v"}}, format="json")
+    r = cms_a.patch(f"/api/v1/drafts/{draft_id}/", {"metadata": {"k": "v"}, "base_revision": 1}, format="json")
     assert r.status_code == 200 and r.json()["revision_created"] is False and r.json()["metadata"] == {"k": "v"}
 
 

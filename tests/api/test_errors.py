@@ -109,7 +109,7 @@ def test_nul_characters_in_the_body_are_dropped_not_stored(cms_a):
 
 @pytest.mark.parametrize(("method", "path"), [
     ("delete", "/api/v1/drafts/"), ("put", "/api/v1/check/"), ("get", "/api/v1/check/"),
-    ("delete", "/api/v1/drafts/1/"),
+    ("delete", "/api/v1/drafts/1/transitions/"),
 ])
 def test_an_unsupported_method_is_a_405_with_allow(cms_a, method, path):
     r = getattr(cms_a, method)(path)

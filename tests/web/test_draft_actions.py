@@ -85,7 +85,8 @@ def test_another_writer_cannot_apply_a_suggestion(login, other_writer, faulty):
 
 
 def test_editing_saves_a_checked_revision(login, writer, faulty):
-    response = login(writer).post(url("draft_edit", faulty), {"title": faulty.title, "body": SAMPLE_BODY})
+    response = login(writer).post(url("draft_edit", faulty), {"title": faulty.title, "body": SAMPLE_BODY,
+                                                             "base_revision": 1})
     assert response.status_code == 302
     faulty.refresh_from_db()
     assert faulty.revision_number == 2 and faulty.body_text == SAMPLE_BODY
@@ -93,27 +94,28 @@ def test_editing_saves_a_checked_revision(login, writer, faulty):
 
 
 def test_saving_the_same_text_makes_no_revision(login, writer, faulty):
-    login(writer).post(url("draft_edit", faulty), {"title": faulty.title, "body": faulty.body_text})
+    login(writer).post(url("draft_edit", faulty), {"title": faulty.title, "body": faulty.body_text, "base_revision": 1})
     faulty.refresh_from_db()
     assert faulty.revision_number == 1
 
 
 def test_editing_with_an_empty_title_keeps_the_typed_body(login, writer, faulty):
-    response = login(writer).post(url("draft_edit", faulty), {"title": "", "body": "نص كتبته للتو"})
+    response = login(writer).post(url("draft_edit", faulty), {"title": "", "body": "نص كتبته للتو", "base_revision": 1})
     assert response.status_code == 400 and "نص كتبته للتو" in response.content.decode()
 
 
 def test_editing_an_approved_draft_sends_it_back_to_review(login, writer, reviewer, draft):
     services.draft_transition(draft=draft, action="submit", user=writer)
     services.draft_transition(draft=draft, action="approve", user=reviewer)
-    login(writer).post(url("draft_edit", draft), {"title": draft.title, "body": draft.body_text + " تحديث."})
+    login(writer).post(url("draft_edit", draft), {"title": draft.title, "body": draft.body_text + " تحديث.",
+                                             "base_revision": 1})
     draft.refresh_from_db()
     assert draft.status == review.IN_REVIEW
 
 
 def test_restoring_an_earlier_revision(login, writer, faulty):
     services.draft_revise(draft=faulty, title=faulty.title, body_text="نص ثان.", user=writer)
-    login(writer).post(url("restore", faulty, 1))
+    login(writer).post(url("restore", faulty, 1), {"base_revision": 2})
     faulty.refresh_from_db()
     assert faulty.revision_number == 3 and faulty.body_text == DOUBLED
 
