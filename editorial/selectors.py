@@ -102,7 +102,8 @@ def draft_with_run(pk: int, **draft_filters) -> tuple[Draft | None, CheckRun | N
     """The draft ``pk`` (if it passes ``draft_filters``, e.g. ``api_client=client``) and the latest check of its
     latest revision, read together in one query."""
     filters = {f"revision__draft__{k}": v for k, v in draft_filters.items()}
-    run = (CheckRun.objects.select_related("revision__draft").filter(revision__draft_id=pk, **filters)
+    run = (CheckRun.objects.select_related("revision__draft")
+           .filter(revision__draft_id=pk, revision__draft__deleted_at__isnull=True, **filters)
            .order_by("-revision__number", "-created_at", "-id").first())
     if run is None:
         return Draft.objects.filter(pk=pk, **draft_filters).first(), None
