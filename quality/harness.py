@@ -187,7 +187,7 @@ def measure(splits=SPLITS, seed=DEFAULT_SEED, per_kind=40, verbose=False, export
     if export_dir:
         export([d for d in injected if d.split == TUNE], export_dir)
         print(f"tune split written to {export_dir}", file=out)
-    return table, fa
+    return (table, by_rule), fa, cats
 
 
 def main(argv=None) -> int:

@@ -22,11 +22,22 @@ _NUM = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d.,]*\d)")
 _AR = r"[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\w]"
 
 
+def _inside_quote(text: str, at: int) -> bool:
+    """Whether ``at`` falls inside a quotation opened earlier on the same line."""
+    seg = text[text.rfind("\n", 0, at) + 1:at]
+    return seg.count('"') % 2 == 1 or seg.count("«") > seg.count("»")
+
+
 def sentences(body: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) in the body, leading spaces excluded."""
-    out = []
+    """Sentence spans (start, end) in the body, leading spaces excluded. A full stop inside a quotation does not
+    end the sentence, so nothing is ever inserted inside a quote."""
+    out, start = [], None
     for m in _SENT.finditer(body):
         s, e = m.start(), m.end()
+        start = s if start is None else start
+        if e < len(body) and body[e] != "\n" and _inside_quote(body, e):
+            continue
+        s, start = start, None
         while s < e and body[s].isspace():
             s += 1
         if e - s >= 2:
@@ -79,10 +90,10 @@ def _put_in_sentence(body: str, rng: random.Random, piece: str, replace_word: bo
     if not sents:
         return None
     s, e = rng.choice(sents)
-    starts = _word_starts(body[s:e])[1:]
+    starts = [s + i for i in _word_starts(body[s:e])[1:] if not _inside_quote(body, s + i)]
     if not starts:
         return None
-    at = s + rng.choice(starts)
+    at = rng.choice(starts)
     if replace_word:
         m = re.match(r"\S+", body[at:])
         word = m.group(0) if m else ""
@@ -303,7 +314,7 @@ def inject_opener(title, body, rng, items):
 
 def inject_overused(title, body, rng, items):
     phrase = rng.choice(items)
-    spots = [m.start() for m in re.finditer(r"(?<=\S)(?=[.،؛!؟](?:\s|$))", body)]
+    spots = [m.start() for m in re.finditer(r"(?<=\S)(?=[.،؛!؟](?:\s|$))", body) if not _inside_quote(body, m.start())]
     if len(spots) < 5:
         return None
     new = body

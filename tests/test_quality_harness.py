@@ -98,6 +98,9 @@ def test_sentences_and_paragraphs():
     body = "جملة أولى فيها 2.5 مليون. جملة ثانية!\nفقرة ثانية بلا نقطة"
     got = [body[s:e] for s, e in sentences(body)]
     assert got == ["جملة أولى فيها 2.5 مليون.", "جملة ثانية!", "فقرة ثانية بلا نقطة"]
+    quoted = 'وقال الوزير: "انتهى العمل. وسنبدأ غدا." ثم غادر. وعاد مساء.'
+    assert [quoted[s:e] for s, e in sentences(quoted)] == ['وقال الوزير: "انتهى العمل. وسنبدأ غدا." ثم غادر.',
+                                                            "وعاد مساء."]
     assert [body[s:e] for s, e in paragraphs(body)] == ["جملة أولى فيها 2.5 مليون. جملة ثانية!",
                                                          "فقرة ثانية بلا نقطة"]
 
@@ -161,3 +164,32 @@ def test_a_judgement_key_depends_on_every_part():
                 key("a1", "repetition.overused_phrase", "body", "في في"),
                 key("a1", "repetition.doubled_word", "title", "في في"),
                 key("a1", "repetition.doubled_word", "body", "من من")}) == 5
+
+
+def test_the_docs_block_is_generated_from_the_figures(tmp_path):
+    from collections import Counter
+
+    from quality import report
+
+    table = {(s, k): [1, 2] for s in ("tune", "holdout") for k in KINDS}
+    by_rule = {("tune", "placeholder.filler_marker"): Counter({"filler_marker": 1})}
+    fa = {s: (3, 1000, 2, 10, Counter({"consistency.topic_absent": 3})) for s in ("tune", "holdout")}
+    dev = {"kinds": {("placeholder", "filler_marker"): (2, 2), ("repetition", "doubled_word"): (1, 1)},
+           "summary": "recall ...", "command": "score.py dev"}
+    res = {"harness": ((table, by_rule), fa, {"sport": "tune", "economy": "holdout"}), "per_kind": 2,
+           "harness_cmd": "h", "precision_cmd": "p", "drafts": {"tune": dev, "holdout": dev}, "dev": dev,
+           "precision": {"consistency.topic_absent": (3, 3, 0, 0), "placeholder.filler_marker": (1, 1, 1, 0)},
+           "fp": ("real news: 0.30 alarms per 1,000 words", "fp"), "swap": ("title swap: 97%", "swap"),
+           "ans": ("stance pairs: 14%", "ans")}
+    doc = tmp_path / "q.md"
+    doc.write_text("# Title\n\nhand-written text\n", encoding="utf-8")
+    report.write_docs(str(doc), res)
+    first = doc.read_text(encoding="utf-8")
+    assert "hand-written text" in first and first.count(report.START) == 1
+    assert "| `consistency.topic_absent` | warning | 3 | **0/3 = 0.00** (fewer than 10 judged) |" in first
+    assert "Rules under 0.80 that still report a warning or an error" in first
+    assert "| placeholder / filler_marker | 1/2 = 0.50 | 1/2 = 0.50 | 2/2 = 1.00 | 2/2 = 1.00 | 2/2 = 1.00 |" in first
+    assert "| repetition / doubled_word | not injected |" in first
+    assert "| consistency / negation | 1/2 = 0.50 | 1/2 = 0.50 | under polarity_mismatch |" in first
+    report.write_docs(str(doc), res)  # the generated block is replaced, not appended
+    assert doc.read_text(encoding="utf-8").count(report.START) == 1
