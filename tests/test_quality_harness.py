@@ -175,7 +175,7 @@ def test_the_docs_block_is_generated_from_the_figures(tmp_path):
     by_rule = {("tune", "placeholder.filler_marker"): Counter({"filler_marker": 1})}
     fa = {s: (3, 1000, 2, 10, Counter({"consistency.topic_absent": 3})) for s in ("tune", "holdout")}
     dev = {"kinds": {("placeholder", "filler_marker"): (2, 2), ("repetition", "doubled_word"): (1, 1)},
-           "summary": "recall ...", "command": "score.py dev"}
+           "summary": "recall ...", "command": "score.py dev", "by_rule": Counter({"placeholder.filler_marker": 2})}
     res = {"harness": ((table, by_rule), fa, {"sport": "tune", "economy": "holdout"}), "per_kind": 2,
            "harness_cmd": "h", "precision_cmd": "p", "drafts": {"tune": dev, "holdout": dev}, "dev": dev,
            "precision": {"consistency.topic_absent": (3, 3, 0, 0), "placeholder.filler_marker": (1, 1, 1, 0)},
@@ -191,5 +191,22 @@ def test_the_docs_block_is_generated_from_the_figures(tmp_path):
     assert "| placeholder / filler_marker | 1/2 = 0.50 | 1/2 = 0.50 | 2/2 = 1.00 | 2/2 = 1.00 | 2/2 = 1.00 |" in first
     assert "| repetition / doubled_word | not injected |" in first
     assert "| consistency / negation | 1/2 = 0.50 | 1/2 = 0.50 | under polarity_mismatch |" in first
+    assert "| `placeholder.filler_marker` | error | 1 | 1/1 = 1.00 | 1 / 0 | filler_marker | 2 / 2 | 2 |" in first
     report.write_docs(str(doc), res)  # the generated block is replaced, not appended
     assert doc.read_text(encoding="utf-8").count(report.START) == 1
+
+
+def test_caught_by_rule_counts_the_rules_whose_findings_match_a_label(tmp_path):
+    import json
+
+    from quality import report
+
+    labels = {"01-a.txt": {"clean": False, "defects": [
+        {"check": "placeholder", "kind": "filler_marker", "field": "body", "text": "XXX", "difficulty": "easy"}]}}
+    (tmp_path / "labels.json").write_text(json.dumps(labels), encoding="utf-8")
+    findings = [{"check": "placeholder", "rule": "placeholder.filler_marker", "field": "body", "start": 5, "end": 8},
+                {"check": "placeholder", "rule": "placeholder.editor_note", "field": "body", "start": 0, "end": 40}]
+    rep = tmp_path / "rep.json"
+    rep.write_text(json.dumps([{"file": "/x/01-a.txt", "title": "t", "body": "بلغ  XXX دينار", "findings": findings}]),
+                   encoding="utf-8")
+    assert report.caught_by_rule(str(tmp_path), str(rep)) == {"placeholder.filler_marker": 1}
