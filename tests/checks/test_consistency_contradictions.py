@@ -10,6 +10,29 @@ from editorial.checks import check_draft
 from editorial.checks.arabic import lexicon as L
 
 EXAMPLES: dict[str, dict] = {
+    "consistency.place_mismatch": {
+        "flag": [
+            # a nationality adjective replaced by another one
+            ("الليرة التركية تواصل التراجع أمام الدولار",
+             "واصلت الليرة اللبنانية تراجعها أمام الدولار في السوق الموازية.", "title", "التركية"),
+            ("الرئيس التونسي يستقبل وفدا من رجال الأعمال",
+             "استقبل الرئيس المصري وفدا من رجال الأعمال في قصر الاتحادية.", "title", "التونسي"),
+            # countries that places.txt does not list are known by their CLDR name
+            ("فنزويلا تطلق عملة رقمية لمواجهة التضخم",
+             "أطلقت كولومبيا عملة رقمية جديدة لمواجهة التضخم المتسارع.", "title", "فنزويلا"),
+        ],
+        "pass": [
+            # the country is in the body through its city (قرطاج) and only the guests are foreign
+            ("الرئيس التونسي يستقبل وفدا من رجال الأعمال",
+             "استقبل رئيس الجمهورية بقصر قرطاج وفدا من رجال الأعمال الفرنسيين."),
+            ("الليرة التركية تواصل التراجع", "واصلت العملة التركية تراجعها أمام اليورو والدولار الأميركي."),
+            ("السفير الأمريكي يزور جربة",
+             "زار سفير الولايات المتحدة جزيرة جربة اليوم والتقى بممثلين عن المجتمع المدني."),
+            # a CLDR name that is also a common word (بنين "boys") is left out
+            ("منتخب مدرسة بنين يفوز بالبطولة المدرسية",
+             "فاز فريق مدرسة البنين بالبطولة المدرسية على حساب فريق المعهد الفرنسي."),
+        ],
+    },
     "consistency.polarity_mismatch": {
         "flag": [
             ("السلطات تفرج عن الصحفي المعتقل منذ شهرين",
@@ -85,6 +108,14 @@ def test_both_spans_are_reported():
     [f] = [f for f in report.findings if f.rule == "consistency.polarity_mismatch"]
     assert [(r.field, r.text) for r in f.related] == [("body", "فتح معبر رأس")]
     assert "فتح معبر رأس" in f.message and "فتح معبر رأس" in f.message_en
+
+
+def test_country_names_come_from_cldr_and_places_file():
+    tables = L.places()
+    assert tables.countries["موزمبيق"] == "موزمبيق"  # CLDR only
+    assert tables.countries["المملكه العربيه السعوديه"] == "السعوديه"  # CLDR name of a places.txt country
+    assert tables.cities["قرطاج"] == ("قرطاج", "تونس") and tables.adjectives["تونسيه"] == "تونس"
+    assert "بنين" not in tables.countries and "الامم المتحده" not in tables.countries
 
 
 def test_outcome_pairs_are_data():

@@ -9,9 +9,10 @@ Maghrebi), polarity pairs, number words and function words. Known limits: the pl
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .data import normalized_fields
+from .data import entries, fields, normalized_fields, words
 from .normalize import norm
 
 
@@ -119,137 +120,78 @@ FACILITY_NOUNS = frozenset(_n("""
 مجمع مكتبة متحف كلية نادي منتدى مهرجان برج جامع دار قرية بلدة طريق نهج
 """))
 
-# --- places --------------------------------------------------------------------------------------------------
+# --- places (data/places.txt, data/place_aliases.txt, data/town_regions.txt; CLDR names through babel) -------
 
-# country: (name forms, masculine adjective, capital and major cities)
-_COUNTRIES = """
-تونس|تونسي|تونس صفاقس سوسة القيروان بنزرت قابس قفصة المنستير المهدية نابل جندوبة الكاف سليانة باجة زغوان توزر قبلي تطاوين مدنين جربة سيدي_بوزيد القصرين أريانة بن_عروس منوبة الحمامات جرجيس المرسى حلق_الوادي قرطاج طبرقة دوز رادس حمام_سوسة المكنين قصر_هلال منزل_بورقيبة بن_قردان الرديف المتلوي طبربة حمام_الأنف المروج قليبية نفطة الصخيرة قرقنة بوفيشة القلعة_الكبرى مساكن_الساحل الفحص ماطر تستور
-الجزائر|جزائري|الجزائر وهران قسنطينة عنابة البليدة سطيف تلمسان بجاية باتنة ورقلة تمنراست بسكرة الشلف المدية مستغانم تيزي_وزو سكيكدة غرداية الأغواط بشار جيجل
-المغرب|مغربي|الرباط الدار_البيضاء مراكش فاس طنجة أكادير مكناس وجدة العيون تطوان القنيطرة سلا الجديدة آسفي الناظور بني_ملال الحسيمة الصويرة ورزازات الداخلة
-ليبيا|ليبي|طرابلس بنغازي مصراتة سبها سرت الزاوية درنة طبرق البيضاء الخمس زليتن غريان أجدابيا الكفرة
-مصر|مصري|القاهرة الإسكندرية الجيزة أسوان الأقصر بورسعيد السويس المنصورة طنطا شرم_الشيخ الغردقة أسيوط المنيا سوهاج قنا الفيوم بني_سويف الزقازيق دمنهور كفر_الشيخ الإسماعيلية دمياط العريش مرسى_مطروح
-موريتانيا|موريتاني|نواكشوط نواذيبو روصو الزويرات
-السودان|سوداني|الخرطوم أم_درمان بورتسودان كسلا الأبيض نيالا الفاشر ود_مدني
-السعودية|سعودي|الرياض جدة مكة المدينة_المنورة الدمام الخبر تبوك أبها الطائف العلا نيوم بريدة حائل جازان نجران القطيف الأحساء ينبع الجبيل خميس_مشيط الباحة عرعر سكاكا
-الإمارات|إماراتي|أبوظبي دبي الشارقة عجمان العين الفجيرة رأس_الخيمة أم_القيوين خورفكان
-قطر|قطري|الدوحة الوكرة لوسيل الخور الريان أم_صلال مسيعيد
-الكويت|كويتي|الكويت الجهراء الأحمدي حولي الفروانية
-البحرين|بحريني|المنامة المحرق الرفاع مدينة_عيسى مدينة_حمد
-عمان|عماني|مسقط صلالة صحار نزوى صور الدقم البريمي عبري الرستاق خصب صحم
-اليمن|يمني|صنعاء عدن تعز الحديدة مأرب المكلا ذمار صعدة سيئون
-العراق|عراقي|بغداد البصرة الموصل أربيل كركوك النجف كربلاء الناصرية الحلة الرمادي الفلوجة السليمانية دهوك العمارة الكوت سامراء تكريت الديوانية
-سوريا|سوري|دمشق حلب حمص اللاذقية حماة إدلب دير_الزور الرقة درعا طرطوس القامشلي الحسكة السويداء
-لبنان|لبناني|بيروت طرابلس صيدا صور بعلبك زحلة جونية النبطية البترون جبيل عكار الهرمل زغرتا
-الأردن|أردني|عمان الزرقاء إربد العقبة السلط مادبا جرش الكرك معان المفرق الطفيلة عجلون
-فلسطين|فلسطيني|القدس غزة رام_الله نابلس الخليل جنين بيت_لحم أريحا طولكرم رفح خان_يونس قلقيلية طوباس سلفيت دير_البلح
-تركيا|تركي|أنقرة إسطنبول إزمير أنطاليا
-إيران|إيراني|طهران مشهد أصفهان
-فرنسا|فرنسي|باريس مرسيليا ليون نيس
-ألمانيا|ألماني|برلين ميونيخ فرانكفورت هامبورغ
-إيطاليا|إيطالي|روما ميلانو نابولي
-إسبانيا|إسباني|مدريد برشلونة
-بريطانيا|بريطاني|لندن مانشستر
-روسيا|روسي|موسكو
-الصين|صيني|بكين شنغهاي
-اليابان|ياباني|طوكيو
-الهند|هندي|نيودلهي مومباي
-باكستان|باكستاني|إسلام_آباد كراتشي
-أفغانستان|أفغاني|كابول
-الولايات_المتحدة أمريكا|أمريكي|واشنطن نيويورك
-كندا|كندي|أوتاوا مونتريال تورونتو
-البرازيل|برازيلي|برازيليا ريو_دي_جانيرو
-الأرجنتين|أرجنتيني|بوينس_آيرس
-بلجيكا|بلجيكي|بروكسل
-هولندا|هولندي|أمستردام لاهاي
-سويسرا|سويسري|جنيف برن زيورخ
-النمسا|نمساوي|فيينا
-اليونان|يوناني|أثينا
-البرتغال|برتغالي|لشبونة
-السويد|سويدي|ستوكهولم
-مالطا|مالطي|فاليتا
-النيجر|نيجري|نيامي
-مالي|مالي|باماكو
-تشاد|تشادي|نجامينا
-السنغال|سنغالي|داكار
-نيجيريا|نيجيري|أبوجا لاغوس
-إثيوبيا|إثيوبي|أديس_أبابا
-كينيا|كيني|نيروبي
-الصومال|صومالي|مقديشو
-جنوب_إفريقيا|جنوب_إفريقي|جوهانسبرغ
-كوريا_الجنوبية|كوري|سيول
-أوكرانيا|أوكراني|كييف
-إسرائيل|إسرائيلي|تل_أبيب
-"""
+@dataclass(frozen=True)
+class PlaceTables:
+    """Normalised lookups: country forms -> country key, adjective forms -> country key, city -> (city, country
+    key), and the multi-word names keyed by their first word (for a cheap longest-match lookup)."""
+
+    countries: dict[str, str]
+    adjectives: dict[str, str]
+    cities: dict[str, tuple[str, str]]
+    multiword: dict[str, tuple[tuple[str, ...], ...]]
 
 
-def _places() -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, str]]]:
-    """Returns (country forms -> country, adjective forms -> country, city -> (city, country))."""
+def _cldr_names() -> dict[str, str]:
+    """ISO code -> Arabic country name from CLDR (a qualifier such as "(بورما)" or "- كينشاسا" cut off)."""
+    from babel import Locale  # loaded on first use: the place tables are built once per process
+
+    out = {}
+    left_out = frozenset(code for e in entries("cldr_left_out") for code in e.split())
+    for code, name in Locale("ar").territories.items():
+        if len(code) == 2 and code.isalpha() and code not in left_out:
+            out[code] = name.split("(")[0].split(" - ")[0].strip()
+    return out
+
+
+@cache
+def places() -> PlaceTables:
     countries: dict[str, str] = {}
     adjectives: dict[str, str] = {}
     cities: dict[str, tuple[str, str]] = {}
-    for line in _COUNTRIES.strip().splitlines():
-        names, adj, towns = line.split("|")
-        key = norm(names.split()[0].replace("_", " "))
-        for nm in names.split():
-            countries[norm(nm.replace("_", " "))] = key
-        a = norm(adj.replace("_", " "))
+    keys: dict[str, str] = {}  # ISO code -> the country's key
+    for code, names, adjective, towns in fields("places"):
+        forms = [norm(n.strip()) for n in names.split("،")]
+        key = keys[code] = forms[0]
+        for form in forms:
+            countries.setdefault(form, key)
+        a = norm(adjective)
         for form in (a, a + "ه", a + "ين", a + "ون", a + "ان", a + "تين"):
-            adjectives[form] = key
-        for t in towns.split():
-            c = norm(t.replace("_", " "))
-            cities.setdefault(c, (c, key))
-    return countries, adjectives, cities
+            adjectives.setdefault(form, key)
+        for town in filter(None, map(str.strip, towns.split("،"))):
+            cities.setdefault(norm(town), (norm(town), key))
+    for code, name in _cldr_names().items():
+        form = norm(name)
+        countries.setdefault(form, keys.get(code, form))
+    for alias, name in normalized_fields("place_aliases"):
+        if name in cities:
+            cities.setdefault(alias, cities[name])
+        elif name in countries:
+            countries.setdefault(alias, countries[name])
+        elif name in adjectives:
+            adjectives.setdefault(alias, adjectives[name])
+    multiword: dict[str, list[tuple[str, ...]]] = {}
+    for name in (*countries, *cities, *adjectives):
+        if " " in name:
+            parts = tuple(name.split())
+            multiword.setdefault(parts[0], []).append(parts)
+    return PlaceTables(countries, adjectives, cities, {k: tuple(v) for k, v in multiword.items()})
 
 
-COUNTRY_FORMS, NATIONALITY_FORMS, CITY_FORMS = _places()
+@cache
+def town_region() -> dict[str, str]:
+    """A town -> the governorate of the same name as a city around it (المكنين -> المنستير)."""
+    return dict(normalized_fields("town_regions"))
 
-# Towns inside a governorate of the same name as a city: a body naming the town covers a title naming the
-# governorate (المنستير / المكنين) and the other way round.
-TOWN_REGION: dict[str, str] = {norm(t.replace("_", " ")): norm(r.replace("_", " ")) for t, r in (
-    ("المكنين", "المنستير"), ("قصر_هلال", "المنستير"), ("حمام_سوسة", "سوسة"), ("بوفيشة", "سوسة"),
-    ("القلعة_الكبرى", "سوسة"), ("مساكن_الساحل", "سوسة"), ("رادس", "بن_عروس"), ("حمام_الأنف", "بن_عروس"),
-    ("المروج", "بن_عروس"), ("منزل_بورقيبة", "بنزرت"), ("ماطر", "بنزرت"), ("بن_قردان", "مدنين"),
-    ("جرجيس", "مدنين"), ("جربة", "مدنين"), ("الرديف", "قفصة"), ("المتلوي", "قفصة"), ("طبربة", "منوبة"),
-    ("قليبية", "نابل"), ("الحمامات", "نابل"), ("نفطة", "توزر"), ("الصخيرة", "صفاقس"), ("قرقنة", "صفاقس"),
-    ("الفحص", "زغوان"), ("تستور", "باجة"), ("دوز", "قبلي"), ("المرسى", "تونس"), ("حلق_الوادي", "تونس"),
-    ("قرطاج", "تونس"), ("طبرقة", "جندوبة"), ("خورفكان", "الشارقة"), ("الوكرة", "الدوحة"), ("لوسيل", "الدوحة"),
-    ("الجيزة", "القاهرة"), ("أم_درمان", "الخرطوم"), ("حولي", "الكويت"), ("الجهراء", "الكويت"),
-)}
-# Other spellings of a place -> the lexicon's spelling.
-for _alias, _name in (("بنعروس", "بن_عروس"), ("سيدي_بو_زيد", "سيدي_بوزيد"), ("أبو_ظبي", "أبوظبي"),
-                      ("اسطنبول", "إسطنبول"), ("بيت_المقدس", "القدس"), ("أمريكا", "الولايات_المتحدة"),
-                      ("أميركا", "الولايات_المتحدة"), ("المملكة_المتحدة", "بريطانيا"), ("إنجلترا", "بريطانيا"),
-                      ("انكلترا", "بريطانيا"), ("هولاندا", "هولندا"), ("الأراضي_الفلسطينية", "فلسطين"),
-                      ("الضفة_الغربية", "فلسطين"), ("قطاع_غزة", "فلسطين"), ("الدار_البيضا", "الدار_البيضاء")):
-    _a, _c = norm(_alias.replace("_", " ")), norm(_name.replace("_", " "))
-    if _c in CITY_FORMS:
-        CITY_FORMS[_a] = CITY_FORMS[_c]
-    elif _c in COUNTRY_FORMS:
-        COUNTRY_FORMS[_a] = COUNTRY_FORMS[_c]
-NATIONALITY_FORMS.update({norm(f): norm("الولايات المتحدة") for f in ("أميركي", "أميركية", "أميركيين", "أميركيون")})
-# Plural nationality nouns that do not follow the pattern.
-NATIONALITY_FORMS.update({norm("الأتراك"): norm("تركيا"), norm("اتراك"): norm("تركيا")})
-# Multi-word place names, keyed by their first word, for a cheap longest-match lookup.
-MULTIWORD_PLACES: dict[str, tuple[tuple[str, ...], ...]] = {}
-for _name in list(COUNTRY_FORMS) + list(CITY_FORMS) + list(NATIONALITY_FORMS):
-    if " " in _name:
-        _parts = tuple(_name.split())
-        MULTIWORD_PLACES.setdefault(_parts[0], ())
-        MULTIWORD_PLACES[_parts[0]] += (_parts,)
 
 # City names that are also common words: only trusted after a place noun (في/مدينة/ولاية ...).
-AMBIGUOUS_CITIES = frozenset(_n("""
-صور العين المدينة الخبر نيس الكاف باجة دوز قبلي مالي عمان سرت الخور الخمس الجديدة العمارة الحلة البيضاء
-الأبيض الداخلة الكرم المدية معان سلا قنا جبيل الريان الفحص ماطر المروج الزهراء الحامة
-"""))
+AMBIGUOUS_CITIES = words("ambiguous_cities")
+# Sports club words: a city after them names a team (ترجي جرجيس، مستقبل قابس), not where the story happens.
+CLUB_NOUNS = words("club_nouns")
+PLACE_NOUNS = words("place_nouns")
 # Offices held by one person per country: a male and a female holder in one story is a contradiction.
 UNIQUE_OFFICES = frozenset(_n("سفير قنصل مندوب ملك أمير"))
-# Sports club words: a city after them names a team (ترجي جرجيس، مستقبل قابس), not where the story happens.
-CLUB_NOUNS = frozenset(_n("""
-ترجي الترجي نادي النادي اتحاد الاتحاد مستقبل أولمبيك الأولمبي نجم النجم هلال الهلال شبيبة الشبيبة أمل الأمل
-جمعية الجمعية ملعب الملعب منتخب سبورتينغ ريال أهلي الأهلي وفاق الوفاق شباب الشباب قوافل
-"""))
-PLACE_NOUNS = frozenset(_n("مدينة ولاية محافظة معتمدية بلدية منطقة جهة إقليم عاصمة قرية بلدة"))
 
 # --- days and months -----------------------------------------------------------------------------------------
 

@@ -112,8 +112,8 @@ _ALL_NAMES = L.MALE_NAMES | L.FEMALE_NAMES
 @lru_cache(maxsize=65536)
 def _nisba(w: str) -> bool:
     """A family name shaped like الخوري، الكبيسي (not a nationality adjective)."""
-    return w.startswith("ال") and w.endswith("ي") and len(w) >= 6 and w not in L.NATIONALITY_FORMS \
-        and w[2:] not in L.NATIONALITY_FORMS and w not in L.STOPWORDS
+    return w.startswith("ال") and w.endswith("ي") and len(w) >= 6 and w not in L.places().adjectives \
+        and w[2:] not in L.places().adjectives and w not in L.STOPWORDS
 
 
 def find_roles(view: TextView) -> list[Role]:

@@ -52,7 +52,7 @@ def _multiword(view: TextView, i: int) -> Mention | None:
     toks = view.tokens
     first = L.strip_proclitics(toks[i].norm, 2)
     for head in {toks[i].norm, first[0], ("ال" + first[0]) if first[1] else first[0]}:
-        for parts in L.MULTIWORD_PLACES.get(head, ()):
+        for parts in L.places().multiword.get(head, ()):
             if i + len(parts) <= len(toks) and all(toks[i + k].norm == p for k, p in enumerate(parts[1:], 1)):
                 name = " ".join(parts)
                 kind, key = place_lookup(name) or ("city", name)
@@ -91,7 +91,7 @@ def covered(ctx: Context, t: Mention) -> bool:
 
 def country_of(m: Mention) -> str:
     if m.kind == "city":
-        return L.CITY_FORMS.get(m.key, ("", ""))[1]
+        return L.places().cities.get(m.key, ("", ""))[1]
     return m.key
 
 
@@ -104,7 +104,8 @@ def _covered(t: Mention, body: list[Mention]) -> bool:
 
 def _same_area(a: str, b: str) -> bool:
     """A town and the governorate around it (المكنين / المنستير)."""
-    return L.TOWN_REGION.get(a) == b or L.TOWN_REGION.get(b) == a
+    regions = L.town_region()
+    return regions.get(a) == b or regions.get(b) == a
 
 
 def _rivals(t: Mention, body: list[Mention], title_keys: set[str]) -> list[Mention]:
@@ -112,12 +113,14 @@ def _rivals(t: Mention, body: list[Mention], title_keys: set[str]) -> list[Menti
         country = country_of(t)
         return [b for b in body if b.kind == "city" and b.key not in title_keys and country_of(b) == country
                 and not _same_area(b.key, t.key)]
-    # a country: rivals are other countries, or cities of other countries (title سوريا, body بيروت)
-    return [b for b in body if b.kind in ("country", "city") and country_of(b) and country_of(b) not in title_keys]
+    # a country: rivals are other countries, or cities of other countries (title سوريا, body بيروت); a
+    # nationality adjective (الليرة التركية) is also rivalled by another adjective (الليرة اللبنانية)
+    kinds = ("country", "city", "adjective") if t.kind == "adjective" else ("country", "city")
+    return [b for b in body if b.kind in kinds and country_of(b) and country_of(b) not in title_keys]
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
-    title = [m for m in places_of(ctx, "title") if m.kind in ("city", "country")]
+    title = places_of(ctx, "title")
     if not title:
         return
     body = places_of(ctx, "body")

@@ -32,13 +32,14 @@ def place_lookup(word: str) -> tuple[str, str] | None:
             cands.append(rest)
             if p.endswith(("ال", "لل")):
                 cands.append("ال" + rest)
+    tables = L.places()
     for c in cands:
-        if c in L.CITY_FORMS and c not in L.COUNTRY_FORMS:
-            return "city", L.CITY_FORMS[c][0]
-        if c in L.COUNTRY_FORMS:
-            return "country", L.COUNTRY_FORMS[c]
-        if c in L.NATIONALITY_FORMS:
-            return "adjective", L.NATIONALITY_FORMS[c]
+        if c in tables.cities and c not in tables.countries:
+            return "city", tables.cities[c][0]
+        if c in tables.countries:
+            return "country", tables.countries[c]
+        if c in tables.adjectives:
+            return "adjective", tables.adjectives[c]
     return None
 
 
@@ -46,7 +47,7 @@ def place_lookup(word: str) -> tuple[str, str] | None:
 def maybe_place(word: str) -> bool:
     first = L.strip_proclitics(word, 2)
     heads = (word, first[0], "ال" + first[0])
-    return place_lookup(word) is not None or any(h in L.MULTIWORD_PLACES for h in heads)
+    return place_lookup(word) is not None or any(h in L.places().multiword for h in heads)
 
 
 @lru_cache(maxsize=65536)
