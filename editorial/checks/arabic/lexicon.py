@@ -10,7 +10,7 @@ Maghrebi), polarity pairs, number words and function words. Known limits: the pl
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from .data import entries, fields, normalized_fields, words
 from .normalize import norm
@@ -18,21 +18,6 @@ from .normalize import norm
 
 def _n(words: str) -> tuple[str, ...]:
     return tuple(norm(w) for w in words.split())
-
-
-# --- clitics -------------------------------------------------------------------------------------------------
-
-# Proclitics that may precede a noun, longest first (already normalised).
-PROCLITICS = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
-
-
-@lru_cache(maxsize=65536)
-def strip_proclitics(word: str, min_len: int = 2) -> tuple[str, bool]:
-    """Remove a conjunction/preposition/article prefix; returns (rest, had_article)."""
-    for p in PROCLITICS:
-        if word.startswith(p) and len(word) - len(p) >= min_len:
-            return word[len(p):], p.endswith(("ال", "لل"))
-    return word, False
 
 
 # --- role nouns ----------------------------------------------------------------------------------------------

@@ -11,9 +11,9 @@ by design and the weak signals are reported as ``info``.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator
 
+from ..arabic.marks import after_marks
 from ..config import CheckConfig
 from ..engine import Document, Hit
 from ..types import Rule
@@ -29,15 +29,9 @@ def run(doc: Document, config: CheckConfig) -> Iterable[Hit]:
     ctx = Context(doc)
     hits = list(_hits(ctx, config))
     for h in hits:  # a span ends after the word's trailing tashkeel (شخصاً, not شخصا)
-        h.end = _after_marks(doc.field(h.field).text, h.end)
-        h.related = [(f, s, _after_marks(doc.field(f).text, e)) for f, s, e in h.related]
+        h.end = after_marks(doc.field(h.field).text, h.end)
+        h.related = [(f, s, after_marks(doc.field(f).text, e)) for f, s, e in h.related]
     return hits
-
-
-def _after_marks(text: str, end: int) -> int:
-    while end < len(text) and (unicodedata.category(text[end]) == "Mn" or text[end] == "\u0640"):
-        end += 1
-    return end
 
 
 def _hits(ctx: Context, config: CheckConfig) -> Iterator[Hit]:

@@ -7,11 +7,12 @@ linear in the text length.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..arabic import lexicon as L
+from ..arabic.clitics import strip_proclitics
+from ..arabic.memo import WordMemo
 from ..arabic.numbers import NumberMention, find_numbers
 from ..arabic.stem import light_stem
 from ..arabic.tokens import TextView, Token
@@ -22,7 +23,7 @@ from .words import NUM, token_index
 @lru_cache(maxsize=65536)
 def bare(word: str) -> str:
     """A normalised word without proclitics (و، ب، ال ...), never shorter than three letters."""
-    return L.strip_proclitics(word, 3)[0]
+    return strip_proclitics(word, 3)[0]
 
 
 _ENDINGS = ("تين", "تان", "ين", "ان", "ون", "ات", "يه", "ه", "ي")
@@ -38,22 +39,8 @@ def word_key(word: str) -> str:
     return w
 
 
-class _KeyMemo(dict[str, str]):
-    """word -> ``fn(word)`` in a plain dict, so that mapping a word set over it stays in C for known words."""
-
-    def __init__(self, fn: Callable[[str], str]) -> None:
-        super().__init__()
-        self.fn = fn
-
-    def __missing__(self, word: str) -> str:
-        if len(self) > 200_000:  # bounded: a server checks drafts for weeks
-            self.clear()
-        value = self[word] = self.fn(word)
-        return value
-
-
 # The keys under which a body word is looked up (see ``Context.body_has``).
-_KEY_MEMOS = (_KeyMemo(light_stem), _KeyMemo(bare), _KeyMemo(word_key))
+_KEY_MEMOS = (WordMemo(light_stem), WordMemo(bare), WordMemo(word_key))
 
 
 def grams(word: str, n: int = 4) -> set[str]:

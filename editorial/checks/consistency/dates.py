@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..arabic import lexicon as L
+from ..arabic.clitics import strip_proclitics
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..engine import Hit
@@ -49,7 +50,7 @@ def find_months(view: TextView) -> list[Mention]:
     toks = view.tokens
     for i in token_index(view)[MONTH]:
         t = toks[i]
-        w = L.strip_proclitics(t.norm, 3)[0] if t.norm not in L.MONTHS else t.norm
+        w = strip_proclitics(t.norm, 3)[0] if t.norm not in L.MONTHS else t.norm
         two = f"{t.norm} {toks[i + 1].norm}" if i + 1 < len(toks) else ""
         month, end = (L.MONTHS[two], toks[i + 1].end) if two in L.MONTHS else (L.MONTHS.get(w), t.end)
         if month is None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..arabic import lexicon as L
+from ..arabic.clitics import strip_proclitics
 from ..arabic.numbers import unit_key
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
@@ -181,7 +182,7 @@ def _body_counts(ctx: Context) -> dict[str, list[tuple[int, int, int, bool]]]:
         out.setdefault(unit_key(single), []).append((2, t.start, t.end, False))
     for i in index[DEFNUM]:
         n = definite_number(toks[i].norm)
-        if i and n and L.strip_proclitics(toks[i - 1].norm, 3)[1]:  # "السفراء الثلاثة"
+        if i and n and strip_proclitics(toks[i - 1].norm, 3)[1]:  # "السفراء الثلاثة"
             out.setdefault(unit_key(toks[i - 1].norm), []).append((n, toks[i - 1].start, toks[i].end, False))
     for key, n, s, e in _ordinal_lists(view):
         out.setdefault(key, []).append((n, s, e, False))
@@ -231,7 +232,7 @@ def _ordinal_lists(view: TextView) -> Iterator[tuple[str, int, int, int]]:
     ords = token_index(view)[ORD]
     for pos, k in enumerate(ords):
         i = k - 1
-        if i < 0 or ordinal(toks[k].norm) != 1 or not L.strip_proclitics(toks[i].norm, 3)[1]:
+        if i < 0 or ordinal(toks[k].norm) != 1 or not strip_proclitics(toks[i].norm, 3)[1]:
             continue
         key = unit_key(toks[i].norm)
         para_end = _paragraph_end(view, toks[i].start)

@@ -20,6 +20,7 @@ from functools import lru_cache
 import regex
 
 from ..arabic import lexicon as L
+from ..arabic.clitics import strip_proclitics
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..engine import Hit
@@ -84,7 +85,7 @@ def _office(toks: tuple[Token, ...], i: int) -> tuple[frozenset[str], int]:
     while j < len(toks) and j <= i + 2 and not _gap(toks, j):
         w = toks[j].norm
         key = place_key(w)
-        definite = L.strip_proclitics(w, 2)[1]
+        definite = strip_proclitics(w, 2)[1]
         construct = j == i + 1 and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال") and not _gap(toks, j + 1)
         if w in L.STOPWORDS or w in L.HONORIFICS or _is_first_name(toks[j]) or role_of(toks[j]) \
                 or not (key or definite or construct):
@@ -164,7 +165,7 @@ def _name_from(toks: tuple[Token, ...], i: int) -> list[int]:
 def _plain_word(tok: Token) -> bool:
     """A word that may be an unknown name part: no article, no function word, role, place or digit."""
     w = tok.norm
-    return len(w) >= 3 and not L.strip_proclitics(w, 2)[1] and w not in L.STOPWORDS and not role_of(tok) \
+    return len(w) >= 3 and not strip_proclitics(w, 2)[1] and w not in L.STOPWORDS and not role_of(tok) \
         and not w[:1].isdigit() and place_key(w) is None and w not in L.SPEECH_VERBS
 
 
@@ -235,7 +236,7 @@ def title_family_names(view: TextView) -> list[Person]:
         prev = toks[i - 1] if i else None
         if prev is None or _gap(toks, i) or not _nisba(t.norm) or not t.text.endswith("ي") or t.norm in L.ORDINALS:
             continue
-        if prev.norm in L.NAME_HEADS or (prev.text.endswith(("ة", "ات")) and not L.strip_proclitics(prev.norm, 2)[1]
+        if prev.norm in L.NAME_HEADS or (prev.text.endswith(("ة", "ات")) and not strip_proclitics(prev.norm, 2)[1]
                                           and not role_of(prev)):
             out.append(Person((i,), t.start, t.end, (bare(t.norm),), False, None, ""))
     return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..arabic import lexicon as L
+from ..arabic.clitics import strip_proclitics
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..engine import Hit
@@ -50,7 +51,7 @@ def find_places(view: TextView) -> list[Mention]:
 
 def _multiword(view: TextView, i: int) -> Mention | None:
     toks = view.tokens
-    first = L.strip_proclitics(toks[i].norm, 2)
+    first = strip_proclitics(toks[i].norm, 2)
     for head in {toks[i].norm, first[0], ("ال" + first[0]) if first[1] else first[0]}:
         for parts in L.places().multiword.get(head, ()):
             if i + len(parts) <= len(toks) and all(toks[i + k].norm == p for k, p in enumerate(parts[1:], 1)):
@@ -66,12 +67,12 @@ def _single(view: TextView, i: int) -> Mention | None:
     if found is None:
         return None
     kind, key = found
-    bare = L.strip_proclitics(tok.norm, 2)[0]
+    bare = strip_proclitics(tok.norm, 2)[0]
     if key in L.AMBIGUOUS_CITIES or bare in L.AMBIGUOUS_CITIES:
         prev = view.tokens[i - 1].norm if i else ""
         # trusted after a place noun or "في", or as a dateline opening the field ("الكاف : ...", "صور –")
         dateline = i == 0 and view.text[tok.end:tok.end + 3].strip()[:1] in (":", "–", "-", "(")
-        if L.strip_proclitics(prev, 2)[0] not in L.PLACE_NOUNS and prev not in ("في", "بمدينه") and not dateline:
+        if strip_proclitics(prev, 2)[0] not in L.PLACE_NOUNS and prev not in ("في", "بمدينه") and not dateline:
             return None
     return Mention(view.field, tok.start, tok.end, key, kind, i)
 

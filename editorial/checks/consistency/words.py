@@ -12,6 +12,8 @@ from functools import cache, lru_cache
 from itertools import compress
 
 from ..arabic import lexicon as L
+from ..arabic.clitics import PROCLITICS, strip_proclitics
+from ..arabic.memo import WordMemo
 from ..arabic.numbers import starts_number
 from ..arabic.stem import light_stem
 from ..arabic.tokens import TextView
@@ -26,7 +28,7 @@ _MONTH_HEADS = frozenset(m.split()[0] for m in L.MONTHS)
 def place_lookup(word: str) -> tuple[str, str] | None:
     """(kind, key) of a normalised word with any proclitics, or None."""
     cands = [word]
-    for p in L.PROCLITICS:
+    for p in PROCLITICS:
         if word.startswith(p) and len(word) - len(p) >= 2:
             rest = word[len(p):]
             cands.append(rest)
@@ -45,14 +47,14 @@ def place_lookup(word: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=65536)
 def maybe_place(word: str) -> bool:
-    first = L.strip_proclitics(word, 2)
+    first = strip_proclitics(word, 2)
     heads = (word, first[0], "ال" + first[0])
     return place_lookup(word) is not None or any(h in L.places().multiword for h in heads)
 
 
 @lru_cache(maxsize=65536)
 def role_word(w: str) -> tuple[str, str, int] | None:
-    for cand in (w, *(w[len(p):] for p in L.PROCLITICS if w.startswith(p) and len(w) - len(p) >= 3)):
+    for cand in (w, *(w[len(p):] for p in PROCLITICS if w.startswith(p) and len(w) - len(p) >= 3)):
         if cand in L.ROLE_FORMS:
             return L.ROLE_FORMS[cand]
     return None
@@ -78,7 +80,7 @@ def weekday(word: str) -> int | None:
 def word_sides(w: str) -> tuple[tuple[str, int], ...]:
     """The (pair, side) of each opposite-outcome pair the word belongs to (data/polarity.txt)."""
     table = L.polarity()
-    for cand in (w, L.strip_proclitics(w, 3)[0], light_stem(w)):
+    for cand in (w, strip_proclitics(w, 3)[0], light_stem(w)):
         if cand in table:
             return table[cand]
     return ()
@@ -115,7 +117,7 @@ def definite_number(word: str) -> int | None:
 @lru_cache(maxsize=65536)
 def feminine_dual(word: str) -> str | None:
     """The singular (with ة as ه) of a feminine dual such as اتفاقيتين, or None."""
-    w = L.strip_proclitics(word, 5)[0]
+    w = strip_proclitics(word, 5)[0]
     return w[:-3] + "ه" if len(w) >= 6 and w.endswith(("تين", "تان")) else None
 
 
@@ -126,7 +128,7 @@ _BROKEN_SINGULARS = frozenset(v for k, v in L.UNIT_LEMMAS.items() if not k.endsw
 def masculine_dual(word: str) -> str | None:
     """The singular of a masculine dual (شخصين، يومين) of a noun whose plural is broken, so that the -ين
     ending cannot be a sound plural (مواطنين is a plural, not two citizens)."""
-    w = L.strip_proclitics(word, 5)[0]
+    w = strip_proclitics(word, 5)[0]
     if len(w) >= 5 and w.endswith(("ين", "ان")) and w[:-2] in _BROKEN_SINGULARS:
         return w[:-2]
     return None
@@ -148,7 +150,7 @@ def classify(w: str) -> int:
         flags |= HONOR
     if weekday(w) is not None:
         flags |= DAY
-    if w in L.MONTHS or L.strip_proclitics(w, 3)[0] in L.MONTHS or w in _MONTH_HEADS:
+    if w in L.MONTHS or strip_proclitics(w, 3)[0] in L.MONTHS or w in _MONTH_HEADS:
         flags |= MONTH
     if word_sides(w):
         flags |= POLAR
@@ -163,17 +165,7 @@ def classify(w: str) -> int:
     return flags
 
 
-class _ClassMemo(dict[str, int]):
-    """word -> ``classify(word)`` in a plain dict: a hit is one C lookup, cheaper than the LRU bookkeeping."""
-
-    def __missing__(self, word: str) -> int:
-        if len(self) > 200_000:  # bounded: a server checks drafts for weeks
-            self.clear()
-        value = self[word] = classify(word)
-        return value
-
-
-_CLASSES = _ClassMemo()
+_CLASSES = WordMemo(classify)  # word -> kinds: a hit is one C-level dict lookup
 
 
 @cache
