@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from . import shared, spans
 from .inject import KINDS
-from .split import DEFAULT_SEED, HOLDOUT, SPLITS, TUNE, _rng, split_categories, split_items
+from .split import DEFAULT_SEED, HOLDOUT, SPLITS, TUNE, seeded_rng, split_categories, split_items
 
 FAMILIES = ("placeholder", "repetition", "consistency")
 
@@ -50,7 +50,7 @@ def build(articles: list[dict], seed: int = DEFAULT_SEED, per_kind: int = 40,
         for split in splits:
             pool = [a for a in articles if cats.get(a.get("category", "")) == split]
             pool.sort(key=lambda a: str(a.get("id")))
-            rng = _rng(seed, f"articles/{kind}/{split}")
+            rng = seeded_rng(seed, f"articles/{kind}/{split}")
             rng.shuffle(pool)
             made = 0
             for a in pool:

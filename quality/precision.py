@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from . import shared, spans
-from .split import DEFAULT_SEED, _rng
+from .split import DEFAULT_SEED, seeded_rng
 
 JUDGEMENTS = shared.ROOT / "quality" / "judgements.jsonl"
 THRESHOLD = 0.80  # issue 8: a rule under this precision on real news reports info, not warning
@@ -75,7 +75,7 @@ def sample(per_rule: int, out_path: str | None, seed: int = DEFAULT_SEED) -> Non
     picked = []
     for rule in sorted(by_rule):
         group = sorted(by_rule[rule], key=lambda a: a["key"])
-        _rng(seed, "precision/" + rule).shuffle(group)
+        seeded_rng(seed, "precision/" + rule).shuffle(group)
         picked += group[:per_rule]
     for a in picked:
         ctx = a["title"] if a["field"] == "title" else a["body"]

@@ -17,7 +17,7 @@ TUNE, HOLDOUT = "tune", "holdout"
 SPLITS = (TUNE, HOLDOUT)
 
 
-def _rng(seed: int, salt: str) -> random.Random:
+def seeded_rng(seed: int, salt: str) -> random.Random:
     # str hashing is salted per process; a digest keeps the split the same on every run and machine
     digest = hashlib.sha256(f"{seed}\x1f{salt}".encode()).digest()
     return random.Random(int.from_bytes(digest[:8], "big"))
@@ -26,7 +26,7 @@ def _rng(seed: int, salt: str) -> random.Random:
 def split_categories(categories: Sequence[str], seed: int = DEFAULT_SEED, tune_share: float = 0.55) -> dict[str, str]:
     """Category -> split. At least one category on each side when there are two or more."""
     cats = sorted(set(categories))
-    _rng(seed, "categories").shuffle(cats)
+    seeded_rng(seed, "categories").shuffle(cats)
     n_tune = min(max(1, round(len(cats) * tune_share)), max(len(cats) - 1, 1))
     return {c: (TUNE if i < n_tune else HOLDOUT) for i, c in enumerate(cats)}
 
@@ -36,7 +36,7 @@ def split_items(kind: str, items: Sequence, seed: int = DEFAULT_SEED, tune_share
 
     A pure function of (seed, kind, items); each part keeps the templates' own order."""
     idx = list(range(len(items)))
-    _rng(seed, "templates/" + kind).shuffle(idx)
+    seeded_rng(seed, "templates/" + kind).shuffle(idx)
     n_tune = min(max(1, round(len(items) * tune_share)), max(len(items) - 1, 1))
     tune = sorted(idx[:n_tune])
     return {TUNE: [items[i] for i in tune], HOLDOUT: [items[i] for i in sorted(idx[n_tune:])]}

@@ -210,3 +210,14 @@ def test_caught_by_rule_counts_the_rules_whose_findings_match_a_label(tmp_path):
     rep.write_text(json.dumps([{"file": "/x/01-a.txt", "title": "t", "body": "بلغ  XXX دينار", "findings": findings}]),
                    encoding="utf-8")
     assert report.caught_by_rule(str(tmp_path), str(rep)) == {"placeholder.filler_marker": 1}
+
+
+@pytest.mark.parametrize("argv", [[], ["--tune"]])
+def test_make_quality_stops_with_exit_status_2_when_the_shared_folder_is_missing(argv, tmp_path, monkeypatch, capsys):
+    from quality import report
+
+    monkeypatch.setattr(shared, "REAL_DEV", tmp_path / "missing" / "jawharafm.jsonl")
+    with pytest.raises(SystemExit) as exc:
+        report.main(argv)
+    assert exc.value.code == 2
+    assert "is missing" in capsys.readouterr().err
