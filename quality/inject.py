@@ -537,6 +537,15 @@ def inject_gender(title, body, rng, items):
     return new, body, _label("consistency", "gender_mismatch", title_text=b, body_text=bm.group("w"))
 
 
+def inject_topic_clause(title, body, rng, items):
+    clause = rng.choice(items)
+    words = [w for w in clause.split() if len(w) >= 4]
+    if any(w.removeprefix("و") in body for w in words):  # the body must not report it in any form we can see
+        return None
+    sep = rng.choice([" ", "، ", " .. "])
+    return title + sep + clause, body, _label("consistency", "topic_clause", title_text=clause, body_text="")
+
+
 # kind -> (family, templates, injector); count and score templates are (title frame, body frame) pairs
 Injector = Callable[[str, str, random.Random, Sequence], Injection | None]
 KINDS: dict[str, tuple[str, Sequence, Injector]] = {
@@ -566,4 +575,5 @@ KINDS: dict[str, tuple[str, Sequence, Injector]] = {
     "negation": ("consistency", T.NEG_VERBS + T.NEG_NOUNS, inject_negation),
     "entity_swap": ("consistency", [e for es in T.ENTITIES.values() for e in es], inject_entity),
     "gender_mismatch": ("consistency", T.ROLES, inject_gender),
+    "topic_clause": ("consistency", T.TOPIC_CLAUSES, inject_topic_clause),
 }

@@ -158,7 +158,7 @@ def _commit() -> str:
 
 # the labelled sets' kinds for each harness kind (the dev set's vocabulary)
 SET_KIND = {"score_mismatch": "number_mismatch", "negation": "polarity_mismatch", "entity_swap": "topic_absent",
-            "knowledge_cutoff": "ai_leftover"}
+            "topic_clause": "topic_absent", "knowledge_cutoff": "ai_leftover"}
 
 
 def _lab(d: dict, set_kind: tuple[str, str]) -> str:
@@ -218,10 +218,12 @@ def markdown(res: dict) -> str:
         out.append(f"| {fam} / {kind} | {_frac(*table[(TUNE, kind)])} | {_frac(*table[(HOLDOUT, kind)])} | "
                    + " | ".join(sets) + " |")
     for fam, kind in sorted(set(dev["kinds"]) | {k for d in dr.values() for k in d["kinds"]}):
-        if kind not in KINDS and kind not in SET_KIND.values():
-            out.append(f"| {fam} / {kind} | not injected | | {_frac(*dr[TUNE]['kinds'].get((fam, kind), (0, 0)))} "
-                       f"| {_frac(*dr[HOLDOUT]['kinds'].get((fam, kind), (0, 0)))} "
-                       f"| {_frac(*dev['kinds'].get((fam, kind), (0, 0)))} |")
+        if kind in KINDS:
+            continue
+        via = [k for k, v in SET_KIND.items() if v == kind]
+        injected = "injected as " + ", ".join(via) if via else "not injected"
+        out.append(f"| {fam} / {kind} | {injected} | | {_lab(dr.get(TUNE, {}), (fam, kind))} | "
+                   f"{_lab(dr.get(HOLDOUT, {}), (fam, kind))} | {_lab(dev, (fam, kind))} |")
     for fam in harness.FAMILIES:
         cells = []
         for s in SPLITS:
