@@ -29,7 +29,7 @@ run: install
 	@echo "Log in as writer, reviewer, publisher or admin with the password printed above."
 	@# The background worker delivers webhooks; the sweeper re-queues any delivery a dead worker dropped.
 	$(PY) manage.py db_worker --no-reload > data/worker.log 2>&1 & W=$$!; \
-	$(PY) manage.py deliver_webhooks --sweep --loop 60 > data/sweeper.log 2>&1 & S=$$!; \
+	$(PY) manage.py deliver_webhooks --sweep --loop 15 > data/sweeper.log 2>&1 & S=$$!; \
 	trap 'kill $$W $$S 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 

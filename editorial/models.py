@@ -23,6 +23,11 @@ class ApiClient(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
     webhook_url = models.URLField(_("webhook URL"), blank=True)
     webhook_secret = models.CharField(_("webhook secret"), max_length=128, blank=True)
+    webhook_paused_until = models.DateTimeField(
+        _("webhooks paused until"), null=True, blank=True,
+        help_text=_("Set when the receiver timed out, refused or answered slowly: this client's deliveries wait "
+                    "until then so they never hold up other clients. \"Send again now\" lifts it."),
+    )
     throttle_rate = models.CharField(
         _("rate limit"), max_length=20, blank=True, help_text=_("e.g. 600/min; empty for the default")
     )

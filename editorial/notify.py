@@ -1,6 +1,7 @@
-"""Side effects after a write commits: webhooks to the owning CMS, email to people.
+"""Side effects of a write: webhooks to the owning CMS, email to people.
 
-Everything here runs on ``transaction.on_commit`` so a rolled-back write notifies nobody.
+A webhook's delivery row is written inside the write's transaction (so it commits with the change or not at
+all) and queued on commit; mail is sent on ``transaction.on_commit``. A rolled-back write notifies nobody.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ log = logging.getLogger(__name__)
 
 
 def _webhook(event: str, draft, data: dict) -> None:
+    """The delivery row is written now, in the caller's transaction (an outbox); it is queued on commit."""
     from editorial import webhooks
 
     if draft.api_client_id:
-        transaction.on_commit(lambda: webhooks.emit(event, draft, data))
+        webhooks.emit(event, draft, data)
 
 
 def status_changed(event) -> None:

@@ -226,6 +226,17 @@ if MAILERS["default"]["BACKEND"].endswith("console.EmailBackend"):
     MAILERS["default"]["OPTIONS"]["stream"] = sys.stderr
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "editorial@localhost")
 
+# Webhook delivery tuning (defaults and meaning in editorial/webhooks.py); only what the environment sets.
+for _name in ("LEASE_SECONDS", "TIMEOUT", "CONNECT_TIMEOUT", "SLOW_SECONDS", "PAUSE_SECONDS", "SWEEP_GRACE_SECONDS",
+              "MAX_ATTEMPTS"):
+    if os.environ.get(f"EDITORIAL_WEBHOOK_{_name}"):
+        try:
+            globals()[f"EDITORIAL_WEBHOOK_{_name}"] = float(os.environ[f"EDITORIAL_WEBHOOK_{_name}"])
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"EDITORIAL_WEBHOOK_{_name} must be a number of seconds") from exc
+if envlist("EDITORIAL_WEBHOOK_RETRY_DELAYS"):
+    EDITORIAL_WEBHOOK_RETRY_DELAYS = tuple(float(x) for x in envlist("EDITORIAL_WEBHOOK_RETRY_DELAYS"))
+
 # Background work: Django's tasks framework on the database backend (db_worker processes).
 TASKS = {
     "default": {

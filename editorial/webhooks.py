@@ -1,21 +1,36 @@
 """Webhook deliveries to a CMS: one signed JSON POST per event, sent by a background worker, retried.
 
 Our ``WebhookDelivery`` row is the source of truth, not the task queue (django-tasks-db has neither retries nor
-leases): a task leases the row, sends, records the attempt and either finishes the row or schedules the next
-attempt with exponential back-off. ``sweep`` re-enqueues rows whose worker died (lease expired) or whose
-scheduled task never ran, so a lost task delays a delivery but never loses it. Receivers drop repeats by the
-delivery id, which is in the ``X-Delivery-Id`` header and in the body.
+leases):
+
+- **Outbox.** ``emit`` writes the delivery row inside the transaction of the change that causes it, so the change
+  and its webhook commit together or not at all; the task is queued when that transaction commits.
+- **Leases.** A task leases the row, sends, records the attempt and either finishes the row or schedules the next
+  attempt with exponential back-off. ``sweep`` re-enqueues rows whose worker died (lease expired) or whose task
+  never ran (due for longer than the grace period, 30 s: run the sweeper every 15 s and a lost enqueue is picked up
+  within a minute). A lost task delays a delivery but never loses it.
+- **Per-client isolation.** One attempt is bounded: a short connect timeout and a hard deadline for the whole
+  exchange. A receiver that times out, refuses the connection or answers slowly pauses *its own client* for
+  ``pause_seconds``: that client's other deliveries are deferred without touching the network, so a dead or slow
+  receiver costs the workers one bounded attempt per pause, never one per delivery, and other clients' deliveries
+  go out in between.
+
+Receivers drop repeats by the delivery id (``X-Delivery-Id`` header and in the body): a delivery keeps its id
+through every attempt, so at-least-once never means "twice under a new id".
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import http.client
 import json
 import logging
+import socket
+import ssl
+import threading
 import time
-import urllib.error
-import urllib.request
+import urllib.parse
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,29 +40,57 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from editorial.models import WebhookAttempt, WebhookDelivery
+from editorial.models import ApiClient, WebhookAttempt, WebhookDelivery
 
 log = logging.getLogger(__name__)
 
-# Seconds to wait after attempt n fails (the last value repeats); give up after MAX_ATTEMPTS.
-RETRY_DELAYS = (30, 120, 600, 3600, 6 * 3600, 24 * 3600)
-LEASE_SECONDS = 60  # longer than the send timeout, so a live worker never loses its lease
-TIMEOUT_SECONDS = 10
-SWEEP_GRACE_SECONDS = 300  # a due row untouched this long has lost its task
+# Defaults; each may be set as ``EDITORIAL_WEBHOOK_<NAME>`` in settings (or the environment, see settings.py).
+RETRY_DELAYS = (30, 120, 600, 3600, 6 * 3600, 24 * 3600)  # seconds after attempt n fails; the last repeats
+LEASE_SECONDS = 60  # longer than TIMEOUT, so a live worker never loses its lease
+TIMEOUT = 10  # hard deadline for one attempt: connect, send, status line, start of the answer
+CONNECT_TIMEOUT = 3
+SLOW_SECONDS = 5  # an answer slower than this pauses the client like a failure would
+PAUSE_SECONDS = 60
+SWEEP_GRACE_SECONDS = 30  # a due row untouched this long has lost its task
+SWEEP_EVERY_SECONDS = 15  # how often to run the sweeper (make run, the docs): grace + this stays under a minute
 RESPONSE_KEEP = 2000
 USER_AGENT = "editorial-webhooks/1"
 
 
-def retry_delays() -> tuple[int, ...]:
-    return tuple(getattr(settings, "EDITORIAL_WEBHOOK_RETRY_DELAYS", RETRY_DELAYS))
+def _setting(name: str, default):
+    return getattr(settings, f"EDITORIAL_WEBHOOK_{name}", default)
+
+
+def retry_delays() -> tuple[float, ...]:
+    return tuple(_setting("RETRY_DELAYS", RETRY_DELAYS))
 
 
 def max_attempts() -> int:
-    return int(getattr(settings, "EDITORIAL_WEBHOOK_MAX_ATTEMPTS", len(retry_delays()) + 1))
+    return int(_setting("MAX_ATTEMPTS", len(retry_delays()) + 1))
 
 
-def lease_seconds() -> int:
-    return int(getattr(settings, "EDITORIAL_WEBHOOK_LEASE_SECONDS", LEASE_SECONDS))
+def lease_seconds() -> float:
+    return float(_setting("LEASE_SECONDS", LEASE_SECONDS))
+
+
+def timeout() -> float:
+    return float(_setting("TIMEOUT", TIMEOUT))
+
+
+def connect_timeout() -> float:
+    return min(float(_setting("CONNECT_TIMEOUT", CONNECT_TIMEOUT)), timeout())
+
+
+def slow_seconds() -> float:
+    return float(_setting("SLOW_SECONDS", SLOW_SECONDS))
+
+
+def pause_seconds() -> float:
+    return float(_setting("PAUSE_SECONDS", PAUSE_SECONDS))
+
+
+def sweep_grace_seconds() -> float:
+    return float(_setting("SWEEP_GRACE_SECONDS", SWEEP_GRACE_SECONDS))
 
 
 def sign(secret: str, body: bytes) -> str:
@@ -65,7 +108,7 @@ def encode(payload: dict) -> bytes:
 
 
 def emit(event: str, draft, data: dict) -> WebhookDelivery | None:
-    """Store one delivery for the draft's CMS and hand it to a worker (called after the write commits)."""
+    """Store one delivery for the draft's CMS in the current transaction (the outbox row); queue it on commit."""
     client = draft.api_client
     if client is None or not client.is_active or not client.webhook_url:
         return None
@@ -81,7 +124,7 @@ def emit(event: str, draft, data: dict) -> WebhookDelivery | None:
         client=client, delivery_id=delivery_id, event=event, draft=draft, url=client.webhook_url,
         payload=payload, next_attempt_at=now,
     )
-    enqueue(delivery)
+    transaction.on_commit(lambda: enqueue(delivery))
     return delivery
 
 
@@ -138,34 +181,79 @@ class Outcome:
     def ok(self) -> bool:
         return self.status_code is not None and 200 <= self.status_code < 300
 
+    @property
+    def pauses_client(self) -> bool:
+        """No answer at all (refused, timed out, cut off) or a slow one: spare the workers this receiver."""
+        return self.status_code is None or self.duration_ms > slow_seconds() * 1000
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # a redirect is a failed attempt: we never re-send a signed body elsewhere
+
+def _exchange(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, str]:
+    """POST once with a connect timeout and a hard deadline for the whole exchange; no redirects followed."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"not an http(s) URL: {url[:200]}")
+    if parts.scheme == "https":
+        conn = http.client.HTTPSConnection(parts.hostname, parts.port, timeout=connect_timeout(),
+                                           context=ssl.create_default_context())
+    else:
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=connect_timeout())
+    deadline = time.monotonic() + timeout()
+    # A receiver that dribbles bytes would reset a per-read timeout forever: cut the socket at the deadline.
+    cut = threading.Event()
+    watchdog = threading.Timer(timeout(), _cut, args=(conn, cut))
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        conn.connect()
+        conn.sock.settimeout(max(0.1, deadline - time.monotonic()))
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        conn.request("POST", path, body=body, headers=headers)
+        response = conn.getresponse()
+        text = response.read(RESPONSE_KEEP).decode("utf-8", "replace")
+    finally:
+        watchdog.cancel()
+        conn.close()
+    if cut.is_set():  # what was read before the cut may parse as a complete answer: it is not one
+        raise TimeoutError(f"no complete answer within {timeout():g} s")
+    return response.status, text
+
+
+def _cut(conn: http.client.HTTPConnection, cut: threading.Event) -> None:
+    cut.set()
+    sock = conn.sock
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
 
 def send(delivery: WebhookDelivery) -> Outcome:
     body = encode(delivery.payload)
-    request = urllib.request.Request(delivery.url, data=body, method="POST", headers={
+    headers = {
         "Content-Type": "application/json; charset=utf-8",
         "User-Agent": USER_AGENT,
         "X-Delivery-Id": str(delivery.delivery_id),
         "X-Event": delivery.event,
         "X-Attempt": str(delivery.attempts + 1),
         "X-Signature": sign(delivery.client.webhook_secret, body),
-    })
-    opener = urllib.request.build_opener(_NoRedirect)
+    }
     started = time.perf_counter()
     status, text, error = None, "", ""
     try:
-        with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
-            status, text = response.status, response.read(RESPONSE_KEEP).decode("utf-8", "replace")
-    except urllib.error.HTTPError as exc:
-        status, error = exc.code, f"HTTP {exc.code}"
-        text = exc.read(RESPONSE_KEEP).decode("utf-8", "replace") if exc.fp else ""
-    except (OSError, ValueError) as exc:  # refused, timeout, DNS, TLS, bad URL
+        status, text = _exchange(delivery.url, body, headers)
+        if not 200 <= status < 300:
+            error = f"HTTP {status}"
+    except (OSError, ValueError, http.client.HTTPException) as exc:  # refused, timeout, cut, DNS, TLS, bad URL
         error = f"{type(exc).__name__}: {exc}"[:500]
     return Outcome(status, text, error, round((time.perf_counter() - started) * 1000, 2))
+
+
+def _pause(client_id: int, now: datetime, outcome: Outcome) -> None:
+    until = now + timedelta(seconds=pause_seconds())
+    ApiClient.objects.filter(pk=client_id).update(webhook_paused_until=until)
+    log.warning("webhooks to client %s paused until %s: %s (%.0f ms)", client_id, until.isoformat(),
+                outcome.error or "slow answer", outcome.duration_ms)
 
 
 def record(delivery: WebhookDelivery, until: datetime, outcome: Outcome) -> WebhookDelivery:
@@ -186,6 +274,10 @@ def record(delivery: WebhookDelivery, until: datetime, outcome: Outcome) -> Webh
                                       error=outcome.error, response=outcome.response,
                                       duration_ms=outcome.duration_ms)
         held = WebhookDelivery.objects.filter(pk=delivery.pk, leased_until=until).update(**fields)
+        if outcome.pauses_client:
+            _pause(delivery.client_id, now, outcome)
+        elif delivery.client.webhook_paused_until is not None:
+            ApiClient.objects.filter(pk=delivery.client_id).update(webhook_paused_until=None)
     if not held:
         log.warning("webhook delivery %s: lease lost while sending; the attempt is logged only", delivery.pk)
     delivery.refresh_from_db()
@@ -194,19 +286,31 @@ def record(delivery: WebhookDelivery, until: datetime, outcome: Outcome) -> Webh
     return delivery
 
 
+def _defer(delivery: WebhookDelivery, until: datetime, paused_until: datetime) -> None:
+    """The client is paused: hand the row back, due when the pause ends; no attempt is counted or sent."""
+    held = WebhookDelivery.objects.filter(pk=delivery.pk, leased_until=until).update(
+        leased_until=None, next_attempt_at=paused_until)
+    if held:
+        enqueue(delivery, run_after=paused_until)
+
+
 def deliver(pk: int) -> str:
     """One attempt at one delivery, if it is due and nobody else holds it. Returns what happened."""
     leased = lease(pk)
     if leased is None:
         return "skipped"
     delivery, until = leased
+    paused_until = delivery.client.webhook_paused_until
+    if paused_until is not None and paused_until > timezone.now():
+        _defer(delivery, until, paused_until)
+        return "deferred"
     return record(delivery, until, send(delivery)).state
 
 
-def sweep(grace_seconds: int | None = None) -> int:
+def sweep(grace_seconds: float | None = None) -> int:
     """Re-enqueue pending deliveries whose task was lost: lease expired, or due for longer than the grace."""
     now = timezone.now()
-    grace = SWEEP_GRACE_SECONDS if grace_seconds is None else grace_seconds
+    grace = sweep_grace_seconds() if grace_seconds is None else grace_seconds
     stale = WebhookDelivery.objects.filter(due(now)).filter(
         Q(leased_until__isnull=False) | Q(next_attempt_at__isnull=True)
         | Q(next_attempt_at__lte=now - timedelta(seconds=grace))
@@ -220,7 +324,8 @@ def sweep(grace_seconds: int | None = None) -> int:
 
 
 def retry_now(delivery: WebhookDelivery) -> None:
-    """Admin action: send again now (also a delivery that gave up)."""
+    """Admin action: send again now (also a delivery that gave up); lifts the client's pause."""
     WebhookDelivery.objects.filter(pk=delivery.pk).exclude(state=WebhookDelivery.DELIVERED).update(
         state=WebhookDelivery.PENDING, next_attempt_at=timezone.now(), leased_until=None)
+    ApiClient.objects.filter(pk=delivery.client_id).update(webhook_paused_until=None)
     enqueue(delivery)

@@ -10,7 +10,6 @@ from django.test import Client
 from django.urls import reverse
 
 from editorial import review, services
-from tests.api.conftest import cms_a  # noqa: F401  (fixture)
 
 CLEAN = {"EDITORIAL_CHECKS": {"disabled": ["placeholder", "repetition", "consistency"]}}
 PARA_A = "أضاف المحرر الأول فقرة عن موعد افتتاح الجناح الجديد."
@@ -131,6 +130,17 @@ def test_the_desk_refuses_to_edit_a_published_draft(published, writer):
 
 
 # --- the API --------------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def cms_a(api_client_a):
+    from rest_framework.test import APIClient
+
+    from editorial.api.services import api_key_create
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {api_key_create(client=api_client_a)[1]}")
+    return client
+
 
 @pytest.fixture
 def cms_draft(cms_a):

@@ -28,8 +28,9 @@ class Receiver:
     """An HTTP server on 127.0.0.1 that records what it gets and answers the scripted statuses in turn."""
 
     def __init__(self, statuses=(200,)):
-        self.statuses = list(statuses)
+        self.statuses = list(statuses)  # 0: never answer (until closed)
         self.requests: list[dict] = []
+        self.release = threading.Event()
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -37,6 +38,9 @@ class Receiver:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 receiver.requests.append({"headers": dict(self.headers), "body": body, "path": self.path})
                 status = receiver.statuses.pop(0) if len(receiver.statuses) > 1 else receiver.statuses[0]
+                if status == 0:
+                    receiver.release.wait(30)
+                    return
                 self.send_response(status)
                 self.end_headers()
                 self.wfile.write(f"answer {status}".encode())
@@ -50,6 +54,7 @@ class Receiver:
         self.thread.start()
 
     def close(self):
+        self.release.set()
         self.server.shutdown()
         self.server.server_close()
 
@@ -274,3 +279,114 @@ def test_with_the_immediate_backend_a_failed_delivery_waits_for_the_sweeper(rece
     webhooks.sweep(grace_seconds=0)
     delivery.refresh_from_db()
     assert delivery.state == "delivered"
+
+
+# --- outbox, lost enqueue, per-client isolation (issue 9) ------------------------------------------------------
+
+def test_the_delivery_row_is_written_in_the_transaction_of_the_change(receiver, api_client_a):
+    from django.db import transaction
+
+    hook = receiver(200)
+    ApiClient.objects.filter(pk=api_client_a.pk).update(webhook_url=hook.url, webhook_secret=SECRET)
+    api_client_a.refresh_from_db()
+    draft = services.draft_create(title=TITLE, body_text=BODY, client=api_client_a, external_id="o1")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.draft_transition(draft=draft, action="submit", client=api_client_a)
+        assert WebhookDelivery.objects.filter(event="draft.status_changed").exists()  # the outbox row, uncommitted
+        raise RuntimeError("the request dies before commit")
+    assert not WebhookDelivery.objects.filter(event="draft.status_changed").exists()  # gone with the change
+    services.draft_transition(draft=draft, action="submit", client=api_client_a)
+    assert WebhookDelivery.objects.filter(event="draft.status_changed").count() == 1
+
+
+def test_a_lost_enqueue_is_picked_up_within_a_minute(receiver, monkeypatch):
+    hook = receiver(200)
+    client = _client(hook.url)
+    monkeypatch.setattr(webhooks, "enqueue", lambda *a, **k: False)  # the process dies after commit
+    draft = services.draft_create(title=TITLE, body_text=BODY, client=client, external_id="lost")
+    monkeypatch.undo()
+    (delivery,) = WebhookDelivery.objects.filter(draft=draft)
+    queued = DBTaskResult.objects.filter(task_path__endswith="deliver_webhook")
+    assert not queued.exists() and delivery.state == "pending"  # committed, never queued
+    grace = webhooks.sweep_grace_seconds()
+    assert webhooks.sweep() == 0  # just committed: its task may still be on the way
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=grace + 1))
+    assert webhooks.sweep() == 1
+    run_worker()
+    delivery.refresh_from_db()
+    assert delivery.state == "delivered" and len(hook.requests) == 1
+    # The sweeper runs every SWEEP_EVERY_SECONDS (make run, docs): grace + one interval stays within a minute.
+    assert grace + webhooks.SWEEP_EVERY_SECONDS <= 60
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
+    assert f"deliver_webhooks --sweep --loop {webhooks.SWEEP_EVERY_SECONDS}" in makefile
+
+
+def test_a_receiver_that_hangs_pauses_only_its_own_client(receiver, settings):
+    settings.EDITORIAL_WEBHOOK_TIMEOUT = 0.5
+    slow_hook, ok_hook = receiver(0), receiver(200)  # 0: never answers
+    slow = ApiClient.objects.create(name="slow", webhook_url=slow_hook.url, webhook_secret=SECRET)
+    fine = ApiClient.objects.create(name="fine", webhook_url=ok_hook.url, webhook_secret=SECRET)
+    for n in range(3):
+        services.draft_create(title=TITLE, body_text=f"{BODY} {n}", client=slow, external_id=f"s{n}")
+    services.draft_create(title=TITLE, body_text=BODY, client=fine, external_id="f")
+    run_worker()
+    slow.refresh_from_db()
+    rows = list(WebhookDelivery.objects.filter(client=slow))
+    assert sum(d.attempts for d in rows) == 1 and slow.webhook_paused_until is not None
+    attempt = WebhookAttempt.objects.get(delivery__client=slow)
+    assert attempt.status_code is None and attempt.error
+    deferred = [d for d in rows if d.attempts == 0]
+    assert len(deferred) == 2 and all(d.next_attempt_at == slow.webhook_paused_until for d in deferred)
+    assert all(d.state == "pending" for d in rows)
+    assert WebhookDelivery.objects.get(client=fine).state == "delivered" and len(ok_hook.requests) == 1
+    fine.refresh_from_db()
+    assert fine.webhook_paused_until is None
+
+
+def test_a_500_does_not_pause_the_client_and_retry_now_lifts_a_pause(receiver):
+    hook = receiver(500, 200)
+    delivery = _emit(_client(hook.url))
+    run_worker()
+    delivery.refresh_from_db()
+    assert delivery.attempts == 1 and delivery.client.webhook_paused_until is None
+    ApiClient.objects.filter(pk=delivery.client_id).update(webhook_paused_until=timezone.now() + timedelta(hours=1))
+    webhooks.retry_now(delivery)
+    run_worker()
+    delivery.refresh_from_db()
+    assert delivery.state == "delivered"
+
+
+def test_a_receiver_that_dribbles_is_cut_at_the_deadline(settings):
+    """Bytes every 0.2 s reset a per-read timeout forever; the attempt's deadline still ends it."""
+    import socket
+    import time
+
+    settings.EDITORIAL_WEBHOOK_TIMEOUT = 1
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    stop = threading.Event()
+
+    def dribble():
+        conn, _addr = server.accept()
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\n")
+        while not stop.is_set():
+            try:
+                conn.sendall(b"X-Slow: 1\r\n")
+            except OSError:
+                break
+            time.sleep(0.2)
+        conn.close()
+
+    threading.Thread(target=dribble, daemon=True).start()
+    client = ApiClient(name="dribble", webhook_url=f"http://127.0.0.1:{server.getsockname()[1]}/",
+                       webhook_secret="k")
+    delivery = WebhookDelivery(client=client, event="e", url=client.webhook_url, payload={"a": 1})
+    outcome = webhooks.send(delivery)
+    stop.set()
+    server.close()
+    assert outcome.status_code is None and outcome.error and outcome.pauses_client
