@@ -72,6 +72,12 @@ def family_name(family: str) -> str:
 
 
 @register.filter
+def rule_family(rule: str) -> str:
+    """A rule in words for people (its family); the rule id itself stays in the details toggle and the admin."""
+    return family_label((rule or "").split(".", 1)[0])
+
+
+@register.filter
 def get_item(mapping, key):
     return (mapping or {}).get(key, 0)
 
@@ -92,3 +98,17 @@ def family_list(everything: bool = False) -> list[tuple[str, str, str]]:
 
     families = FAMILY_ORDER if everything else FAMILY_ORDER[:3]
     return [(f, family_label(f), FAMILY_ICONS[f]) for f in families]
+
+
+@register.simple_tag
+def dismissal_kinds() -> list:
+    from editorial import review
+
+    return review.DismissalKind.choices
+
+
+@register.simple_tag
+def dismissal_reason_min() -> int:
+    from editorial import review
+
+    return review.DISMISSAL_REASON_MIN_CHARS

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,6 +26,16 @@ _STATUS = {services.NotAllowed: 403, services.InvalidTransition: 409, services.G
 
 def _status(exc: services.ServiceError) -> int:
     return _STATUS.get(type(exc), exc.extra.get("status", 400))
+
+
+def _done(request, draft, message, *, level: int = messages.SUCCESS, anchor: str = "", status: int = 400):
+    """The answer to an action: JSON for the editor's scripts, else a message and the draft page again (the
+    draft page's script swaps the fresh page's parts in place; without JavaScript it is a plain redirect)."""
+    if "application/json" in request.headers.get("Accept", ""):
+        ok = level != messages.ERROR
+        return JsonResponse({"ok": ok, "detail": str(message)}, status=200 if ok else status)
+    messages.add_message(request, level, message)
+    return redirect(draft_url(draft, anchor))
 
 
 @newsroom_required
@@ -64,16 +75,14 @@ def finding_dismiss(request, pk: int, fid: int):
     finding = _finding(draft, fid)
     form = DismissForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose what kind of dismissal this is."))
-        return redirect(draft_url(draft, f"item-f-{fid}"))
+        return _done(request, draft, _("Choose what kind of dismissal this is."), level=messages.ERROR,
+                     anchor=f"item-f-{fid}")
     try:
         services.finding_dismiss(finding=finding, kind=form.cleaned_data["kind"],
                                  reason=form.cleaned_data["reason"], user=request.user)
     except services.ServiceError as exc:
-        messages.error(request, exc.detail)
-    else:
-        messages.success(request, _("Finding dismissed. You can undo this under “Dismissed”."))
-    return redirect(draft_url(draft, "findings"))
+        return _done(request, draft, exc.detail, level=messages.ERROR, anchor="findings", status=_status(exc))
+    return _done(request, draft, _("Finding dismissed. You can undo this under “Dismissed”."), anchor="findings")
 
 
 @newsroom_required

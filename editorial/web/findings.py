@@ -91,7 +91,8 @@ class Shown:
             "field": self.field, "start": self.start, "end": self.end, "start_utf16": self.start_utf16,
             "end_utf16": self.end_utf16, "text": self.text,
             "message": self.shown_message, "suggestion": self.suggestion, "dismissed": not self.is_open,
-            "anchor": self.anchor,
+            "anchor": self.anchor, "icon": self.icon, "family_label": self.family_label,
+            "severity_label": self.severity_label,
         }
 
 

@@ -24,13 +24,17 @@ from editorial.web.highlight import highlight
 LIVE_MAX_CHARS = 60_000
 
 
-def _dismissals(request) -> dict:
-    """Active dismissals of the draft being edited, so the live list matches the saved one."""
+def _saved_state(request) -> tuple[dict, dict]:
+    """Of the draft being edited: its active dismissals (so the live list matches the saved one) and its saved
+    findings by fingerprint (so a live finding that is also in the saved revision can be dismissed)."""
     pk = request.POST.get("draft", "")
     if not pk.isdigit():
-        return {}
+        return {}, {}
     draft = selectors.drafts_visible_to(request.user).filter(pk=int(pk)).first()
-    return selectors.active_dismissals(draft) if isinstance(draft, Draft) else {}
+    if not isinstance(draft, Draft):
+        return {}, {}
+    _run, rows = selectors.findings_with_state(draft)
+    return selectors.active_dismissals(draft), {f.fingerprint: f.pk for f, _d in rows}
 
 
 def _summary(counts: dict[str, int]) -> str:
@@ -49,7 +53,7 @@ def check_live(request):
         detail = _("The text is too long to check as you type; save it to check it.")
         return JsonResponse({"code": "too_large", "detail": detail}, status=413)
     report = check_draft(title, body, current_config())
-    dismissed = _dismissals(request)
+    dismissed, saved = _saved_state(request)
     shown = [fnd.from_engine(i, f, dismissed.get(f.fingerprint)) for i, f in enumerate(report.findings)]
     fnd.link_related(shown)
     counts = fnd.counts(shown)
@@ -57,7 +61,8 @@ def check_live(request):
                                  {"groups": fnd.grouped(shown), "counts": counts, "live": True}, request=request)
     return JsonResponse({
         "counts": counts,
-        "findings": [f.as_json() for f in shown],
+        "findings": [{**f.as_json(), "stored_id": saved.get(f.fingerprint)} for f in shown],
+        "title": title,  # as checked (spaces tidied), so the editor knows whether the title's marks fit
         "title_html": str(highlight(title, "title", shown)),
         "body_html": str(highlight(body, "body", shown)),
         "list_html": list_html,

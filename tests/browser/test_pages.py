@@ -94,7 +94,7 @@ def test_script_in_a_draft_is_shown_as_text_and_never_runs(page: Page, site, wri
     page.goto(f"{site}/drafts/{draft.pk}/edit/")
     page.locator("#edit-form textarea[name=body]").fill(f"جديد {evil} [الاسم]")
     expect(page.locator("#live-findings li.finding[data-check=placeholder]").first).to_be_visible()
-    expect(page.locator("#preview-body")).to_contain_text("<img src=x")
+    expect(page.locator("[data-editor=body] .editor-mirror")).to_contain_text("<img src=x")
     assert page.evaluate("window.__pwned") is None and dialogs == []
 
 
@@ -161,7 +161,7 @@ def test_pasted_text_is_checked_while_typing_a_new_draft(page: Page, site, write
     form.locator("textarea[name=body]").fill("افتتح الوزير المعرض يوم [التاريخ] بحضور الزوار.")
     live = page.locator("#live-findings li.finding[data-check=placeholder]")
     expect(live).to_have_count(1)
-    expect(page.locator("#preview-body mark[data-check=placeholder]")).to_have_text("[التاريخ]")
+    expect(page.locator("[data-editor=body] .editor-mirror mark[data-check=placeholder]")).to_have_text("[التاريخ]")
     live.locator("a.goto").click()  # selects the span in the text box
     assert page.evaluate("document.activeElement.name") == "body"
     assert page.evaluate("(() => { const t = document.activeElement; "

@@ -74,7 +74,7 @@ def fix_with_the_live_check(page: Page) -> None:
     body = form.locator("textarea[name=body]")
     body.fill(body.input_value().replace(PLACEHOLDER, "الأحد التاسع والعشرين من نوفمبر"))
     expect(live.locator("li.finding[data-check=placeholder]")).to_have_count(0)  # gone without a reload
-    expect(page.locator("#preview-body mark[data-check=placeholder]")).to_have_count(0)
+    expect(page.locator("[data-editor=body] .editor-mirror mark[data-check=placeholder]")).to_have_count(0)
     expect(live.locator("li.finding[data-check=consistency]")).to_have_count(1)
     form.locator("input[name=title]").fill(FIXED_TITLE)
     expect(live.locator("li.finding[data-check=consistency]")).to_have_count(0)

@@ -1,0 +1,115 @@
+"""The editing surface: findings marked in the text being typed, the finding card (apply, dismiss, next),
+the keyboard, and the cursor and undo history kept."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from editorial import services
+from tests.browser.helpers import sign_in
+
+TITLE = "الوزير يفتتح المعرض"
+BODY = "افتتح الوزير المعرض يوم [التاريخ] بحضور الزوار.\n\nوقال الوزير الوزير إن المعرض يضم 40 جناحاً."
+
+MIRROR_MATCHES = """() => [...document.querySelectorAll('[data-editor]')].every(
+    box => box.querySelector('.editor-mirror').textContent === box.querySelector('.editor-input').value)"""
+
+SELECTED = "(() => { const t = document.activeElement; return t.value.slice(t.selectionStart, t.selectionEnd); })()"
+
+
+def mark_box(page: Page, selector: str) -> dict:
+    return page.evaluate(f"""() => {{ const r = document.querySelector({selector!r}).getBoundingClientRect();
+        return {{x: r.x + r.width / 2, y: r.y + r.height / 2, w: r.width}}; }}""")
+
+
+def test_marks_appear_in_the_text_while_typing_arabic(page: Page, site, writer, shots):
+    sign_in(page, site, "writer")
+    page.goto(site + "/drafts/new/")
+    body = page.locator("textarea[name=body]")
+    page.locator("input[name=title]").fill(TITLE)
+    body.click()
+    page.keyboard.type("افتتح الوزير المعرض يوم [التاريخ] بحضور الزوار.")
+    mark = page.locator("[data-editor=body] .editor-mirror mark.hl[data-check=placeholder]")
+    expect(mark).to_have_text("[التاريخ]")
+    assert page.evaluate(MIRROR_MATCHES)
+    # The field is still a plain text box: the text typed is its value, the caret at the end, RTL kept.
+    assert body.input_value().endswith("الزوار.")
+    assert page.evaluate("document.activeElement.selectionStart") == len(body.input_value())
+    assert page.evaluate("getComputedStyle(document.querySelector('#id_body')).direction") == "rtl"
+    # The mark sits under its words: the mirror and the field have the same box.
+    field = page.evaluate("(() => { const r = document.querySelector('#id_body').getBoundingClientRect();"
+                          " const m = document.querySelector('[data-editor=body] .editor-mirror')"
+                          ".getBoundingClientRect(); return [r.x, r.y, r.width, r.height, m.x, m.y, m.width,"
+                          " m.height]; })()")
+    assert [round(v) for v in field[:4]] == [round(v) for v in field[4:]]
+    # Typing before the mark moves it with its words at once (before the next check answers).
+    page.keyboard.press("Home")
+    page.keyboard.type("صباح اليوم ")
+    assert page.evaluate(MIRROR_MATCHES)
+    expect(mark).to_have_text("[التاريخ]")
+    page.screenshot(path=str(shots / "editor-marks-ar.png"))
+
+
+def test_a_mark_opens_the_card_and_apply_is_undoable(page: Page, site, writer):
+    sign_in(page, site, "writer")
+    page.goto(site + "/drafts/new/")
+    page.locator("input[name=title]").fill(TITLE)
+    body = page.locator("textarea[name=body]")
+    body.fill(BODY)
+    doubled = page.locator("[data-editor=body] .editor-mirror mark.hl[data-rule^='repetition.'][id]").first
+    expect(doubled).to_be_visible()
+    box = mark_box(page, "[data-editor=body] .editor-mirror mark.hl[data-rule^='repetition.'][id]")
+    page.mouse.click(box["x"], box["y"])
+    card = page.locator("#finding-card")
+    expect(card).to_be_visible()
+    expect(card.locator(".fc-apply")).to_be_visible()
+    expect(card.locator(".fc-rule")).to_be_hidden()  # the rule id only behind its toggle
+    card.locator(".fc-apply").click()
+    expect(card).to_be_hidden()
+    assert "الوزير الوزير" not in body.input_value()
+    page.keyboard.press("Control+z")  # the browser's own undo history has the change
+    assert "الوزير الوزير" in body.input_value()
+
+
+def test_f8_walks_the_findings_and_the_list_selects_text(page: Page, site, writer):
+    sign_in(page, site, "writer")
+    page.goto(site + "/drafts/new/")
+    page.locator("input[name=title]").fill(TITLE)
+    page.locator("textarea[name=body]").fill(BODY)
+    expect(page.locator("#live-findings li.finding")).to_have_count(2)
+    page.locator("textarea[name=body]").focus()
+    page.keyboard.press("Control+Home")
+    page.keyboard.press("F8")
+    card = page.locator("#finding-card")
+    expect(card).to_be_visible()
+    first = card.get_attribute("data-finding")
+    assert page.evaluate(SELECTED) == "[التاريخ]"
+    page.keyboard.press("F8")
+    assert card.get_attribute("data-finding") != first
+    page.keyboard.press("Alt+Enter")  # into the card
+    assert page.evaluate("document.activeElement.closest('#finding-card') !== null")
+    page.keyboard.press("Escape")  # back to the text, the finding selected
+    expect(card).to_be_hidden()
+    assert page.evaluate("document.activeElement.name") == "body"
+    page.locator("#live-findings li.finding[data-check=placeholder] a.goto").click()
+    assert page.evaluate(SELECTED) == "[التاريخ]"
+
+
+def test_dismiss_from_the_card_on_the_edit_page(page: Page, site, writer, make_draft):
+    draft = make_draft(title=TITLE, body=BODY)
+    sign_in(page, site, "writer")
+    page.goto(f"{site}/drafts/{draft.pk}/edit/")
+    mark = page.locator("[data-editor=body] .editor-mirror mark.hl[data-check=placeholder][id]")
+    expect(page.locator("#edit-form")).to_have_attribute("data-live-state", "done")
+    page.evaluate("window.__stay = 1")
+    box = mark_box(page, "[data-editor=body] .editor-mirror mark.hl[data-check=placeholder][id]")
+    page.mouse.click(box["x"], box["y"])
+    card = page.locator("#finding-card")
+    expect(card).to_be_visible()
+    card.locator(".fc-dismiss summary").click()
+    card.locator("input[name=kind][value=intentional]").check()
+    card.locator(".fc-dismiss-form button[type=submit]").click()
+    expect(mark).to_have_count(0)
+    assert page.evaluate("window.__stay") == 1
+    dismissal = draft.dismissals.get()
+    assert dismissal.rule.startswith("placeholder.") and dismissal.dismissed_by == writer
