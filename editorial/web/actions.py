@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from editorial import review, selectors, services
 from editorial.models import Dismissal, Finding
 from editorial.web.access import draft_for, newsroom_required
-from editorial.web.drafts import draft_context, draft_url
+from editorial.web.drafts import draft_context, draft_url, override_approval
 from editorial.web.forms import BaseRevisionForm, DismissForm, TransitionForm
 
 _STATUS = {services.NotAllowed: 403, services.InvalidTransition: 409, services.GateBlocked: 409,
@@ -47,6 +47,11 @@ def transition(request, pk: int):
         messages.error(request, _("Unknown action."))
         return redirect(draft_url(draft))
     action = form.cleaned_data["action"]
+    confirm = None if form.cleaned_data["confirm"] else confirmation(draft, action)
+    if confirm:
+        ctx = draft_context(request, draft, confirm={**confirm, "action": action,
+                                                     "comment": form.cleaned_data["comment"]})
+        return render(request, "editorial/draft_detail.html", ctx, status=409)
     try:
         services.draft_transition(
             draft=draft, action=action, user=request.user, comment=form.cleaned_data["comment"],
@@ -61,6 +66,20 @@ def transition(request, pk: int):
     messages.success(request, _("%(action)s: done. The draft is now “%(status)s”.") % {
         "action": review.ACTION_LABELS[action], "status": draft.get_status_display()})
     return redirect(draft_url(draft))
+
+
+def confirmation(draft, action: str) -> dict | None:
+    """What to confirm before a click with weight: submitting with open errors, publishing a draft that was
+    approved over open errors (with the reviewer's reason)."""
+    if action == review.SUBMIT:
+        errors = [f for f in selectors.open_findings(draft) if f.severity == "error"]
+        if errors:
+            return {"kind": "open_errors", "errors": errors}
+    if action == review.PUBLISH:
+        approval = override_approval(draft)
+        if approval is not None:
+            return {"kind": "override", "event": approval}
+    return None
 
 
 def _finding(draft, fid: int) -> Finding:

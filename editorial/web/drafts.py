@@ -57,6 +57,17 @@ def _actions(request, draft, blocking: int) -> list[dict]:
     ]
 
 
+def override_approval(draft):
+    """The approval an approved draft stands on, when it was given over open errors (else None)."""
+    if draft.status != review.APPROVED:
+        return None
+    event = draft.events.filter(to_status=review.APPROVED).select_related("actor").order_by("-created_at", "-id").first()
+    if event is None or not event.override_reason:
+        return None
+    event.open_errors = sum(1 for f in event.open_findings or [] if f.get("severity") == "error")
+    return event
+
+
 def draft_context(request, draft, **extra) -> dict:
     run, shown = shown_findings(draft)
     counts = fnd.counts(shown)
@@ -80,6 +91,7 @@ def draft_context(request, draft, **extra) -> dict:
         "reason_min": review.DISMISSAL_REASON_MIN_CHARS,
         "timeline": items,
         "sent_back": sent_back,
+        "override": override_approval(draft),
         "may_take_review": bool(selectors.user_roles(user) & {review.REVIEWER, review.ADMIN})
         and draft.assignee_id != user.pk,
         "revisions": list(draft.revisions.select_related("created_by", "api_client").order_by("-number")),

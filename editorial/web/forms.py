@@ -78,6 +78,7 @@ class TransitionForm(forms.Form):
     override_reason = forms.CharField(
         label=_("Reason to approve over open errors"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    confirm = forms.BooleanField(required=False)
 
 
 class DismissForm(forms.Form):

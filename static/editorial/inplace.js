@@ -76,7 +76,7 @@
     if (event.submitter && event.submitter.name) { data.append(event.submitter.name, event.submitter.value); }
     form.setAttribute("aria-busy", "true");
     form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
-    fetch(form.action, {
+    fetch(form.getAttribute("action"), {  // not form.action: the review forms have a field named "action"
       method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "text/html" }
     }).then(function (response) {
       return response.text().then(function (html) { return { response: response, html: html }; });
@@ -89,7 +89,8 @@
       }
       swap(doc, form);
       document.dispatchEvent(new CustomEvent("draft:updated"));
-    }).catch(function () {
+    }).catch(function (error) {
+      if (window.console) { console.error(error); }
       form.submit();
     });
   });

@@ -1,0 +1,114 @@
+"""The draft page without reloads: dismiss (with a preset), undo, apply, comment, assign and review actions
+update the page in place, the reader keeps their place; clicks with weight ask first."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from editorial import services
+from tests.browser.helpers import act, sign_in, status_of
+
+TITLE = "الوزير يفتتح المعرض"
+BODY = ("افتتح الوزير المعرض يوم [التاريخ] بحضور الزوار.\n\n"
+        "وقال الوزير الوزير إن المعرض يضم 40 جناحاً من عشرين دولة.\n\n" + "وتستمر فعاليات المعرض أسبوعاً. " * 40)
+
+NOT_RELOADED = "window.__stay === 1"
+
+
+def open_draft(page: Page, site: str, draft) -> None:
+    page.goto(f"{site}/drafts/{draft.pk}/")
+    page.evaluate("window.__stay = 1")
+
+
+def test_dismiss_undo_apply_and_comment_without_a_reload(page: Page, site, writer, make_draft):
+    draft = make_draft(title=TITLE, body=BODY)
+    sign_in(page, site, "writer")
+    page.set_viewport_size({"width": 1360, "height": 700})
+    open_draft(page, site, draft)
+    page.locator("#comments").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -200)")
+    y = page.evaluate("window.scrollY")
+    assert y > 0
+
+    item = page.locator("#findings li.finding[data-check=placeholder]")
+    item.locator("details.dismiss summary").click()
+    item.locator("input[name=kind][value=false_alarm]").check()
+    item.locator("details.dismiss button[type=submit]").click()
+    expect(page.locator("#findings li.finding[data-check=placeholder]")).to_have_count(0)
+    expect(page.locator(".body-text mark[data-check=placeholder]")).to_have_count(0)
+    expect(page.locator(".messages.toast")).to_be_visible()
+    assert page.evaluate(NOT_RELOADED)
+    assert abs(page.evaluate("window.scrollY") - y) < 5
+    expect(page.locator("#dismissed li")).to_have_count(1)
+
+    page.locator("#dismissed summary").click()
+    page.locator("#dismissed button[type=submit]").click()
+    expect(page.locator("#findings li.finding[data-check=placeholder]")).to_have_count(1)
+    assert page.evaluate(NOT_RELOADED)
+
+    page.locator("#findings li.finding[data-rule='repetition.doubled_word'] form.apply button").click()
+    expect(page.locator(".draft-head .meta")).to_contain_text("٢")  # revision 2, Arabic-Indic digits
+    expect(page.locator("#findings li.finding[data-rule='repetition.doubled_word']")).to_have_count(0)
+    assert page.evaluate(NOT_RELOADED)
+    assert "الوزير الوزير" not in services.selectors.latest_revision(draft).body_text
+
+    page.locator("#comments textarea[name=body]").fill("راجعت الأرقام")
+    page.locator("#comments button[type=submit]").click()
+    expect(page.locator("#comments ol.comments")).to_contain_text("راجعت الأرقام")
+    assert page.evaluate(NOT_RELOADED)
+
+
+def test_submit_with_open_errors_asks_first_and_review_actions_stay_in_place(page: Page, site, writer, reviewer,
+                                                                            make_draft):
+    draft = make_draft(title=TITLE, body=BODY)
+    sign_in(page, site, "writer")
+    open_draft(page, site, draft)
+    act(page, "submit")
+    confirm = page.locator("#confirm-submit")
+    expect(confirm).to_be_visible()
+    expect(confirm).to_be_focused()
+    expect(confirm).to_contain_text("[التاريخ]")
+    expect(status_of(page)).to_have_class(re.compile("status-draft"))
+    page.locator("form.action-submit button[type=submit]").click()
+    expect(status_of(page)).to_have_class(re.compile("status-in_review"))
+    assert page.evaluate(NOT_RELOADED)
+
+    page.locator("form[action$='/logout/'] button").click()
+    sign_in(page, site, "reviewer")
+    open_draft(page, site, draft)
+    page.locator("form.assign-me button").click()
+    expect(page.locator(".draft-head .meta")).to_contain_text("reviewer")
+    act(page, "request_changes", "أضف التاريخ")
+    expect(status_of(page)).to_have_class(re.compile("status-changes_requested"))
+    expect(page.locator(".sent-back")).to_contain_text("أضف التاريخ")
+    assert page.evaluate(NOT_RELOADED)
+
+
+def test_publishing_a_draft_approved_over_an_error_shows_the_reason_and_asks(page: Page, site, writer, reviewer,
+                                                                            publisher, make_draft):
+    draft = make_draft(title=TITLE, body=BODY)
+    services.draft_transition(draft=draft, action="submit", user=writer)
+    services.draft_transition(draft=draft, action="approve", user=reviewer,
+                              override_reason="التاريخ يضاف عند النشر")
+    sign_in(page, site, "publisher")
+    open_draft(page, site, draft)
+    expect(page.locator(".override-notice")).to_contain_text("التاريخ يضاف عند النشر")
+    act(page, "publish")
+    expect(page.locator("#confirm-publish")).to_contain_text("التاريخ يضاف عند النشر")
+    expect(status_of(page)).to_have_class(re.compile("status-approved"))
+    page.locator("form.action-publish button[type=submit]").click()
+    expect(status_of(page)).to_have_class(re.compile("status-published"))
+    assert page.evaluate(NOT_RELOADED)
+
+
+def test_the_confirmation_works_without_javascript(new_context, site, writer, make_draft):
+    draft = make_draft(title=TITLE, body=BODY)
+    page = new_context(java_script_enabled=False).new_page()
+    sign_in(page, site, "writer")
+    page.goto(f"{site}/drafts/{draft.pk}/")
+    act(page, "submit")
+    expect(page.locator("#confirm-submit")).to_be_visible()
+    page.locator("form.action-submit button[type=submit]").click()
+    expect(status_of(page)).to_have_class(re.compile("status-in_review"))
