@@ -108,6 +108,7 @@ def test_dismiss_from_the_card_on_the_edit_page(page: Page, site, writer, make_d
     expect(card).to_be_visible()
     card.locator(".fc-dismiss summary").click()
     card.locator("input[name=kind][value=intentional]").check()
+    card.locator("input[name=reason]").fill("التاريخ يضاف لاحقاً عند النشر")
     card.locator(".fc-dismiss-form button[type=submit]").click()
     expect(mark).to_have_count(0)
     assert page.evaluate("window.__stay") == 1

@@ -58,7 +58,7 @@ def dismiss_the_repetition_warning(page: Page) -> None:
     expect(page.locator("mark.hl[data-rule='repetition.overused_phrase']")).to_have_count(1)
     expect(page.locator("mark.hl-rel-repetition")).to_have_count(6)
     item.locator("details.dismiss summary").click()
-    item.locator("select[name=kind]").select_option("intentional")
+    item.locator("input[name=kind][value=intentional]").check()
     item.locator("input[name=reason]").fill(DISMISS_REASON)
     item.locator("details.dismiss button[type=submit]").click()
     expect(page.locator("#findings li.finding[data-rule='repetition.overused_phrase']")).to_have_count(0)
