@@ -354,3 +354,11 @@ def reviewers() -> QuerySet:
     return get_user_model().objects.filter(
         Q(groups__name__in=[review.GROUP_REVIEWERS, "admins"]) | Q(is_superuser=True), is_active=True
     ).distinct().order_by("username")
+
+
+def desk_names(limit: int = 50) -> list[str]:
+    """The desks (sections) drafts were filed under, most used first: suggestions for a new draft."""
+    from django.db.models import Count
+
+    rows = (Draft.objects.exclude(desk="").values("desk").annotate(n=Count("id")).order_by("-n", "desk")[:limit])
+    return [r["desk"] for r in rows]

@@ -27,6 +27,14 @@ def localise_digits(value: str) -> str:
     return value.translate(_ARABIC_DIGITS) if (get_language() or "").startswith("ar") else value
 
 
+def localise_number(n: int) -> str:
+    """A count with thousands grouped, in the page's digits (Arabic: ١٬٠٠٠)."""
+    text = f"{n:,}"
+    if (get_language() or "").startswith("ar"):
+        text = text.replace(",", "\u066c")
+    return localise_digits(text)
+
+
 @register.simple_tag
 def highlighted(text: str, field: str, findings) -> SafeString:
     return highlight(text, field, list(findings or []))

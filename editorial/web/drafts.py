@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -26,18 +27,25 @@ def draft_new(request):
     form = NewDraftForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         got = form.ingested
+        upload = form.cleaned_data.get("file")
         try:
             draft = services.draft_create(
                 title=got.title, body_text=got.body_text, source_html=got.source_html,
-                source_format=got.source_format, user=request.user,
+                source_format=got.source_format, desk=form.cleaned_data.get("desk", ""), user=request.user,
             )
         except services.ServiceError as exc:
-            service_error(form, exc, "file" if form.cleaned_data.get("file") else None)
+            if upload:  # the text came from the file: the file is what to fix
+                form.add_error("file", exc.detail)
+            else:
+                service_error(form, exc)
         else:
             messages.success(request, _("Draft created and checked."))
+            if "application/json" in request.headers.get("Accept", ""):
+                return JsonResponse({"redirect": draft_url(draft)})
             return redirect(draft_url(draft))
-    status = 400 if form.errors else 200
-    return render(request, "editorial/draft_new.html", {"form": form}, status=status)
+    chosen = request.FILES.get("file")
+    ctx = {"form": form, "chosen_file": chosen.name if chosen else "", "desk_names": selectors.desk_names()}
+    return render(request, "editorial/draft_new.html", ctx, status=400 if form.errors else 200)
 
 
 def shown_findings(draft) -> tuple[object, list[fnd.Shown]]:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial import ingest, review
 from editorial.services import TITLE_MAX, ServiceError
+from editorial.templatetags.editorial_tags import localise_number
 
 
 def service_error(form: forms.Form, exc: ServiceError, default_field: str | None = None) -> None:
@@ -20,24 +21,38 @@ def service_error(form: forms.Form, exc: ServiceError, default_field: str | None
 class DraftForm(forms.Form):
     # The revision the editor's page was opened on: a save over a newer one is refused, never applied.
     base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31)
-    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX, required=False)
+    # No max_length: a browser's maxlength would cut a pasted title without a word; the limit is said instead.
+    title = forms.CharField(label=_("Title"), required=False)
     body = forms.CharField(label=_("Text"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 18}))
+
+    def clean_title(self) -> str:
+        title = " ".join(self.cleaned_data["title"].split())
+        if len(title) > TITLE_MAX:
+            raise forms.ValidationError(
+                _("The title is %(n)s characters long; a title may have at most %(limit)s. Shorten it: nothing "
+                  "was cut."), params={"n": localise_number(len(title)),
+                                       "limit": localise_number(TITLE_MAX)})
+        return title
 
     def clean_body(self) -> str:
         body = self.cleaned_data["body"]
         if len(body) > settings.MAX_DRAFT_CHARS:
             raise forms.ValidationError(
-                _("The text is longer than %(n)s characters."), params={"n": settings.MAX_DRAFT_CHARS}
+                _("The text is longer than %(n)s characters."),
+                params={"n": localise_number(settings.MAX_DRAFT_CHARS)},
             )
         return body
 
 
 class NewDraftForm(DraftForm):
     base_revision = None
+    desk = forms.CharField(label=_("Desk"), max_length=100, required=False,
+                           help_text=_("The section the story is for, e.g. Local, Economy, Sport."))
     file = forms.FileField(
         label=_("File"), required=False,
         help_text=_("A .txt (UTF-8), .docx, .html or .md file. Without a typed title, its first line is the title."),
         widget=forms.ClearableFileInput(attrs={"accept": ingest.ACCEPT}),
+        allow_empty_file=True,  # an empty file gets the ingest's own message, on this field
     )
 
     def clean(self) -> dict:
@@ -56,6 +71,8 @@ class NewDraftForm(DraftForm):
                 self.ingested = ingest.ingest_file(upload.name, upload.read(), title=title)
             except ingest.IngestError as exc:
                 self.add_error("file", str(exc))
+            return data
+        if "file" in self.errors:  # the upload failed: say so there, not on the empty title and text boxes
             return data
         if not title.strip() and "title" not in self.errors:
             self.add_error("title", _("A draft needs a title."))

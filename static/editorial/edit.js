@@ -399,6 +399,49 @@
   });
 
   form.addEventListener("submit", function () { dirty = false; });
+
+  /* The new-draft form posts with fetch, so after an error the chosen file stays chosen (a page load would
+     forget it): the errors are put in place, the summary at the top gets the focus. */
+  function showErrors(doc) {
+    form.querySelectorAll(".error-summary, ul.errorlist").forEach(function (el) { el.remove(); });
+    form.querySelectorAll(".has-error").forEach(function (el) { el.classList.remove("has-error"); });
+    form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
+    doc.querySelectorAll("form ul.errorlist[id]").forEach(function (list) {
+      var input = document.getElementById(list.id.replace(/_error$/, ""));
+      if (!input) { return; }
+      input.closest(".field").classList.add("has-error");
+      input.setAttribute("aria-invalid", "true");
+      var anchor = input.closest(".editor") || input;
+      anchor.parentNode.insertBefore(document.adoptNode(list), anchor);
+    });
+    var summary = doc.getElementById("error-summary");
+    if (summary) {
+      var chosen = summary.querySelector(".chosen");
+      if (chosen) { chosen.remove(); }  // the file is still chosen here
+      form.insertBefore(document.adoptNode(summary), form.firstChild);
+      summary.focus();
+    }
+  }
+
+  if (form.getAttribute("enctype") === "multipart/form-data") {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      form.setAttribute("aria-busy", "true");
+      fetch(form.getAttribute("action") || location.href, {
+        method: "POST", body: new FormData(form), credentials: "same-origin",
+        headers: { "Accept": "application/json" }
+      }).then(function (response) {
+        form.removeAttribute("aria-busy");
+        if ((response.headers.get("Content-Type") || "").indexOf("application/json") >= 0) {
+          return response.json().then(function (json) { location.assign(json.redirect); });
+        }
+        return response.text().then(function (html) {
+          dirty = true;
+          showErrors(new DOMParser().parseFromString(html, "text/html"));
+        });
+      }).catch(function () { form.submit(); });
+    });
+  }
   window.addEventListener("beforeunload", function (event) {
     if (dirty) { event.preventDefault(); event.returnValue = ""; }
   });

@@ -103,3 +103,47 @@ def test_a_typed_title_wins_over_the_files_first_line(login, writer):
     login(writer).post(URL, {"title": "عنوان مكتوب", "file": upload("a.txt", f"سطر أول\n{BODY}".encode())})
     draft = Draft.objects.get()
     assert draft.title == "عنوان مكتوب" and draft.body_text.startswith("سطر أول")
+
+
+def errors_of(html: str, field: str) -> str:
+    start = html.find(f'id="id_{field}_error"')
+    return html[start:html.find("</ul>", start)] if start >= 0 else ""
+
+
+def test_an_empty_file_is_refused_on_the_file_field_alone(login, writer):
+    html = login(writer).post(URL, {"file": upload("empty.txt", b"")}).content.decode()
+    assert errors_of(html, "file") and not errors_of(html, "title") and not errors_of(html, "body")
+    assert 'id="error-summary"' in html and "empty.txt" in html  # at the top, naming the file chosen
+
+
+def test_a_file_whose_text_is_over_the_limit_is_refused_on_the_file_field(login, writer, settings):
+    settings.MAX_DRAFT_CHARS = 100
+    html = login(writer).post(URL, {"file": upload("long.txt", ("عنوان\n" + "ب" * 200).encode())}).content.decode()
+    assert errors_of(html, "file") and not errors_of(html, "body")
+
+
+def test_a_long_title_is_refused_with_the_limit_said_and_nothing_cut(login, writer):
+    title = "ع" * 2000
+    html = login(writer).post(URL, {"title": title, "body": BODY}).content.decode()
+    assert "٢٬٠٠٠" in errors_of(html, "title") and "١٬٠٠٠" in errors_of(html, "title")
+    assert f'value="{title}"' in html and 'maxlength="1000"' not in html
+
+
+@pytest.mark.parametrize("body", ["\u200f\u200e\u200f", "😀🎉 🚀", "\u061c ... !!"])
+def test_a_text_without_letters_is_refused(login, writer, body):
+    response = login(writer).post(URL, {"title": "عنوان", "body": body})
+    assert response.status_code == 400 and errors_of(response.content.decode(), "body")
+    assert not Draft.objects.exists()
+
+
+def test_a_new_draft_is_filed_under_its_desk(login, writer, make_draft):
+    make_draft(desk="الاقتصاد")
+    assert 'value="الاقتصاد"' in login(writer).get(URL).content.decode()  # suggested
+    login(writer).post(URL, {"title": "الوزير يفتتح المستشفى", "body": BODY, "desk": "محليات"})
+    assert Draft.objects.get(desk="محليات").author == writer
+
+
+def test_a_script_gets_json_with_where_to_go(login, writer):
+    response = login(writer).post(URL, {"title": "الوزير يفتتح المستشفى", "body": BODY},
+                                  HTTP_ACCEPT="application/json")
+    assert response.json() == {"redirect": reverse("editorial:draft", args=[Draft.objects.get().pk])}
