@@ -62,6 +62,9 @@ def _t(source, action, target, roles, **kw) -> Transition:
 
 
 _EDITORS = (AUTHOR, ADMIN, CMS)
+# Who may change a draft's text: its writer, the desk (a reviewer or publisher correcting a word themselves,
+# as a revision in their own name) and admins.
+TEXT_EDITORS = frozenset({AUTHOR, REVIEWER, PUBLISHER, ADMIN, CMS})
 _DESK = (REVIEWER, ADMIN)
 _PUBLISHING = (PUBLISHER, ADMIN, CMS)
 _REOPENING = (REVIEWER, PUBLISHER, ADMIN)
@@ -87,7 +90,7 @@ TRANSITIONS: dict[tuple[str, str], Transition] = {
         _t(APPROVED, ARCHIVE, ARCHIVED, _PUBLISHING),
         _t(PUBLISHED, ARCHIVE, ARCHIVED, _PUBLISHING),
         # Taken by the system, never offered as a button: a new revision of an approved draft.
-        _t(APPROVED, REVISE, IN_REVIEW, _EDITORS),
+        _t(APPROVED, REVISE, IN_REVIEW, TEXT_EDITORS),
     ]
 }
 

@@ -51,8 +51,9 @@ def roles_for(draft: Draft, *, user: Actor = None, client: ApiClient | None = No
 
 
 def is_editor(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> bool:
-    """Whether this person or CMS may write the draft's text at all (its writer, an admin, its CMS)."""
-    return bool(roles_for(draft, user=user, client=client) & {review.AUTHOR, review.ADMIN, review.CMS})
+    """Whether this person or CMS may write the draft's text at all: its writer, its CMS, an admin, and the desk
+    (a reviewer or publisher correcting a word themselves, as a revision in their own name)."""
+    return bool(roles_for(draft, user=user, client=client) & review.TEXT_EDITORS)
 
 
 def can_edit(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> bool:

@@ -237,7 +237,7 @@ def draft_revise(*, draft: Draft, title: str, body_text: str, source_html: str =
     with transaction.atomic():
         locked = _lock(draft)
         if not selectors.is_editor(locked, user=user, client=client):
-            raise NotAllowed(_("Only the draft's writer or an admin can edit it."))
+            raise NotAllowed(_("Only the draft's writer, a reviewer, a publisher or an admin can edit it."))
         latest = selectors.latest_revision(locked)
         same = latest is not None and latest.content_hash == content_hash(title, body_text)
         if locked.status in review.READ_ONLY_STATUSES:

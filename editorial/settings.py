@@ -225,6 +225,8 @@ if MAILERS["default"]["BACKEND"].endswith("console.EmailBackend"):
     # Logs and mail go to stderr: a management command's stdout carries only its output.
     MAILERS["default"]["OPTIONS"]["stream"] = sys.stderr
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "editorial@localhost")
+# Where people reach the desk: links in e-mails.
+EDITORIAL_SITE_URL = os.environ.get("EDITORIAL_SITE_URL", "http://127.0.0.1:8000")
 
 # Webhook delivery tuning (defaults and meaning in editorial/webhooks.py); only what the environment sets.
 for _name in ("LEASE_SECONDS", "TIMEOUT", "CONNECT_TIMEOUT", "SLOW_SECONDS", "PAUSE_SECONDS", "SWEEP_GRACE_SECONDS",

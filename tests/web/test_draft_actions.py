@@ -144,7 +144,8 @@ def test_downloading_the_text(login, writer, faulty):
 
 def test_downloading_the_text_with_its_findings(login, writer, faulty):
     text = login(writer).get(url("download", faulty) + "?format=txt&report=1").content.decode()
-    assert "placeholder.bracket_instruction" in text and "[الاسم]" in text
+    assert "«[الاسم]»" in text.split("—", 1)[1]
+    assert "placeholder.bracket_instruction" not in text  # rule ids stay in the admin and the details toggle
 
 
 def test_downloading_a_word_file_keeps_paragraphs_right_to_left(login, writer, draft):

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
-from editorial import review, services
+from editorial import notify, review, services
 from editorial.demo import DEMO_DRAFTS, DEMO_PROGRESS
 from editorial.models import Draft
 from editorial.roles import ensure_groups
@@ -29,6 +29,12 @@ class Command(BaseCommand):
         ensure_groups()
         password = os.environ.get("DEMO_PASSWORD") or secrets.token_urlsafe(9)
         users = {name: self._user(name, group, superuser, password) for name, group, superuser in DEMO_USERS}
+        with notify.muted():  # the demo's review steps would print a dozen e-mails in the middle of `make run`
+            created = self._drafts(users)
+        self.stdout.write(f"demo drafts created: {created} (of {len(DEMO_DRAFTS)})")
+        self.stdout.write(f"demo users: writer, reviewer, publisher, admin; password: {password}")
+
+    def _drafts(self, users) -> int:
         created = 0
         for spec in DEMO_DRAFTS:
             if Draft.objects.filter(metadata__demo=spec["slug"]).exists():
@@ -38,8 +44,7 @@ class Command(BaseCommand):
             for who, action, comment in DEMO_PROGRESS.get(spec["slug"], []):
                 services.draft_transition(draft=draft, action=action, user=users[who], comment=comment)
             created += 1
-        self.stdout.write(f"demo drafts created: {created} (of {len(DEMO_DRAFTS)})")
-        self.stdout.write(f"demo users: writer, reviewer, publisher, admin; password: {password}")
+        return created
 
     def _user(self, name: str, group: str | None, superuser: bool, password: str):
         User = get_user_model()

@@ -1,0 +1,98 @@
+"""The desk, round 2: reviewers correct text themselves, e-mails people can read, a quiet demo seed."""
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from editorial import services
+
+pytestmark = pytest.mark.django_db
+
+
+def edit_url(draft):
+    return reverse("editorial:draft_edit", args=[draft.pk])
+
+
+@pytest.mark.parametrize("persona", ["reviewer", "publisher"])
+def test_reviewers_and_publishers_correct_a_word_as_a_revision_in_their_name(login, writer, draft, persona,
+                                                                             request):
+    person = request.getfixturevalue(persona)
+    services.draft_transition(draft=draft, action="submit", user=writer)
+    client = login(person)
+    assert client.get(edit_url(draft)).status_code == 200
+    response = client.post(edit_url(draft), {"title": draft.title, "body": draft.body_text + " تصحيح."})
+    assert response.status_code == 302
+    latest = services.selectors.latest_revision(draft)
+    assert latest.number == 2 and latest.created_by == person
+    draft.refresh_from_db()
+    assert draft.status == "in_review"
+    html = client.get(reverse("editorial:draft", args=[draft.pk])).content.decode()
+    assert f"<strong>{person.username}</strong>" in html  # the history names who saved it
+
+
+def test_another_writer_still_may_not_edit(login, other_writer, draft):
+    assert login(other_writer).get(edit_url(draft)).status_code == 403
+
+
+def test_a_status_mail_says_the_status_in_words_who_the_comment_and_the_link(
+        writer, reviewer, draft, django_capture_on_commit_callbacks, settings):
+    settings.EDITORIAL_SITE_URL = "https://desk.example.com"
+    services.draft_transition(draft=draft, action="submit", user=writer)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.draft_transition(draft=draft, action="request_changes", user=reviewer, comment="أضف المصدر")
+    [message] = mail.outbox
+    assert message.to == [writer.email]
+    assert "changes_requested" not in message.subject and "[" not in message.subject
+    assert draft.title[:20] in message.subject
+    assert "reviewer" in message.body and "أضف المصدر" in message.body
+    assert f"https://desk.example.com/drafts/{draft.pk}/" in message.body
+
+
+def test_assigning_mails_the_reviewer_with_the_sender_and_link(writer, reviewer, draft,
+                                                              django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.draft_assign(draft=draft, assignee=reviewer, user=writer)
+    [message] = mail.outbox
+    assert "writer" in message.body and f"/drafts/{draft.pk}/" in message.body
+
+
+def test_seed_demo_prints_only_its_summary(capsys, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo")
+    out, err = capsys.readouterr()
+    assert mail.outbox == [] and err == ""
+    assert out.splitlines()[0].startswith("demo drafts created:") and len(out.splitlines()) == 2
+
+
+def test_a_word_download_has_real_paragraphs_and_the_findings_as_comments_at_their_words(login, writer,
+                                                                                          make_draft):
+    import io
+
+    import docx
+
+    body = "افتتح الوزير المعرض يوم [التاريخ] بحضور الزوار.\nوقال الوزير الوزير إن المعرض كبير.\n\n# الخلفية\nنص أخير."
+    draft = make_draft(title="الوزير يفتتح المعرض", body=body)
+    client = login(writer)
+    response = client.get(reverse("editorial:download", args=[draft.pk]) + "?format=docx&report=1")
+    disposition = response["Content-Disposition"]
+    assert "filename*=utf-8''" in disposition.lower()
+    from urllib.parse import unquote
+
+    name = unquote(disposition.split("''", 1)[1])
+    assert name.startswith("الوزير يفتتح المعرض") and "١" in name and name.endswith(".docx")
+    document = docx.Document(io.BytesIO(response.content))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[:5] == ["الوزير يفتتح المعرض", "افتتح الوزير المعرض يوم [التاريخ] بحضور الزوار.",
+                         "وقال الوزير الوزير إن المعرض كبير.", "الخلفية", "نص أخير."]
+    assert document.paragraphs[3].style.name.startswith("Heading")
+    comments = list(document.comments)
+    assert len(comments) == 2
+    anchored = {c.text.split(":")[0] for c in comments}
+    assert len(anchored) == 2
+    # Each comment is anchored at its words: the runs between its range marks are the finding's text.
+    xml = document.paragraphs[1]._p.xml
+    assert "commentRangeStart" in xml and "[التاريخ]" in xml
+    plain = client.get(reverse("editorial:download", args=[draft.pk]) + "?format=docx")
+    assert len(list(docx.Document(io.BytesIO(plain.content)).comments)) == 0
+    assert unquote(plain["Content-Disposition"].split("''", 1)[1]) != name
