@@ -302,7 +302,8 @@ def desk_drafts(user: Actor, *, scope: str = "attention", q: str = "", status: s
         qs = _with_open_findings(qs, family=findings)
     for word in (q or "").split()[:8]:
         qs = qs.filter(Q(title__icontains=word) | Q(author__username__icontains=word)
-                       | Q(author_name__icontains=word) | Q(desk__icontains=word) | Q(external_id=word))
+                       | Q(author_name__icontains=word) | Q(desk__icontains=word) | Q(external_id=word)
+                       | _body_matches(word))
     attention = Case(
         When(_waiting_q(user), then=Value(0)),
         When(mine & Q(status=review.CHANGES_REQUESTED), then=Value(1)),
@@ -315,6 +316,27 @@ def desk_drafts(user: Actor, *, scope: str = "attention", q: str = "", status: s
         default=Value(8), output_field=IntegerField(),
     )
     return qs.annotate(attention=attention).order_by("attention", "-updated_at", "-id")
+
+
+def _body_matches(word: str) -> Q:
+    """A word in the text: PostgreSQL's full-text search with its Arabic configuration (stems, so وزير finds
+    الوزير and وزراء' stem-mates), else a plain substring match (SQLite)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        hits = (Draft.objects.annotate(_text=SearchVector("body_text", config="arabic"))
+                .filter(_text=SearchQuery(word, config="arabic", search_type="plain")).values("pk"))
+        return Q(pk__in=hits) | Q(body_text__icontains=word)
+    return Q(body_text__icontains=word)
+
+
+def last_reviewer(draft: Draft):
+    """Who last acted as reviewer on a draft (requested changes or approved), for a draft nobody is assigned to."""
+    event = (draft.events.filter(action__in=[review.REQUEST_CHANGES, review.APPROVE], actor__isnull=False)
+             .select_related("actor").order_by("-created_at", "-id").first())
+    return event.actor if event else None
 
 
 def open_counts_many(drafts) -> dict[int, dict[str, int]]:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import hashlib
 import time
 
-import regex
-
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -99,10 +97,6 @@ def content_hash(title: str, body_text: str) -> str:
     return hashlib.sha256(f"{title}\x00{body_text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
-# A title or text needs at least one letter or digit: only spaces, direction marks, symbols or emoji is not a draft.
-_HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
-
-
 def _clean_content(title: str, body_text: str) -> tuple[str, str]:
     title = " ".join((title or "").split())
     body_text = (body_text or "").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
@@ -115,11 +109,6 @@ def _clean_content(title: str, body_text: str) -> tuple[str, str]:
             _("The text is longer than %(n)d characters.") % {"n": settings.MAX_DRAFT_CHARS}, field="body",
             status=413,
         )
-    if not _HAS_WORD.search(title):
-        raise InvalidInput(_("The title has no letters or digits."), field="title")
-    if body_text.strip() and not _HAS_WORD.search(body_text):
-        raise InvalidInput(_("The text has no letters or digits: only spaces, direction marks, symbols or emoji."),
-                           field="body")
     return title, body_text
 
 
@@ -272,7 +261,7 @@ def revision_restore(*, draft: Draft, revision: Revision, user: Actor,
         raise InvalidInput(_("That revision belongs to another draft."))
     return draft_revise(draft=draft, title=revision.title, body_text=revision.body_text,
                         source_html=revision.source_html, user=user, base_revision=base_revision,
-                        note=_("Restored from revision %(n)d") % {"n": revision.number})
+                        note=f"Restored from revision {revision.number}")  # shown translated: revision_note
 
 
 def draft_rerun_checks(*, draft: Draft) -> CheckRun | None:

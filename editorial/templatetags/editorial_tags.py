@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from editorial.web.findings import FAMILY_ICONS, family_label
+from editorial.web.findings import _ARABIC_DIGITS, FAMILY_ICONS, family_label
 from editorial.web.highlight import highlight
 
 register = template.Library()
 
-_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 _QUOTED = re.compile(r"([“«])([^”»]*)([”»])")
 FSI, PDI = "\u2068", "\u2069"
 
@@ -77,6 +77,24 @@ def family_icon(family: str) -> str:
 @register.filter
 def family_name(family: str) -> str:
     return family_label(family)
+
+
+# Notes the system writes on revisions are stored in English and shown in the page's language; people's and
+# a CMS's notes are shown as written.
+_SYSTEM_NOTES = [
+    (re.compile(r"^Restored from revision (\d+)$"), lambda m: _("Restored from revision %(n)s") % {
+        "n": localise_digits(m[1])}),
+    (re.compile(r"^Applied a suggestion$"), lambda m: _("Applied a suggestion")),
+]
+
+
+@register.filter
+def revision_note(note: str) -> str:
+    for pattern, say in _SYSTEM_NOTES:
+        m = pattern.match(note or "")
+        if m:
+            return say(m)
+    return note
 
 
 @register.filter

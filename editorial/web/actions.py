@@ -135,7 +135,8 @@ def suggestion_apply(request, pk: int, fid: int):
     try:
         draft, _created = services.draft_revise(
             draft=draft, title=texts["title"], body_text=texts["body"], user=request.user,
-            note=_("Applied a suggestion (%(rule)s)") % {"rule": finding.rule}, base_revision=latest.number,
+            note="Applied a suggestion",  # stored in English, shown translated (editorial_tags.revision_note)
+            base_revision=latest.number,
         )
     except services.ServiceError as exc:
         messages.error(request, exc.detail)

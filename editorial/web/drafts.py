@@ -100,6 +100,7 @@ def draft_context(request, draft, **extra) -> dict:
         "timeline": items,
         "sent_back": sent_back,
         "override": override_approval(draft),
+        "reviewed_by": None if draft.assignee_id else selectors.last_reviewer(draft),
         "may_take_review": bool(selectors.user_roles(user) & {review.REVIEWER, review.ADMIN})
         and draft.assignee_id != user.pk,
         "revisions": list(draft.revisions.select_related("created_by", "api_client").order_by("-number")),

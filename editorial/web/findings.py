@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,19 @@ FAMILY_LABELS = {
 }
 # A symbol per family so a highlight never relies on colour alone (also shown in the list and the legend).
 FAMILY_ICONS = {"placeholder": "⌧", "consistency": "≠", "repetition": "↻", "style": "✎", "archive": "⧉"}
+
+
+_QUOTED = re.compile(r"(«[^»]*»|“[^”]*”)")
+_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def localise_message(message: str) -> str:
+    """One digit style on an Arabic page: the message's own numbers in Arabic-Indic digits, the draft text it
+    quotes («…») exactly as written."""
+    if not (get_language() or "").startswith("ar"):
+        return message
+    return "".join(part if i % 2 else part.translate(_ARABIC_DIGITS)
+                   for i, part in enumerate(_QUOTED.split(message or "")))
 
 
 def family_label(family: str) -> str:
@@ -83,7 +97,7 @@ class Shown:
     def shown_message(self) -> str:
         if (get_language() or "").startswith("en") and self.message_en:
             return self.message_en
-        return self.message
+        return localise_message(self.message)
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import regex
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,11 @@ from editorial.templatetags.editorial_tags import localise_number
 def service_error(form: forms.Form, exc: ServiceError, default_field: str | None = None) -> None:
     field = exc.extra.get("field")
     form.add_error(field if field in form.fields else default_field, exc.detail)
+
+
+# Typed into the desk, a title or text needs at least one letter or digit: only spaces, direction marks, symbols or
+# emoji is not a draft (the API stores what a CMS sends and lets the checks speak).
+_HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 
 
 class DraftForm(forms.Form):
@@ -32,6 +38,8 @@ class DraftForm(forms.Form):
                 _("The title is %(n)s characters long; a title may have at most %(limit)s. Shorten it: nothing "
                   "was cut."), params={"n": localise_number(len(title)),
                                        "limit": localise_number(TITLE_MAX)})
+        if title and not _HAS_WORD.search(title):
+            raise forms.ValidationError(_("The title has no letters or digits."))
         return title
 
     def clean_body(self) -> str:
@@ -41,6 +49,9 @@ class DraftForm(forms.Form):
                 _("The text is longer than %(n)s characters."),
                 params={"n": localise_number(settings.MAX_DRAFT_CHARS)},
             )
+        if body.strip() and not _HAS_WORD.search(body):
+            raise forms.ValidationError(
+                _("The text has no letters or digits: only spaces, direction marks, symbols or emoji."))
         return body
 
 
@@ -71,6 +82,11 @@ class NewDraftForm(DraftForm):
                 self.ingested = ingest.ingest_file(upload.name, upload.read(), title=title)
             except ingest.IngestError as exc:
                 self.add_error("file", str(exc))
+                return data
+            if not _HAS_WORD.search(self.ingested.title + self.ingested.body_text):
+                self.ingested = None
+                self.add_error("file", _("The text has no letters or digits: only spaces, direction marks, symbols or "
+                                         "emoji."))
             return data
         if "file" in self.errors:  # the upload failed: say so there, not on the empty title and text boxes
             return data

@@ -91,6 +91,8 @@ def test_a_draft_goes_from_upload_to_approval(page: Page, site, writer, reviewer
     page.screenshot(path=str(shots / "draft-ar.png"), full_page=True)
     dismiss_the_repetition_warning(page)
     act(page, "submit")
+    expect(page.locator("#confirm-submit")).to_contain_text(PLACEHOLDER)  # open errors: asked first
+    page.locator("form.action-submit button[type=submit]").click()
     expect(status_of(page)).to_have_class(re.compile("status-in_review"))
     draft_url = page.url.split("#")[0]
     sign_out(page)

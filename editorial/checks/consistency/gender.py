@@ -38,20 +38,20 @@ from .words import (
 RULES: tuple[Rule, ...] = (
     Rule(
         "consistency.gender_mismatch", "error",
-        "صيغة «{text}» في العنوان تخالف جنس الشخص نفسه في النص ({body}): صحّح التذكير أو التأنيث.",
-        "“{text}” in the title gives the person another gender than the body ({body}): fix the gender.",
+        "صيغة «{text}» في العنوان تخالف جنس الشخص نفسه في النص («{body}»): صحّح التذكير أو التأنيث.",
+        "“{text}” in the title gives the person another gender than the body (“{body}”): fix the gender.",
         "A role noun in the title with the other gender than the body's role noun for the same office.",
     ),
     Rule(
         "consistency.count_mismatch", "warning",
-        "العدد في العنوان «{text}» لا يطابق ما في النص ({body}): تحقّق من العدد.",
-        "The count in the title “{text}” differs from the body ({body}): check the count.",
+        "العدد في العنوان «{text}» لا يطابق ما في النص («{body}»): تحقّق من العدد.",
+        "The count in the title “{text}” differs from the body (“{body}”): check the count.",
         "A dual in the title (two ministers, two agreements) where the body counts another number.",
     ),
     Rule(
         "consistency.body_gender_conflict", "error",
-        "يرد الشخص نفسه في النص بصيغتي التذكير والتأنيث («{text}» و{body}): وحّد الصيغة.",
-        "The same person is given both genders in the body (“{text}” and {body}): make them agree.",
+        "يرد الشخص نفسه في النص بصيغتي التذكير والتأنيث: «{text}» و«{body}». وحّد الصيغة.",
+        "The same person is given both genders in the body: “{text}” and “{body}”. Make them agree.",
         "Within the body, one office (same role and country/office words) written masculine and feminine.",
     ),
 )
