@@ -14,12 +14,21 @@ $(PY):
 	$(PYTHON_FOR_VENV) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-install: $(PY)
+# Install only when pyproject.toml changed since the last install (a stamp file in the venv): restarts are quick.
+$(VENV)/.installed: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e .
+	touch $@
 
-install-dev: $(PY)
+$(VENV)/.installed-dev: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@ $(VENV)/.installed
 
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+# The demo runs with debug off, so a missing page shows the site's own 404 page (static files still served).
+run: export DJANGO_DEBUG ?= 0
 run: install
 	mkdir -p data
 	$(PY) manage.py migrate --noinput -v0

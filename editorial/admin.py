@@ -120,7 +120,7 @@ class DraftAdmin(admin.ModelAdmin):
     inlines = [RevisionInline, ReviewEventInline, DismissalInline]
     actions = ["rerun_checks", "undelete"] + [
         _bulk_transition(a) for a in review.ACTIONS if a != review.REQUEST_CHANGES]
-    raw_id_fields = ("author", "assignee")
+    autocomplete_fields = ("author", "assignee")
 
     def get_queryset(self, request):
         return Draft.all_objects.select_related("author", "api_client")
@@ -272,9 +272,21 @@ class RuleSettingAdmin(admin.ModelAdmin):
 
             from editorial.checks import all_rules
 
-            choices = [(r, r) for r in sorted(all_rules())]
+            choices = [(r.id, f"{r.id} — {r.description}" if r.description else r.id)
+                       for r in sorted(all_rules().values(), key=lambda r: r.id)]
             return forms.ChoiceField(choices=choices, label=db_field.verbose_name)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        """Above the saved settings: every rule the engine has, with what it finds and its default severity."""
+        from editorial.checks import all_rules
+        from editorial.web.findings import SEVERITY_LABELS
+
+        settings_by_rule = {s.rule: s for s in RuleSetting.objects.all()}
+        every = [{"id": r.id, "description": r.description, "setting": settings_by_rule.get(r.id),
+                  "default_severity": SEVERITY_LABELS.get(r.severity, r.severity)}
+                 for r in sorted(all_rules().values(), key=lambda r: r.id)]
+        return super().changelist_view(request, {**(extra_context or {}), "every_rule": every})
 
 
 class ApiKeyInline(admin.TabularInline):

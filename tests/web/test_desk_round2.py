@@ -96,3 +96,36 @@ def test_a_word_download_has_real_paragraphs_and_the_findings_as_comments_at_the
     plain = client.get(reverse("editorial:download", args=[draft.pk]) + "?format=docx")
     assert len(list(docx.Document(io.BytesIO(plain.content)).comments)) == 0
     assert unquote(plain["Content-Disposition"].split("''", 1)[1]) != name
+
+
+def test_the_admin_is_branded_and_lists_every_rule_with_its_description(login, admin_user, draft):
+    from editorial.checks import all_rules
+
+    client = login(admin_user)
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "جانغو" not in html and "Django administration" not in html
+    html = client.get(reverse("admin:editorial_rulesetting_changelist")).content.decode()
+    rules = all_rules()
+    assert all(rule_id in html for rule_id in rules)
+    some = next(r for r in rules.values() if r.description)
+    assert some.description.split("(")[0].strip()[:30] in html.replace("&#x27;", "'")
+    html = client.get(reverse("admin:editorial_draft_change", args=[draft.pk])).content.decode()
+    assert "admin-autocomplete" in html
+
+
+@pytest.mark.parametrize(("language", "words"), [("ar", "الصفحة غير موجودة"), ("en", "Page not found")])
+def test_a_missing_page_is_the_sites_own_page_in_the_chosen_language(login, writer, settings, language, words):
+    settings.DEBUG = False
+    client = login(writer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404 and words in response.content.decode()
+
+
+def test_the_500_page_needs_nothing_but_the_language(rf):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("ar"):
+        html = render_to_string("500.html")
+    assert 'dir="rtl"' in html and "base.css" in html

@@ -1,0 +1,86 @@
+#!/usr/bin/env python
+"""Benchmark the editor's live check on the server: the view from request to JSON (engine, highlighted HTML,
+findings list), for a 14,000- and a 60,000-character article, after a one-word edit. The browser's part (the
+round trip and putting the marks in) is measured by the browser tests, which print it.
+
+    python benchmarks/live_check.py [--corpus FILE.jsonl] [--runs 15]
+
+Figures are printed (median and worst of the runs), never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "editorial.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth.models import AnonymousUser  # noqa: E402
+from django.test import RequestFactory  # noqa: E402
+from engine import SHARED, load_articles  # noqa: E402
+
+from editorial.checkconfig import current_config  # noqa: E402
+from editorial.checks import check_draft  # noqa: E402
+from editorial.web import live  # noqa: E402
+
+# The view without its sign-in wrapper (no database needed here): require_POST(check_live).
+VIEW = live.check_live.__wrapped__
+
+
+def text_of_chars(articles, n_chars: int) -> tuple[str, str]:
+    parts, size, i = [], 0, 0
+    while size < n_chars:
+        parts.append(articles[i % len(articles)][1])
+        size += len(parts[-1]) + 2
+        i += 1
+    return articles[0][0], "\n\n".join(parts)[:n_chars]
+
+
+def run(title: str, body: str, runs: int) -> dict[str, float]:
+    factory = RequestFactory()
+    view_ms, engine_ms = [], []
+    config = current_config()
+    for k in range(runs):
+        edited = body[: len(body) // 2] + f" كلمة{k} " + body[len(body) // 2:]  # a keystroke's worth of change
+        request = factory.post("/drafts/check-live/", {"title": title, "body": edited})
+        request.user = AnonymousUser()
+        request._dont_enforce_csrf_checks = True
+        started = time.perf_counter()
+        response = VIEW(request)
+        view_ms.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.content[:200]
+        started = time.perf_counter()
+        check_draft(title, edited, config)
+        engine_ms.append((time.perf_counter() - started) * 1000)
+    return {"view_median": statistics.median(view_ms), "view_max": max(view_ms),
+            "engine_median": statistics.median(engine_ms), "bytes": len(response.content)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=SHARED)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    articles = load_articles(args.corpus)
+    print(f"texts from {'the corpus ' + str(args.corpus) if args.corpus.exists() else 'the demo drafts'}; "
+          f"{args.runs} runs each, a one-word edit each time")
+    for n in (14_000, 59_800):  # the live check takes up to 60,000 characters (title and edit included)
+        title, body = text_of_chars(articles, n)
+        r = run(title, body, args.runs)
+        print(f"{n:>6} chars: live-check view median {r['view_median']:.0f} ms (worst {r['view_max']:.0f} ms), "
+              f"of which the engine {r['engine_median']:.0f} ms; answer {r['bytes'] / 1024:.0f} KiB")
+
+
+if __name__ == "__main__":
+    main()
