@@ -25,7 +25,9 @@
   var findings = {};
   var current = null;
   var editors = {};
-  var numbers = window.Intl ? new Intl.NumberFormat(document.documentElement.lang || "ar") : null;
+  var lang = document.documentElement.lang || "ar";
+  // Arabic pages use Arabic-Indic digits everywhere (say so: some Intl data defaults Arabic to Western digits).
+  var numbers = window.Intl ? new Intl.NumberFormat(lang.indexOf("ar") === 0 ? "ar-u-nu-arab" : lang) : null;
 
   function num(n) { return numbers ? numbers.format(n) : String(n); }
 

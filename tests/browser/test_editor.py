@@ -50,7 +50,7 @@ def test_marks_appear_in_the_text_while_typing_arabic(page: Page, site, writer, 
     page.screenshot(path=str(shots / "editor-marks-ar.png"))
 
 
-def test_a_mark_opens_the_card_and_apply_is_undoable(page: Page, site, writer):
+def test_a_mark_opens_the_card_and_apply_is_undoable(page: Page, site, writer, shots):
     sign_in(page, site, "writer")
     page.goto(site + "/drafts/new/")
     page.locator("input[name=title]").fill(TITLE)
@@ -64,6 +64,7 @@ def test_a_mark_opens_the_card_and_apply_is_undoable(page: Page, site, writer):
     expect(card).to_be_visible()
     expect(card.locator(".fc-apply")).to_be_visible()
     expect(card.locator(".fc-rule")).to_be_hidden()  # the rule id only behind its toggle
+    page.screenshot(path=str(shots / "editor-card-ar.png"))
     card.locator(".fc-apply").click()
     expect(card).to_be_hidden()
     assert "الوزير الوزير" not in body.input_value()
@@ -114,3 +115,11 @@ def test_dismiss_from_the_card_on_the_edit_page(page: Page, site, writer, make_d
     assert page.evaluate("window.__stay") == 1
     dismissal = draft.dismissals.get()
     assert dismissal.rule.startswith("placeholder.") and dismissal.dismissed_by == writer
+
+
+def test_screenshot_of_the_admin_rule_settings(page: Page, site, admin_user, shots):
+    sign_in(page, site, "admin")
+    page.goto(site + "/admin/editorial/rulesetting/")
+    expect(page.locator("#every-rule tbody tr").first).to_be_visible()
+    expect(page.locator("#site-name")).not_to_contain_text("جانغو")
+    page.screenshot(path=str(shots / "admin-rules-ar.png"))

@@ -49,7 +49,8 @@ def test_dismiss_undo_apply_and_comment_without_a_reload(page: Page, site, write
     assert page.evaluate(NOT_RELOADED)
 
     page.locator("#findings li.finding[data-rule='repetition.doubled_word'] form.apply button").click()
-    expect(page.locator(".draft-head .meta")).to_contain_text("٢")  # revision 2, Arabic-Indic digits
+    expect(page.locator("#revisions tbody tr")).to_have_count(2)  # a new revision, swapped in
+    expect(page.locator(".draft-head .meta")).to_contain_text("النسخة ٢")  # Arabic-Indic digits
     expect(page.locator("#findings li.finding[data-rule='repetition.doubled_word']")).to_have_count(0)
     assert page.evaluate(NOT_RELOADED)
     assert "الوزير الوزير" not in services.selectors.latest_revision(draft).body_text
