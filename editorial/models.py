@@ -304,6 +304,12 @@ class Comment(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     revision = models.ForeignKey(Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     body = models.TextField(_("comment"))
+    # The passage a comment is about (empty: about the whole draft). It is found again in later revisions by its
+    # words (``selectors.comment_anchor``); when they are gone the comment is shown as outdated.
+    passage = models.TextField(_("passage"), blank=True)
+    field = models.CharField(_("field"), max_length=10, blank=True)
+    start = models.PositiveIntegerField(_("start"), null=True, blank=True)
+    end = models.PositiveIntegerField(_("end"), null=True, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
 
     class Meta:

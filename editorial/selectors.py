@@ -385,3 +385,23 @@ def desk_names(limit: int = 50) -> list[str]:
 
     rows = (Draft.objects.exclude(desk="").values("desk").annotate(n=Count("id")).order_by("-n", "desk")[:limit])
     return [r["desk"] for r in rows]
+
+
+def comment_anchor(draft: Draft, comment) -> tuple[str, int, int] | None:
+    """Where a comment's passage is in the draft's current text: ``(field, start, end)``, the occurrence nearest
+    to where it was written; None when the passage is gone (the comment is outdated). No query: the draft row
+    holds the current text."""
+    passage = comment.passage
+    if not passage:
+        return None
+    texts = {"body": draft.body_text, "title": draft.title}
+    order = [comment.field or "body"] + [f for f in texts if f != (comment.field or "body")]
+    for field in order:
+        text, hits, at = texts[field], [], texts[field].find(passage)
+        while at >= 0 and len(hits) < 200:
+            hits.append(at)
+            at = text.find(passage, at + 1)
+        if hits:
+            start = min(hits, key=lambda h: abs(h - (comment.start or 0)))
+            return field, start, start + len(passage)
+    return None

@@ -396,14 +396,23 @@ def dismissal_undo(*, dismissal: Dismissal, user: Actor = None, client: ApiClien
     return dismissal
 
 
-def comment_add(*, draft: Draft, user: Actor, body: str) -> Comment:
+def comment_add(*, draft: Draft, user: Actor, body: str, passage: str = "") -> Comment:
+    """A comment on the draft, or on a passage of its current text (found by its words)."""
     body = (body or "").strip()
     if not body:
         raise InvalidInput(_("A comment cannot be empty."), field="body")
     if not selectors.is_newsroom_member(user):
         raise NotAllowed(_("Only newsroom members can comment."))
-    comment = Comment.objects.create(draft=draft, author=user, body=body[:10000],
-                                     revision=selectors.latest_revision(draft))
+    passage = (passage or "").strip()[:2000]
+    comment = Comment(draft=draft, author=user, body=body[:10000], revision=selectors.latest_revision(draft),
+                      passage=passage)
+    if passage:
+        anchor = selectors.comment_anchor(draft, comment)
+        if anchor is None:
+            raise InvalidInput(_("That passage is not in the current text: copy the words exactly."),
+                               field="passage")
+        comment.field, comment.start, comment.end = anchor
+    comment.save()
     notify.comment_added(comment)
     return comment
 

@@ -79,6 +79,10 @@ def override_approval(draft):
 def draft_context(request, draft, **extra) -> dict:
     run, shown = shown_findings(draft)
     counts = fnd.counts(shown)
+    comments = list(draft.comments.select_related("author"))
+    comment_marks, anchors = fnd.comment_marks(draft, comments)
+    for c in comments:
+        c.outdated = bool(c.passage) and anchors.get(c.pk) is None
     user = request.user
     items = timeline(draft)
     sent_back = None
@@ -88,6 +92,8 @@ def draft_context(request, draft, **extra) -> dict:
         "draft": draft,
         "run": run,
         "findings": shown,
+        "text_marks": shown + comment_marks,
+        "comments": comments,
         "groups": fnd.grouped(shown),
         "dismissed": [f for f in shown if not f.is_open],
         "counts": counts,
@@ -105,7 +111,6 @@ def draft_context(request, draft, **extra) -> dict:
         and draft.assignee_id != user.pk,
         "revisions": list(draft.revisions.select_related("created_by", "api_client").order_by("-number")),
         "reviewers": list(selectors.reviewers()),
-        "comments": list(draft.comments.select_related("author")),
         "comment_form": extra.pop("comment_form", None) or CommentForm(),
         **extra,
     }
@@ -185,7 +190,8 @@ def comment_add(request, pk: int):
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            services.comment_add(draft=draft, user=request.user, body=form.cleaned_data["body"])
+            services.comment_add(draft=draft, user=request.user, body=form.cleaned_data["body"],
+                                 passage=form.cleaned_data["passage"])
         except services.ServiceError as exc:
             service_error(form, exc, "body")
         else:

@@ -19,9 +19,11 @@ FAMILY_LABELS = {
     "repetition": _("Repetition"),
     "style": _("Style"),
     "archive": _("Archive"),
+    "comment": _("Comment"),
 }
 # A symbol per family so a highlight never relies on colour alone (also shown in the list and the legend).
-FAMILY_ICONS = {"placeholder": "⌧", "consistency": "≠", "repetition": "↻", "style": "✎", "archive": "⧉"}
+FAMILY_ICONS = {"placeholder": "⌧", "consistency": "≠", "repetition": "↻", "style": "✎", "archive": "⧉",
+               "comment": "❝"}
 
 
 _QUOTED = re.compile(r"(«[^»]*»|“[^”]*”)")
@@ -181,3 +183,19 @@ def counts(findings: list[Shown]) -> dict[str, int]:
             out[f.severity] = out.get(f.severity, 0) + 1
             out[f.family] = out.get(f.family, 0) + 1
     return out
+
+
+def comment_marks(draft, comments) -> tuple[list[Shown], dict[int, tuple | None]]:
+    """Comments on passages as marks for the text (``hl-comment``), and each comment's place now (None: outdated)."""
+    from editorial import selectors
+
+    marks, anchors = [], {}
+    for c in comments:
+        if not c.passage:
+            continue
+        anchors[c.pk] = anchor = selectors.comment_anchor(draft, c)
+        if anchor is not None:
+            field_name, start, end = anchor
+            marks.append(Shown(key=f"c{c.pk}", family="comment", rule="comment", severity="info", field=field_name,
+                               start=start, end=end, text=c.passage, message=c.body[:200]))
+    return marks, anchors

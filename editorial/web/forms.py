@@ -121,6 +121,11 @@ class DismissForm(forms.Form):
 
 class CommentForm(forms.Form):
     body = forms.CharField(label=_("Comment"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
+    passage = forms.CharField(
+        label=_("On the passage (optional)"), required=False, max_length=2000,
+        help_text=_("Select words in the text, or paste them here: the comment is attached to them."),
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
 
 
 class DeskFilterForm(forms.Form):

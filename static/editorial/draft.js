@@ -11,4 +11,17 @@
   }
   wire();
   document.addEventListener("draft:updated", wire);
+
+  // Words selected in the text become the passage of the next comment (the field can also be typed into).
+  function takeSelection() {
+    var selection = window.getSelection();
+    var box = document.querySelector(".draft-text .body-text");
+    var field = document.getElementById("id_passage");
+    if (!selection || selection.isCollapsed || !box || !field) { return; }
+    if (!box.contains(selection.anchorNode) || !box.contains(selection.focusNode)) { return; }
+    var text = selection.toString().trim();
+    if (text) { field.value = text.slice(0, 2000); }
+  }
+  document.addEventListener("mouseup", takeSelection);
+  document.addEventListener("keyup", function (event) { if (event.shiftKey) { takeSelection(); } });
 })();

@@ -113,3 +113,23 @@ def test_the_confirmation_works_without_javascript(new_context, site, writer, ma
     expect(page.locator("#confirm-submit")).to_be_visible()
     page.locator("form.action-submit button[type=submit]").click()
     expect(status_of(page)).to_have_class(re.compile("status-in_review"))
+
+
+def test_selected_words_become_the_passage_of_a_comment(page: Page, site, writer, reviewer, make_draft):
+    draft = make_draft(title=TITLE, body=BODY)
+    sign_in(page, site, "reviewer")
+    open_draft(page, site, draft)
+    page.evaluate("""() => { const box = document.querySelector('.draft-text .body-text');
+        const node = [...box.childNodes].find(n => n.nodeType === 3 && n.data.includes('بحضور الزوار'));
+        const at = node.data.indexOf('بحضور الزوار'); const range = document.createRange();
+        range.setStart(node, at); range.setEnd(node, at + 'بحضور الزوار'.length);
+        const s = getSelection(); s.removeAllRanges(); s.addRange(range);
+        document.dispatchEvent(new MouseEvent('mouseup')); }""")
+    expect(page.locator("#id_passage")).to_have_value("بحضور الزوار")
+    page.locator("#comments textarea[name=body]").fill("من هم الزوار؟")
+    page.locator("#comments button[type=submit]").click()
+    mark = page.locator(".draft-text mark.hl-comment")
+    expect(mark).to_have_text("بحضور الزوار")
+    assert page.evaluate(NOT_RELOADED)
+    page.locator("#comments a.goto").click()
+    expect(mark).to_be_focused()

@@ -129,3 +129,23 @@ def test_the_500_page_needs_nothing_but_the_language(rf):
     with translation.override("ar"):
         html = render_to_string("500.html")
     assert 'dir="rtl"' in html and "base.css" in html
+
+
+def test_a_comment_on_a_passage_follows_the_text_and_is_outdated_when_it_goes(login, writer, reviewer, draft):
+    client = login(reviewer)
+    passage = "بسعة 400 سرير"
+    url = reverse("editorial:comment_add", args=[draft.pk])
+    assert client.post(url, {"body": "تحقق من العدد", "passage": "ليست في النص"}).status_code == 400
+    client.post(url, {"body": "تحقق من العدد", "passage": passage})
+    comment = draft.comments.get()
+    assert comment.field == "body" and draft.body_text[comment.start:comment.end] == passage
+    page = reverse("editorial:draft", args=[draft.pk])
+    html = client.get(page).content.decode()
+    assert f'id="f-c{comment.pk}"' in html and "hl-comment" in html
+    services.draft_revise(draft=draft, title=draft.title, body_text="مقدمة جديدة. " + draft.body_text, user=writer)
+    html = client.get(page).content.decode()
+    assert f'id="f-c{comment.pk}"' in html and "outdated-tag" not in html  # moved with its words
+    services.draft_revise(draft=draft, title=draft.title, body_text=draft.body_text.replace(passage, "بسعة كبيرة"),
+                          user=writer)
+    html = client.get(page).content.decode()
+    assert f'id="f-c{comment.pk}"' not in html and "outdated-tag" in html
