@@ -22,17 +22,17 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "editorial.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.contrib.auth.models import AnonymousUser  # noqa: E402
-from django.test import RequestFactory  # noqa: E402
-from engine import SHARED, load_articles  # noqa: E402
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
+from engine import SHARED, load_articles
 
-from editorial.checkconfig import current_config  # noqa: E402
-from editorial.checks import check_draft  # noqa: E402
-from editorial.web import live  # noqa: E402
+from editorial.checkconfig import current_config
+from editorial.checks import check_draft
+from editorial.web import live
 
 # The view without its sign-in wrapper (no database needed here): require_POST(check_live).
 VIEW = live.check_live.__wrapped__

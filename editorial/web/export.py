@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
@@ -105,7 +106,7 @@ def _fill(document, paragraph, para: _Para, findings: list[fnd.Shown], author: s
     mine = [f for f in findings if f.start < end and f.end > para.start]
     cuts = sorted({para.start, end} | {min(max(x, para.start), end) for f in mine for x in (f.start, f.end)})
     runs = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         if b > a:
             runs.append((a, b, paragraph.add_run(para.text[a - para.start:b - para.start])))
     for f in mine:

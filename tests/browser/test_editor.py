@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from editorial import services
 from tests.browser.helpers import sign_in
 
 TITLE = "الوزير يفتتح المعرض"
