@@ -21,7 +21,8 @@ def test_reviewers_and_publishers_correct_a_word_as_a_revision_in_their_name(log
     services.draft_transition(draft=draft, action="submit", user=writer)
     client = login(person)
     assert client.get(edit_url(draft)).status_code == 200
-    response = client.post(edit_url(draft), {"title": draft.title, "body": draft.body_text + " تصحيح."})
+    response = client.post(edit_url(draft), {"title": draft.title, "body": draft.body_text + " تصحيح.",
+                                             "base_revision": draft.revision_number})
     assert response.status_code == 302
     latest = services.selectors.latest_revision(draft)
     assert latest.number == 2 and latest.created_by == person
