@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editorial', '0004_soft_delete_and_history_protection'),
+        ('editorial', '0005_webhook_pause'),
     ]
 
     operations = [
