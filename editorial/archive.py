@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash
-from django.db import transaction
+from django.db import connection, transaction
 
 from editorial.checks.arabic.normalize import norm
 
@@ -29,6 +29,7 @@ BANDS, ROWS = 16, 4  # 16 x 4 = 64 values: two paragraphs at Jaccard 0.5 share a
 SHINGLE = 3
 MIN_WORDS = 12
 MIN_SIMILARITY = 0.5
+KEYS_PER_QUERY = 2000
 RULE = "archive.recycled"
 FAMILY = "archive"
 SEED = 20261206
@@ -113,7 +114,7 @@ class Match:
 
 def find_matches(signed: list[Paragraph], *, exclude_draft_id: int | None) -> list[Match]:
     """Paragraphs of other drafts that share a band with ours and agree on at least MIN_SIMILARITY."""
-    from editorial.models import ArchiveBand
+    from editorial.models import ArchiveBand, ArchiveParagraph
 
     by_key: dict[int, list[Paragraph]] = {}
     for p in signed:
@@ -121,15 +122,25 @@ def find_matches(signed: list[Paragraph], *, exclude_draft_id: int | None) -> li
             by_key.setdefault(k, []).append(p)
     if not by_key:
         return []
-    rows = ArchiveBand.objects.filter(key__in=list(by_key))
-    if exclude_draft_id is not None:
-        rows = rows.exclude(paragraph__draft_id=exclude_draft_id)
+    # Plain SQL: this runs for every revision, and building the ORM query cost more than running it.
+    # Keys go in chunks: a long text has thousands, more than a database takes as parameters at once.
+    keys = list(by_key)
+    p_table, b_table = ArchiveParagraph._meta.db_table, ArchiveBand._meta.db_table
+    rows = []
+    with connection.cursor() as cursor:
+        for i in range(0, len(keys), KEYS_PER_QUERY):
+            chunk = keys[i:i + KEYS_PER_QUERY]
+            sql = (f'SELECT b.key, p.id, p.draft_id, p.start, p."end", p.signature FROM {b_table} b '
+                   f"JOIN {p_table} p ON p.id = b.paragraph_id WHERE b.key IN ({', '.join(['%s'] * len(chunk))})")
+            if exclude_draft_id is not None:
+                sql += " AND p.draft_id <> %s"
+                chunk = [*chunk, exclude_draft_id]
+            cursor.execute(sql, chunk)
+            rows += cursor.fetchall()
     best: dict[tuple[int, int], Match] = {}
     signatures: dict[int, np.ndarray] = {}
     seen: set[tuple[int, int]] = set()
-    for key, pid, draft_id, start, end, sig in rows.values_list(
-            "key", "paragraph_id", "paragraph__draft_id", "paragraph__start", "paragraph__end",
-            "paragraph__signature"):
+    for key, pid, draft_id, start, end, sig in rows:
         theirs = signatures.get(pid)
         if theirs is None:
             theirs = signatures[pid] = np.frombuffer(bytes(sig), dtype=np.uint64)

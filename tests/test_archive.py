@@ -136,3 +136,10 @@ def test_recheck_queues_the_matching_drafts(make_draft, settings, capsys):
     out = capsys.readouterr().out
     assert "queued 1 drafts in 1 tasks" in out and "rechecked 1 drafts" in out
     assert a.revisions.get().check_runs.count() == runs + 1
+
+
+def test_a_long_text_is_looked_up_in_chunks(original, writer, monkeypatch):
+    monkeypatch.setattr(archive, "KEYS_PER_QUERY", 5)  # 3 paragraphs x 16 bands: ten queries
+    pasted = services.draft_create(title="خبر", body_text=ORIGINAL, user=writer)
+    found = _indexed(pasted)
+    assert len(found) == 1 and len(found[0].related) == 2
