@@ -17,21 +17,28 @@ from ..arabic.marks import after_marks
 from ..config import CheckConfig
 from ..engine import Document, Hit
 from ..types import Rule
-from . import dates, gender, numbers, people, places, polarity, topic
+from . import dates, gender, numbers, people, places, polarity, swapped, topic
 from .common import Context
 
-_MODULES = (numbers, people, gender, places, dates, polarity, topic)
+_MODULES = (numbers, people, gender, places, dates, polarity, swapped, topic)
 
 RULES: tuple[Rule, ...] = tuple(r for m in _MODULES for r in m.RULES)
 
 
 def run(doc: Document, config: CheckConfig) -> Iterable[Hit]:
     ctx = Context(doc)
-    hits = list(_hits(ctx, config))
+    hits = _first_per_span(list(_hits(ctx, config)))
     for h in hits:  # a span ends after the word's trailing tashkeel (شخصاً, not شخصا)
         h.end = after_marks(doc.field(h.field).text, h.end)
         h.related = [(f, s, after_marks(doc.field(f).text, e)) for f, s, e in h.related]
     return hits
+
+
+def _first_per_span(hits: list[Hit]) -> list[Hit]:
+    """A swapped word already reported as a place, person, number or outcome is not reported twice."""
+    taken = [(h.field, h.start, h.end) for h in hits if h.rule != "consistency.swapped_word"]
+    return [h for h in hits if h.rule != "consistency.swapped_word"
+            or not any(f == h.field and s < h.end and h.start < e for f, s, e in taken)]
 
 
 def _hits(ctx: Context, config: CheckConfig) -> Iterator[Hit]:

@@ -1,0 +1,98 @@
+"""Swapped word: the body restates the title's sentence word for word but for one word, replaced by another.
+
+A contradiction built by swapping one thing for another (a team, a product, a year, an animal, an office ...)
+keeps every other word of the statement. The title's content words are aligned with each of the body's first
+sentences (word keys: no clitics, no plural or feminine ending); when at least three words and half of the
+title match in order, at most two words are added or dropped, and exactly one title word stands where the body
+has another, the pair is reported: unless the two are forms of one word (shared stem, close spelling), listed
+as near-synonyms (``data/swap_synonyms.txt`` and the repetition family's synonym groups), or the body also uses
+the title's word elsewhere. Known limits: a synonym that no list knows is reported (a paraphrase that changes
+exactly one word); swaps of two words or more are not seen here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from functools import cache
+
+from rapidfuzz.fuzz import ratio
+
+from ..arabic import data
+from ..arabic.clitics import has_article
+from ..arabic.numbers import starts_number
+from ..arabic.tokens import Token
+from ..config import CheckConfig
+from ..engine import Hit
+from ..repetition.lexicon import SYNONYM_GROUPS
+from ..types import Rule
+from .common import Context, bare, hit, is_content, word_key
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "consistency.swapped_word", "warning",
+        "يعيد النص جملة العنوان لكن بكلمة أخرى مكان «{text}» ({body}): تحقّق من أيهما الصحيح.",
+        "The body restates the title but with another word in place of “{text}” ({body}): check which is right.",
+        "The body repeats the title's statement word for word except one word, replaced by an unrelated one.",
+    ),
+)
+
+_SENTENCES = 3  # the body's opening sentences, where a headline is restated
+_MIN_SAME = 3
+_MAX_EXTRA = 2  # words added or dropped around the swap
+_CLOSE = 60  # rapidfuzz ratio at or over which two words are spellings or forms of one word
+
+
+@cache
+def _synonyms() -> dict[str, int]:
+    """bare word -> group number, from both lists."""
+    out: dict[str, int] = {}
+    groups = [tuple(map(data.norm, g)) for g in SYNONYM_GROUPS] + [tuple(r[0].split()) for r in
+                                                                      data.normalized_fields("swap_synonyms")]
+    for n, group in enumerate(groups):
+        for w in group:
+            out.setdefault(bare(w), n)
+    return out
+
+
+def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
+    title = [t for t in ctx.title.tokens if is_content(t)]
+    if len(title) < _MIN_SAME + 1:
+        return
+    tkeys = [word_key(t.norm) for t in title]
+    for sentence in ctx.body.sentences[:_SENTENCES]:
+        body = [t for t in sentence.tokens if is_content(t)]
+        found = _swap(ctx, title, tkeys, body)
+        if found:
+            i, j = found
+            t, b = title[i], body[j]
+            text = ctx.body.text[b.start:b.end]
+            yield hit("consistency.swapped_word", "title", t.start, t.end, [("body", b.start, b.end)],
+                      context=text, body=text)
+            return
+
+
+def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token]) -> tuple[int, int] | None:
+    bkeys = [word_key(t.norm) for t in body]
+    ops = SequenceMatcher(None, tkeys, bkeys, autojunk=False).get_opcodes()
+    same = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal")
+    if same < _MIN_SAME or 2 * same < len(tkeys):
+        return None
+    swaps = [(i1, j1) for op, i1, i2, j1, j2 in ops if op == "replace" and i2 - i1 == 1 and j2 - j1 == 1]
+    other = sum(i2 - i1 + j2 - j1 for op, i1, i2, j1, j2 in ops if op != "equal") - 2 * len(swaps)
+    if len(swaps) != 1 or other > _MAX_EXTRA or any(op == "replace" and (i2 - i1 != 1 or j2 - j1 != 1)
+                                                     for op, i1, i2, j1, j2 in ops):
+        return None
+    i, j = swaps[0]
+    if not (has_article(title[i].norm) and has_article(body[j].norm)):
+        return None  # two definite nouns (الذهب / النفط): verbs and descriptions are paraphrased freely
+    x, y = bare(title[i].norm), bare(body[j].norm)
+    if x[:3] == y[:3] or ratio(x, y) >= _CLOSE or x[:1].isdigit() != y[:1].isdigit() \
+            or (starts_number(x) and not x[:1].isdigit()) or (starts_number(y) and not y[:1].isdigit()):
+        return None
+    syn = _synonyms()
+    if x in syn and syn[x] == syn.get(y):
+        return None
+    if tkeys[i] in ctx.body_words or bkeys[j] in {word_key(t.norm) for t in ctx.title.tokens}:
+        return None
+    return i, j
