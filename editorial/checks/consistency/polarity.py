@@ -85,26 +85,22 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
     title_polar = _sided(ctx.title, tpos)
     own = {i: _phrase(ctx.title, i, _TITLE_WINDOW) for i, _, _ in title_polar}
     rest = _subject_all(ctx) - frozenset().union(*own.values())
-    phrase_of: dict[int, frozenset[str]] = {}
     for i, pair, side in title_polar:
         both = any(p == pair and s != side for _, p, s in title_polar)
         subject = own[i] or (frozenset() if both else rest)
         if not subject:
             continue
-        about = []
+        against = None
         for j, p, s in body_polar:
-            if p != pair:
+            if p != pair or (s != side and against is not None) or not _about(ctx.body, j, subject):
                 continue
-            if j not in phrase_of:
-                phrase_of[j] = _phrase(ctx.body, j, _WINDOW)
-            if not subject.isdisjoint(phrase_of[j]):
-                about.append((j, s))
-        if any(s == side for _, s in about):
-            continue
-        against = [j for j, s in about if s != side]
-        if against:
-            yield _hit(ctx, "consistency.polarity_mismatch", i, against[0])
-            return
+            if s == side:
+                break  # the body supports the title about this subject
+            against = j
+        else:
+            if against is not None:
+                yield _hit(ctx, "consistency.polarity_mismatch", i, against)
+                return
 
 
 def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
@@ -128,8 +124,16 @@ def _phrase(view: TextView, j: int, window: int) -> frozenset[str]:
     """Keys of the content words in the phrase of the outcome word at j: up to ``window`` words before and after
     it, not across "مع"، "و"، "بعد" or punctuation. Outcome words and measure words (أسعار، نسبة، مستوى) are
     passed over without counting. After a preposition (بارتفاع، لانخفاض) the subject can only follow."""
+    return frozenset(_walk(view, j, window))
+
+
+def _about(view: TextView, j: int, subject: frozenset[str]) -> bool:
+    """The body's outcome word at j has one of the subject's words in its phrase."""
+    return any(k in subject for k in _walk(view, j, _WINDOW))
+
+
+def _walk(view: TextView, j: int, window: int) -> Iterator[str]:
     toks = view.tokens
-    out: set[str] = set()
     w = toks[j].norm
     steps = (1,) if w[:1] in ("ب", "ل") and w not in L.polarity() else (1, -1)
     for step in steps:
@@ -146,8 +150,7 @@ def _phrase(view: TextView, j: int, window: int) -> frozenset[str]:
                 continue
             seen += 1
             if is_content(t):
-                out.add(bare(t.stem))
-    return frozenset(out)
+                yield bare(t.stem)
 
 
 def _conjoined(w: str) -> bool:
