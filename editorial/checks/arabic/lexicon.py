@@ -130,7 +130,7 @@ UNIQUE_OFFICES = words("unique_offices")
 
 # --- days and months -----------------------------------------------------------------------------------------
 
-WEEKDAYS: dict[str, int] = {w: day for day, line in enumerate(entries("weekdays")) for w in _n(line)}
+WEEKDAYS: dict[str, int] = {w: day for day, line in enumerate(entries("weekday_names")) for w in _n(line)}
 # month number for every spelling (Gregorian in the Egyptian/Gulf, Levantine and Maghrebi forms)
 MONTHS: dict[str, int] = {norm(name.strip()): month for month, line in enumerate(entries("months"), start=1)
                           for name in line.split("،")}
