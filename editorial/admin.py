@@ -301,7 +301,7 @@ class ApiKeyInline(admin.TabularInline):
 
 @admin.register(ApiClient)
 class ApiClientAdmin(admin.ModelAdmin):
-    list_display = ("name", "is_active", "webhook_url", "created_at")
+    list_display = ("name", "is_active", "webhook_url", "webhook_paused_until", "created_at")
     list_filter = ("is_active",)
     search_fields = ("name",)
     inlines = [ApiKeyInline]

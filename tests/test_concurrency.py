@@ -5,11 +5,15 @@ Each rule is shown on the service, on the desk (the editor keeps their text and 
 
 from __future__ import annotations
 
+import threading
+
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from editorial import review, services
+from editorial.models import Draft
 
 CLEAN = {"EDITORIAL_CHECKS": {"disabled": ["placeholder", "repetition", "consistency"]}}
 PARA_A = "أضاف المحرر الأول فقرة عن موعد افتتاح الجناح الجديد."
@@ -166,8 +170,6 @@ def test_the_api_refuses_a_stale_edit_with_409_and_the_current_revision(cms_a, c
 
 
 def test_the_api_refuses_to_edit_a_published_draft(cms_a, cms_draft, reviewer):
-    from editorial.models import Draft
-
     draft = Draft.objects.get(pk=cms_draft["id"])
     services.draft_transition(draft=draft, action="submit", client=draft.api_client)
     services.draft_transition(draft=draft, action="approve", user=reviewer, override_reason="اختبار")
@@ -177,3 +179,32 @@ def test_the_api_refuses_to_edit_a_published_draft(cms_a, cms_draft, reviewer):
     same = cms_a.post("/api/v1/drafts/", {"external_id": "c1", "title": cms_draft["title"],
                                           "body": cms_draft["body_text"]}, format="json")
     assert same.status_code == 200 and same.json()["revision_created"] is False
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_saves_on_the_same_revision_one_wins_one_conflicts(writer, admin_user):
+    """The base check runs under the draft's row lock: two saves racing from revision 1 cannot both land."""
+    draft = services.draft_create(title="عنوان الخبر", body_text="نص أول.", user=writer)
+    barrier, results = threading.Barrier(2), []
+
+    def save(user, paragraph: str) -> None:
+        try:
+            barrier.wait()
+            services.draft_revise(draft=Draft.objects.get(pk=draft.pk), title="عنوان الخبر",
+                                  body_text="نص أول.\n\n" + paragraph, user=user, base_revision=1)
+            results.append("saved")
+        except services.ServiceError as exc:
+            results.append(exc.code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(writer, PARA_A)),
+               threading.Thread(target=save, args=(admin_user, PARA_B))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == ["revision_conflict", "saved"]
+    draft.refresh_from_db()
+    assert draft.revision_number == 2 and (PARA_A in draft.body_text) != (PARA_B in draft.body_text)
