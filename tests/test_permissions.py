@@ -1,7 +1,8 @@
 """The permission matrix (issue 9): every page and endpoint × every kind of caller, expectations as a table.
 
 Callers: anonymous, the draft's writer, another writer, a reviewer, a publisher, an admin, the CMS that owns the
-draft and another CMS. Each row is one request against a fresh draft (the writer's for the desk and the admin,
+draft and another CMS (reviewers and publishers may correct a draft's text themselves, as a revision in their
+own name). Each row is one request against a fresh draft (the writer's for the desk and the admin,
 the CMS's for the API), checked twice: what the caller got, and whether the write happened.
 
 Cells: ``ok`` done (or shown) · ``no`` refused with a message, nothing changed · ``login`` sent to sign in ·
