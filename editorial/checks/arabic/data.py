@@ -16,7 +16,7 @@ from importlib.resources import files
 
 from .normalize import norm
 
-__all__ = ["entries", "fields", "normalized_fields", "words"]
+__all__ = ["entries", "fields", "groups", "normalized_fields", "words"]
 
 SEPARATOR = "|"
 
@@ -49,3 +49,9 @@ def normalized_fields(name: str) -> tuple[tuple[str, ...], ...]:
 def words(name: str) -> frozenset[str]:
     """Every whitespace-separated word of every entry, normalised: for plain word lists."""
     return frozenset(norm(w) for e in entries(name) for w in e.split() if w != SEPARATOR)
+
+
+@cache
+def groups(name: str) -> tuple[tuple[str, ...], ...]:
+    """Each entry as its normalised whitespace-separated words: a synonym group, a multi-word term."""
+    return tuple(tuple(norm(w) for w in e.split()) for e in entries(name))

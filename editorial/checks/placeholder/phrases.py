@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from ..arabic import TextView, norm
+from ..arabic import TextView, data, norm
 from ..arabic.clitics import CLITIC_LETTERS
 from ..arabic.marks import after_marks
 from ..arabic.quotes import Quotations
@@ -208,11 +208,7 @@ _AI = (
             r"|i can also|i'd be happy to|i(?:'ve| have) (?:rewritten|revised|edited|drafted|written|updated)", raw=True),
 )
 # In a story about AI, a sentence that reports what a model said, or names the model, is news.
-_REPORTING = lx._n(
-    "قال قالت رد ردت أجاب أجابت كتب كتبت جاء عبارة بعبارة عبارات جملة يقول تقول يرد ترد ردا جوابا وقال وقالت وكتب "
-    "قائلا قائلة مضيفا موضحا معتبرا اعتذر اعتذرت أوضح أضاف أكد زعم يجيب تجيب إجابة إجابته إجاباته ردوده ردود "
-    "النموذج البرنامج الروبوت روبوت المساعد التطبيق المحادثة الدردشة"
-) | lx.en("said says replied replies wrote writes answered responded chatgpt gemini claude copilot")
+_REPORTING = data.words("placeholder_reporting_words")
 
 
 def _at_sentence_start(ntext: str, pos: int) -> bool:

@@ -1,193 +1,33 @@
-"""Word lists for the repetition checks, written in ordinary spelling and normalised at import.
+"""Word lists for the repetition checks, read from ``editorial/checks/data/`` through the one loader.
 
 Function words never make an overused phrase or a restatement; units, titles and institution heads are what a
-story legitimately repeats; a handful of words are doubled on purpose in good Arabic (رويداً رويداً).
+story legitimately repeats; a handful of words are doubled on purpose in good Arabic (رويداً رويداً). Every
+word comes normalised from the loader; each file says what it holds and where it came from.
 """
 
 from __future__ import annotations
 
-from ..arabic import data, norm
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(norm(w) for w in text.split())
-
+from ..arabic import data
 
 # Particles, prepositions, pronouns, demonstratives, relatives, auxiliaries and newswire glue words.
 FUNCTION_WORDS = data.words("function_words")
-
 # Money, measures and percentages: repeated with every figure in a news story.
-UNIT_WORDS = _words("""
-المئة المائة بالمئة بالمائة مئة مائة بالمية نسبة بنسبة بالمائة
-ألف آلاف ألفا مليون ملايين مليونا مليار مليارات مليارا ترليون تريليون
-دينار دينارا دنانير درهم دراهم دولار دولارا دولارات يورو ريال ريالا ريالات جنيه جنيها جنيهات ليرة ليرات
-أوقية فرنك روبية ين مليم
-كيلومتر كيلومترا كلم كم متر مترا أمتار سنتيمتر سنتيمترا ملم هكتار هكتارا طن أطنان طنا كيلوغرام كغ غرام لتر برميل
-ميغاواط ميغاوات كيلوواط جيجاواط غيغاواط ساعة ساعات دقيقة دقائق ثانية درجة درجات مئوية
-""")
-
+UNIT_WORDS = data.words("unit_words")
 # Heads of titles and institutions: "وزير الدفاع", "وزارة الصحة", "بلدية المنامة" name one entity.
-ENTITY_HEADS = _words("""
-وزير وزيرة وزارة الوزير الوزيرة الوزارة رئيس رئيسة الرئيس رئاسة مدير مديرة المدير مديرية إدارة
-أمين الأمين عام العام مجلس المجلس هيئة الهيئة لجنة اللجنة بلدية البلدية ولاية الولاية والي محافظ محافظة
-مندوب مندوبية سفير سفيرة السفير سفارة قنصل نائب النائب عضو ناطق الناطق متحدث المتحدث
-شركة الشركة مؤسسة المؤسسة منظمة المنظمة جمعية الجمعية اتحاد الاتحاد جامعة الجامعة كلية معهد مستشفى المستشفى
-بنك البنك مصرف المصرف صندوق الصندوق ديوان الديوان دائرة الدائرة مصلحة المرصد مرصد مركز المركز مكتب المكتب
-محكمة المحكمة نيابة النيابة جامعة حركة الحركة حزب الحزب تحالف جبهة الجبهة نقابة النقابة غرفة الغرفة
-نادي النادي فريق الفريق منتخب المنتخب دوري الدوري كأس بطولة البطولة مهرجان المهرجان معرض المعرض
-مدينة المدينة جزيرة إقليم الإقليم منطقة مطار ميناء جامع مسجد ملعب شارع
-الشيخ الشيخة الملك الأمير الأميرة السلطان الدكتور الدكتورة الأستاذ العقيد اللواء العميد الفريق المهندس
-جلالة سمو صاحب
-""")
-
-# Words doubled on purpose (distributive or emphatic reduplication) and spelled letters of acronyms
-# («سي آي إي»), checked after normalisation.
-REDUPLICATION = _words("""
-رويدا رويداً شيئا قليلا كثيرا خطوة خطوه يوما يوم بيتا بيت زنقة دار دارا حرفا حرف كلمة كلمه واحدا واحد
-فردا فرد اثنين اثنان اثنتين صفا صف جنبا سطرا سطر نقطة نقطه حبة حبه لا نعم كلا جدا مرحبا أهلا سهلا شكرا
-بابا ماما دوم تك طق ها آه أه يا قف حي هيا حقا طبعا أبدا ابدا مهلا الله أحد احد
-اي إي آي سي بي دي تي جي إف اف إم ام إس اس
-""")
-
+ENTITY_HEADS = data.words("entity_heads")
+# Words doubled on purpose (distributive or emphatic reduplication) and spelled letters of acronyms.
+REDUPLICATION = data.words("reduplication")
 # Weekdays, months and periods are repeated naturally (dates of events, «الأشهر السبعة الأولى»).
-CALENDAR_WORDS = _words("""
-السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة
-يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
-جانفي فيفري أفريل ماي جوان جويلية أوت كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
-شهر الشهر أشهر الأشهر شهرا شهور الشهور سنة السنة سنوات عام العام أعوام الأسبوع أسبوع أسابيع الفترة فترة
-الثلاثي السداسي الربع الموسم موسم
-""")
-
+CALENDAR_WORDS = data.words("calendar_words")
 # Opening words that are pure glue: "و في" or "كما أن" starting three sentences is not a style fault.
-OPENER_GLUE = _words("و ف في من على إلى وفي ومن كما أن إن وأن وإن ثم لكن ولكن إلا")
-
+OPENER_GLUE = data.words("opener_glue")
 # Given names that a person's own name and father's name often share ("محمد محمد علي"): never a doubled word.
-# (Not علي: normalised, it is also the preposition على, whose doubling is a slip.)
-DOUBLED_NAMES = _words("""
-محمد أحمد محمود حسن حسين مصطفى إبراهيم عمر خالد سعيد السيد عبد عبدالله عادل سمير يوسف صالح جمال الله
-""")
-
+DOUBLED_NAMES = data.words("doubled_names")
 # Reporting verbs: a run of three sentences opening with the same one (وأضاف... وأضاف... وأضاف) is flagged.
-REPORTING_VERBS = _words("""
-قال قالت أضاف أضافت أكد أكدت أوضح أوضحت أشار أشارت لفت لفتت بين بينت ذكر ذكرت أفاد أفادت أعلن أعلنت
-تابع تابعت شدد شددت دعا دعت كشف كشفت اعتبر اعتبرت
-توقع يتوقع رجح يرجح رأى يرى اعتقد يعتقد
-""")
-
-# Words a rewrite swaps for each other (one group a line): a restatement is found by shared meaning, not only
-# by shared spelling. Matched on light stems; kept to news usage, where the swap does not change the fact.
-SYNONYM_GROUPS = tuple(line.split() for line in """
-ارتفاع صعود زيادة نمو ارتفع صعد زاد نما ازداد تصاعد ارتفاعا زيادات
-انخفاض تراجع هبوط انخفض تراجعت هبط تدني تقلص خفض تخفيض تقليص
-استقرار ثبات استقر ثبت ثابت مستقر
-كبير ضخم كبرى كبيرة هائل
-رئيسي رئيسية أساسي أساسية كبرى
-قوي متين قوية
-طلب إقبال الطلب الإقبال
-هدف يهدف ترمي يرمي غاية الهدف
-سعى يسعى تسعى مساعي
-خبراء مختصون متخصصون محللون خبير مختص
-مؤتمر ندوة المؤتمر الندوة
-لقاء اجتماع لقاءات اجتماعات
-اتفاقية اتفاق اتفاقيات
-شراء تملك اقتناء امتلاك التملك الشراء
-إيجار استئجار الإيجار الإيجارات كراء إيجارية
-سيارات مركبات عربات سيارة مركبة
-ازدحام اختناق زحام اختناقات
-بداية مطلع بدء انطلاق انطلاقة
-مقبل قادم المقبل القادم المقبلة القادمة
-طرق شوارع طريق شارع الطرق
-إمكانات إمكانيات قدرات الإمكانات
-متاحة متوفرة متوافرة المتاحة المتوفرة
-تجسد تعبر تعكس يجسد يعبر يعكس
-إرادة رغبة الإرادة
-مستوى درجة
-سكان أهالي مواطنين مواطنون الأهالي السكان
-حجم عدد
-قرض قروض تمويل التمويل القروض
-فائدة فوائد الفائدة
-أسعار تكلفة كلفة تكاليف الأسعار
-أموال مبالغ الأموال المبالغ
-قتلى ضحايا قتيلا
-جرحى مصابين مصابون
-أمطار تساقطات أمطارا
-تعزيز تطوير تقوية تنمية
-تعاون شراكة
-أزمة مشكلة
-بلدين دولتين البلدين
-موقعة الموقعة
-تنفيذ إنجاز
-مشاركة حضور
-افتتاح تدشين
-إطلاق تدشين
-اعتقال توقيف
-تحقيق تحقيقات تحريات
-محكمة القضاء
-حكم قرار
-ارتقاء الارتقاء رفع
-انتصار فوز الفوز الانتصار
-مرتبة مركز المرتبة المركز
-ارتقى تقدم صعد
-منازل بيوت مساكن المنازل البيوت المساكن
-تجنب تفادي
-توقف انحسار انتهاء
-نصح حث ناشد طالب
-عادي طبيعي العادية الطبيعية
-إعادة رد استرجاع
-آمن آمنة سليم
-مجاني مجانية مجانا
-تسبب أدى
-شهد سجل
-غرق فيضان
-مهنيون عاملون تجار
-""".strip().splitlines())
-
+REPORTING_VERBS = data.words("reporting_verbs")
+# Words a rewrite swaps for each other (one group a line, normalised): matched on light stems.
+SYNONYM_GROUPS = data.groups("synonym_groups")
 # Nationality and scope adjectives: "الحكومة التونسية", "الجيش اللبناني", "المنتخب الوطني" name one actor.
-NATIONALITIES = _words("""
-عربي العربية تونسي التونسية مصري المصرية لبناني اللبنانية أردني الأردنية سعودي السعودية إماراتي الإماراتية
-كويتي الكويتية قطري القطرية بحريني البحرينية عماني العمانية يمني اليمنية عراقي العراقية سوري السورية
-فلسطيني الفلسطينية إسرائيلي الإسرائيلية مغربي المغربية جزائري الجزائرية ليبي الليبية سوداني السودانية
-موريتاني الموريتانية تركي التركية إيراني الإيرانية أمريكي الأمريكية أميركي الأميركية فرنسي الفرنسية
-بريطاني البريطانية روسي الروسية صيني الصينية ألماني الألمانية إيطالي الإيطالية إسباني الإسبانية ياباني
-هندي باكستاني أوروبي الأوروبية إفريقي الإفريقية أفريقي الأفريقية آسيوي خليجي الخليجية وطني الوطنية دولي الدولية
-""")
-
-# Names and fixed terms of several words that a story repeats as a name, not as padding.
-MULTIWORD_NAMES = tuple(line.split() for line in """
-الأمم المتحدة
-الولايات المتحدة
-المملكة المتحدة
-المملكة العربية السعودية
-الإمارات العربية المتحدة
-الشرق الأوسط
-الضفة الغربية
-البحر الأبيض المتوسط
-البحر الأحمر
-الخليج العربي
-الدار البيضاء
-كرة القدم
-كرة السلة
-كرة اليد
-كرة الطائرة
-القطاع الخاص
-القطاع العام
-المجتمع المدني
-حقوق الإنسان
-الذكاء الاصطناعي
-الطاقة المتجددة
-الطاقات المتجددة
-الطاقة الشمسية
-الاحتباس الحراري
-تغير المناخ
-التغير المناخي
-الرعاية الصحية
-الصرف الصحي
-وسائل التواصل الاجتماعي
-مواقع التواصل الاجتماعي
-الحرب العالمية
-العملة الصعبة
-الناتج المحلي الإجمالي
-الدفاع المدني
-الهلال الأحمر
-الصليب الأحمر
-""".strip().splitlines())
+NATIONALITIES = data.words("nationality_adjectives")
+# Names and fixed terms of several words that a story repeats as a name, not as padding (normalised).
+MULTIWORD_NAMES = data.groups("multiword_names")

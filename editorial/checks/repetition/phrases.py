@@ -17,7 +17,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..arabic import TextView, Token, light_stem, norm
+from ..arabic import TextView, Token, light_stem
 from ..config import CheckConfig
 from ..engine import Hit
 from .lexicon import ENTITY_HEADS, MULTIWORD_NAMES, NATIONALITIES
@@ -64,8 +64,8 @@ def _name_tokens(body: Body) -> list[bool]:
     return out
 
 
-def _stems(words: list[str]) -> tuple[str, ...]:
-    return tuple(light_stem(norm(w)) for w in words)
+def _stems(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(light_stem, words))
 
 
 _NATIONALITY_STEMS = frozenset(light_stem(w) for w in NATIONALITIES)

@@ -35,9 +35,9 @@ def _concepts() -> dict[str, str]:
     """Light stem -> the stem that stands for its synonym group (the group's first word)."""
     out: dict[str, str] = {}
     for group in SYNONYM_GROUPS:
-        head = light_stem(norm(group[0]))
+        head = light_stem(group[0])
         for w in group:
-            out.setdefault(light_stem(norm(w)), head)
+            out.setdefault(light_stem(w), head)
     return out
 
 
