@@ -87,6 +87,17 @@ def _passive_add(ws: list[str]) -> bool:
     return False
 
 
+_MAX_NOTE_WORDS = 24
+
+
+def _editor_note(ws: list[str]) -> bool:
+    """"(تأكد من صحة التصريح قبل النشر)", "(راجع الأرقام مع قسم الاقتصاد)": an imperative opens the bracket and
+    the rest is its object; not "(تحقق ذلك عام 2010)" (past tense) nor "(راجع ص 4)" (a cross-reference)."""
+    if not 2 <= len(ws) <= _MAX_NOTE_WORDS or ws[0] not in lx.EDITOR_IMPERATIVES:
+        return False
+    return ws[1] not in lx.PAST_READING and not any_in(ws[1:], lx.CROSS_REFERENCE)
+
+
 def round_is_slot(content: str) -> bool:
     """Parentheses: a verb of instruction, or a short bare slot ("(المصدر)", "(يُحدد لاحقاً)")."""
     if _filler_only(content):
@@ -99,6 +110,8 @@ def round_is_slot(content: str) -> bool:
         return True
     if len(en) >= 2 and en[0] in lx.EN_IMPERATIVE and any(w in lx.EN_SLOT for w in en[1:]):
         return True  # "(add source)", "(confirm date)"; not a name such as "(Check Point)"
+    if _editor_note(ws):
+        return True
     if ":" in content or any(c.isdigit() for c in content) or len(ws) > 8:
         return False  # an attribution "(المصدر: ...)", a figure, or a real aside
     marker = any_in(ws, lx.SLOT_MARKERS)

@@ -44,6 +44,11 @@ PAREN_SLOTS = _nouns(_role(_BRACKET, "paren_slot"))
 SQUARE_ONLY_SLOTS = _role(_BRACKET, "square_only")
 # Words that make a bracket clearly legitimate even if a slot noun is in it.
 LEGIT_BRACKET_WORDS = _role(_BRACKET, "legit")
+# An editor's note in parentheses opens with an imperative ("(تأكد من ...)", "(راجع ...)"), unless the next word
+# gives the past-tense reading ("(تحقق ذلك عام 2010)") or the note is a cross-reference ("(راجع ص 4)").
+EDITOR_IMPERATIVES = _role(_BRACKET, "editor_imperative")
+PAST_READING = _role(_BRACKET, "past_reading")
+CROSS_REFERENCE = _role(_BRACKET, "cross_ref")
 
 # In parentheses English words are often names ("Check Point"): only these, or an imperative first word.
 EN_STRONG_ROUND = _role(_ENGLISH, "strong_round")
@@ -61,3 +66,5 @@ BLANK_CUES_BEFORE = NUMBER_CUES_BEFORE | TITLE_CUES | _role(_CUES, "preposition_
 BLANK_CUES_AFTER = _role(_CUES, "unit_after") | frozenset({"%", "٪"})
 
 HTML_TAGS = data.words("html_tags")
+# A run of X in a sentence with one of these is a format mask in a how-to ("أدخل رقمك بالشكل 09XXXXXXXX").
+EXAMPLE_CUES = data.words("placeholder_example_cues")

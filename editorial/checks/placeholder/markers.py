@@ -17,7 +17,7 @@ import regex
 from ..arabic import norm
 from ..arabic.quotes import Quotations
 from . import lexicon as lx
-from .text import forms
+from .text import any_in, forms, sentence_end, sentence_start, words
 
 RULE = "placeholder.filler_marker"
 
@@ -44,6 +44,7 @@ _CONTEXT_RE = regex.compile(
     r"|(?<![\p{L}\p{M}\p{N}_])_{2}(?![\p{L}\p{M}\p{N}_])"
     r"|(?<![\p{L}\p{N}])[xX](?![\p{L}\p{N}])"
 )
+_EN_WORD_RE = regex.compile(r"[a-z]+(?:\.[a-z])?")
 _PERCENT_RE = regex.compile(r"[ \t\u00a0]*(?:في|ب)\s*ال?م[ئا]ئ?[ةه]")
 # "؟؟؟" in mid-line with a word after it is a blank; an emphatic "؟؟" ends its sentence instead.
 _QQQ_RE = regex.compile(r"(?<![^\s(])[؟?]{3,}(?=[ \t]+[\p{L}\p{N}])")
@@ -81,6 +82,22 @@ def blank_in_context(text: str, start: int, end: int) -> bool:
     return before or after or bool(_PERCENT_RE.match(text, end))
 
 
+_KEY_BEFORE_RE = regex.compile(r"[A-Za-z_][\w.\-]*\s?[=:]\s?\Z")
+_MIN_MASK = 4  # "XXXX" and longer read as a mask in a how-to; "XX مليون" stays a blank
+
+
+def _example_value(text: str, start: int, end: int) -> bool:
+    """A run of X that is an example value in a how-to: after a key ("phone=XXXXXXXXXX"), inside a code
+    ("*123*XXXX#"), or a long mask in a sentence that gives a format or an instruction ("أدخل رقمك بالشكل ...")."""
+    if _KEY_BEFORE_RE.search(text, max(0, start - 40), start) or text[start - 1:start] in ("*", "#") \
+            or text[end:end + 1] in ("*", "#"):
+        return True
+    if end - start < _MIN_MASK:
+        return False
+    sentence = text[sentence_start(text, start):sentence_end(text, end)]
+    return any_in(words(sentence), lx.EXAMPLE_CUES) or bool(set(_EN_WORD_RE.findall(sentence.lower())) & lx.EXAMPLE_CUES)
+
+
 _DATE_GATES = ("\u0640\u0640", "__", "xx", "XX", "..", "؟؟", "??", "--", "00/", "٠٠/", "۰۰/", "00-", "٠٠-", "**")
 _ALWAYS_GATES = ("xx", "XX", "xX", "Xx", "___", "000", "٠٠٠", "۰۰۰")
 _CONTEXT_GATES = ("\u0640\u0640", "..", "…", " ؟", " ?", "__", "x", "X")
@@ -114,4 +131,6 @@ def marker_hits(text: str, quotes: Quotations) -> Iterator[tuple[str, int, int]]
                 continue
             if m.group() in ("XX", "xx") and _prev_word(text, m.start()) == "القرن":
                 continue  # the Roman numeral: "القرن XX"
+            if m.group()[:1] in "xX" and _example_value(text, m.start(), m.end()):
+                continue
             yield RULE, m.start(), m.end()

@@ -46,11 +46,12 @@ class Pattern:
     """
 
     def __init__(self, triggers: str, pattern: str, anchored: bool = False, raw: bool = False,
-                 heads: str = "") -> None:
+                 heads: str = "", sentence: bool = False) -> None:
         self.triggers = _literals(triggers, raw)
         self.heads = _literals(heads, raw)
         self.rx = regex.compile(pattern if raw else norm(pattern))
         self.anchored = anchored  # must start a sentence
+        self.sentence = sentence  # the finding covers the whole sentence, not only from the match on
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         if not any(map(text.__contains__, self.triggers)):  # the substring tests run in C
@@ -111,12 +112,22 @@ _NOTE_COLON = Pattern("ملاحظة ملحوظة note المحرر", B + r"(?:م
 _CODE_NOTE = Pattern("TODO FIXME TBD TBC", r"(?<![A-Za-z])(?:TODO|FIXME|TBD|TBC)(?![A-Za-z])", raw=True)
 
 _DUMMY = Pattern(
-    "lorem dolor consectetur perspiciatis eiusmod tempor سيت_أ سيت_ا كونسيكتيتور مثال_على_نص لوريم مولد_النص "
-    "هذا_النص_هو نفس_المساحة نص_شكلي النص_الشكلي نص_تجريبي هذا_نص النص_البديل",
-    B + r"(?:lorem|dolor\s+sit\s+amet|لوريم|مثال\s+على\s+نص|سيت\s+[أا]ميت|كونسيكتيتور|perspiciatis|eiusmod"
-    r"|tempor\s+incididunt|dolore\s+magna|consectetur\s+adipiscing|لوريم\s+[إا]ي?بسوم|لوريم\s+ايبسم"
-    r"|مولد\s+النص\s+العربى|هذا\s+النص\s+هو\s+مثال|يمكن\s+أن\s+يستبدل\s+في\s+نفس\s+المساحة|نص\s+شكلي|النص\s+الشكلي"
-    r"|نص\s+تجريبي|هذا\s+نص\s+(?:تجريبي|عشوائي|افتراضي|مؤقت)|النص\s+البديل\s+المؤقت)" + E, heads="lorem dolor لوريم مثال سيت كونسيكتيتور perspiciatis eiusmod tempor consectetur مولد هذا يمكن نص النص")
+    "lorem dolor consectetur perspiciatis eiusmod tempor لوريم مثال_على_نص",
+    B + r"(?:lorem|dolor\s+sit\s+amet|لوريم|مثال\s+على\s+نص|perspiciatis|eiusmod|tempor\s+incididunt|dolore\s+magna"
+    r"|consectetur\s+adipiscing)" + E, heads="lorem dolor لوريم مثال perspiciatis eiusmod tempor consectetur")
+
+
+def _phrase_pattern(name: str) -> Pattern:
+    """One pattern for the phrases of ``data/NAME.txt`` (normalised by the loader); punctuation may separate the
+    words. Tried only where a phrase's first word occurs."""
+    phrases = sorted(data.groups(name), key=len, reverse=True)
+    heads = " ".join(sorted({p[0] for p in phrases}))
+    body = "|".join(r"[\s\p{P}]+".join(map(regex.escape, p)) for p in phrases)
+    return Pattern(heads, B + "(?:" + body + ")" + E, raw=True, heads=heads)
+
+
+# The Arabic generator's filler, the Arabic lorem ipsum explanation and lorem ipsum in Arabic letters.
+_DUMMY_PHRASES = _phrase_pattern("placeholder_dummy_phrases")
 
 # Starts with the name itself (fast to scan); the word boundary and one proclitic letter (وفلان، لفلان) are
 # checked in code so the proclitic stays outside the span.
@@ -138,6 +149,7 @@ _AI_OFFER = (
     r"فقرة|قصة|صيغة|تحديثا|النسخ|الصياغ|المسود|خبر صحفي|مقال صحفي|تقرير صحفي)"
 )
 _AI_NOUN = r"(?:ال)?(?:مقال|خبر|نسخة|صياغة|نص|تقرير|ملخص|مسودة|صيغة|عنوان|عناوين|مقترح|فقرة|قصة|مادة|بيان|تحديث)"
+_MY_KNOWLEDGE = r"(?:معلوماتي|معرفتي|معارفي|بياناتي|بيانات\s+تدريبي|تدريبي|قاعدة\s+(?:معارفي|بياناتي))(?!\p{L})"
 _ASKS = r"(?:تريد|ترغب|تود|تودين|ترغبين|تريدين|تحب|تحبين|تفضل|تفضلين)"
 _I_EDIT = r"أ(?:ضيف|كتب|عيد|ختصر|ترجم|وسع|غير|عدل|قدم|رسل|صيغ|حول|لخص|جهز)"
 _AI = (
@@ -195,14 +207,38 @@ _AI = (
             r"|الصياغة|العنوان|المسودة|النسخة)"),
     Pattern("افتراضي خيالي متخيل الخيال", r"(?:هذا|هذه)\s+(?:الخبر|النص|المقال|القصة|الصياغة|المادة)\s+(?:افتراضي"
             r"|افتراضية|خيالي|خيالية|متخيل|متخيلة|من وحي الخيال)"),
-    Pattern("تحديث", r"(?:حتى|حسب|وفق)\s+(?:تاريخ\s+)?آخر\s+تحديث\s+(?:لمعلوماتي|لبياناتي|لمعرفتي)"),
+    # The assistant on its own knowledge or data cut-off: first person on "my information / my training".
+    Pattern("معلوماتي معرفتي معارفي بياناتي تدريبي",
+            r"(?:آخر\s+)?تحديث\s+(?:ل|في\s+)?" + _MY_KNOWLEDGE
+            + r"|" + _MY_KNOWLEDGE + r"\s+(?:قد\s+)?(?:لا\s+)?(?:محدودة|محدود|تقتصر|تتوقف|توقفت|تنتهي|انتهت|تمتد|تصل"
+            r"|تتجاوز|تشمل|تغطي|محدثة|حديثة|مقتصرة)"
+            r"|(?:تاريخ|موعد|حد)\s+(?:انقطاع|توقف|قطع|نهاية)\s+" + _MY_KNOWLEDGE
+            + r"|(?:تم|جرى)\s+تدريبي\s+على|(?:حسب|وفق|بحسب|وفقا ل|استنادا إلى)\s*(?:آخر\s+)?" + _MY_KNOWLEDGE
+            + r"\s+(?:المتاحة\s+|المتوفرة\s+|المحدثة\s+)?(?:حتى|لغاية|في)\s+(?:تاريخ\s+|عام\s+|سنة\s+|شهر\s+)?"
+            r"(?:\p{L}+\s+)?\d{4}", sentence=True),
+    Pattern("لدي أملك أمتلك دربت تدربت",
+            r"(?:ليس\s+لدي|لا\s+أملك|لا\s+أمتلك|لا\s+تتوفر\s+لدي|لا\s+يتوفر\s+لدي)\s+(?:أي\s+)?(?:معلومات|بيانات"
+            r"|معرفة|إمكانية\s+الوصول|وصول)\s+(?:إلى\s+)?(?:ال)?(?:حديثة|محدثة|آنية|لحظية|فورية|مباشرة|إنترنت|أحداث\s+الجارية"
+            r"|تتجاوز|(?:حول|عن|بشأن)\s+(?:ال)?(?:أحداث|تطورات|مستجدات)\s+(?:التي\s+)?(?:بعد|وقعت\s+بعد|جرت\s+بعد|الأخيرة))"
+            r"|(?:دربت|تدربت)\s+على\s+(?:بيانات|معلومات)", sentence=True),
+    Pattern("يمكنني أستطيع",
+            r"لا\s+(?:يمكنني|أستطيع)\s+(?:تصفح|الوصول\s+إلى|الاطلاع\s+على|تقديم|معرفة|تأكيد|التحقق\s+من)\s+"
+            r"(?:ال)?(?:معلومات|أخبار|بيانات|أحداث|تطورات|مستجدات|مصادر)\s+(?:ال)?(?:حديثة|محدثة|آنية|لحظية|فورية|حالية"
+            r"|أخيرة|مباشرة|جارية|التي\s+(?:وقعت|جرت|حدثت)\s+بعد)", sentence=True),
     Pattern("بواسطة باستخدام", r"تم\s+(?:إنشاء|توليد|كتابة|إعداد)\s+(?:هذا\s+)?(?:النص|المقال|الخبر|المحتوى)\s+"
             r"(?:بواسطة|باستخدام|عبر)\s+(?:الذكاء|نموذج|برنامج|chatgpt)"),
     Pattern("as_an_ai as_a language_model i_am_an_ai i'm_an_ai i_cannot i_can't i_can_not i_don't as_of_my here "
-            "hope_this let_me feel_free would_you do_you i_can i'd i've i_have",
+            "hope_this let_me feel_free would_you do_you i_can i'd i've i_have my_knowledge my_training "
+            "my_information my_data i_do_not trained_on",
             r"\bas an ai\b|as a (?:large )?language model|i am an ai|i'm an ai"
             r"|i (?:cannot|can't|can not|don't have the ability to) (?:browse|access) (?:the internet|real-time)"
-            r"|as of my (?:last )?(?:knowledge )?(?:update|cutoff)"
+            r"|as of my (?:last |latest |most recent )?(?:knowledge |training )?(?:update|cutoff|cut-off|training)"
+            r"|my (?:knowledge|training data|training|information|data)(?: base)? (?:cutoff|cut-off|only goes|goes up to"
+            r"|extends|is limited|is current|was last updated|ends)"
+            r"|i (?:do not|don't|cannot|can't) (?:have|access|provide) (?:access to )?(?:real-time|current|up-to-date"
+            r"|live|recent) (?:information|data|news|updates|events)"
+            r"|i (?:was|have been|am) trained on (?:data|information)"
+            r"|(?:since|after|beyond) my (?:last )?(?:knowledge )?(?:training|update|cutoff|cut-off)"
             r"|(?:certainly|sure|of course|absolutely)[!,.]?\s+here(?:'s| is| are)"
             r"|i hope this helps|hope this helps|let me know if|feel free to|would you like me to|do you want me to"
             r"|i can also|i'd be happy to|i(?:'ve| have) (?:rewritten|revised|edited|drafted|written|updated)", raw=True),
@@ -258,9 +294,26 @@ def _note_body_instructs(rest: str) -> bool:
 
 
 def dummy_hits(view: TextView) -> Iterator[tuple[str, int, int]]:
-    for m in _DUMMY.finditer(view.norm):
-        s, e = _orig(view, m.start(), m.end())
-        yield DUMMY_RULE, sentence_start(view.text, s), _to_sentence_end(view.text, e)
+    """Each sentence with dummy text; consecutive ones (only spaces or punctuation between) make one stretch."""
+    text, spans = view.text, []
+    for pat in (_DUMMY, _DUMMY_PHRASES):
+        for m in pat.finditer(view.norm):
+            s, e = _orig(view, m.start(), m.end())
+            spans.append((sentence_start(text, s), _to_sentence_end(text, e)))
+    spans.sort()
+    stretch: tuple[int, int] | None = None
+    for s, e in spans:
+        if stretch is not None and (s <= stretch[1] or _GAP_RE.fullmatch(text, stretch[1], s)):
+            stretch = (stretch[0], max(stretch[1], e))
+            continue
+        if stretch is not None:
+            yield DUMMY_RULE, *stretch
+        stretch = (s, e)
+    if stretch is not None:
+        yield DUMMY_RULE, *stretch
+
+
+_GAP_RE = regex.compile(r"[\s\p{P}]*")
 
 
 def _name_start(nt: str, pos: int) -> bool:
@@ -297,7 +350,7 @@ def ai_hits(view: TextView, quotes: Quotations) -> Iterator[tuple[str, int, int]
                 continue  # inside a word
             s, e = _orig(view, m.start(), m.end())
             if not _reported(view, quotes, s):
-                yield AI_RULE, s, _to_sentence_end(view.text, e)
+                yield AI_RULE, sentence_start(view.text, s) if pat.sentence else s, _to_sentence_end(view.text, e)
 
 
 @lru_cache(maxsize=64)
