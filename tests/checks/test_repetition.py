@@ -37,6 +37,17 @@ SYNONYM_B = "وأشار إلى أن الإقبال الكبير على أقسا�
 POSSIBLE_A = ("وقالت الطبيبة المشرفة إن جناح الأطفال مجهز بحاضنات حديثة وغرف عزل، "
               "وإن الفريق تلقى تدريباً في الخارج.")
 POSSIBLE_B = "وستسمح الحاضنات الحديثة في جناح الأطفال بعلاج الخدج دون نقلهم إلى العاصمة."
+REWORDED_A = "وأعلنت الحكومة ارتفاع أسعار الوقود في المحطات بداية من الأسبوع المقبل بسبب نقص الإمدادات."
+REWORDED_B = "وأعلنت السلطات زيادة تكلفة الوقود في المحطات مطلع الأسبوع القادم بسبب شح الإمدادات."  # synonyms
+FIGURE_A = "وبلغ عدد المراجعين في الشهر الأول 4,250 مريضاً من المحافظة والقرى المجاورة."
+FIGURE_B = "واستقبلت أقسام المستشفى خلال أسابيعها الأولى 4,250 مراجعاً قدموا من المحافظة."
+DIGEST_ITEMS = [
+    "افتتح وزير الصحة مستشفى جديداً في المدينة.",
+    "وقعت وزارة التربية اتفاقية لتجهيز المدارس بالحواسيب.",
+    "أعلنت البلدية عن حملة لتنظيف الشواطئ قبل الصيف.",
+    "نظمت الجامعة يوماً مفتوحاً لطلبة الثانوية.",
+]
+DIGEST_LINE = "لمزيد من التفاصيل تابعوا نشرتنا المسائية على الموقع."
 PHRASE_BODY = (
     "أكدت الوزارة أن الشراكة الاستراتيجية مع القطاع الخاص مكنت من إنجاز المشروع في وقته.\n\n"
     "وأضاف المتحدث أن الشراكة الاستراتيجية ستتوسع لتشمل مستشفيات أخرى في الجنوب.\n\n"
@@ -73,6 +84,7 @@ EXAMPLES: dict[str, dict] = {
             (T, "وسجلت الفرق 10 10 حالات في يومين متتاليين."),
             (T, "وقال الطبيب في\nفي الوقت نفسه بدأ الفريق عمله."),
             (T, "وهنأ الحاضرون عبد الله عبد الله على تعيينه مديراً للمستشفى."),
+            (T, "وحصل المستشفى على تغطية من قناة سي إن إن الأمريكية."),
             (T, "وقال الطبيب إنه في، في الحقيقة، لم يتوقع هذا الإقبال."),
         ],
     },
@@ -119,6 +131,8 @@ EXAMPLES: dict[str, dict] = {
              DUP.replace("الأول", "الماضي")),
             (T, body(LEAD, FILLER[2], FILLER[0], FILLER[3], FILLER[2].replace("وسيعمل", "و سيعمل")), "body",
              FILLER[2].replace("وسيعمل", "و سيعمل")),
+            # reworded with synonyms: الحكومة/السلطات، ارتفاع/زيادة، أسعار/تكلفة، بداية/مطلع، المقبل/القادم، نقص/شح
+            (T, body(LEAD, REWORDED_A, FILLER[0], FILLER[1], FILLER[2], REWORDED_B), "body", REWORDED_B),
         ],
         "pass": [
             (T, body(LEAD, "وارتفع عدد المراجعين بنسبة 12 في المئة خلال الربع الأول من العام الجاري.",
@@ -145,9 +159,15 @@ EXAMPLES: dict[str, dict] = {
     "repetition.possible_restatement": {
         "flag": [
             (T, body(LEAD, FILLER[0], POSSIBLE_A + " " + POSSIBLE_B), "body", POSSIBLE_B),
+            # the same figure given again in other words
+            (T, body(LEAD, FILLER[0], FIGURE_A, FILLER[1], FIGURE_B), "body", FIGURE_B),
         ],
         "pass": [
             (T, body(LEAD, FILLER[0], POSSIBLE_A, FILLER[3])),
+            # the same figure about another thing; a date's day and a year are not figures
+            (T, body(LEAD, FIGURE_A, FILLER[1], "وتلقى الصندوق 4,250 طلباً للمنح الدراسية هذا العام.")),
+            (T, body(LEAD, "وبدأ التسجيل يوم 15 مارس 2026 في المدينة.", FILLER[1],
+                     "وينتهي تسجيل الأطباء يوم 15 مارس 2026 في المدينة أيضاً.")),
             (T, body(LEAD, *FILLER)),
         ],
     },
@@ -197,11 +217,19 @@ EXAMPLES: dict[str, dict] = {
             (T, body(LEAD, "وتأتي هذه الخطوة بعد سنوات من الانتظار. " + FILLER[0],
                      FILLER[1] + " وتأتي هذه المبادرة ضمن خطة وطنية.",
                      FILLER[2], "وتأتي هذه الجهود استجابة لمطالب السكان."), "body", "وتأتي هذه"),
+            # the same opener behind another conjunction: وأكد، فأكد، كما أكد
+            (T, body(LEAD, "وأكد المدير أن الأطباء جاهزون. فأكد الممرض أن الأدوية متوفرة. كما أكد الحارس أن "
+                           "المداخل مفتوحة."), "body", "كما أكد"),
         ],
         "pass": [
             (T, body(LEAD, "وفي الصباح وصل الأطباء.", "وفي المساء وصل الممرضون.", "وفي الليل وصلت الأدوية.")),
             (T, body(LEAD, "- تسجيل المرضى في المنصة.", "- تسجيل المواعيد في المنصة.",
                      "- تسجيل الأدوية في المنصة.")),
+            # section headings of a programme, and numbered items run into one paragraph
+            (T, body(LEAD, "في مجال الصحة: افتتاح مستشفى جديد وتجهيز مراكز صحية.",
+                     "في مجال التعليم: بناء ثلاث مدارس وتجهيز المخابر.", "في مجال النقل: تعبيد الطرق وتجديد الحافلات.")),
+            (T, body(LEAD, "وتشمل الخطة عدة محاور. 1. تهيئة وتقسيم مساحة 40 هكتاراً للسكن. 2. تهيئة وتقسيم مساحة "
+                           "20 هكتاراً للتجارة. 3. تهيئة وتقسيم مساحة 60 هكتاراً للمرافق.")),
             (T, body(LEAD, "وقال المدير إن العمل بدأ.", FILLER[0], "وقال المدير إن الفريق جاهز.", FILLER[1],
                      "وقال المدير إن الأدوية متوفرة.")),
             (T, body(LEAD, *FILLER)),
@@ -242,7 +270,8 @@ def test_the_overused_threshold_is_configurable_and_scales_with_length():
     strict = CheckConfig(params={"repetition.overused_phrase": {"min_count": 4}})
     assert _findings(T, four, strict, "repetition.overused_phrase")
     assert _threshold(CONFIG, 250) == 5 and _threshold(CONFIG, 600) == 5
-    assert _threshold(CONFIG, 1200) == 10  # five in 1,200 words is ordinary
+    # grows with the square root of the length: a long piece has room for more, not in proportion
+    assert _threshold(CONFIG, 1200) == 8 and _threshold(CONFIG, 2400) == 10 and _threshold(CONFIG, 4800) == 15
     assert _threshold(strict, 300) == 4
 
 
@@ -276,3 +305,25 @@ def test_a_text_pasted_many_times_lists_a_bounded_number_of_related_spans():
     text = body(*([DUP] * 400))
     found = _findings(T, text, rule="repetition.duplicated_paragraph")
     assert len(found) == 399 and all(len(f.related) <= 20 for f in found)
+
+
+def test_a_digest_line_repeated_once_per_item_is_its_format_not_a_slip():
+    digest = body(*(item + " " + DIGEST_LINE for item in DIGEST_ITEMS))
+    assert _findings("أبرز أخبار اليوم", digest) == []
+    # pasted twice in a row, or twice within one item, it is still a slip
+    (f,) = _findings(T, body(LEAD, DIGEST_ITEMS[0] + " " + DIGEST_LINE, DIGEST_LINE),
+                     rule="repetition.duplicated_paragraph") or _findings(
+        T, body(LEAD, DIGEST_ITEMS[0] + " " + DIGEST_LINE, DIGEST_LINE), rule="repetition.duplicated_sentence")
+    assert f.text == DIGEST_LINE
+
+
+def test_an_overused_phrase_is_found_in_a_long_piece():
+    # about 2,800 words; the phrase 12 times: padding, though the old proportional threshold asked for 24
+    lines = [f"وقال متحدث باسم لجنة رقم {k} إن عمل فريق رقم {k} مستمر منذ أشهر" for k in range(200)]
+    for k in range(0, 192, 16):
+        lines[k] += " لتحقيق الأمن الغذائي"
+    text = body(*(". ".join(lines[i:i + 5]) + "." for i in range(0, len(lines), 5)))
+    words = len(text.split())
+    assert words > 2500 and _threshold(CONFIG, words) <= 12 < 5 * words / 600
+    found = _findings(T, text, rule="repetition.overused_phrase")
+    assert [f.text for f in found] == ["لتحقيق الأمن الغذائي"] and "12" in found[0].message

@@ -23,7 +23,7 @@ from .openers import repeated_openers
 from .phrases import overused_phrases
 from .prep import Body
 from .rules import RULES
-from .similar import comparable, near_duplicates, restatements
+from .similar import comparable, near_duplicates, restated_figures, restatements
 
 __all__ = ["RULES", "run"]
 
@@ -47,7 +47,11 @@ def _run(doc: Document, config: CheckConfig) -> Iterator[Hit]:
     near_hits, done = near_duplicates(body, exact, ok)
     yield from near_hits  # near duplicates and distant possible restatements; the engine drops disabled rules
     if on("repetition.restated_fact") or on("repetition.possible_restatement"):
-        yield from restatements(body, done | exact, ok)
+        hits = list(restatements(body, done | exact, ok))
+        yield from hits
+        starts = {h.start for h in hits}
+        restated = {k for k, s in enumerate(body.view.sentences) if s.start in starts}
+        yield from restated_figures(body, done | exact | restated)
     if on("repetition.overused_phrase"):
         yield from overused_phrases(body, doc.title)
     if on("repetition.repeated_opener"):

@@ -13,8 +13,8 @@ from itertools import pairwise
 from ..arabic import Sentence, TextView, Token
 from ..arabic.clitics import CLITIC_LETTERS, has_article
 from ..engine import Hit
-from .lexicon import DOUBLED_NAMES, ENTITY_HEADS, REDUPLICATION
-from .prep import MAX_RELATED, Body, is_function, is_number
+from .lexicon import DOUBLED_NAMES, ENTITY_HEADS, REDUPLICATION, SPELLED_LETTERS
+from .prep import FORMULA_MIN, MAX_RELATED, Body, is_function, is_number
 from .rules import DOUBLED_WORD, DUPLICATED_PARAGRAPH, DUPLICATED_SENTENCE, REPEATED_WORD
 
 MIN_SENTENCE_TOKENS = 5
@@ -36,6 +36,11 @@ def _double_kind(a: Token, allowed: frozenset[str]) -> str | None:
     return REPEATED_WORD.id
 
 
+def _in_acronym(toks: tuple[Token, ...], i: int, j: int) -> bool:
+    """"سي إن إن": the doubled word is a letter of an acronym spelled out beside other letters."""
+    return (i > 0 and toks[i - 1].norm in SPELLED_LETTERS) or (j + 1 < len(toks) and toks[j + 1].norm in SPELLED_LETTERS)
+
+
 def doubled_words(view: TextView, body: Body | None, allowed: frozenset[str]) -> Iterator[Hit]:
     toks = view.tokens
     prev_end = -1
@@ -47,7 +52,7 @@ def doubled_words(view: TextView, body: Body | None, allowed: frozenset[str]) ->
             continue  # «في في في»: one finding for the run
         prev_end = b.end
         rule = _double_kind(a, allowed)
-        if rule is None:
+        if rule is None or _in_acronym(toks, a.index, b.index):
             continue
         if body is not None and body.in_quote(a.start) and not is_function(a.norm):
             continue  # a speaker's emphasis is quoted as spoken; a doubled particle is still a slip
@@ -88,6 +93,8 @@ def duplicated_paragraphs(body: Body) -> tuple[list[Hit], set[int]]:
     paras = body.view.paragraphs
     hits, covered = [], set()
     for idxs in first.values():
+        if len(idxs) >= FORMULA_MIN and all(b - a >= 2 for a, b in pairwise(idxs)):
+            continue  # a paragraph repeated between the items of a digest is its format
         for later in idxs[1:]:
             p = paras[later]
             related = [("body", paras[i].start, paras[i].end) for i in idxs[:MAX_RELATED + 1] if i != later]
@@ -102,7 +109,10 @@ def duplicated_sentences(body: Body, covered_paras: set[int]) -> Iterator[Hit]:
     for s, key in zip(body.view.sentences, body.sentence_keys):
         if len(s.tokens) >= MIN_SENTENCE_TOKENS and not body.in_list(s) and " ".join(key) not in body.allowed:
             seen.setdefault(key, []).append(s)
+    formula = {body.view.sentences[k].start for k in body.formula_sentences}
     for group in seen.values():
+        if group[0].start in formula:
+            continue  # a digest's per-item line
         for later in group[1:]:
             if later.paragraph in covered_paras and group[0].paragraph in covered_paras:
                 continue  # already reported as a duplicated paragraph

@@ -16,11 +16,15 @@ UNIT_WORDS = data.words("unit_words")
 # Heads of titles and institutions: "وزير الدفاع", "وزارة الصحة", "بلدية المنامة" name one entity.
 ENTITY_HEADS = data.words("entity_heads")
 # Words doubled on purpose (distributive or emphatic reduplication) and spelled letters of acronyms.
-REDUPLICATION = data.words("reduplication")
+REDUPLICATION = data.words("reduplication") | data.words("spelled_letters")
+# Latin letter names in Arabic: a word doubled beside one is part of an acronym ("سي إن إن").
+SPELLED_LETTERS = data.words("spelled_letters")
 # Weekdays, months and periods are repeated naturally (dates of events, «الأشهر السبعة الأولى»).
 CALENDAR_WORDS = data.words("calendar_words")
 # Opening words that are pure glue: "و في" or "كما أن" starting three sentences is not a style fault.
 OPENER_GLUE = data.words("opener_glue")
+# Conjunctions before a sentence's real opener: "كما أكد" and "وأكد" open alike.
+OPENER_CONJUNCTIONS = data.words("opener_conjunctions")
 # Given names that a person's own name and father's name often share ("محمد محمد علي"): never a doubled word.
 DOUBLED_NAMES = data.words("doubled_names")
 # Reporting verbs: a run of three sentences opening with the same one (وأضاف... وأضاف... وأضاف) is flagged.

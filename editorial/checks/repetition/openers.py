@@ -12,30 +12,53 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..arabic import Sentence
-from ..arabic.clitics import has_article
+from ..arabic.clitics import CONJUNCTION_LETTERS, has_article
 from ..engine import Hit
-from .lexicon import ENTITY_HEADS, OPENER_GLUE, REPORTING_VERBS
+from .lexicon import ENTITY_HEADS, OPENER_CONJUNCTIONS, OPENER_GLUE, REPORTING_VERBS
 from .prep import MAX_RELATED, Body, is_function, is_number
 from .rules import REPEATED_OPENER
 
 RUN = 3
+HEADING_WORDS = 6
 
 
-def _openers(body: Body) -> list[tuple[Sentence, tuple[str, ...]]]:
-    out = []
-    for s in body.view.sentences:
-        if len(s.tokens) >= 4 and not body.in_list(s) and not body.in_quote(s.tokens[0].start):
-            out.append((s, tuple(t.norm for t in s.tokens[:3])))
-    return out
+def _openers(body: Body) -> tuple[list[tuple[Sentence, tuple[str, ...]]], dict[int, int]]:
+    """Each sentence's opening words without its conjunction ("كما أكد"، "فأكد" and "وأكد" all open with أكد),
+    and how many leading tokens the conjunction took (by sentence start)."""
+    out, skipped = [], {}
+    formula = body.formula_sentences
+    for k, s in enumerate(body.view.sentences):
+        if len(s.tokens) < 4 or k in formula or body.in_list(s) or body.in_quote(s.tokens[0].start):
+            continue
+        words = [t.norm for t in s.tokens[:4]]
+        skip = 1 if words[0] in OPENER_CONJUNCTIONS else 0
+        words = words[skip:skip + 3]
+        if len(words[0]) >= 4 and words[0][0] in CONJUNCTION_LETTERS:
+            words[0] = words[0][1:]
+        if _heading(body, s, words[0]):
+            continue
+        out.append((s, tuple(words)))
+        skipped[s.start] = skip
+    return out, skipped
 
 
-def _hit(body: Body, group: list[Sentence], n: int) -> Hit:
+def _heading(body: Body, s: Sentence, first: str) -> bool:
+    """A section heading of a digest or a programme ("في مجال الصحة: ..."): a colon in its first words, which
+    are not a speaker introduced ("وأضاف: ...")."""
+    end = s.tokens[min(len(s.tokens), HEADING_WORDS) - 1].end
+    return ":" in body.view.text[s.start:end] and not _reporting(first)
+
+
+def _hit(body: Body, group: list[Sentence], n: int, skipped: dict[int, int]) -> Hit:
     """Point at the sentence that makes the repetition noticeable (the third); the others are related."""
+    def span(g: Sentence) -> tuple[int, int]:
+        return g.tokens[0].start, g.tokens[skipped[g.start] + n - 1].end
+
     s = group[min(RUN, len(group)) - 1]
-    related = [("body", g.tokens[0].start, g.tokens[n - 1].end) for g in group if g is not s][:MAX_RELATED]
-    opener = body.view.text[s.tokens[0].start:s.tokens[n - 1].end]
-    return Hit(REPEATED_OPENER.id, "body", s.tokens[0].start, s.tokens[n - 1].end, related=related,
-               args={"opener": opener}, context=opener)
+    related = [("body", *span(g)) for g in group if g is not s][:MAX_RELATED]
+    start, end = span(s)
+    opener = body.view.text[start:end]
+    return Hit(REPEATED_OPENER.id, "body", start, end, related=related, args={"opener": opener}, context=opener)
 
 
 def _meaningful(words: tuple[str, ...]) -> bool:
@@ -76,7 +99,7 @@ def _runs(body: Body, items: list[tuple[Sentence, tuple[str, ...]]], n: int) -> 
 
 
 def repeated_openers(body: Body) -> Iterator[Hit]:
-    items = _openers(body)
+    items, skipped = _openers(body)
     flagged: set[int] = set()
     # consecutive sentences, then the first sentences of consecutive paragraphs
     firsts = [(s, key) for k, (s, key) in enumerate(items) if k == 0 or items[k - 1][0].paragraph != s.paragraph]
@@ -85,7 +108,7 @@ def repeated_openers(body: Body) -> Iterator[Hit]:
             for run in _runs(body, sequence, n):
                 if not flagged & {s.start for s in run}:
                     flagged |= {s.start for s in run}
-                    yield _hit(body, run, n)
+                    yield _hit(body, run, n, skipped)
     limit = max(RUN, math.ceil(RUN * len(body.view.tokens) / 600))
     for n in (3, 2):
         by_key: dict[tuple[str, ...], list[Sentence]] = defaultdict(list)
@@ -95,4 +118,4 @@ def repeated_openers(body: Body) -> Iterator[Hit]:
         for group in by_key.values():
             if len(group) >= limit and not flagged & {s.start for s in group}:
                 flagged |= {s.start for s in group}
-                yield _hit(body, group, n)
+                yield _hit(body, group, n, skipped)

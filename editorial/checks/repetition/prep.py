@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -25,8 +26,12 @@ _LIST_RE = regex.compile(
     r"|(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)[\u064b]?\s*[:\-–])"
 )
 
+# A list number the sentence splitter left at the end of the previous sentence ("... والمرافق. 4. تهيئة").
+_NUMBER_BEFORE_RE = regex.compile(r"(?<![\d.,])\d{1,2}[.)]\s*\Z")
 
 CONTENT, FUNCTION, NUMBER, ARTICLE = 1, 2, 4, 8
+# A line repeated once per item of a digest, this many times or more, is its format (see Body.formula_sentences).
+FORMULA_MIN = 3
 # Other occurrences listed per finding: enough to show the pattern, and a text pasted 5,000 times stays linear.
 MAX_RELATED = 20
 
@@ -140,7 +145,9 @@ class Body:
         i = s.start - 1
         while i >= 0 and text[i] in " \t":
             i -= 1  # a dash just before the sentence start belongs to the item
-        return bool(_LIST_RE.match(s.text)) or (i >= 0 and text[i] in "-–—•*")
+        if _LIST_RE.match(s.text) or (i >= 0 and text[i] in "-–—•*"):
+            return True
+        return bool(_NUMBER_BEFORE_RE.search(text, max(0, s.start - 8), s.start))  # "... 3. تهيئة ..." inline
 
     @cached_property
     def allowed(self) -> frozenset[str]:
@@ -208,10 +215,36 @@ class Body:
 
     @cached_property
     def excluded_tokens(self) -> list[bool]:
-        """Tokens inside a quotation or a list line: repetition there is the speaker's or the list's."""
+        """Tokens inside a quotation, a list line or a digest's formula: repetition there is the speaker's, the
+        list's or the format's."""
         out = [False] * len(self.view.tokens)
-        for s in self.view.sentences:
-            if self.in_list(s):
+        formula = self.formula_sentences
+        for k, s in enumerate(self.view.sentences):
+            if k in formula or self.in_list(s):
                 for t in s.tokens:
                     out[t.index] = True
         return [a or b for a, b in zip(out, self.quoted_tokens)]
+
+    @cached_property
+    def formula_sentences(self) -> frozenset[int]:
+        """Sentences of a digest's formula: a line repeated once per item ("للمزيد من التفاصيل اضغط هنا" closing
+        each of several stories). Three or more occurrences, each in its own paragraph at the same place (its
+        first or last sentence), with other content between every two: the layout of a digest, not a slip."""
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for k, key in enumerate(self.sentence_keys):
+            if key:
+                groups.setdefault(key, []).append(k)
+        out: set[int] = set()
+        for ks in groups.values():
+            if len(ks) >= FORMULA_MIN and self._per_item(ks):
+                out.update(ks)
+        return frozenset(out)
+
+    def _per_item(self, ks: list[int]) -> bool:
+        sents = self.view.sentences
+        paras = [sents[k].paragraph for k in ks]
+        if len(set(paras)) < len(paras) or any(b - a < 2 for a, b in pairwise(ks)):
+            return False  # two in one paragraph, or nothing between two: pasted, not a per-item line
+        first = [k == 0 or sents[k - 1].paragraph != sents[k].paragraph for k in ks]
+        last = [k == len(sents) - 1 or sents[k + 1].paragraph != sents[k].paragraph for k in ks]
+        return all(first) or all(last)

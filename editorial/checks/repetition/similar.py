@@ -21,10 +21,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
 
+import regex
 from rapidfuzz import fuzz
 
-from ..arabic import Sentence
+from ..arabic import Sentence, norm
 from ..engine import Hit
+from .lexicon import CALENDAR_WORDS, UNIT_WORDS
 from .prep import CONCEPT, Body, is_content, is_number
 from .rules import NEAR_DUPLICATE_SENTENCE, POSSIBLE_RESTATEMENT, RESTATED_FACT
 
@@ -34,10 +36,13 @@ MIN_SHARED = 3  # blocked stems two sentences must share to be compared
 NEAR_RATIO = 85.0
 FAR_RATIO = 68.0  # a distant sentence this close in wording, same figures: a possible restatement (info)
 WINDOW = 3  # restatement: up to this many sentences back
+FIGURE_SHARED = 2  # content words besides the figure two sentences share to be about the same thing
 
 
 def _stem_text(s: Sentence) -> str:
-    return " ".join(t.stem for t in s.tokens)
+    """The sentence as light stems, each synonym standing for its group: a copy reworded with synonyms
+    (الطلب/الإقبال، ارتفع/صعد) compares as a near copy."""
+    return " ".join(CONCEPT.get(t.stem, t.stem) for t in s.tokens)
 
 
 def _candidates(body: Body, ok: list[bool]) -> set[tuple[int, int]]:
@@ -62,8 +67,9 @@ def _candidates(body: Body, ok: list[bool]) -> set[tuple[int, int]]:
 
 def comparable(body: Body) -> list[bool]:
     """Sentences long enough to compare, outside lists and quotations."""
-    return [len(c) >= MIN_CONTENT and not body.in_list(s) and not body.sentence_quoted(s)
-            for s, c in zip(body.view.sentences, body.content)]
+    formula = body.formula_sentences
+    return [len(c) >= MIN_CONTENT and not body.in_list(s) and not body.sentence_quoted(s) and k not in formula
+            for k, (s, c) in enumerate(zip(body.view.sentences, body.content))]
 
 
 def near_duplicates(body: Body, exact: set[int], ok: list[bool]) -> tuple[list[Hit], set[int]]:
@@ -171,3 +177,45 @@ def restatements(body: Body, skip: set[int], ok: list[bool]) -> Iterator[Hit]:
         if best:
             i = best[1]
             yield Hit(best[0], "body", sents[j].start, sents[j].end, related=[("body", sents[i].start, sents[i].end)])
+
+
+_YEAR_RE = regex.compile(r"(?:19|20)\d\d")
+_DIGITS_RE = regex.compile(r"\d")
+# A figure in normalised text (decimals and thousands kept whole), and the word after it.
+_FIGURE_RE = regex.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?![\d.,]?\d)\s*(%|[\p{L}]+)?")
+
+
+def _figures(s: Sentence) -> set[str]:
+    """The distinctive figures of a sentence, each with the scale or unit word after it ("3.2 مليار", "45 %"):
+    not years, days of a date ("27 مارس"), or single digits, which recur for many reasons."""
+    out = set()
+    for m in _FIGURE_RE.finditer(norm(s.text)):
+        value, after = m.group(1), m.group(2) or ""
+        if _YEAR_RE.fullmatch(value) or len(_DIGITS_RE.findall(value)) < 2 or after in CALENDAR_WORDS:
+            continue
+        out.add(f"{value} {after if after in UNIT_WORDS or after == '%' else ''}")
+    return out
+
+
+def restated_figures(body: Body, skip: set[int]) -> Iterator[Hit]:
+    """A figure given again, in other words, in a sentence about the same thing ("بلغت الصادرات 3.2 مليار دينار"
+    ... "ووصلت قيمة ما صدرته البلاد إلى 3.2 مليار دينار"): maybe the same fact twice. Shared content words show
+    it is the same thing. Only a hint (info): a story may recall its key figure on purpose."""
+    sents = body.view.sentences
+    formula = body.formula_sentences
+    last: dict[str, int] = {}
+    for j, s in enumerate(sents):
+        if j in formula or body.in_list(s) or body.sentence_quoted(s):
+            continue
+        found = None
+        for key in _figures(s):
+            i = last.get(key)
+            last[key] = j
+            if i is None or j in skip or found is not None:
+                continue
+            shared = {x for x in body.content[i] & body.content[j] if not _DIGITS_RE.search(x)}
+            if len(shared) >= FIGURE_SHARED:
+                found = i
+        if found is not None:
+            yield Hit(POSSIBLE_RESTATEMENT.id, "body", s.start, s.end,
+                      related=[("body", sents[found].start, sents[found].end)])
