@@ -84,6 +84,8 @@ def blank_in_context(text: str, start: int, end: int) -> bool:
 
 _KEY_BEFORE_RE = regex.compile(r"[A-Za-z_][\w.\-]*\s?[=:]\s?\Z")
 _MIN_MASK = 4  # "XXXX" and longer read as a mask in a how-to; "XX مليون" stays a blank
+# A number written in groups with X for digits: "+966 5XX XXX XXX", "XXX-XXX-XXXX".
+_MASK_GROUP_RE = regex.compile(r"(?:\+?[\dxX]{2,4}[ \-]){2,}[\dxX]{2,4}")
 
 
 def _example_value(text: str, start: int, end: int) -> bool:
@@ -92,7 +94,7 @@ def _example_value(text: str, start: int, end: int) -> bool:
     if _KEY_BEFORE_RE.search(text, max(0, start - 40), start) or text[start - 1:start] in ("*", "#") \
             or text[end:end + 1] in ("*", "#"):
         return True
-    if end - start < _MIN_MASK:
+    if end - start < _MIN_MASK and not _MASK_GROUP_RE.search(text, max(0, start - 24), min(len(text), end + 24)):
         return False
     sentence = text[sentence_start(text, start):sentence_end(text, end)]
     return any_in(words(sentence), lx.EXAMPLE_CUES) or bool(set(_EN_WORD_RE.findall(sentence.lower())) & lx.EXAMPLE_CUES)

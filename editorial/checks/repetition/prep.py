@@ -231,7 +231,10 @@ class Body:
         each of several stories). Three or more occurrences, each in its own paragraph at the same place (its
         first or last sentence), with other content between every two: the layout of a digest, not a slip."""
         groups: dict[tuple[str, ...], list[int]] = {}
-        for k, key in enumerate(self.sentence_keys):
+        flags = self.token_flags
+        for k, s in enumerate(self.view.sentences):
+            # the item's number may change from one line to the next ("الخبر 2 من 5")
+            key = tuple("#" if flags[t.index] & NUMBER else t.norm for t in s.tokens)
             if key:
                 groups.setdefault(key, []).append(k)
         out: set[int] = set()
