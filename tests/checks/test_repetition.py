@@ -161,10 +161,15 @@ EXAMPLES: dict[str, dict] = {
             (T, body(LEAD, FILLER[0], POSSIBLE_A + " " + POSSIBLE_B), "body", POSSIBLE_B),
             # the same figure given again in other words
             (T, body(LEAD, FILLER[0], FIGURE_A, FILLER[1], FIGURE_B), "body", FIGURE_B),
+            # "أي" restating the figure of the sentence before
+            (T, body(LEAD, FILLER[0], "وأكد المدير أن قسم الطوارئ سيعمل بطاقم من 9 أطباء مختصين. أي ما مجموعه 9 أطباء."),
+             "body", "أي ما مجموعه 9 أطباء."),
         ],
         "pass": [
             (T, body(LEAD, FILLER[0], POSSIBLE_A, FILLER[3])),
             # the same figure about another thing; a date's day and a year are not figures
+            # "أي" converting to another figure is new information
+            (T, body(LEAD, "وارتفعت كلفة التجهيز بنسبة 5 في المئة، أي ما يعادل 3 ملايين دينار.", FILLER[1])),
             (T, body(LEAD, FIGURE_A, FILLER[1], "وتلقى الصندوق 4,250 طلباً للمنح الدراسية هذا العام.")),
             (T, body(LEAD, "وبدأ التسجيل يوم 15 مارس 2026 في المدينة.", FILLER[1],
                      "وينتهي تسجيل الأطباء يوم 15 مارس 2026 في المدينة أيضاً.")),
@@ -174,6 +179,10 @@ EXAMPLES: dict[str, dict] = {
     "repetition.overused_phrase": {
         "flag": [
             (T, PHRASE_BODY, "body", "الشراكة الاستراتيجية"),
+            # a stock linking phrase, made of function words, four times
+            (T, body(LEAD, "وفي هذا الإطار، وصل الأطباء. " + FILLER[0], "وأوضح المدير في هذا الإطار أن الفريق جاهز. "
+                     + FILLER[1], FILLER[2] + " وفي هذا الإطار أيضاً بدأ العمل.",
+                     "وقال الوزير في هذا الإطار إن الأدوية متوفرة. " + FILLER[3]), "body", "وفي هذا الإطار"),
         ],
         "pass": [
             # the subject named in the headline
@@ -192,6 +201,9 @@ EXAMPLES: dict[str, dict] = {
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "من خلال").replace("للشراكة", "من")),
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "سامي حداد").replace("للشراكة", "لسامي")),
             # four times is what an edited article of this length may carry
+            # a stock phrase three times
+            (T, body(LEAD, "وفي هذا الإطار، وصل الأطباء. " + FILLER[0], "وأوضح المدير في هذا الإطار أن الفريق جاهز.",
+                     FILLER[2] + " وفي هذا الإطار أيضاً بدأ العمل.")),
             (T, PHRASE_BODY.replace("للشراكة الاستراتيجية", "للتعاون")),
             # inside quotations
             (T, "«" + PHRASE_BODY.replace("\n\n", " ") + "»"),
@@ -220,6 +232,12 @@ EXAMPLES: dict[str, dict] = {
             # the same opener behind another conjunction: وأكد، فأكد، كما أكد
             (T, body(LEAD, "وأكد المدير أن الأطباء جاهزون. فأكد الممرض أن الأدوية متوفرة. كما أكد الحارس أن "
                            "المداخل مفتوحة."), "body", "كما أكد"),
+            # paragraph openers: the same speaker introduced behind three different conjunctions
+            (T, body(LEAD, "وأضاف المتحدث أن العمل بدأ. " + FILLER[0], "ثم أضاف المتحدث أن الفريق جاهز. " + FILLER[1],
+                     "كما أضاف المتحدث أن الأدوية متوفرة."), "body", "كما أضاف المتحدث أن"),
+            # apart in one paragraph, behind different conjunctions
+            (T, body(LEAD, "وأضاف المتحدث أن العمل بدأ. " + FILLER[0] + " ثم أضاف المتحدث أن الفريق جاهز. " + FILLER[1]
+                     + " كما أضاف المتحدث أن الأدوية متوفرة."), "body", "كما أضاف المتحدث"),
         ],
         "pass": [
             (T, body(LEAD, "وفي الصباح وصل الأطباء.", "وفي المساء وصل الممرضون.", "وفي الليل وصلت الأدوية.")),

@@ -20,7 +20,7 @@ from ..config import CheckConfig
 from ..engine import Document, Hit
 from .exact import doubled_words, duplicated_paragraphs, duplicated_sentences, repeated_sentences
 from .openers import repeated_openers
-from .phrases import overused_phrases
+from .phrases import overused_phrases, overused_stock_phrases
 from .prep import Body
 from .rules import RULES
 from .similar import comparable, near_duplicates, restated_figures, restatements
@@ -54,6 +54,7 @@ def _run(doc: Document, config: CheckConfig) -> Iterator[Hit]:
         yield from restated_figures(body, done | exact | restated)
     if on("repetition.overused_phrase"):
         yield from overused_phrases(body, doc.title)
+        yield from overused_stock_phrases(body)
     if on("repetition.repeated_opener"):
         yield from repeated_openers(body)
 

@@ -29,9 +29,13 @@ OPENER_CONJUNCTIONS = data.words("opener_conjunctions")
 DOUBLED_NAMES = data.words("doubled_names")
 # Reporting verbs: a run of three sentences opening with the same one (وأضاف... وأضاف... وأضاف) is flagged.
 REPORTING_VERBS = data.words("reporting_verbs")
+# Connectives that open a restatement ("أي ما مجموعه"، "بعبارة أخرى").
+RESTATING = data.words("restating_connectives")
 # Words a rewrite swaps for each other (one group a line, normalised): matched on light stems.
 SYNONYM_GROUPS = data.groups("synonym_groups")
 # Nationality and scope adjectives: "الحكومة التونسية", "الجيش اللبناني", "المنتخب الوطني" name one actor.
 NATIONALITIES = data.words("nationality_adjectives")
+# Stock linking phrases of news copy ("في هذا الإطار"، "من جهة أخرى"): padding when used again and again.
+STOCK_PHRASES = data.groups("stock_phrases")
 # Names and fixed terms of several words that a story repeats as a name, not as padding (normalised).
 MULTIWORD_NAMES = data.groups("multiword_names")

@@ -22,24 +22,26 @@ RUN = 3
 HEADING_WORDS = 6
 
 
-def _openers(body: Body) -> tuple[list[tuple[Sentence, tuple[str, ...]]], dict[int, int]]:
+def _openers(body: Body) -> tuple[list[tuple[Sentence, tuple[str, ...]]], dict[int, int], dict[int, str]]:
     """Each sentence's opening words without its conjunction ("كما أكد"، "فأكد" and "وأكد" all open with أكد),
-    and how many leading tokens the conjunction took (by sentence start)."""
-    out, skipped = [], {}
+    how many leading tokens the conjunction took, and the conjunction itself (both by sentence start)."""
+    out, skipped, conj = [], {}, {}
     formula = body.formula_sentences
     for k, s in enumerate(body.view.sentences):
         if len(s.tokens) < 4 or k in formula or body.in_list(s) or body.in_quote(s.tokens[0].start):
             continue
         words = [t.norm for t in s.tokens[:4]]
         skip = 1 if words[0] in OPENER_CONJUNCTIONS else 0
+        form = words[0] if skip else ""
         words = words[skip:skip + 3]
         if len(words[0]) >= 4 and words[0][0] in CONJUNCTION_LETTERS:
+            form += words[0][0]
             words[0] = words[0][1:]
         if _heading(body, s, words[0]):
             continue
         out.append((s, tuple(words)))
-        skipped[s.start] = skip
-    return out, skipped
+        skipped[s.start], conj[s.start] = skip, form
+    return out, skipped, conj
 
 
 def _heading(body: Body, s: Sentence, first: str) -> bool:
@@ -99,7 +101,7 @@ def _runs(body: Body, items: list[tuple[Sentence, tuple[str, ...]]], n: int) -> 
 
 
 def repeated_openers(body: Body) -> Iterator[Hit]:
-    items, skipped = _openers(body)
+    items, skipped, conj = _openers(body)
     flagged: set[int] = set()
     # consecutive sentences, then the first sentences of consecutive paragraphs
     firsts = [(s, key) for k, (s, key) in enumerate(items) if k == 0 or items[k - 1][0].paragraph != s.paragraph]
@@ -109,6 +111,16 @@ def repeated_openers(body: Body) -> Iterator[Hit]:
                 if not flagged & {s.start for s in run}:
                     flagged |= {s.start for s in run}
                     yield _hit(body, run, n, skipped)
+    # the same opener behind different conjunctions ("وأضاف المتحدث"، "ثم أضاف المتحدث"، "كما أضاف المتحدث"),
+    # anywhere in the text: varying only the conjunction is the habit, even for a speaker introduced again
+    by_opener: dict[tuple[str, ...], list[Sentence]] = defaultdict(list)
+    for s, key in items:
+        if len(key) >= 2 and _meaningful(key[:2]) and " ".join(key[:2]) not in body.allowed:
+            by_opener[key[:2]].append(s)
+    for group in by_opener.values():
+        if len(group) >= RUN and len({conj[s.start] for s in group}) >= 2 and not flagged & {s.start for s in group}:
+            flagged |= {s.start for s in group}
+            yield _hit(body, group, 2, skipped)
     limit = max(RUN, math.ceil(RUN * len(body.view.tokens) / 600))
     for n in (3, 2):
         by_key: dict[tuple[str, ...], list[Sentence]] = defaultdict(list)

@@ -18,9 +18,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..arabic import TextView, Token, light_stem
+from ..arabic.clitics import CONJUNCTION_LETTERS
 from ..config import CheckConfig
 from ..engine import Hit
-from .lexicon import ENTITY_HEADS, MULTIWORD_NAMES, NATIONALITIES
+from .lexicon import ENTITY_HEADS, MULTIWORD_NAMES, NATIONALITIES, STOCK_PHRASES
 from .prep import ARTICLE, CONTENT, MAX_RELATED, Body, is_content
 from .rules import OVERUSED_PHRASE
 
@@ -123,3 +124,49 @@ def overused_phrases(body: Body, title: TextView) -> Iterator[Hit]:
         phrase = body.view.text[first[0].start:first[-1].end]
         yield Hit(OVERUSED_PHRASE.id, "body", first[0].start, first[-1].end, related=related,
                   args={"phrase": phrase, "count": len(occs)}, context=" ".join(key))
+
+
+STOCK_MIN = 4  # a stock linking phrase this many times in a piece of up to STOCK_PER words is a habit
+STOCK_PER = 1200
+
+
+def _stock_threshold(words: int) -> int:
+    return max(STOCK_MIN, math.ceil(STOCK_MIN * math.sqrt(words / STOCK_PER)))
+
+
+def overused_stock_phrases(body: Body) -> Iterator[Hit]:
+    """Stock linking phrases ("في هذا الإطار"، "من جهة أخرى"، "بشكل ملحوظ") used again and again. They are made of
+    function words, which the content-phrase count leaves out, so they are counted from their own list."""
+    toks, out, joined = body.view.tokens, body.excluded_tokens, body.joined
+    limit = _stock_threshold(len(toks))
+    found: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    for i, t in enumerate(toks):
+        first = t.norm
+        candidates = _STOCK_BY_FIRST.get(first) or (
+            _STOCK_BY_FIRST.get(first[1:]) if first[:1] in CONJUNCTION_LETTERS else None)
+        if not candidates or out[i]:
+            continue
+        for phrase in candidates:
+            n = len(phrase)
+            if i + n <= len(toks) and all(joined[k] for k in range(i, i + n - 1)) \
+                    and all(toks[i + k].norm == phrase[k] for k in range(1, n)):
+                found[phrase].append((i, i + n - 1))
+                break
+    for phrase, occs in found.items():
+        if len(occs) >= limit and " ".join(phrase) not in body.allowed | body.stop_phrases:
+            (a, b), rest = occs[0], occs[1:]
+            related = [("body", toks[x].start, toks[y].end) for x, y in rest[:MAX_RELATED]]
+            text = body.view.text[toks[a].start:toks[b].end]
+            yield Hit(OVERUSED_PHRASE.id, "body", toks[a].start, toks[b].end, related=related,
+                      args={"phrase": text, "count": len(occs)}, context=" ".join(phrase))
+
+
+def _by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Stock phrases by their first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in sorted(STOCK_PHRASES, key=len, reverse=True):
+        out[phrase[0]].append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_STOCK_BY_FIRST = _by_first()

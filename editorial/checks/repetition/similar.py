@@ -24,9 +24,9 @@ from itertools import pairwise
 import regex
 from rapidfuzz import fuzz
 
-from ..arabic import Sentence, norm
+from ..arabic import Sentence, light_stem, norm
 from ..engine import Hit
-from .lexicon import CALENDAR_WORDS, UNIT_WORDS
+from .lexicon import CALENDAR_WORDS, RESTATING, UNIT_WORDS
 from .prep import CONCEPT, Body, is_content, is_number
 from .rules import NEAR_DUPLICATE_SENTENCE, POSSIBLE_RESTATEMENT, RESTATED_FACT
 
@@ -37,6 +37,7 @@ NEAR_RATIO = 85.0
 FAR_RATIO = 68.0  # a distant sentence this close in wording, same figures: a possible restatement (info)
 WINDOW = 3  # restatement: up to this many sentences back
 FIGURE_SHARED = 2  # content words besides the figure two sentences share to be about the same thing
+RESTATING_WORDS = 4  # a restating connective is looked for among this many first words
 
 
 def _stem_text(s: Sentence) -> str:
@@ -185,16 +186,25 @@ _DIGITS_RE = regex.compile(r"\d")
 _FIGURE_RE = regex.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?![\d.,]?\d)\s*(%|[\p{L}]+)?")
 
 
-def _figures(s: Sentence) -> set[str]:
-    """The distinctive figures of a sentence, each with the scale or unit word after it ("3.2 مليار", "45 %"):
-    not years, days of a date ("27 مارس"), or single digits, which recur for many reasons."""
+def _figures(s: Sentence, small: bool = False) -> set[str]:
+    """The figures of a sentence with their unit ("3.2 مليار", "45 %"; the counted thing may be named otherwise),
+    not years nor days of a date ("27 مارس"). Single digits recur for many reasons: only when ``small``, and
+    with the very thing they count ("5 أيام", as a stem)."""
     out = set()
     for m in _FIGURE_RE.finditer(norm(s.text)):
         value, after = m.group(1), m.group(2) or ""
-        if _YEAR_RE.fullmatch(value) or len(_DIGITS_RE.findall(value)) < 2 or after in CALENDAR_WORDS:
+        if _YEAR_RE.fullmatch(value) or after in CALENDAR_WORDS:
             continue
-        out.add(f"{value} {after if after in UNIT_WORDS or after == '%' else ''}")
+        if len(_DIGITS_RE.findall(value)) >= 2:
+            out.add(f"{value} {after if after in UNIT_WORDS or after == '%' else ''}")
+        elif small and after:
+            out.add(f"{value} {light_stem(after)}")
     return out
+
+
+def _restating(s: Sentence) -> bool:
+    """The sentence opens with a restating connective ("أي ما مجموعه"، "بعبارة أخرى"، "ليصل بذلك")."""
+    return any(t.norm in RESTATING or t.norm[1:] in RESTATING for t in s.tokens[:RESTATING_WORDS])
 
 
 def restated_figures(body: Body, skip: set[int]) -> Iterator[Hit]:
@@ -208,13 +218,16 @@ def restated_figures(body: Body, skip: set[int]) -> Iterator[Hit]:
         if j in formula or body.in_list(s) or body.sentence_quoted(s):
             continue
         found = None
-        for key in _figures(s):
+        restating = _restating(s)
+        for key in _figures(s, small=True):
             i = last.get(key)
             last[key] = j
             if i is None or j in skip or found is not None:
                 continue
             shared = {x for x in body.content[i] & body.content[j] if not _DIGITS_RE.search(x)}
-            if len(shared) >= FIGURE_SHARED:
+            big = len(_DIGITS_RE.findall(key.split(" ", 1)[0])) >= 2
+            # other words about the same thing, or "أي" / "بعبارة أخرى" giving the figure of a sentence just before
+            if (big and len(shared) >= FIGURE_SHARED) or (restating and j - i <= WINDOW):
                 found = i
         if found is not None:
             yield Hit(POSSIBLE_RESTATEMENT.id, "body", s.start, s.end,
