@@ -2,12 +2,15 @@
 
 Flags bracketed instructions ("[المصدر]", "(يُضاف لاحقاً)", "[insert quote]"), template variables
 ("{{city}}", "<اسم الوزير>", "%s"), filler markers ("XXX", "بقيمة ـــ مليون", "٠٠٠"), editor notes and TODOs,
-dummy text (lorem ipsum and its Arabic generator cousin), placeholder names ("فلان الفلاني") and AI-assistant
-leftovers ("إليك نسخة...", "As an AI language model"), plus the newsroom's own phrases from
+dummy text (lorem ipsum and its Arabic generator cousin, a stretch of consecutive sentences as one finding),
+placeholder names ("فلان الفلاني") and AI-assistant leftovers ("إليك نسخة...", "As an AI language model", a remark
+on its own knowledge cut-off), editor notes opening with an imperative in parentheses ("(تأكد من ...)",
+"(راجع ...)"), plus the newsroom's own phrases from
 ``CheckConfig.extra_placeholders``. Any of these in print is an embarrassment, so every rule is an error.
 
 Legitimate look-alikes stay silent: agency credits "(كونا)", acronyms and years in brackets, quotations in
-«» or "", Quranic ﴿﴾, "[...]" omissions, and chatbot phrases quoted or reported in a story about AI.
+«» or "", Quranic ﴿﴾, "[...]" omissions, cross-references "(راجع ص 4)", example values and masks in a how-to
+("phone=XXXXXXXXXX"), and chatbot phrases quoted or reported in a story about AI.
 Known limits: a blank typed between two ordinary words, a paraphrased assistant preamble, and an unmarked
 note in mid-sentence are missed.
 """

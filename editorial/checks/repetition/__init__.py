@@ -6,9 +6,10 @@ open the same way (warnings; a weak restatement signal is info). An editor cares
 commonest trace of hasty assembly and machine drafting, and readers notice it at once.
 
 Every finding is one occurrence (the later one for duplicates) with the other occurrences in ``related``.
-Not flagged: names and titles a story naturally repeats, units, function-word phrases, the story's subject
-as named in the title, repetition inside quotations and list lines, ``config.allowed_repeats`` and
-``config.stop_phrases``. Known limits: the module docstrings of ``similar``, ``phrases`` and ``openers``.
+Not flagged: names and titles a story naturally repeats, units, function-word phrases (other than the stock
+linking phrases of ``data/stock_phrases.txt``), the story's subject as named in the title, repetition inside
+quotations and list lines, a digest's line repeated once per item (``Body.formula_sentences``), section
+headings, acronyms spelled out (سي إن إن), ``config.allowed_repeats`` and ``config.stop_phrases``. Known limits: the module docstrings of ``similar``, ``phrases`` and ``openers``.
 All passes are linear in the text except the blocked fuzzy comparison, which is bounded per sentence.
 """
 

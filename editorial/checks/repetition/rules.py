@@ -51,23 +51,27 @@ POSSIBLE_RESTATEMENT = Rule(
     "This sentence may repeat a fact given just before; check that it adds something new.",
     "A weaker restatement signal: a nearby sentence shares several rare content words (or synonyms) and a "
     "two-word phrase, or the very next sentence shares most of its content words, or a distant sentence repeats "
-    "boilerplate wording. Often a genuine paraphrase, sometimes a legitimate follow-up.",
+    "boilerplate wording, or a figure is given again (with shared words, or behind أي / بعبارة أخرى). Often a "
+    "genuine paraphrase, sometimes a legitimate follow-up.",
 )
 OVERUSED_PHRASE = Rule(
     "repetition.overused_phrase", "warning",
     "العبارة «{phrase}» تكررت {count} مرات في النص؛ نوّع الصياغة أو احذف بعض المواضع.",
     "The phrase “{phrase}” occurs {count} times; vary the wording or cut some occurrences.",
     "A two- or three-word content phrase repeated far more often than an edited article of this length "
-    "carries (default five times per 600 words; params min_count and per_words). Names of institutions "
-    "and titles, units, function-word phrases, the story's subject as named in the title, quotations, list "
-    "lines, allowed repeats and stop phrases are not counted.",
+    "carries (default five times in up to 600 words, growing with the square root of the length; params "
+    "min_count and per_words), or a stock linking phrase (في هذا الإطار، من جهة أخرى) four times or more. "
+    "Names of institutions and titles, units, other function-word phrases, the story's subject as named in the "
+    "title, quotations, list lines, a digest's per-item lines, allowed repeats and stop phrases are not counted.",
 )
 REPEATED_OPENER = Rule(
     "repetition.repeated_opener", "warning",
     "ثلاث جمل أو أكثر تبدأ بـ«{opener}»؛ نوّع بدايات الجمل.",
     "Three or more sentences open with “{opener}”; vary how the sentences begin.",
     "Runs of three consecutive sentences opening with the same two words (or the same verb, e.g. وأضاف), "
-    "and a two-word opener such as «وتأتي هذه» used three times or more in the article.",
+    "whatever conjunction precedes them (وأكد، فأكد، كما أكد); a two-word opener such as «وتأتي هذه» used three "
+    "times or more in the article; and one opener put behind different conjunctions three times anywhere. "
+    "Section headings (في مجال الصحة: ...) and list items are not counted.",
 )
 
 RULES: tuple[Rule, ...] = (
