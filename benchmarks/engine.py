@@ -72,6 +72,25 @@ def time_one(title: str, body: str) -> float:
     return (time.perf_counter() - t) * 1000
 
 
+def family_scaling() -> None:
+    """The consistency family alone on 1,000 and 3,000 dense paragraphs (its test counts work; this times it)."""
+    from editorial.checks import Document, consistency
+    from editorial.checks.config import DEFAULT_CONFIG
+
+    title = "ارتفاع صادرات تونس من زيت الزيتون 38 بالمئة الأحد في صفاقس"
+    para = ("قال وزير الفلاحة محمد الكبيسي إن صادرات زيت الزيتون ارتفعت بنسبة {n} في المئة يوم الإثنين، "
+            "وإن السفيرة الإسبانية زارت مدينة سوسة لبحث {k} اتفاقيات جديدة مع رجال الأعمال.\n")
+    times = {}
+    for n in (1000, 3000):
+        doc = Document(title, "".join(para.format(n=i, k=i % 7 + 3) for i in range(n)))
+        _ = doc.title.tokens, doc.body.tokens, doc.body.sentences
+        t = time.perf_counter()
+        list(consistency.run(doc, DEFAULT_CONFIG))
+        times[n] = (time.perf_counter() - t) * 1000
+    print(f"consistency family: 1,000 paragraphs {times[1000]:,.0f} ms, 3,000 paragraphs {times[3000]:,.0f} ms "
+          f"(ratio {times[3000] / times[1000]:.1f})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=SHARED if SHARED.exists() else None)
@@ -95,6 +114,8 @@ def main() -> None:
         title, body = text_of_words(articles, n)
         times = [time_one(title, body) for _ in range(runs)]
         print(f"{n:,}-word text: median {statistics.median(times):,.0f} ms, max {max(times):,.0f} ms ({runs} runs)")
+
+    family_scaling()
 
     title, body = text_of_words(articles, 100_000)
     tracemalloc.start()
