@@ -10,52 +10,19 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from collections.abc import Iterator
+from typing import Any
 
-from .arabic import TextView, norm
+from . import consistency, placeholder, repetition
+from .arabic import norm
 from .config import DEFAULT_CONFIG, CheckConfig
-from .types import Finding, Report, Rule, Span
+from .types import CheckModule, Document, Finding, Hit, Report, Rule, Span
 
 ENGINE_VERSION = "1.0.0"
 
 
-@dataclass
-class Hit:
-    """What a check reports; offsets are code points into the field's original text."""
-
-    rule: str
-    field: str
-    start: int
-    end: int
-    related: list[tuple[str, int, int]] = field(default_factory=list)
-    args: dict[str, Any] = field(default_factory=dict)  # message template arguments
-    suggestion: str | None = None
-    context: str = ""  # extra fingerprint material (e.g. the conflicting body value)
-
-
-class Document:
-    """The draft as the checks see it."""
-
-    def __init__(self, title: str, body: str) -> None:
-        self.title = TextView("title", title)
-        self.body = TextView("body", body)
-
-    def field(self, name: str) -> TextView:
-        return self.title if name == "title" else self.body
-
-
-class CheckModule(Protocol):
-    RULES: tuple[Rule, ...]
-
-    def run(self, doc: Document, config: CheckConfig) -> Iterable[Hit]: ...
-
-
 def _modules() -> list[CheckModule]:
     # An explicit registry: adding a check means adding it here (no filesystem scanning).
-    from . import consistency, placeholder, repetition
-
     return [placeholder, repetition, consistency]
 
 

@@ -1,12 +1,17 @@
-"""The shapes the engine returns: rules, findings and reports (see DESIGN.md).
+"""The engine's shapes: what checks see (``Document``) and report (``Hit``), and what the engine returns (rules,
+findings and reports; see DESIGN.md).
 
 Plain dataclasses with ``as_dict()`` so the CLI, the API and the models share one shape.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
+
+from .arabic import TextView
+from .config import CheckConfig
 
 SEVERITIES = ("error", "warning", "info")
 FIELDS = ("title", "body")
@@ -94,3 +99,34 @@ class Report:
             "engine_version": self.engine_version,
             "errors": list(self.errors),
         }
+
+
+@dataclass
+class Hit:
+    """What a check reports; offsets are code points into the field's original text."""
+
+    rule: str
+    field: str
+    start: int
+    end: int
+    related: list[tuple[str, int, int]] = field(default_factory=list)
+    args: dict[str, Any] = field(default_factory=dict)  # message template arguments
+    suggestion: str | None = None
+    context: str = ""  # extra fingerprint material (e.g. the conflicting body value)
+
+
+class Document:
+    """The draft as the checks see it."""
+
+    def __init__(self, title: str, body: str) -> None:
+        self.title = TextView("title", title)
+        self.body = TextView("body", body)
+
+    def field(self, name: str) -> TextView:
+        return self.title if name == "title" else self.body
+
+
+class CheckModule(Protocol):
+    RULES: tuple[Rule, ...]
+
+    def run(self, doc: Document, config: CheckConfig) -> Iterable[Hit]: ...

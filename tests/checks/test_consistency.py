@@ -10,9 +10,8 @@ import sys
 
 import pytest
 
-from editorial.checks import check_draft, consistency
+from editorial.checks import Document, check_draft, consistency
 from editorial.checks.config import DEFAULT_CONFIG
-from editorial.checks.engine import Document
 
 EXAMPLES: dict[str, dict] = {
     "consistency.number_mismatch": {

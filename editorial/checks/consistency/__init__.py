@@ -15,8 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from ..arabic.marks import after_marks
 from ..config import CheckConfig
-from ..engine import Document, Hit
-from ..types import Rule
+from ..types import Document, Hit, Rule
 from . import dates, gender, numbers, people, places, polarity, swapped, topic
 from .common import Context
 

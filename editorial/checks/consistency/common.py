@@ -16,7 +16,7 @@ from ..arabic.memo import WordMemo
 from ..arabic.numbers import NumberMention, find_numbers
 from ..arabic.stem import light_stem
 from ..arabic.tokens import TextView, Token
-from ..engine import Document, Hit
+from ..types import Document, Hit
 from .words import NUM, token_index
 
 

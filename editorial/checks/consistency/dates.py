@@ -14,8 +14,7 @@ from ..arabic import lexicon as L
 from ..arabic.clitics import strip_proclitics
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
-from ..engine import Hit
-from ..types import Rule
+from ..types import Hit, Rule
 from .common import Context, Mention, hit
 from .words import DAY, MONTH, token_index, weekday
 

@@ -19,8 +19,7 @@ from ..arabic.clitics import strip_proclitics
 from ..arabic.numbers import unit_key
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
-from ..engine import Hit
-from ..types import Rule
+from ..types import Hit, Rule
 from .common import Context, hit
 from .people import Role, find_roles
 from .words import (

@@ -15,8 +15,7 @@ from collections.abc import Iterator
 
 from ..arabic.numbers import NumberMention
 from ..config import CheckConfig
-from ..engine import Hit
-from ..types import Rule
+from ..types import Hit, Rule
 from .common import Context, hit
 
 RULES: tuple[Rule, ...] = (

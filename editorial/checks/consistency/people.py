@@ -23,8 +23,7 @@ from ..arabic import lexicon as L
 from ..arabic.clitics import strip_proclitics
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
-from ..engine import Hit
-from ..types import Rule
+from ..types import Hit, Rule
 from .common import Context, bare, hit
 from .words import HONOR, NAME, ROLE, place_key, role_word, token_index
 

@@ -27,8 +27,7 @@ import regex
 from ..arabic import lexicon as L
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
-from ..engine import Hit
-from ..types import Rule
+from ..types import Hit, Rule
 from .common import _KEY_MEMOS, Context, bare, hit, is_content, word_key
 from .words import NEG, POLAR, negator, token_index, word_sides
 

@@ -23,9 +23,8 @@ from ..arabic.clitics import has_article
 from ..arabic.numbers import starts_number
 from ..arabic.tokens import Token
 from ..config import CheckConfig
-from ..engine import Hit
 from ..repetition.lexicon import SYNONYM_GROUPS
-from ..types import Rule
+from ..types import Hit, Rule
 from .common import Context, bare, hit, is_content, word_key
 
 RULES: tuple[Rule, ...] = (

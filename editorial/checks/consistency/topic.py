@@ -18,8 +18,7 @@ from collections.abc import Iterator
 from ..arabic import lexicon as L
 from ..arabic.tokens import Token
 from ..config import CheckConfig
-from ..engine import Hit
-from ..types import Rule
+from ..types import Hit, Rule
 from .common import Context, hit, is_content
 from .numbers import agree
 from .places import covered, places_of

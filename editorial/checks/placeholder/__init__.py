@@ -21,8 +21,7 @@ from collections.abc import Iterable, Iterator
 
 from ..arabic.quotes import Quotations
 from ..config import CheckConfig
-from ..engine import Document, Hit
-from ..types import Rule
+from ..types import Document, Hit, Rule
 from .brackets import BRACKET_RULE, TEMPLATE_RULE, bracket_hits, template_hits
 from .markers import RULE as FILLER_RULE
 from .markers import marker_hits

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..config import CheckConfig
-from ..engine import Document, Hit
+from ..types import Document, Hit
 from .exact import doubled_words, duplicated_paragraphs, duplicated_sentences, repeated_sentences
 from .openers import repeated_openers
 from .phrases import overused_phrases, overused_stock_phrases

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from ..arabic import Sentence, TextView, Token
 from ..arabic.clitics import CLITIC_LETTERS, has_article
-from ..engine import Hit
+from ..types import Hit
 from .lexicon import DOUBLED_NAMES, ENTITY_HEADS, REDUPLICATION, SPELLED_LETTERS
 from .prep import FORMULA_MIN, MAX_RELATED, Body, is_function, is_number
 from .rules import DOUBLED_WORD, DUPLICATED_PARAGRAPH, DUPLICATED_SENTENCE, REPEATED_WORD

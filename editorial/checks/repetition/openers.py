@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..arabic import Sentence
 from ..arabic.clitics import CONJUNCTION_LETTERS, has_article
-from ..engine import Hit
+from ..types import Hit
 from .lexicon import ENTITY_HEADS, OPENER_CONJUNCTIONS, OPENER_GLUE, REPORTING_VERBS
 from .prep import MAX_RELATED, Body, is_function, is_number
 from .rules import REPEATED_OPENER

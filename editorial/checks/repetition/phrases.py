@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from ..arabic import TextView, Token, light_stem
 from ..arabic.clitics import CONJUNCTION_LETTERS
 from ..config import CheckConfig
-from ..engine import Hit
+from ..types import Hit
 from .lexicon import ENTITY_HEADS, MULTIWORD_NAMES, NATIONALITIES, STOCK_PHRASES
 from .prep import ARTICLE, CONTENT, MAX_RELATED, Body, is_content
 from .rules import OVERUSED_PHRASE

@@ -25,7 +25,7 @@ import regex
 from rapidfuzz import fuzz
 
 from ..arabic import Sentence, light_stem, norm
-from ..engine import Hit
+from ..types import Hit
 from .lexicon import CALENDAR_WORDS, RESTATING, UNIT_WORDS
 from .prep import CONCEPT, Body, is_content, is_number
 from .rules import NEAR_DUPLICATE_SENTENCE, POSSIBLE_RESTATEMENT, RESTATED_FACT
