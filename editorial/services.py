@@ -11,6 +11,7 @@ import time
 
 from django.conf import settings
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -484,3 +485,13 @@ def draft_undelete(*, draft: Draft, user: Actor) -> Draft:
         _log_event(locked, review.UNDELETE, user=user, client=None, comment="")
     draft.deleted_at = None
     return locked
+
+
+@task()
+def recheck_drafts(draft_pks: list[int]) -> int:
+    """Re-run the checks on the latest revision of each draft (after a rule change); returns how many ran."""
+    done = 0
+    for draft in Draft.objects.filter(pk__in=draft_pks):
+        if draft_rerun_checks(draft=draft) is not None:
+            done += 1
+    return done

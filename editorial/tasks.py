@@ -1,22 +1,17 @@
-"""Background tasks (Django's tasks framework; ``python manage.py db_worker`` runs them)."""
+"""Background tasks (Django's tasks framework; ``python manage.py db_worker`` runs them).
+
+A task lives beside the work it does when that module also enqueues it (so no module and its tasks import each
+other): the webhook tasks in ``webhooks``, ``recheck_drafts`` in ``services``. They are named here too, so the
+worker still finds a task queued under its old path (``editorial.tasks.deliver_webhook``).
+"""
 
 from __future__ import annotations
 
 from django.tasks import task
 
-from editorial import webhooks
+from editorial.webhooks import deliver_webhook, sweep_webhooks
 
-
-@task()
-def deliver_webhook(delivery_pk: int) -> str:
-    """One attempt at one webhook delivery; the next attempt, if any, is enqueued by the attempt itself."""
-    return webhooks.deliver(delivery_pk)
-
-
-@task()
-def sweep_webhooks() -> int:
-    """Re-enqueue deliveries whose task was lost (see ``webhooks.sweep``)."""
-    return webhooks.sweep()
+__all__ = ["deliver_webhook", "index_revision", "sweep_webhooks"]
 
 
 @task()
@@ -25,16 +20,3 @@ def index_revision(revision_pk: int) -> int:
     from editorial import archive
 
     return archive.index_revision(revision_pk)
-
-
-@task()
-def recheck_drafts(draft_pks: list[int]) -> int:
-    """Re-run the checks on the latest revision of each draft (after a rule change); returns how many ran."""
-    from editorial import services
-    from editorial.models import Draft
-
-    done = 0
-    for draft in Draft.objects.filter(pk__in=draft_pks):
-        if services.draft_rerun_checks(draft=draft) is not None:
-            done += 1
-    return done

@@ -38,6 +38,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
+from django.tasks import task
 from django.utils import timezone
 
 from editorial.models import ApiClient, WebhookAttempt, WebhookDelivery
@@ -132,15 +133,13 @@ def enqueue(delivery: WebhookDelivery, run_after: datetime | None = None) -> boo
     """Queue a delivery task; if that fails the sweeper picks the row up later."""
     from django.tasks.exceptions import InvalidTask
 
-    from editorial.tasks import deliver_webhook
-
-    task = deliver_webhook
+    queued = deliver_webhook
     if run_after is not None:
-        if not task.get_backend().supports_defer:
+        if not queued.get_backend().supports_defer:
             return False  # e.g. the immediate backend: the sweeper sends it when it is due
-        task = task.using(run_after=run_after)
+        queued = queued.using(run_after=run_after)
     try:
-        task.enqueue(delivery.pk)
+        queued.enqueue(delivery.pk)
     except (DatabaseError, InvalidTask) as exc:
         log.warning("could not enqueue webhook delivery %s: %s", delivery.pk, exc)
         return False
@@ -329,3 +328,15 @@ def retry_now(delivery: WebhookDelivery) -> None:
         state=WebhookDelivery.PENDING, next_attempt_at=timezone.now(), leased_until=None)
     ApiClient.objects.filter(pk=delivery.client_id).update(webhook_paused_until=None)
     enqueue(delivery)
+
+
+@task()
+def deliver_webhook(delivery_pk: int) -> str:
+    """One attempt at one webhook delivery; the next attempt, if any, is enqueued by the attempt itself."""
+    return deliver(delivery_pk)
+
+
+@task()
+def sweep_webhooks() -> int:
+    """Re-enqueue deliveries whose task was lost (see ``sweep``)."""
+    return sweep()

@@ -25,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=3600)
 
     def handle(self, *args, status, desk, since, until, batch, wait, timeout, **options):
-        from editorial.tasks import recheck_drafts
+        from editorial.services import recheck_drafts
 
         if batch < 1:
             raise CommandError("--batch must be at least 1")
