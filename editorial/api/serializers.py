@@ -77,7 +77,20 @@ class BodyField(StrictCharField):
         return super().to_internal_value(data)
 
 
-class DraftInputSerializer(serializers.Serializer):
+class WriteSerializer(serializers.Serializer):
+    """A request body: a field it does not accept (unknown, misspelt or read-only, like ``status``) is refused with
+    400 naming it, never silently ignored."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            refused = [k for k in data if k not in self.fields or self.fields[k].read_only]
+            if refused:
+                raise serializers.ValidationError(
+                    {str(k): [_("Not a field you can write here (unknown or read-only).")] for k in refused})
+        return super().to_internal_value(data)
+
+
+class DraftInputSerializer(WriteSerializer):
     external_id = StrictCharField(max_length=200, required=False, allow_blank=True, default="",
                                         help_text=_("Your CMS's id for this story; the same id revises it."))
     title = StrictCharField(max_length=TITLE_MAX, validators=[NOT_ONLY_SPACE])
@@ -99,8 +112,14 @@ BASE_REVISION_HELP = _("The revision this edit was made on (the draft's `revisio
 
 
 class DraftUpdateSerializer(DraftInputSerializer):
-    external_id = None
+    external_id = StrictCharField(max_length=200, required=False, allow_blank=True,
+                                  help_text=_("Read-only: accepted only unchanged (400 otherwise)."))
     base_revision = serializers.IntegerField(min_value=0, max_value=2**31, help_text=BASE_REVISION_HELP)
+
+    def validate_external_id(self, value):
+        if value != self.context["draft"].external_id:
+            raise serializers.ValidationError(_("The external id of a draft cannot be changed."))
+        return value
 
     def validate(self, attrs):
         if "base_revision" not in attrs:  # also for PATCH: every edit names its revision
@@ -119,13 +138,13 @@ class DraftListQuerySerializer(serializers.Serializer):
     page_size = serializers.IntegerField(min_value=1, max_value=200, required=False)
 
 
-class TransitionInputSerializer(serializers.Serializer):
+class TransitionInputSerializer(WriteSerializer):
     action = serializers.ChoiceField(choices=list(review.ACTIONS))
     comment = StrictCharField(required=False, allow_blank=True, default="", max_length=10_000)
     override_reason = StrictCharField(required=False, allow_blank=True, default="", max_length=2_000)
 
 
-class DismissInputSerializer(serializers.Serializer):
+class DismissInputSerializer(WriteSerializer):
     kind = serializers.ChoiceField(choices=review.DismissalKind.choices,
                                    help_text=_("Why the finding does not apply."))
     reason = StrictCharField(
@@ -135,7 +154,7 @@ class DismissInputSerializer(serializers.Serializer):
     )
 
 
-class CheckInputSerializer(serializers.Serializer):
+class CheckInputSerializer(WriteSerializer):
     title = StrictCharField(max_length=TITLE_MAX, allow_blank=True, trim_whitespace=False)
     body = BodyField()
     body_format = serializers.ChoiceField(choices=BODY_FORMATS, default="text")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
@@ -27,6 +31,7 @@ from editorial.checks import check_draft
 from editorial.models import Draft, Finding
 
 MAX_ID = 2**63 - 1
+API_TIME_ZONE = datetime.UTC  # every time the API reads or writes is in UTC, as in the webhooks
 
 
 class ApiView(APIView):
@@ -39,6 +44,10 @@ class ApiView(APIView):
 
     def get_exception_handler(self):
         return api_exception_handler
+
+    def dispatch(self, request, *args, **kwargs):
+        with timezone.override(API_TIME_ZONE):
+            return super().dispatch(request, *args, **kwargs)
 
 
 class DraftPagination(PageNumberPagination):
@@ -63,8 +72,11 @@ def _input(serializer_class, request, **kw) -> dict:
 def _written(draft: Draft, request, created: bool, revision_created: bool) -> Response:
     shown = presenters.detail(draft, client_of(request), written=revision_created, created=created)
     data = {**shown, "created": created, "revision_created": revision_created}
-    code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
-    return Response(s.DraftWriteResultSerializer(data).data, status=code)
+    if not created:
+        return Response(s.DraftWriteResultSerializer(data).data)
+    location = request.build_absolute_uri(reverse("api:draft", args=[draft.pk]))
+    return Response(s.DraftWriteResultSerializer(data).data, status=status.HTTP_201_CREATED,
+                    headers={"Location": location})
 
 
 
@@ -131,7 +143,7 @@ class DraftDetailApi(ApiView):
 
     def _revise(self, request, pk: int, *, partial: bool) -> Response:
         draft = client_draft(request, pk)
-        data = _input(s.DraftUpdateSerializer, request, partial=partial)
+        data = _input(s.DraftUpdateSerializer, request, partial=partial, context={"draft": draft})
         if "body" in data:
             body_format = data.get("body_format", "text")
             body_text, source_html = api_services.body_to_text(data["body"], body_format)
