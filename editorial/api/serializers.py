@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -88,6 +89,19 @@ class WriteSerializer(serializers.Serializer):
                 raise serializers.ValidationError(
                     {str(k): [_("Not a field you can write here (unknown or read-only).")] for k in refused})
         return super().to_internal_value(data)
+
+
+class WriteSerializerSchema(OpenApiSerializerExtension):
+    """The schema says so too: a request body of a ``WriteSerializer`` has ``additionalProperties: false``."""
+
+    target_class = WriteSerializer
+    match_subclasses = True
+
+    def map_serializer(self, auto_schema, direction):
+        schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        if direction == "request":
+            schema["additionalProperties"] = False
+        return schema
 
 
 class DraftInputSerializer(WriteSerializer):
