@@ -89,6 +89,10 @@ def caught_by_rule(folder: str, report_path: str) -> Counter:
         labels = json.load(fh)
     with open(report_path, encoding="utf-8") as fh:
         reports = {os.path.basename(r.get("file", "")): r for r in json.load(fh)}
+    broken = [r for r in reports.values() if r.get("errors")]
+    if broken:
+        print(f"quality: the checker reported internal errors, e.g. {broken[0]['errors'][0]}", file=sys.stderr)
+        raise SystemExit(3)
     out: Counter = Counter()
     for name, lab in labels.items():
         if name in reports:

@@ -57,6 +57,13 @@ def run_files(paths: list[str], chunk: int = 400) -> list[dict]:
             sys.stderr.write(p.stderr[-3000:])
             raise SystemExit(f"quality: checkdraft exited {p.returncode}")
         out.extend(json.loads(p.stdout))
+    broken = [r for r in out if r.get("errors")]
+    if broken:
+        # a check that raised was skipped for that draft: every figure would be wrong, so measure nothing
+        print(f"quality: the checker reported internal errors on {len(broken)} of {len(out)} drafts, e.g. "
+              f"{broken[0]['errors'][0]}. Fix the engine or the environment (make install-dev) and run again.",
+              file=sys.stderr)
+        raise SystemExit(3)
     return out
 
 

@@ -221,3 +221,18 @@ def test_make_quality_stops_with_exit_status_2_when_the_shared_folder_is_missing
         report.main(argv)
     assert exc.value.code == 2
     assert "is missing" in capsys.readouterr().err
+
+
+def test_a_checker_with_internal_errors_stops_the_measurement(monkeypatch, capsys):
+    import json
+    import subprocess
+
+    def fake_run(*args, **kwargs):
+        reports = [{"file": "a.txt", "title": "", "body": "", "findings": [], "errors": ["consistency: ImportError"]}]
+        return subprocess.CompletedProcess(args, 0, stdout=json.dumps(reports), stderr="")
+
+    monkeypatch.setattr(shared.subprocess, "run", fake_run)
+    with pytest.raises(SystemExit) as exc:
+        shared.run_files(["a.txt"])
+    assert exc.value.code == 3
+    assert "internal errors on 1 of 1 drafts" in capsys.readouterr().err
