@@ -6,6 +6,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("editorial.api.urls")),
+    path("reports/", include("editorial.reports.urls")),
     path("", include("editorial.web.urls")),
 ]
 

@@ -1,0 +1,319 @@
+"""One database query per chart: the aggregates behind the newsroom reports.
+
+Every function takes a ``Period`` (dates and an optional desk) and returns a ``Table``. The grouping and
+counting happen in SQL; Python only turns the grouped rows into table rows (rates, labels, order).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.db.models import Count, F, IntegerField, Q, Sum, Value
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Coalesce, TruncWeek
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from editorial import review
+from editorial.models import CheckRun, Draft, Finding, ReviewEvent
+from editorial.reports.filters import Period
+from editorial.reports.tables import ChartSpec, Column, Table
+from editorial.web.findings import family_label
+
+TOP_WRITERS = 6  # lines on the writers' chart (more are unreadable); each writer has their own page
+WAITING_PER_REVIEWER = 3  # drafts listed per reviewer under "waiting longest"
+OVERRIDE_REASONS_SHOWN = 50
+# Statuses whose time is measured (the time between entering and leaving them, from the review log).
+TIMED_STATUSES = (review.IN_REVIEW, review.CHANGES_REQUESTED, review.APPROVED)
+STATUS_LABELS = dict(review.STATUS_CHOICES)
+NO_DESK = _("(no desk)")
+NOBODY = _("(unassigned)")
+
+
+def _day(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.date()
+    if isinstance(value, str):  # SQLite in a UNION hands back text
+        return dt.datetime.fromisoformat(value).date()
+    return value
+
+
+def _rate(findings: int, words: int) -> float:
+    return round(findings * 1000 / words, 2) if words else 0.0
+
+
+def _words():
+    return Cast(KT("stats__words"), IntegerField())
+
+
+def _families() -> list[str]:
+    from editorial.checks import all_rules
+
+    return list(dict.fromkeys(rule.family for rule in all_rules().values()))
+
+
+def _rate_groups(period: Period, *, finding_dim: str, run_dim: str | None, writer=None, writers_only=False):
+    """Findings per (week, dimension) and words per (week, dimension), in one UNION ALL query.
+
+    Words come from the check runs (the engine's own count); a ``run_dim`` of None groups words by week only
+    (the family chart divides every family's findings by the same words).
+    """
+    runs = CheckRun.objects.filter(created_at__gte=period.start, created_at__lt=period.end)
+    findings = Finding.objects.filter(check_run__created_at__gte=period.start, check_run__created_at__lt=period.end)
+    if period.desk:
+        runs = runs.filter(revision__draft__desk=period.desk)
+        findings = findings.filter(check_run__revision__draft__desk=period.desk)
+    if writer is not None:
+        runs = runs.filter(revision__draft__author=writer)
+        findings = findings.filter(check_run__revision__draft__author=writer)
+    elif writers_only:
+        runs = runs.filter(revision__draft__author__isnull=False)
+        findings = findings.filter(check_run__revision__draft__author__isnull=False)
+    f = (
+        findings.order_by()
+        .annotate(week=TruncWeek("check_run__created_at"), dim=F(finding_dim))
+        .values("week", "dim")
+        .annotate(n=Count("id"), words=Value(0), side=Value(1))
+        .values_list("week", "dim", "n", "words", "side")
+    )
+    w = (
+        runs.order_by()
+        .annotate(week=TruncWeek("created_at"), dim=F(run_dim) if run_dim else Value(""))
+        .values("week", "dim")
+        .annotate(n=Value(0), words=Coalesce(Sum(_words()), 0), side=Value(2))
+        .values_list("week", "dim", "n", "words", "side")
+    )
+    findings_by, words_by = defaultdict(int), defaultdict(int)
+    for week, dim, n, words, side in f.union(w, all=True).order_by():
+        key = (_day(week), dim if dim is not None else "")
+        if side == 1:
+            findings_by[key] += n
+        else:
+            words_by[key] += words or 0
+    return findings_by, words_by
+
+
+RATE_COLUMNS = [
+    ("findings", _("Findings")),
+    ("words", _("Words checked")),
+    ("per_1000", _("Findings per 1,000 words")),
+]
+
+
+def _rate_table(key, title, description, dim_label, findings_by, words_by, *, per_dim_words: bool,
+                dims: list, names=None) -> Table:
+    rows = []
+    weeks = sorted({w for w, _d in findings_by} | {w for w, _d in words_by})
+    for dim in dims:
+        for week in weeks:
+            n = findings_by.get((week, dim), 0)
+            words = words_by.get((week, dim if per_dim_words else ""), 0)
+            if not words and not n:
+                continue
+            label = names(dim) if names else (dim if dim != "" else str(NO_DESK))
+            rows.append({"week": week, "dim": label, "findings": n, "words": words, "per_1000": _rate(n, words)})
+    columns = [Column("week", _("Week of")), Column("dim", dim_label)] + [
+        Column(k, label, numeric=True) for k, label in RATE_COLUMNS
+    ]
+    return Table(key, title, description, columns, rows,
+                 ChartSpec("lines", values=("per_1000",), x="week", series="dim", unit=str(_("per 1,000 words"))))
+
+
+def findings_by_family(period: Period) -> Table:
+    families = _families()
+    findings_by, words_by = _rate_groups(period, finding_dim="family", run_dim=None)
+    present = {d for _w, d in findings_by}
+    dims = [f for f in families if f in present] + sorted(present - set(families))
+    return _rate_table(
+        "families", _("Findings per 1,000 words, by check family"),
+        _("Every check run in the period, week by week: findings of each family over the words checked."),
+        _("Family"), findings_by, words_by, per_dim_words=False, dims=dims, names=family_label,
+    )
+
+
+def findings_by_desk(period: Period) -> Table:
+    findings_by, words_by = _rate_groups(period, finding_dim="check_run__revision__draft__desk",
+                                         run_dim="revision__draft__desk")
+    dims = sorted({d for _w, d in words_by}, key=lambda d: (d == "", d))
+    return _rate_table(
+        "desks", _("Findings per 1,000 words, by desk"),
+        _("Every check run in the period, week by week: all findings on the desk's drafts over their words."),
+        _("Desk"), findings_by, words_by, per_dim_words=True, dims=dims,
+    )
+
+
+def writer_trend(period: Period, *, writer=None) -> Table:
+    """Findings per 1,000 words week by week for one writer, or for the writers with the most words."""
+    findings_by, words_by = _rate_groups(period, finding_dim="check_run__revision__draft__author_id",
+                                         run_dim="revision__draft__author_id", writer=writer,
+                                         writers_only=True)
+    totals = defaultdict(int)
+    for (_w, dim), words in words_by.items():
+        totals[dim] += words
+    dims = sorted(totals, key=lambda d: -totals[d])[:TOP_WRITERS]
+    usernames = dict(get_user_model().objects.filter(pk__in=dims).values_list("pk", "username")) if dims else {}
+    table = _rate_table(
+        "writers", _("Each writer's trend: findings per 1,000 words"),
+        _("Findings on the writer's own drafts over their words, week by week."),
+        _("Writer"), findings_by, words_by, per_dim_words=True, dims=dims, names=usernames.get,
+    )
+    if writer is None and len(totals) > TOP_WRITERS:
+        table.notes.append(str(_("The %(n)d writers with the most words checked in the period; every writer "
+                                 "has a page of their own.") % {"n": TOP_WRITERS}))
+    return table
+
+
+def _seconds_sql(later: str, earlier: str) -> str:
+    if connection.vendor == "postgresql":
+        return f"EXTRACT(EPOCH FROM ({later} - {earlier}))"
+    return f"((julianday({later}) - julianday({earlier})) * 86400.0)"
+
+
+def status_times(period: Period) -> Table:
+    """Median and 90th percentile of the time drafts spent in each status, by who moved them on.
+
+    A stay in a status runs from the review event that entered it to the next event of the same draft; the
+    person who took that next action is the one the wait ended with (for "in review", the reviewer). The
+    percentiles are nearest-rank, computed with window functions so SQLite and PostgreSQL agree.
+    """
+    ev, dr = ReviewEvent._meta.db_table, Draft._meta.db_table
+    user_table = get_user_model()._meta.db_table
+    desk_sql = f"AND e.draft_id IN (SELECT id FROM {dr} WHERE desk = %s)" if period.desk else ""
+    statuses = ", ".join(["%s"] * len(TIMED_STATUSES))
+    sql = f"""
+        WITH ev AS (
+            SELECT e.to_status AS status, e.created_at AS entered,
+                   LEAD(e.created_at) OVER (PARTITION BY e.draft_id ORDER BY e.created_at, e.id) AS left_at,
+                   LEAD(e.actor_id) OVER (PARTITION BY e.draft_id ORDER BY e.created_at, e.id) AS mover
+            FROM {ev} e
+            WHERE e.created_at >= %s {desk_sql}
+        ), stays AS (
+            SELECT status, mover, {_seconds_sql("left_at", "entered")} AS secs
+            FROM ev WHERE left_at IS NOT NULL AND entered < %s AND status IN ({statuses})
+        ), ranked AS (
+            SELECT status, mover, secs,
+                   ROW_NUMBER() OVER (PARTITION BY status, mover ORDER BY secs) AS rn,
+                   COUNT(*) OVER (PARTITION BY status, mover) AS n
+            FROM stays
+        )
+        SELECT r.status, u.{get_user_model().USERNAME_FIELD}, MAX(r.n),
+               MIN(CASE WHEN r.rn * 100 >= r.n * 50 THEN r.secs END),
+               MIN(CASE WHEN r.rn * 100 >= r.n * 90 THEN r.secs END)
+        FROM ranked r LEFT JOIN {user_table} u ON u.id = r.mover
+        GROUP BY r.status, u.{get_user_model().USERNAME_FIELD}
+    """
+    params = [period.start] + ([period.desk] if period.desk else []) + [period.end, *TIMED_STATUSES]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    order = {s: i for i, s in enumerate(TIMED_STATUSES)}
+    found.sort(key=lambda r: (order[r[0]], r[1] or ""))
+    rows = [
+        {"status": str(STATUS_LABELS[status]), "person": name or "API", "stays": n,
+         "median_hours": round(float(p50) / 3600, 1), "p90_hours": round(float(p90) / 3600, 1)}
+        for status, name, n, p50, p90 in found
+    ]
+    columns = [
+        Column("status", _("Status")), Column("person", _("Moved on by")), Column("stays", _("Stays"), True),
+        Column("median_hours", _("Median (hours)"), True), Column("p90_hours", _("90th percentile (hours)"), True),
+    ]
+    return Table(
+        "status_times", _("Time in each status"),
+        _("How long drafts stayed in review, in changes requested and approved before the next step, by the "
+          "person who took it (for \"in review\", the reviewer)."),
+        columns, rows, ChartSpec("bars", values=("median_hours", "p90_hours"), label=("status", "person"),
+                                 unit=str(_("hours"))),
+    )
+
+
+def waiting_longest(period: Period) -> Table:
+    """Drafts in review now, the longest-waiting few for each assigned reviewer (unassigned ones together)."""
+    from django.db.models import OuterRef, Subquery, Window
+    from django.db.models.functions import RowNumber
+
+    entered = Subquery(
+        ReviewEvent.objects.filter(draft=OuterRef("pk")).order_by("-created_at", "-id").values("created_at")[:1]
+    )
+    drafts = Draft.objects.filter(status=review.IN_REVIEW)
+    if period.desk:
+        drafts = drafts.filter(desk=period.desk)
+    drafts = (
+        drafts.order_by()
+        .annotate(since=Coalesce(entered, F("updated_at")))
+        .annotate(rank=Window(RowNumber(), partition_by=[F("assignee_id")], order_by=[F("since").asc(), F("pk")]),
+                  waiting=Window(Count("pk"), partition_by=[F("assignee_id")]))
+        .filter(rank__lte=WAITING_PER_REVIEWER)
+        .values_list("pk", "title", "assignee__username", "since", "waiting", "rank")
+    )
+    now = timezone.now()
+    found = sorted(drafts, key=lambda r: (r[2] is None, r[2] or "", r[5]))
+    rows = [
+        {"reviewer": name or str(NOBODY), "draft": pk, "title": title[:120], "since": timezone.localtime(since)
+         .strftime("%Y-%m-%d %H:%M"), "days": round((now - since).total_seconds() / 86400, 1),
+         "waiting": waiting}
+        for pk, title, name, since, waiting, _rank in found
+    ]
+    columns = [
+        Column("reviewer", _("Reviewer")), Column("draft", _("Draft"), True), Column("title", _("Title")),
+        Column("since", _("In review since")), Column("days", _("Days waiting"), True),
+        Column("waiting", _("Drafts waiting for this reviewer"), True),
+    ]
+    return Table(
+        "waiting", _("Drafts waiting longest, per reviewer"),
+        _("Drafts in review now (whatever the period), the %(n)d oldest for each reviewer they are assigned "
+          "to.") % {"n": WAITING_PER_REVIEWER},
+        columns, rows, ChartSpec("bars", values=("days",), label=("reviewer", "draft"), unit=str(_("days"))),
+    )
+
+
+def overrides(period: Period) -> Table:
+    """Approvals, and approvals over open errors (overrides), by reviewer."""
+    events = ReviewEvent.objects.filter(action=review.APPROVE, created_at__gte=period.start,
+                                        created_at__lt=period.end)
+    if period.desk:
+        events = events.filter(draft__desk=period.desk)
+    found = (
+        events.order_by()
+        .values("actor__username")
+        .annotate(approvals=Count("id"), overrides=Count("id", filter=~Q(override_reason="")))
+        .values_list("actor__username", "approvals", "overrides")
+    )
+    rows = [
+        {"reviewer": name or "API", "approvals": a, "overrides": o, "share": round(100 * o / a, 1) if a else 0.0}
+        for name, a, o in sorted(found, key=lambda r: (-r[2], -r[1], r[0] or ""))
+    ]
+    columns = [
+        Column("reviewer", _("Reviewer")), Column("approvals", _("Approvals"), True),
+        Column("overrides", _("Over open errors"), True), Column("share", _("Share of approvals (%)"), True),
+    ]
+    return Table(
+        "overrides", _("Approvals over open errors, by reviewer"),
+        _("Every approval in the period, and those a reviewer gave over open error findings with a reason "
+          "(the reasons are listed below)."),
+        columns, rows, ChartSpec("bars", values=("approvals", "overrides"), label=("reviewer",)),
+    )
+
+
+def override_reasons(period: Period, *, limit: int = OVERRIDE_REASONS_SHOWN) -> list[dict]:
+    """The latest override reasons in the period (a list, not a chart: shown under the overrides chart)."""
+    events = ReviewEvent.objects.filter(action=review.APPROVE, created_at__gte=period.start,
+                                        created_at__lt=period.end).exclude(override_reason="")
+    if period.desk:
+        events = events.filter(draft__desk=period.desk)
+    return [
+        {"when": timezone.localtime(when), "reviewer": name or "API", "draft": draft_id, "title": title,
+         "reason": reason,
+         "open_errors": sum(1 for f in open_findings or [] if f.get("severity") == "error")}
+        for when, name, draft_id, title, reason, open_findings in events.order_by("-created_at", "-id")
+        .values_list("created_at", "actor__username", "draft_id", "draft__title", "override_reason",
+                     "open_findings")[:limit]
+    ]
+
+
+def desks() -> list[str]:
+    return list(Draft.objects.exclude(desk="").order_by("desk").values_list("desk", flat=True).distinct())
