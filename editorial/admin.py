@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -22,6 +23,7 @@ from editorial.models import (
     WebhookAttempt,
     WebhookDelivery,
 )
+from editorial.reports.queries import PRECISION_WINDOW_DAYS
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -259,12 +261,34 @@ class CommentAdmin(admin.ModelAdmin):
         return False  # history: kept for good (the draft itself is soft-deleted)
 
 
+PRECISION_LABEL = format_lazy(_("Measured precision (last {days} days)"), days=PRECISION_WINDOW_DAYS)
+
+
 @admin.register(RuleSetting)
 class RuleSettingAdmin(admin.ModelAdmin):
     list_display = ("rule", "enabled", "severity", "updated_at")
     list_filter = ("enabled", "severity")
     list_editable = ("enabled", "severity")
     search_fields = ("rule",)
+    readonly_fields = ("measured_precision",)
+
+    def get_list_display(self, request):
+        """Each rule's measured precision beside it, from one query for the whole list."""
+        from editorial.reports.queries import precision_text, recent_precision
+
+        figures = recent_precision()
+
+        @admin.display(description=PRECISION_LABEL)
+        def measured_precision(obj):
+            return precision_text(figures.get(obj.rule))
+
+        return (*super().get_list_display(request), measured_precision)
+
+    @admin.display(description=PRECISION_LABEL)
+    def measured_precision(self, obj):
+        from editorial.reports.queries import precision_text, recent_precision
+
+        return precision_text(recent_precision([obj.rule]).get(obj.rule)) if obj and obj.rule else "—"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "rule":

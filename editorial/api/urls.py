@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from editorial.api import views
 from editorial.api.exceptions import json_not_found
 from editorial.api.views_languagetool import LanguageToolCheckApi, LanguageToolLanguagesApi
+from editorial.api.views_stats import StatsApi
 
 # The reference pages (Swagger UI, Redoc) initialise with inline code: allow it there and nowhere else.
 DOCS_CSP = {
@@ -25,6 +26,7 @@ urlpatterns = [
     path("drafts/<int:pk>/findings/<int:finding_id>/dismiss/", views.FindingDismissApi.as_view(),
          name="finding-dismiss"),
     path("check/", views.CheckApi.as_view(), name="check"),
+    path("stats/", StatsApi.as_view(), name="stats"),
     path("languagetool/v2/check", LanguageToolCheckApi.as_view(), name="languagetool-check"),
     path("languagetool/v2/languages", LanguageToolLanguagesApi.as_view(), name="languagetool-languages"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Count, F, IntegerField, Q, Sum, Value
+from django.db.models import CharField, Count, F, IntegerField, Q, Sum, Value
 from django.db.models.fields.json import KT
-from django.db.models.functions import Cast, Coalesce, TruncWeek
+from django.db.models.functions import Cast, Coalesce, Concat, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from editorial import review
-from editorial.models import CheckRun, Draft, Finding, ReviewEvent
+from editorial.models import CheckRun, Dismissal, Draft, Finding, ReviewEvent
 from editorial.reports.filters import Period
 from editorial.reports.tables import ChartSpec, Column, Table
 from editorial.web.findings import family_label
@@ -166,6 +167,101 @@ def writer_trend(period: Period, *, writer=None) -> Table:
         table.notes.append(str(_("The %(n)d writers with the most words checked in the period; every writer "
                                  "has a page of their own.") % {"n": TOP_WRITERS}))
     return table
+
+
+PRECISION_WINDOW_DAYS = 90  # the admin's measured precision: recent enough to reflect the rule as tuned now
+
+
+@dataclass(frozen=True)
+class Precision:
+    """How editors judged one rule's findings: a finding is counted once per draft (by fingerprint)."""
+
+    findings: int
+    false_alarm: int
+    intentional: int
+    fixed_elsewhere: int
+
+    @property
+    def false_alarm_share(self) -> float | None:
+        return round(100 * self.false_alarm / self.findings, 1) if self.findings else None
+
+    @property
+    def precision(self) -> float | None:
+        """The share of the rule's findings not dismissed as false alarms: its measured precision here."""
+        return round(100 - self.false_alarm_share, 1) if self.findings else None
+
+
+def rule_precision(start: dt.datetime, end: dt.datetime | None = None, *, desk: str = "",
+                   rules: list[str] | None = None) -> dict[str, Precision]:
+    """Findings and active dismissals of each kind per rule, in one UNION ALL query."""
+    findings = Finding.objects.filter(check_run__created_at__gte=start)
+    dismissals = Dismissal.objects.filter(created_at__gte=start, undone_at__isnull=True)
+    if end is not None:
+        findings = findings.filter(check_run__created_at__lt=end)
+        dismissals = dismissals.filter(created_at__lt=end)
+    if desk:
+        findings = findings.filter(check_run__revision__draft__desk=desk)
+        dismissals = dismissals.filter(draft__desk=desk)
+    if rules is not None:
+        findings, dismissals = findings.filter(rule__in=rules), dismissals.filter(rule__in=rules)
+    once_per_draft = Concat(Cast("check_run__revision__draft_id", CharField()), Value(":"), "fingerprint",
+                            output_field=CharField())
+    zero = Value(0)
+    f = (findings.order_by().values("rule")
+         .annotate(n=Count(once_per_draft, distinct=True), fa=zero, it=zero, fe=zero)
+         .values_list("rule", "n", "fa", "it", "fe"))
+    kinds = review.DismissalKind
+    d = (dismissals.order_by().values("rule")
+         .annotate(n=zero, fa=Count("id", filter=Q(kind=kinds.FALSE_ALARM)),
+                   it=Count("id", filter=Q(kind=kinds.INTENTIONAL)),
+                   fe=Count("id", filter=Q(kind=kinds.FIXED_ELSEWHERE)))
+         .values_list("rule", "n", "fa", "it", "fe"))
+    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for rule, *counts in f.union(d, all=True).order_by():
+        sums[rule] = [a + b for a, b in zip(sums[rule], counts, strict=True)]
+    return {rule: Precision(*counts) for rule, counts in sums.items()}
+
+
+def precision_text(p: Precision | None) -> str:
+    """The admin's wording of a rule's measured precision."""
+    if p is None or not p.findings:
+        return str(_("no findings in the last %(days)d days") % {"days": PRECISION_WINDOW_DAYS})
+    return str(_("%(precision)s%% — %(fa)d of %(n)d findings dismissed as false alarms (%(it)d intentional, "
+                 "%(fe)d fixed elsewhere)") % {"precision": p.precision, "fa": p.false_alarm, "n": p.findings,
+                                               "it": p.intentional, "fe": p.fixed_elsewhere})
+
+
+def recent_precision(rules: list[str] | None = None) -> dict[str, Precision]:
+    return rule_precision(timezone.now() - dt.timedelta(days=PRECISION_WINDOW_DAYS), rules=rules)
+
+
+def dismissals_by_rule(period: Period) -> Table:
+    """The rules editors dismiss, by dismissal kind, with each rule's measured precision."""
+    figures = rule_precision(period.start, period.end, desk=period.desk)
+    judged = sorted(((rule, p) for rule, p in figures.items() if p.false_alarm + p.intentional
+                     + p.fixed_elsewhere), key=lambda item: (-item[1].false_alarm, -item[1].findings, item[0]))
+    rows = [
+        {"rule": rule, "findings": p.findings, "false_alarm": p.false_alarm, "intentional": p.intentional,
+         "fixed_elsewhere": p.fixed_elsewhere, "false_alarm_share": p.false_alarm_share,
+         "precision": p.precision}
+        for rule, p in judged
+    ]
+    kinds = dict(review.DismissalKind.choices)
+    columns = [
+        Column("rule", _("Rule")), Column("findings", _("Findings"), True),
+        Column("false_alarm", kinds[review.DismissalKind.FALSE_ALARM], True),
+        Column("intentional", kinds[review.DismissalKind.INTENTIONAL], True),
+        Column("fixed_elsewhere", kinds[review.DismissalKind.FIXED_ELSEWHERE], True),
+        Column("false_alarm_share", _("Dismissed as false alarms (%)"), True),
+        Column("precision", _("Measured precision (%)"), True),
+    ]
+    return Table(
+        "dismissals", _("Rules editors dismiss, by kind of dismissal"),
+        _("Findings are counted once per draft. A rule's measured precision is the share of its findings not "
+          "dismissed as false alarms; the same figure stands beside the rule in the admin's rule settings."),
+        columns, rows, ChartSpec("bars", values=("false_alarm", "intentional", "fixed_elsewhere"),
+                                 label=("rule",)),
+    )
 
 
 def _seconds_sql(later: str, earlier: str) -> str:

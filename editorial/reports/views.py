@@ -25,6 +25,7 @@ from editorial.reports.tables import Table
 CHARTS: dict[str, Callable[[Period], Table]] = {
     "families": queries.findings_by_family,
     "desks": queries.findings_by_desk,
+    "dismissals": queries.dismissals_by_rule,
     "status_times": queries.status_times,
     "waiting": queries.waiting_longest,
     "overrides": queries.overrides,
