@@ -172,6 +172,7 @@ class CheckRun(models.Model):
         get_latest_by = ["created_at", "id"]
         verbose_name = _("check run")
         verbose_name_plural = _("check runs")
+        indexes = [models.Index(fields=["created_at"], name="checkrun_created_idx")]  # reports' period
 
     def __str__(self) -> str:
         return f"{self.revision} @ {self.created_at:%Y-%m-%d %H:%M}"
@@ -241,6 +242,7 @@ class Dismissal(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("dismissal")
         verbose_name_plural = _("dismissals")
+        indexes = [models.Index(fields=["created_at"], name="dismissal_created_idx")]  # reports' period
         constraints = [
             models.UniqueConstraint(
                 fields=["draft", "fingerprint"], condition=Q(undone_at__isnull=True), name="one_active_dismissal"
@@ -280,6 +282,10 @@ class ReviewEvent(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("review event")
         verbose_name_plural = _("review events")
+        indexes = [  # reports: a draft's events in order (time in status, waiting since); approvals by period
+            models.Index(fields=["draft", "created_at"], name="event_draft_time_idx"),
+            models.Index(fields=["action", "created_at"], name="event_action_time_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.draft_id}: {self.from_status} → {self.to_status}"

@@ -67,6 +67,9 @@ class StatsApi(ApiView):
         responses={200: StatsSerializer, **schema.errors(400, 401, 403, 429)},
     )
     def get(self, request):
+        empty = [key for key in ("from", "to") if key in request.query_params and not request.query_params[key]]
+        if empty:
+            raise services.InvalidInput("Give a date (YYYY-MM-DD) or leave out: " + ", ".join(empty))
         form = PeriodForm(request.query_params)
         if not form.is_valid():
             raise services.InvalidInput("; ".join(e for errors in form.errors.values() for e in errors))

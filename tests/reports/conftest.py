@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from editorial import review, services
-from editorial.models import CheckRun, ReviewEvent
+from editorial.models import CheckRun, Finding, ReviewEvent
 from tests.conftest import SAMPLE_BODY, SAMPLE_TITLE
 
 # One bracketed instruction the placeholder check flags (an error): a draft that carries it cannot be approved
@@ -50,6 +50,9 @@ def newsroom(writer, other_writer, reviewer, publisher, admin_user):
     services.draft_transition(draft=dirty, action=review.APPROVE, user=reviewer,
                               override_reason="الخبر عاجل والاسم يضاف عند النشر")
     services.draft_assign(draft=waiting, assignee=reviewer, user=reviewer)
+    # The reviewer judges one finding on the clean draft a false alarm (the dismissals chart has a row).
+    judged = Finding.objects.filter(check_run__revision__draft=clean).first()
+    services.finding_dismiss(finding=judged, kind=review.DismissalKind.FALSE_ALARM, user=reviewer)
     # In review for 2 hours (clean) and 6 hours (dirty); waiting has been in review for three days.
     at(clean, week_ago, week_ago + dt.timedelta(hours=2))
     at(dirty, week_ago, week_ago + dt.timedelta(hours=6))
