@@ -61,4 +61,7 @@ def test_the_api_answers_every_generated_request_within_its_schema(case, fuzz_ke
     if case.operation.path.startswith("/api/v1/languagetool/"):
         # LanguageTool's `data` field is JSON inside a form field: a schema cannot say which strings are valid.
         excluded = [schemathesis.checks.positive_data_acceptance]
+    if case.operation.path == "/api/v1/stats/":
+        # Two valid dates may still make no period (from after to, or longer than two years): a 400 says so.
+        excluded = [schemathesis.checks.positive_data_acceptance]
     case.call_and_validate(headers={"Authorization": f"Bearer {fuzz_key}"}, excluded_checks=excluded)
