@@ -164,6 +164,8 @@ def _for_the_page(svg: str, *, prefix: str, title: str) -> str:
                 el.set(attr, _REF.sub(lambda m: f"#{prefix}-{m.group(1)}" if m.group(1) in ids else m.group(0),
                                       value))
     # What the removed <style> said, as inherited attributes on the root.
+    # matplotlib placed every label for left-to-right anchoring; an Arabic page would flip start and end.
+    root.set("direction", "ltr")
     root.set("stroke-linejoin", "round")
     root.set("stroke-linecap", "butt")
     for attr in ("width", "height"):

@@ -37,6 +37,10 @@ def checked_at(draft, when: dt.datetime) -> None:
 
 @pytest.fixture
 def newsroom(writer, other_writer, reviewer, publisher, admin_user):
+    return build_newsroom(writer, other_writer, reviewer)
+
+
+def build_newsroom(writer, other_writer, reviewer) -> dict:
     """Drafts on two desks, a week ago; one approved over an open error, one approved clean, one waiting."""
     now = timezone.now()
     week_ago = now - dt.timedelta(days=7)

@@ -188,12 +188,12 @@ class Command(BaseCommand):
                               ("12 weeks, one desk", {"desk": DESKS[0]}),
                               ("two years, every desk", {"from": _days_ago(729), "to": _days_ago(0)})):
             cache.clear()
-            cold = _ms(lambda: client.get(url, params))
-            warm = sorted(_ms(lambda: client.get(url, params)) for _ in range(runs))
+            cold = _ms(lambda params=params: client.get(url, params))
+            warm = sorted(_ms(lambda params=params: client.get(url, params)) for _ in range(runs))
             self.stdout.write(f"/reports/ {label}: cold {cold:.0f} ms (charts drawn), warm median "
                               f"{statistics.median(warm):.0f} ms, best {warm[0]:.0f} ms over {runs} requests")
             period = PeriodForm(params or None).period()
-            per_chart = {key: min(_ms(lambda build=build: build(period)) for _ in range(3))
+            per_chart = {key: min(_ms(lambda build=build, period=period: build(period)) for _ in range(3))
                          for key, build in CHARTS.items()}
             self.stdout.write("  queries alone (best of 3): " + ", ".join(f"{k} {v:.0f} ms"
                                                                         for k, v in per_chart.items()))
