@@ -83,8 +83,17 @@ class Command(BaseCommand):
         return person("bench-publisher", review.GROUP_PUBLISHERS)
 
     def _clear(self):
-        with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {_table(Draft)} WHERE (metadata->>'bench')::boolean")
+        d, r, c, f = _table(Draft), _table(Revision), _table(CheckRun), _table(Finding)
+        bench = f"SELECT id FROM {d} WHERE (metadata->>'bench')::boolean"
+        revisions = f"SELECT id FROM {r} WHERE draft_id IN ({bench})"
+        with transaction.atomic(), connection.cursor() as cursor:  # children first: the FKs do not cascade
+            cursor.execute(f"DELETE FROM {_table(Dismissal)} WHERE draft_id IN ({bench})")
+            cursor.execute(f"DELETE FROM {_table(ReviewEvent)} WHERE draft_id IN ({bench})")
+            cursor.execute(f"DELETE FROM {f} WHERE check_run_id IN "
+                           f"(SELECT id FROM {c} WHERE revision_id IN ({revisions}))")
+            cursor.execute(f"DELETE FROM {c} WHERE revision_id IN ({revisions})")
+            cursor.execute(f"DELETE FROM {r} WHERE draft_id IN ({bench})")
+            cursor.execute(f"DELETE FROM {d} WHERE (metadata->>'bench')::boolean")
         self.stdout.write("cleared the generated drafts")
 
     def _generate(self, n: int) -> None:
