@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editorial', '0002_dismissal_kind_and_gate'),
+        ('editorial', '0003_archive_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
