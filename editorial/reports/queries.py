@@ -58,11 +58,30 @@ def _families() -> list[str]:
     return list(dict.fromkeys(rule.family for rule in all_rules().values()))
 
 
-def _rate_groups(period: Period, *, finding_dim: str, run_dim: str | None, writer=None, writers_only=False):
-    """Findings per (week, dimension) and words per (week, dimension), in one UNION ALL query.
+@dataclass
+class RateCube:
+    """Findings per (week, family, desk, author) and words per (week, desk, author): the three rate charts
+    (by family, by desk, by writer) are sums over it, so one query serves all three."""
 
-    Words come from the check runs (the engine's own count); a ``run_dim`` of None groups words by week only
-    (the family chart divides every family's findings by the same words).
+    findings: dict[tuple, int]
+    words: dict[tuple, int]
+
+    def by(self, axis: str) -> tuple[dict, dict]:
+        """Findings and words per (week, axis value); the family axis divides by all the week's words."""
+        f_index = {"family": 1, "desk": 2, "author": 3}[axis]
+        findings_by, words_by = defaultdict(int), defaultdict(int)
+        for key, n in self.findings.items():
+            findings_by[(key[0], key[f_index])] += n
+        for (week, desk, author), w in self.words.items():
+            dim = {"family": "", "desk": desk, "author": author}[axis]
+            words_by[(week, dim)] += w
+        return findings_by, words_by
+
+
+def rate_cube(period: Period, *, writer=None) -> RateCube:
+    """One UNION ALL query: findings grouped by week, family, desk and author; words by week, desk, author.
+
+    Words come from the check runs (the engine's own count of the checked title and body).
     """
     runs = CheckRun.objects.filter(created_at__gte=period.start, created_at__lt=period.end)
     findings = Finding.objects.filter(check_run__created_at__gte=period.start, check_run__created_at__lt=period.end)
@@ -72,31 +91,30 @@ def _rate_groups(period: Period, *, finding_dim: str, run_dim: str | None, write
     if writer is not None:
         runs = runs.filter(revision__draft__author=writer)
         findings = findings.filter(check_run__revision__draft__author=writer)
-    elif writers_only:
-        runs = runs.filter(revision__draft__author__isnull=False)
-        findings = findings.filter(check_run__revision__draft__author__isnull=False)
     f = (
         findings.order_by()
-        .annotate(week=TruncWeek("check_run__created_at"), dim=F(finding_dim))
-        .values("week", "dim")
-        .annotate(n=Count("id"), words=Value(0), side=Value(1))
-        .values_list("week", "dim", "n", "words", "side")
+        .annotate(week=TruncWeek("check_run__created_at"), fam=F("family"),
+                  desk_=F("check_run__revision__draft__desk"), author=F("check_run__revision__draft__author_id"))
+        .values("week", "fam", "desk_", "author")
+        .annotate(n=Count("id"), side=Value(1))
+        .values_list("week", "fam", "desk_", "author", "n", "side")
     )
     w = (
         runs.order_by()
-        .annotate(week=TruncWeek("created_at"), dim=F(run_dim) if run_dim else Value(""))
-        .values("week", "dim")
-        .annotate(n=Value(0), words=Coalesce(Sum(_words()), 0), side=Value(2))
-        .values_list("week", "dim", "n", "words", "side")
+        .annotate(week=TruncWeek("created_at"), fam=Value(""), desk_=F("revision__draft__desk"),
+                  author=F("revision__draft__author_id"))
+        .values("week", "fam", "desk_", "author")
+        .annotate(n=Coalesce(Sum(_words()), 0), side=Value(2))
+        .values_list("week", "fam", "desk_", "author", "n", "side")
     )
-    findings_by, words_by = defaultdict(int), defaultdict(int)
-    for week, dim, n, words, side in f.union(w, all=True).order_by():
-        key = (_day(week), dim if dim is not None else "")
+    cube = RateCube({}, {})
+    for week, family, desk, author, n, side in f.union(w, all=True).order_by():
+        day = _day(week)
         if side == 1:
-            findings_by[key] += n
+            cube.findings[(day, family, desk or "", author)] = n
         else:
-            words_by[key] += words or 0
-    return findings_by, words_by
+            cube.words[(day, desk or "", author)] = n or 0
+    return cube
 
 
 RATE_COLUMNS = [
@@ -125,9 +143,9 @@ def _rate_table(key, title, description, dim_label, findings_by, words_by, *, pe
                  ChartSpec("lines", values=("per_1000",), x="week", series="dim", unit=str(_("per 1,000 words"))))
 
 
-def findings_by_family(period: Period) -> Table:
+def findings_by_family(period: Period, *, cube: RateCube | None = None) -> Table:
     families = _families()
-    findings_by, words_by = _rate_groups(period, finding_dim="family", run_dim=None)
+    findings_by, words_by = (cube or rate_cube(period)).by("family")
     present = {d for _w, d in findings_by}
     dims = [f for f in families if f in present] + sorted(present - set(families))
     return _rate_table(
@@ -137,9 +155,8 @@ def findings_by_family(period: Period) -> Table:
     )
 
 
-def findings_by_desk(period: Period) -> Table:
-    findings_by, words_by = _rate_groups(period, finding_dim="check_run__revision__draft__desk",
-                                         run_dim="revision__draft__desk")
+def findings_by_desk(period: Period, *, cube: RateCube | None = None) -> Table:
+    findings_by, words_by = (cube or rate_cube(period)).by("desk")
     dims = sorted({d for _w, d in words_by}, key=lambda d: (d == "", d))
     return _rate_table(
         "desks", _("Findings per 1,000 words, by desk"),
@@ -148,14 +165,13 @@ def findings_by_desk(period: Period) -> Table:
     )
 
 
-def writer_trend(period: Period, *, writer=None) -> Table:
+def writer_trend(period: Period, *, writer=None, cube: RateCube | None = None) -> Table:
     """Findings per 1,000 words week by week for one writer, or for the writers with the most words."""
-    findings_by, words_by = _rate_groups(period, finding_dim="check_run__revision__draft__author_id",
-                                         run_dim="revision__draft__author_id", writer=writer,
-                                         writers_only=True)
+    findings_by, words_by = (cube or rate_cube(period, writer=writer)).by("author")
     totals = defaultdict(int)
     for (_w, dim), words in words_by.items():
-        totals[dim] += words
+        if dim is not None:  # drafts from a CMS have no writer account
+            totals[dim] += words
     dims = sorted(totals, key=lambda d: -totals[d])[:TOP_WRITERS]
     usernames = dict(get_user_model().objects.filter(pk__in=dims).values_list("pk", "username")) if dims else {}
     table = _rate_table(

@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 
 from editorial import review
 from editorial.reports.filters import PeriodForm
-from editorial.reports.views import CHARTS
+from editorial.reports.views import build_tables
 
 ROWS_PER_CHART = 8
 
@@ -27,8 +27,7 @@ def digest_text(days: int) -> tuple[str, str]:
     first = last - dt.timedelta(days=days - 1)
     period = PeriodForm({"from": str(first), "to": str(last)}).period()
     lines = []
-    for build in CHARTS.values():
-        table = build(period)
+    for table in build_tables(period):
         lines += ["", f"## {table.title}"]
         if not table.rows:
             lines.append("—")
