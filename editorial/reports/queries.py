@@ -83,8 +83,11 @@ def rate_cube(period: Period, *, writer=None) -> RateCube:
 
     Words come from the check runs (the engine's own count of the checked title and body).
     """
-    runs = CheckRun.objects.filter(created_at__gte=period.start, created_at__lt=period.end)
-    findings = Finding.objects.filter(check_run__created_at__gte=period.start, check_run__created_at__lt=period.end)
+    # Deleted drafts do not exist for reports (Draft.objects hides them; these joins must say so themselves).
+    runs = CheckRun.objects.filter(created_at__gte=period.start, created_at__lt=period.end,
+                                   revision__draft__deleted_at__isnull=True)
+    findings = Finding.objects.filter(check_run__created_at__gte=period.start, check_run__created_at__lt=period.end,
+                                      check_run__revision__draft__deleted_at__isnull=True)
     if period.desk:
         runs = runs.filter(revision__draft__desk=period.desk)
         findings = findings.filter(check_run__revision__draft__desk=period.desk)
@@ -210,8 +213,8 @@ class Precision:
 def rule_precision(start: dt.datetime, end: dt.datetime | None = None, *, desk: str = "",
                    rules: list[str] | None = None) -> dict[str, Precision]:
     """Findings and active dismissals of each kind per rule, in one UNION ALL query."""
-    findings = Finding.objects.filter(check_run__created_at__gte=start)
-    dismissals = Dismissal.objects.filter(created_at__gte=start, undone_at__isnull=True)
+    findings = Finding.objects.filter(check_run__created_at__gte=start, check_run__revision__draft__deleted_at__isnull=True)
+    dismissals = Dismissal.objects.filter(created_at__gte=start, undone_at__isnull=True, draft__deleted_at__isnull=True)
     if end is not None:
         findings = findings.filter(check_run__created_at__lt=end)
         dismissals = dismissals.filter(created_at__lt=end)
@@ -295,15 +298,15 @@ def status_times(period: Period) -> Table:
     """
     ev, dr = ReviewEvent._meta.db_table, Draft._meta.db_table
     user_table = get_user_model()._meta.db_table
-    desk_sql = f"AND e.draft_id IN (SELECT id FROM {dr} WHERE desk = %s)" if period.desk else ""
+    desk_sql = "AND d.desk = %s" if period.desk else ""
     statuses = ", ".join(["%s"] * len(TIMED_STATUSES))
     sql = f"""
         WITH ev AS (
             SELECT e.to_status AS status, e.created_at AS entered,
                    LEAD(e.created_at) OVER (PARTITION BY e.draft_id ORDER BY e.created_at, e.id) AS left_at,
                    LEAD(e.actor_id) OVER (PARTITION BY e.draft_id ORDER BY e.created_at, e.id) AS mover
-            FROM {ev} e
-            WHERE e.created_at >= %s {desk_sql}
+            FROM {ev} e JOIN {dr} d ON d.id = e.draft_id
+            WHERE e.created_at >= %s AND d.deleted_at IS NULL AND e.from_status <> e.to_status {desk_sql}
         ), stays AS (
             SELECT status, mover, {_seconds_sql("left_at", "entered")} AS secs
             FROM ev WHERE left_at IS NOT NULL AND entered < %s AND status IN ({statuses})
@@ -386,7 +389,7 @@ def waiting_longest(period: Period) -> Table:
 def overrides(period: Period) -> Table:
     """Approvals, and approvals over open errors (overrides), by reviewer."""
     events = ReviewEvent.objects.filter(action=review.APPROVE, created_at__gte=period.start,
-                                        created_at__lt=period.end)
+                                        created_at__lt=period.end, draft__deleted_at__isnull=True)
     if period.desk:
         events = events.filter(draft__desk=period.desk)
     found = (
@@ -414,7 +417,8 @@ def overrides(period: Period) -> Table:
 def override_reasons(period: Period, *, limit: int = OVERRIDE_REASONS_SHOWN) -> list[dict]:
     """The latest override reasons in the period (a list, not a chart: shown under the overrides chart)."""
     events = ReviewEvent.objects.filter(action=review.APPROVE, created_at__gte=period.start,
-                                        created_at__lt=period.end).exclude(override_reason="")
+                                        created_at__lt=period.end, draft__deleted_at__isnull=True
+                                        ).exclude(override_reason="")
     if period.desk:
         events = events.filter(draft__desk=period.desk)
     return [

@@ -180,3 +180,21 @@ def test_a_period_that_excludes_the_events_shows_nothing(newsroom):
     today = timezone.localdate()
     period = PeriodForm({"from": str(today - dt.timedelta(days=2)), "to": str(today)}).period()
     assert queries.overrides(period).rows == [] and queries.findings_by_family(period).rows == []
+
+
+def test_deleted_drafts_do_not_count(newsroom, admin_user):
+    from editorial import services
+
+    services.draft_delete(draft=newsroom["dirty"], user=admin_user, reason="نشر خطأً")
+    period = PeriodForm().period()
+    assert queries.overrides(period).rows == [
+        {"reviewer": "reviewer", "approvals": 1, "overrides": 0, "share": 0.0}]
+    assert queries.override_reasons(period) == []
+    assert [r["stays"] for r in queries.status_times(period).rows] == [1]
+    from editorial.models import Finding
+
+    desks = {row["dim"]: row for row in queries.findings_by_desk(period).rows}
+    live = Finding.objects.filter(check_run__revision__draft__desk="sports",
+                                  check_run__revision__draft__deleted_at__isnull=True).count()
+    assert desks["sports"]["findings"] == live < Finding.objects.filter(
+        check_run__revision__draft__desk="sports").count()
