@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editorial', '0004_soft_delete_and_history_protection'),
+        ('editorial', '0005_webhook_pause'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
