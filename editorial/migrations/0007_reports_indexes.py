@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editorial', '0005_webhook_pause'),
+        ('editorial', '0006_comment_passage'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
