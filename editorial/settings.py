@@ -176,6 +176,9 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 # Uploads and API bodies: refuse cleanly above these sizes.
 MAX_DRAFT_CHARS = envint("EDITORIAL_MAX_DRAFT_CHARS", 1_000_000)
 MAX_UPLOAD_BYTES = envint("EDITORIAL_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+# HTML and Markdown: past these the sanitiser refuses before parsing (its tree builder is quadratic in depth).
+MAX_MARKUP_CHARS = envint("EDITORIAL_MAX_MARKUP_CHARS", 2 * MAX_DRAFT_CHARS)
+MAX_MARKUP_DEPTH = envint("EDITORIAL_MAX_MARKUP_DEPTH", 200)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from editorial import services
 from editorial.models import ApiClient, ApiKey, Draft
-from editorial.sanitize import sanitize_html, sanitize_markdown
+from editorial.sanitize import MarkupRefused, sanitize_html, sanitize_markdown
 
 KEY_PREFIX = "edk_"
 
@@ -56,13 +55,10 @@ def body_to_text(body: str, body_format: str) -> tuple[str, str]:
     """``(body_text, source_html)`` for a body sent as text, HTML or Markdown."""
     body = body or ""
     if body_format in ("html", "markdown"):
-        # Markup costs characters: refuse absurd inputs before the sanitiser spends time on them.
-        if len(body) > 4 * settings.MAX_DRAFT_CHARS:
-            raise services.InvalidInput(
-                _("The text is longer than %(n)d characters.") % {"n": settings.MAX_DRAFT_CHARS},
-                field="body", status=413,
-            )
-        clean, text = sanitize_html(body) if body_format == "html" else sanitize_markdown(body)
+        try:
+            clean, text = sanitize_html(body) if body_format == "html" else sanitize_markdown(body)
+        except MarkupRefused as exc:
+            raise services.InvalidInput(str(exc), field="body", status=exc.status) from None
         return text, clean
     return body, ""
 

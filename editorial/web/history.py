@@ -63,10 +63,41 @@ class Row:
     right_no: int | None = None
 
 
-def _words(a: str, b: str) -> tuple[list, list]:
-    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
+# Past these limits a changed part of a text is shown whole instead of being diffed finer. difflib is quadratic
+# in repeated items (every space is a token): a 3,000-word paragraph took 7.4 s and 20,000 words a 500. The
+# common beginning and end of two texts are set aside first, in linear time, so a one-word change in a long
+# paragraph is still shown as one word. Figures: ``benchmarks/hostile.py``.
+DIFF_MAX_TOKENS = 1000  # words, spaces and punctuation of one changed line pair, both sides together
+DIFF_TOKEN_BUDGET = 10_000  # the same, summed over every line pair diffed word by word in one diff
+DIFF_MAX_LINES = 2000  # lines of the changed middle, both sides together
+
+
+def _opcodes(a: list, b: list, limit: int) -> list[tuple[str, int, int, int, int]]:
+    """difflib-style opcodes: the common beginning and end, then the middle diffed if small, else one block."""
+    n, m = len(a), len(b)
+    head = 0
+    while head < n and head < m and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and tail < m - head and a[n - 1 - tail] == b[m - 1 - tail]:
+        tail += 1
+    ops: list[tuple[str, int, int, int, int]] = [("equal", 0, head, 0, head)] if head else []
+    a2, b2 = n - tail, m - tail
+    if (a2 - head) + (b2 - head) <= limit:
+        matcher = difflib.SequenceMatcher(None, a[head:a2], b[head:b2], autojunk=False)
+        ops += [(op, i1 + head, i2 + head, j1 + head, j2 + head)
+                for op, i1, i2, j1, j2 in matcher.get_opcodes() if (i1, i2, j1, j2) != (0, 0, 0, 0)]
+    elif a2 > head or b2 > head:
+        op = "replace" if a2 > head and b2 > head else ("delete" if a2 > head else "insert")
+        ops.append((op, head, a2, head, b2))
+    if tail:
+        ops.append(("equal", a2, n, b2, m))
+    return ops
+
+
+def _words(ta: list[str], tb: list[str], limit: int) -> tuple[list, list]:
     left, right = [], []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in _opcodes(ta, tb, limit):
         if i2 > i1:
             left.append(("".join(ta[i1:i2]), op != "equal"))
         if j2 > j1:
@@ -75,10 +106,18 @@ def _words(a: str, b: str) -> tuple[list, list]:
 
 
 def diff_rows(a: str, b: str) -> list[Row]:
-    """Line-by-line rows; changed lines paired and diffed word by word. Text stays text (the template escapes)."""
+    """Line-by-line rows; changed lines paired and diffed word by word. Text stays text (the template escapes).
+
+    Bounded: past ``DIFF_MAX_LINES`` changed lines, or once ``DIFF_TOKEN_BUDGET`` is spent, a changed line is
+    shown whole; a line pair past ``DIFF_MAX_TOKENS`` shows only its common beginning and end as unchanged.
+    """
     la, lb = a.split("\n"), b.split("\n")
     rows: list[Row] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, la, lb, autojunk=False).get_opcodes():
+    ops = _opcodes(la, lb, DIFF_MAX_LINES)
+    budget = DIFF_TOKEN_BUDGET
+    if sum(i2 - i1 + j2 - j1 for op, i1, i2, j1, j2 in ops if op != "equal") > DIFF_MAX_LINES:
+        budget = 0
+    for op, i1, i2, j1, j2 in ops:
         if op == "equal":
             rows += [Row("equal", [(la[i], False)], [(lb[j], False)], i + 1, j + 1)
                      for i, j in zip(range(i1, i2), range(j1, j2))]
@@ -86,7 +125,13 @@ def diff_rows(a: str, b: str) -> list[Row]:
         for k in range(max(i2 - i1, j2 - j1)):
             i, j = i1 + k, j1 + k
             if i < i2 and j < j2:
-                left, right = _words(la[i], lb[j])
+                if budget > 0:
+                    ta, tb = _TOKEN.findall(la[i]), _TOKEN.findall(lb[j])
+                    limit = min(DIFF_MAX_TOKENS, budget)
+                    budget -= min(len(ta) + len(tb), limit)
+                    left, right = _words(ta, tb, limit)
+                else:
+                    left, right = [(la[i], True)], [(lb[j], True)]
                 rows.append(Row("replace", left, right, i + 1, j + 1))
             elif i < i2:
                 rows.append(Row("delete", [(la[i], True)], [], i + 1, None))
