@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "editorial.observability.HealthMiddleware",  # /healthz and /readyz, before any redirect or host check
     "editorial.observability.RequestLogMiddleware",
+    "editorial.failures.FailureMiddleware",  # 413 before reading, 503 on outages and overlong requests
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -126,7 +127,13 @@ else:
             },
         }
     }
+# A persistent connection the database dropped (restart, failover, terminated backend) is replaced when the next
+# request starts instead of failing it.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# A request running longer than this is stopped with a 503 (gunicorn sync workers; 0: never). Keep it below
+# gunicorn's --timeout (gunicorn.conf.py) so the client gets our answer, not a killed worker's.
+REQUEST_TIME_LIMIT = envint("EDITORIAL_REQUEST_TIME_LIMIT", 25 if PRODUCTION else 0)
 
 # The one shared cache: API keys, rule settings, and the API rate limits every worker must count together.
 # Redis in production (REDIS_URL); without it, EDITORIAL_CACHE=database shares through the database
@@ -283,7 +290,9 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
         "json": {"()": "editorial.observability.JsonFormatter"},
     },
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": LOG_FORMAT}},
+    "filters": {"routine_refusals": {"()": "editorial.failures.RoutineRefusals"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": LOG_FORMAT,
+                            "filters": ["routine_refusals"]}},
     "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

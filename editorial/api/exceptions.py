@@ -15,7 +15,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from editorial import services
+from editorial import failures, services
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,8 @@ def _coerce(exc: Exception) -> Exception:
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, services.ServiceError):
         return _service_response(exc)
+    if failures.is_unavailable(exc):
+        return failures.unavailable_response(context["request"], exc)
     exc = _coerce(exc)
     if not isinstance(exc, exceptions.APIException):
         if settings.DEBUG:

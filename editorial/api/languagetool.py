@@ -7,11 +7,10 @@ non-empty lines, the first is the title. Offsets in the answer are UTF-16 units 
 
 from __future__ import annotations
 
-import json
-
 import regex
 from django.utils.translation import gettext as _
 
+from editorial.api.parsers import loads_bounded
 from editorial.checks import ENGINE_VERSION, check_draft
 
 ISSUE_TYPES = {"placeholder": "omission", "repetition": "duplication", "consistency": "inconsistency"}
@@ -26,10 +25,12 @@ class AnnotationError(ValueError):
 def parse_annotation(data: str) -> tuple[str, str, list[int]]:
     """``(original, checked, index_map)``: ``index_map[i]`` is where ``checked[i]`` sits in ``original``."""
     try:
-        items = json.loads(data)["annotation"]
+        items = loads_bounded(data)["annotation"]
         if not isinstance(items, list):
             raise TypeError
-    except (ValueError, TypeError, KeyError) as exc:
+    except ValueError as exc:
+        raise AnnotationError(_("'data' is not usable JSON: %(e)s") % {"e": str(exc)[:200]}) from None
+    except (TypeError, KeyError) as exc:
         raise AnnotationError(_("'data' must be JSON like {\"annotation\": [{\"text\": \"...\"}]}.")) from exc
     original: list[str] = []
     checked: list[str] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
@@ -34,14 +35,63 @@ def read_limited(stream, parser_context: dict | None) -> bytes:
     return data
 
 
+# JSON nested deeper than this is refused: no request of ours needs more than a few levels, and deep values
+# cost recursion wherever they are read again (serializers, the JSON field, the renderer).
+MAX_JSON_DEPTH = 32
+# An escaped UTF-16 surrogate ("\\ud800"): JSON allows it alone, UTF-8 (the database, our answers) does not.
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class LoneSurrogate(ValueError):
+    """A string holds an unpaired UTF-16 surrogate; ``field`` is the top-level key it was under, if any."""
+
+    def __init__(self, field: str | None) -> None:
+        super().__init__(_("Text may not contain unpaired surrogate characters (such as \\ud800)."))
+        self.field = field
+
+
+def loads_bounded(text: str):
+    """``json.loads`` that raises ``ValueError`` with a sentence for nesting past ``MAX_JSON_DEPTH`` (or deep
+    enough to exhaust the stack), ``NaN``/``Infinity``, and ``LoneSurrogate`` for an unpaired surrogate in any
+    key or value: none of these can be stored or sent back as UTF-8."""
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except RecursionError:
+        raise ValueError(_("JSON nested more than %(n)d levels deep.") % {"n": MAX_JSON_DEPTH}) from None
+    check_surrogates = bool(_ESCAPED_SURROGATE.search(text))
+    stack = [(data, 1, None)]
+    while stack:  # iterative: a deep value must not cost recursion here either
+        value, depth, field = stack.pop()
+        if isinstance(value, str):
+            if check_surrogates and _SURROGATE.search(value):
+                raise LoneSurrogate(field)
+            continue
+        if not isinstance(value, (dict, list)):
+            continue
+        if depth > MAX_JSON_DEPTH:
+            raise ValueError(_("JSON nested more than %(n)d levels deep.") % {"n": MAX_JSON_DEPTH})
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if check_surrogates and _SURROGATE.search(key):
+                    raise LoneSurrogate(None)
+                stack.append((item, depth + 1, key if depth == 1 else field))
+        else:
+            stack += [(item, depth + 1, field) for item in value]
+    return data
+
+
 class JSONParser(parsers.JSONParser):
     def parse(self, stream, media_type=None, parser_context=None):
         raw = read_limited(stream, parser_context)
         encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
         try:
-            text = codecs.decode(raw, encoding)
-            return json.loads(text, parse_constant=_refuse_constant)
-        except (ValueError, LookupError, RecursionError) as exc:
+            return loads_bounded(codecs.decode(raw, encoding))
+        except LoneSurrogate as exc:
+            if exc.field:  # checked before it is used as a field name
+                raise exceptions.ValidationError({exc.field: [str(exc)]}) from None
+            raise exceptions.ParseError(str(exc)) from None
+        except (ValueError, LookupError) as exc:
             raise exceptions.ParseError(_("Malformed JSON: %(e)s") % {"e": str(exc)[:200]}) from None
 
 

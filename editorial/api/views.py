@@ -28,9 +28,9 @@ from editorial.api.permissions import IsApiClient, IsApiClientOrNewsroomMember
 from editorial.api.throttling import ApiClientRateThrottle
 from editorial.checkconfig import current_config
 from editorial.checks import check_draft
+from editorial.ids import MAX_ID
 from editorial.models import Draft, Finding
 
-MAX_ID = 2**63 - 1
 API_TIME_ZONE = datetime.UTC  # every time the API reads or writes is in UTC, as in the webhooks
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import BadRequest
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from editorial import review, selectors, services
+from editorial.ids import parse_id
 from editorial.models import Dismissal, Finding
 from editorial.web.access import draft_for, newsroom_required
 from editorial.web.drafts import draft_context, draft_url, override_approval
@@ -153,7 +155,9 @@ def assign(request, pk: int):
     if value == "me":
         assignee = request.user
     elif value:
-        assignee = get_user_model().objects.filter(pk=value if value.isdigit() else 0, is_active=True).first()
+        if parse_id(value) is None:
+            raise BadRequest("assignee is not an id")
+        assignee = get_user_model().objects.filter(pk=parse_id(value), is_active=True).first()
         if assignee is None:
             messages.error(request, _("Choose a reviewer from the list."))
             return redirect(draft_url(draft, "assign"))

@@ -6,11 +6,13 @@ import difflib
 from dataclasses import dataclass, field
 
 import regex
+from django.core.exceptions import BadRequest
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from editorial import review, selectors
+from editorial.ids import parse_id
 from editorial.models import Revision
 from editorial.web.access import draft_for, newsroom_required
 
@@ -141,10 +143,9 @@ def diff_rows(a: str, b: str) -> list[Row]:
 
 
 def _revision(draft, value, default: int) -> Revision:
-    try:
-        number = int(value) if value not in (None, "") else default
-    except (TypeError, ValueError):
-        raise Http404 from None
+    number = parse_id(value) if value not in (None, "") else default
+    if number is None:
+        raise BadRequest("not a revision number")
     rev = draft.revisions.filter(number=number).first()
     if rev is None:
         raise Http404

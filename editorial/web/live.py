@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 from editorial import selectors
 from editorial.checkconfig import current_config
 from editorial.checks import check_draft
+from editorial.ids import parse_id
 from editorial.models import Draft
 from editorial.templatetags.editorial_tags import localise_digits
 from editorial.web import findings as fnd
@@ -27,10 +29,13 @@ LIVE_MAX_CHARS = 60_000
 def _saved_state(request) -> tuple[dict, dict]:
     """Of the draft being edited: its active dismissals (so the live list matches the saved one) and its saved
     findings by fingerprint (so a live finding that is also in the saved revision can be dismissed)."""
-    pk = request.POST.get("draft", "")
-    if not pk.isdigit():
+    value = request.POST.get("draft", "")
+    if not value:
         return {}, {}
-    draft = selectors.drafts_visible_to(request.user).filter(pk=int(pk)).first()
+    pk = parse_id(value)
+    if pk is None:
+        raise BadRequest("draft is not an id")
+    draft = selectors.drafts_visible_to(request.user).filter(pk=pk).first()
     if not isinstance(draft, Draft):
         return {}, {}
     _run, rows = selectors.findings_with_state(draft)
