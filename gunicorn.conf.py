@@ -1,24 +1,19 @@
-"""gunicorn settings for production: ``gunicorn editorial.wsgi`` reads this file from the working directory.
+"""gunicorn's limits for this app; gunicorn reads this file from its working directory (flags override it).
 
-Every number here is a limit on what one request can cost a worker; the app's own limits sit inside them:
-- ``timeout`` (30 s) is when gunicorn kills a stuck worker and the client gets gunicorn's HTML 500. The app
-  stops a request itself after ``EDITORIAL_REQUEST_TIME_LIMIT`` seconds (25 in production) and answers a 503 in
-  its own shape (JSON under /api/), so this kill is the last resort.
-- request line and header limits refuse absurd requests before Django sees them; bodies are limited by the app
-  (413 before reading, ``editorial/failures.py``).
+Each number bounds what one request can cost a worker; the app's own limits sit inside them:
+- ``timeout`` is when gunicorn kills a stuck worker, and the client then gets gunicorn's HTML 500. The app
+  stops a request itself after ``EDITORIAL_REQUEST_TIME_LIMIT`` seconds (25 in production) and answers 503 in
+  its own shape (JSON under /api/, ``editorial/failures.py``), so the kill is only the last resort: keep
+  ``timeout`` above that limit.
+- ``worker_class`` stays ``sync``: the request time limit is a signal, delivered to a worker's main thread.
+- request line and header limits refuse absurd requests before Django sees them; bodies are refused by the app
+  (413 before they are read).
+Workers and the address are given on the command line (docs/deploy.md).
 """
 
-import multiprocessing
-import os
-
-bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
-workers = int(os.environ.get("GUNICORN_WORKERS", max(2, multiprocessing.cpu_count() * 2)))
-worker_class = "sync"  # the request time limit needs the request on the worker's main thread
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+worker_class = "sync"
+timeout = 30
 graceful_timeout = 30
-keepalive = 5
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
-max_requests = 2000  # recycle workers now and then (bounded memory growth)
-max_requests_jitter = 200

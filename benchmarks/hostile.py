@@ -82,31 +82,31 @@ CASES: dict[str, tuple[str, str]] = {
         "from editorial.sanitize import sanitize_markdown; x = ''.join('  ' * i + '- x\\n' for i in range(1000))",
         "sanitize_markdown(x)"),
     "docx: 100,000 paragraphs of 8 words (11 MB of XML)": (
-        "from editorial.ingest import ingest_file; "
-        "x = docx_of(('<w:p><w:r><w:t>' + ' '.join(['كلمة'] * 8) + '</w:t></w:r></w:p>') * 100000)",
+        ("from editorial.ingest import ingest_file; "
+         "x = docx_of(('<w:p><w:r><w:t>' + ' '.join(['كلمة'] * 8) + '</w:t></w:r></w:p>') * 100000)"),
         "ingest_file('bomb.docx', x)"),
     "docx: 1,000,000 empty paragraphs (6 MB of XML, 60 KB zip)": (
         "from editorial.ingest import ingest_file; x = docx_of('<w:p/>' * 1000000)",
         "ingest_file('bomb.docx', x)"),
     "docx: 20,000 paragraphs of 8 words (2.2 MB of XML, read)": (
-        "from editorial.ingest import ingest_file; "
-        "x = docx_of(('<w:p><w:r><w:t>' + ' '.join(['كلمة'] * 8) + '</w:t></w:r></w:p>') * 20000)",
+        ("from editorial.ingest import ingest_file; "
+         "x = docx_of(('<w:p><w:r><w:t>' + ' '.join(['كلمة'] * 8) + '</w:t></w:r></w:p>') * 20000)"),
         "ingest_file('long.docx', x)"),
     "diff: one paragraph of 3,000 words, every 3rd word changed": (
-        "from editorial.web.history import diff_rows; a = paragraph_of(3000); "
-        "b = ' '.join(w if i % 3 else 'تغيير' for i, w in enumerate(a.split(' ')))",
+        ("from editorial.web.history import diff_rows; a = paragraph_of(3000); "
+         "b = ' '.join(w if i % 3 else 'تغيير' for i, w in enumerate(a.split(' ')))"),
         "diff_rows(a, b)"),
     "diff: one paragraph of 20,000 words, one word changed": (
-        "from editorial.web.history import diff_rows; a = paragraph_of(20000); w = a.split(' '); "
-        "w[10000] = 'تغيير'; b = ' '.join(w)",
+        ("from editorial.web.history import diff_rows; a = paragraph_of(20000); w = a.split(' '); "
+         "w[10000] = 'تغيير'; b = ' '.join(w)"),
         "diff_rows(a, b)"),
     "diff: one paragraph of 20,000 words, every word changed": (
         "from editorial.web.history import diff_rows; a = paragraph_of(20000); b = paragraph_of(20000, 3)",
         "diff_rows(a, b)"),
     "diff: 2,000 paragraphs of 30 words, a third changed": (
-        "from editorial.web.history import diff_rows; "
-        "a = '\\n\\n'.join(paragraph_of(30, i) for i in range(2000)); "
-        "b = '\\n\\n'.join(paragraph_of(30, i + (i % 3 == 0)) for i in range(2000))",
+        ("from editorial.web.history import diff_rows; "
+         "a = '\\n\\n'.join(paragraph_of(30, i) for i in range(2000)); "
+         "b = '\\n\\n'.join(paragraph_of(30, i + (i % 3 == 0)) for i in range(2000))"),
         "diff_rows(a, b)"),
 }
 

@@ -99,8 +99,8 @@ def nested(depth: int) -> str:
 
 
 HOSTILE_JSON = {
-    "nested-100000": '{"title": %s}' % nested(100_000),  # json.loads: RecursionError
-    "nested-past-the-limit": '{"title": "t", "metadata": {"a": %s}}' % nested(MAX_JSON_DEPTH + 1),
+    "nested-100000": f'{{"title": {nested(100_000)}}}',  # json.loads: RecursionError
+    "nested-past-the-limit": f'{{"title": "t", "metadata": {{"a": {nested(MAX_JSON_DEPTH + 1)}}}}}',
     "nested-object": '{"metadata": ' + '{"a": ' * 5000 + "1" + "}" * 5000 + "}",
     "surrogate-title": '{"title": "\\ud800", "body": "x", "action": "submit", "reason": "x"}',
     "surrogate-body": '{"title": "t", "body": "\\udfff x", "comment": "\\ud800", "reason": "\\ud800"}',
@@ -125,8 +125,8 @@ def test_a_paired_surrogate_is_an_ordinary_emoji(cms_a):
 
 
 LT_DATA = {
-    "nested": '{"annotation": %s}' % nested(100_000),
-    "nested-past-the-limit": '{"annotation": [{"text": "x", "extra": %s}]}' % nested(MAX_JSON_DEPTH + 1),
+    "nested": f'{{"annotation": {nested(100_000)}}}',
+    "nested-past-the-limit": f'{{"annotation": [{{"text": "x", "extra": {nested(MAX_JSON_DEPTH + 1)}}}]}}',
     "surrogate": '{"annotation": [{"text": "\\ud800"}]}',
     "surrogate-markup": '{"annotation": [{"text": "x"}, {"markup": "<p>", "interpretAs": "\\udc00"}]}',
     "not-json": "{",
