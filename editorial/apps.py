@@ -15,6 +15,8 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from editorial import system_checks  # noqa: F401 - registers the start-up checks
+
         # Role groups exist as soon as the database is migrated (after auth has created permissions).
         post_migrate.connect(_create_groups, sender=self)
         _connect_cache_invalidation()

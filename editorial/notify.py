@@ -115,13 +115,15 @@ def draft_assigned(draft, assignee, *, by) -> None:
 
 
 def _mail(subject: str, body: str, to: list[str]) -> None:
+    """Send after the commit; any failure (no server, refused, bad settings, a bug in a backend) is logged
+    and swallowed: the action it reports has already happened and must not answer an error."""
     if _muted:
         return
 
     def send() -> None:
         try:
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
-        except OSError as exc:  # a mail outage must never fail an editor's action
-            log.warning("mail to %s failed: %s", to, exc)
+        except Exception as exc:  # noqa: BLE001 - a mail outage must never fail an editor's action
+            log.warning("mail to %s failed (%s): %s", to, type(exc).__name__, exc)
 
-    transaction.on_commit(send)
+    transaction.on_commit(send, robust=True)
