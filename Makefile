@@ -35,7 +35,8 @@ run: install
 	$(PY) manage.py seed_demo
 	@echo ""
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/, API docs: /api/v1/docs/)"
-	@echo "Log in as writer, reviewer, publisher or admin with the password printed above."
+	@echo "Log in as writer, reviewer, publisher or admin (password: printed when the users were created;"
+	@echo "  '$(PY) manage.py seed_demo --reset-passwords' sets it again)."
 	@# The background worker delivers webhooks; the sweeper re-queues any delivery a dead worker dropped.
 	$(PY) manage.py db_worker --no-reload > data/worker.log 2>&1 & W=$$!; \
 	$(PY) manage.py deliver_webhooks --sweep --loop 15 > data/sweeper.log 2>&1 & S=$$!; \

@@ -1,8 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from editorial import accounts
+
+# Signing in is throttled and password resets answer alike for every address (editorial/accounts.py).
+admin.site.login_form = accounts.ThrottledAdminLogin
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/login/", accounts.LoginView.as_view(), name="login"),
+    path("accounts/password_reset/", accounts.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("editorial.api.urls")),
