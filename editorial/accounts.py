@@ -17,6 +17,7 @@ import logging
 import time
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
@@ -34,8 +35,15 @@ RESET_LIMITS = {"email": (3, 60 * 60), "address": (10, 60 * 60)}
 
 
 def client_address(request) -> str:
-    """The client's address as the server saw it (behind a proxy, the proxy must set REMOTE_ADDR)."""
-    return (request.META.get("REMOTE_ADDR") or "unknown") if request is not None else "unknown"
+    """The client's address: behind our proxy (``DJANGO_BEHIND_PROXY``) the last X-Forwarded-For entry, the one
+    the proxy appended; otherwise the socket's peer. Never the first entry, which the client writes itself."""
+    if request is None:
+        return "unknown"
+    if settings.SECURE_PROXY_SSL_HEADER:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        if forwarded:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR") or "unknown"
 
 
 def _key(scope: str, kind: str, ident: str) -> str:

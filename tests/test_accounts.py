@@ -138,3 +138,11 @@ def test_seed_demo_leaves_existing_users_alone_unless_asked(monkeypatch, capsys)
     call_command("seed_demo", "--reset-passwords")
     admin.refresh_from_db()
     assert admin.check_password("second-pass-456") and admin.is_superuser
+
+
+def test_behind_the_proxy_the_address_is_the_one_the_proxy_appended(rf, settings):
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.23", REMOTE_ADDR="127.0.0.1")
+    settings.SECURE_PROXY_SSL_HEADER = None
+    assert accounts.client_address(request) == "127.0.0.1"
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    assert accounts.client_address(request) == "198.51.100.23"  # not the client-written 1.2.3.4
