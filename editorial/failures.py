@@ -48,7 +48,9 @@ def _is_api(request) -> bool:
 
 
 def error_json(code: str, detail: str, status: int, **headers) -> JsonResponse:
-    response = JsonResponse({"code": code, "detail": detail, "fields": {}}, status=status)
+    from editorial.api.exceptions import error_body  # the API's one error shape
+
+    response = JsonResponse(error_body(code, detail), status=status)
     for name, value in headers.items():
         response[name.replace("_", "-")] = value
     return response
