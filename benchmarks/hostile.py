@@ -4,8 +4,8 @@
     .venv/bin/python benchmarks/hostile.py --against fddc63c  # before/after, in the same run
 
 Each case runs in its own process (the same Python, the checkout's code on ``sys.path``) and is stopped after
-``--timeout`` seconds; the figure is the wall time of the one call (sanitiser, file reader or diff), the
-inputs being built first. The other commit is unpacked with ``git archive`` into a temporary folder: its own
+``--timeout`` seconds (wall time); the figures are the wall and CPU time of the one call (sanitiser, file
+reader or diff), the inputs being built first. On a shared machine the CPU time is the one to compare. The other commit is unpacked with ``git archive`` into a temporary folder: its own
 dependencies must be importable from this Python (for the commits before this work: bleach, Markdown).
 Figures are printed, never asserted.
 """
@@ -49,7 +49,7 @@ def paragraph_of(n, offset=0):
     return " ".join(WORDS[(i * 7 + offset) % len(WORDS)] + str(i % 13) for i in range(n))
 
 def outcome(call):
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     try:
         result = call()
         summary = "ok"
@@ -63,7 +63,8 @@ def outcome(call):
         summary = "RecursionError (a 500)"
     except Exception as exc:
         summary = f"refused: {type(exc).__name__}: {str(exc)[:70]}"
-    print(json.dumps({"seconds": time.perf_counter() - started, "summary": summary}))
+    print(json.dumps({"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu,
+                      "summary": summary}))
 """
 
 CASES: dict[str, tuple[str, str]] = {
@@ -124,7 +125,7 @@ def run_case(checkout: Path, prepare: str, call: str, timeout: float, data_dir: 
         tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
         return f"failed: {tail[:80]}"
     got = json.loads(lines[-1])
-    return f"{got['seconds']:7.2f} s  {got['summary']}"
+    return f"{got['seconds']:7.2f} s wall {got['cpu']:7.2f} s CPU  {got['summary']}"
 
 
 def unpack(ref: str, into: Path) -> Path:
