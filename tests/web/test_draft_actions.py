@@ -129,9 +129,9 @@ def test_the_diff_shows_both_revisions_side_by_side_escaped(login, writer, draft
     assert "<ins>" in html and "<del>" in html
 
 
-@pytest.mark.parametrize("query", ["?a=9&b=1", "?a=x", "?b=-1"])
-def test_a_diff_of_unknown_revisions_is_a_404(login, writer, draft, query):
-    assert login(writer).get(url("diff", draft) + query).status_code == 404
+@pytest.mark.parametrize(("query", "status"), [("?a=9&b=1", 404), ("?a=x", 400), ("?b=-1", 400)])
+def test_a_diff_of_unknown_revisions_is_a_404_and_of_non_numbers_a_400(login, writer, draft, query, status):
+    assert login(writer).get(url("diff", draft) + query).status_code == status
 
 
 def test_downloading_the_text(login, writer, faulty):
@@ -183,9 +183,10 @@ def test_a_writer_cannot_be_assigned_as_reviewer(login, writer, other_writer, dr
     assert draft.assignee is None
 
 
-@pytest.mark.parametrize("value", ["abc", "999999", "-1"])
-def test_assigning_nonsense_is_refused_cleanly(login, writer, draft, value):
-    assert login(writer).post(url("assign", draft), {"assignee": value}).status_code == 302
+@pytest.mark.parametrize(("value", "status"), [("abc", 400), ("999999", 302), ("-1", 400)])
+def test_assigning_nonsense_is_refused_cleanly(login, writer, draft, value, status):
+    # not an id at all: a bad request; an id nobody has: the desk's message
+    assert login(writer).post(url("assign", draft), {"assignee": value}).status_code == status
 
 
 def test_unknown_actions_are_refused_cleanly(login, writer, draft):
