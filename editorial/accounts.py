@@ -7,7 +7,8 @@
   lookup and the mail happen in a background task. Requests per address and per e-mail are limited too.
 
 Counters live in Django's cache (``django.core.cache``): whatever ``CACHES["default"]`` is (Redis in
-production, shared by every worker), keyed by a hash of the username, e-mail or address.
+production, shared by every worker), keyed by a hash of the username, e-mail or address. Like the API's rate
+limits, the cache is never a gate: when it does not answer, sign-ins go through uncounted (logged).
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.tasks import task
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from editorial.api.keycache import _safely  # the house's one never-a-gate cache call
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +58,19 @@ def _window_key(key: str) -> str:
 
 
 def wait_seconds(scope: str, limits: dict, idents: dict[str, str]) -> int:
-    """Seconds until every limit allows another try (0: allowed now)."""
+    """Seconds until every limit allows another try (0: allowed now, or the cache does not answer)."""
+    return _safely(_wait_seconds, scope, limits, idents, default=0)
+
+
+def count(scope: str, limits: dict, idents: dict[str, str]) -> None:
+    _safely(_count, scope, limits, idents)
+
+
+def clear(scope: str, kind: str, ident: str) -> None:
+    _safely(cache.delete_many, [_key(scope, kind, ident), _window_key(_key(scope, kind, ident))])
+
+
+def _wait_seconds(scope: str, limits: dict, idents: dict[str, str]) -> int:
     wait = 0
     for kind, ident in idents.items():
         tries, _window = limits[kind]
@@ -67,7 +81,7 @@ def wait_seconds(scope: str, limits: dict, idents: dict[str, str]) -> int:
     return wait
 
 
-def count(scope: str, limits: dict, idents: dict[str, str]) -> None:
+def _count(scope: str, limits: dict, idents: dict[str, str]) -> None:
     for kind, ident in idents.items():
         _tries, window = limits[kind]
         key = _key(scope, kind, ident)
@@ -78,10 +92,6 @@ def count(scope: str, limits: dict, idents: dict[str, str]) -> None:
                 cache.incr(key)
             except ValueError:  # expired between add and incr
                 cache.add(key, 1, window)
-
-
-def clear(scope: str, kind: str, ident: str) -> None:
-    cache.delete_many([_key(scope, kind, ident), _window_key(_key(scope, kind, ident))])
 
 
 def _minutes(seconds: int) -> str:

@@ -108,8 +108,9 @@ def test_resets_are_limited_per_address_and_per_inbox(client, writer, mailoutbox
 # --- hashing ----------------------------------------------------------------------------------------------
 
 def test_argon2_is_the_first_hasher_and_old_hashes_are_upgraded(client, writer, settings):
-    import editorial.settings as project_settings
     from django.contrib.auth.hashers import make_password
+
+    import editorial.settings as project_settings
 
     assert project_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
     settings.PASSWORD_HASHERS = project_settings.PASSWORD_HASHERS
@@ -146,3 +147,16 @@ def test_behind_the_proxy_the_address_is_the_one_the_proxy_appended(rf, settings
     assert accounts.client_address(request) == "127.0.0.1"
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     assert accounts.client_address(request) == "198.51.100.23"  # not the client-written 1.2.3.4
+
+
+def test_a_cache_that_does_not_answer_never_stops_a_sign_in(client, writer, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionError("redis is down")
+
+    for name in ("get", "add", "incr", "set", "delete_many"):
+        monkeypatch.setattr(cache, name, broken)
+    with pytest.raises(ConnectionError):
+        cache.get("anything")
+    sign_in(client, "writer", "wrong")
+    sign_in(client, "writer", PASSWORD)
+    assert signed_in(client)
