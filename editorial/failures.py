@@ -29,11 +29,19 @@ class RequestTimeout(Exception):
     """Raised inside a request that ran past ``settings.REQUEST_TIME_LIMIT``."""
 
 
+def max_request_bytes() -> int:
+    """The API's body limit. JSON may escape every Arabic letter as \\uXXXX (6 bytes): room for the largest text."""
+    return getattr(settings, "API_MAX_REQUEST_BYTES", settings.MAX_DRAFT_CHARS * 6 + 64 * 1024)
+
+
 def max_body_bytes() -> int:
     """The largest request body anything here accepts: the API's JSON limit or an upload with its form."""
-    from editorial.api.parsers import max_request_bytes
-
     return max(max_request_bytes(), settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+
+
+def error_body(code: str, detail: str, fields: dict | None = None, **extra) -> dict:
+    """The one error shape of the API: ``{"code", "detail", "fields"}``."""
+    return {"code": code, "detail": str(detail), "fields": fields or {}, **extra}
 
 
 def is_unavailable(exc: BaseException) -> bool:
@@ -48,8 +56,6 @@ def _is_api(request) -> bool:
 
 
 def error_json(code: str, detail: str, status: int, **headers) -> JsonResponse:
-    from editorial.api.exceptions import error_body  # the API's one error shape
-
     response = JsonResponse(error_body(code, detail), status=status)
     for name, value in headers.items():
         response[name.replace("_", "-")] = value

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from editorial import failures, services
+from editorial.failures import error_body
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +38,6 @@ SERVICE_STATUS = {
     services.ReadOnly: 409,
     services.Deleted: 409,
 }
-
-
-def error_body(code: str, detail: str, fields: dict | None = None, **extra) -> dict:
-    return {"code": code, "detail": str(detail), "fields": fields or {}, **extra}
 
 
 def _service_response(exc: services.ServiceError) -> Response:

@@ -13,11 +13,7 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions, negotiation, parsers
 
 from editorial.api.exceptions import TooLarge
-
-
-def max_request_bytes() -> int:
-    # JSON may escape every Arabic letter as \uXXXX (6 bytes): leave room for the largest allowed text.
-    return getattr(settings, "API_MAX_REQUEST_BYTES", settings.MAX_DRAFT_CHARS * 6 + 64 * 1024)
+from editorial.failures import max_request_bytes
 
 
 def read_limited(stream, parser_context: dict | None) -> bytes:
