@@ -13,21 +13,12 @@ import hashlib
 from collections.abc import Iterator
 from typing import Any
 
-from . import consistency, placeholder, repetition
 from .arabic import norm
 from .config import DEFAULT_CONFIG, CheckConfig
+from .registry import FAMILIES, all_rules
 from .types import CheckModule, Document, Finding, Hit, Report, Rule, Span
 
 ENGINE_VERSION = "1.0.0"
-
-
-def _modules() -> list[CheckModule]:
-    # An explicit registry: adding a check means adding it here (no filesystem scanning).
-    return [placeholder, repetition, consistency]
-
-
-def all_rules() -> dict[str, Rule]:
-    return {r.id: r for m in _modules() for r in m.RULES}
 
 
 class _Utf16:
@@ -135,7 +126,7 @@ def _check_draft(title: str, body: str, config: CheckConfig | None) -> Report:
     u16 = {"title": _Utf16(title), "body": _Utf16(body)}
     seen: set[tuple[str, str, int, int]] = set()
     findings: list[Finding] = []
-    for module in _modules():
+    for module in FAMILIES:
         if not any(config.enabled(r.id) for r in module.RULES):
             continue  # every rule of the family is switched off: its findings would all be dropped below
         for h in _run_safely(module, doc, config, errors):

@@ -6,6 +6,7 @@ Plain dataclasses with ``as_dict()`` so the CLI, the API and the models share on
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -18,18 +19,68 @@ FIELDS = ("title", "body")
 
 
 @dataclass(frozen=True)
+class Param:
+    """A tunable number of one rule: its name, type, default and bounds, declared beside the rule.
+
+    The admin builds a typed field from it and validates with ``parse``; the engine reads the value through
+    ``Rule.param``, which falls back to the default on anything ``parse`` would refuse (the engine never raises).
+    """
+
+    name: str
+    type: type  # int or float
+    default: int | float
+    minimum: int | float
+    maximum: int | float
+    description: str = ""
+
+    def parse(self, value: Any) -> int | float:
+        """The value as this parameter's type, or ``ValueError`` saying why not (bools and text refused)."""
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise ValueError(f"{self.name}: a number is required")  # noqa: TRY004 (one error type for callers)
+        if self.type is int and value != int(value):
+            raise ValueError(f"{self.name}: a whole number is required")
+        value = self.type(value)
+        if not self.minimum <= value <= self.maximum:
+            raise ValueError(f"{self.name}: must be between {self.minimum} and {self.maximum}")
+        return value
+
+
+@dataclass(frozen=True)
 class Rule:
-    """A stable, documented rule id. Ids are stored with findings: never rename or reuse one."""
+    """A stable, documented rule id. Ids are stored with findings: never rename or reuse one.
+
+    ``params``: the rule's tunable parameters (none for most rules); the values come from ``CheckConfig.params``.
+    """
 
     id: str
     severity: str
     message_ar: str
     message_en: str
     description: str = ""
+    params: tuple[Param, ...] = ()
 
     @property
     def family(self) -> str:
         return self.id.split(".", 1)[0]
+
+    def param(self, config: CheckConfig, name: str) -> Any:
+        """This rule's parameter ``name`` as configured, or its declared default when unset or invalid."""
+        declared = next(p for p in self.params if p.name == name)
+        value = config.params.get(self.id, {}).get(name, declared.default)
+        try:
+            return declared.parse(value)
+        except ValueError:
+            return declared.default
+
+    def parse_params(self, values: dict[str, Any]) -> dict[str, Any]:
+        """``values`` checked against the declarations: unknown names and invalid values raise ``ValueError``."""
+        if not isinstance(values, dict):
+            raise ValueError("parameters must be a mapping of names to numbers")  # noqa: TRY004 (as above)
+        declared = {p.name: p for p in self.params}
+        unknown = sorted(set(values) - set(declared))
+        if unknown:
+            raise ValueError(f"{self.id} has no parameter {', '.join(unknown)}")
+        return {name: declared[name].parse(v) for name, v in values.items()}
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from ..arabic import lexicon as L
 from ..arabic.tokens import Token
 from ..config import CheckConfig
-from ..types import Hit, Rule
+from ..types import Hit, Param, Rule
 from .common import Context, hit, is_content
 from .numbers import agree
 from .places import covered, places_of
@@ -29,18 +29,21 @@ RULES: tuple[Rule, ...] = (
         "النص لا يتناول ما يقوله العنوان («{text}»): تأكد أن العنوان يخص هذا الخبر.",
         "The body does not report what the title says (“{text}”): check the title belongs to this story.",
         "Few of the title's content words (or none of one clause's) appear in the body.",
+        params=(Param("absent_below", float, 0.40, 0.05, 0.95,
+                      "Share of the title's words found in the body under which the title is reported "
+                      "(true pairs fall under 0.40 about 2% of the time, swapped titles about 96%)."),),
     ),
     Rule(
         "consistency.topic_weak", "info",
         "كثير من كلمات العنوان («{text}») لا يرد في النص: تحقّق من أن العنوان يلخّص الخبر.",
         "Many title words (“{text}”) are not in the body: check the title sums up the story.",
         "Title coverage by the body is low but not low enough to be sure the title is wrong.",
+        params=(Param("weak_below", float, 0.55, 0.05, 0.95,
+                      "Share of the title's words found in the body under which a hint is given."),),
     ),
 )
 
-ABSENT_BELOW = 0.40  # coverage under this: topic_absent (true pairs ~2%, swapped titles ~96% on real news)
 SUPPORTED_BELOW = 0.70  # ... or under this when a title figure or city is missing from the body
-WEAK_BELOW = 0.55
 _MIN_WORDS = 2
 _CLAUSE_MIN = 3
 
@@ -65,8 +68,9 @@ def _found_numbers(ctx: Context) -> set[int]:
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
-    rule = "consistency.topic_absent"
-    below = float(config.param(rule, "absent_below", ABSENT_BELOW))
+    absent, weak = RULES
+    rule = absent.id
+    below = absent.param(config, "absent_below")
     cov, verdicts = coverage(ctx)
     if len(verdicts) < _MIN_WORDS:
         return
@@ -77,8 +81,8 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     clause = _absent_clause(ctx, verdicts)
     if clause:
         yield _hit(rule, clause, cov)
-    elif cov < WEAK_BELOW and missing:
-        yield _hit("consistency.topic_weak", missing, cov)
+    elif cov < weak.param(config, "weak_below") and missing:
+        yield _hit(weak.id, missing, cov)
 
 
 def _specific_absent(ctx: Context) -> bool:

@@ -85,8 +85,8 @@ def _named(key: tuple[str, ...]) -> bool:
 def _threshold(config: CheckConfig, words: int) -> int:
     """``min_count`` per ``per_words``, growing with the square root of the length: a long piece has room for more
     mentions of its terms, but not in proportion (a phrase eight times in 2,000 words is padding)."""
-    base = int(config.param(OVERUSED_PHRASE.id, "min_count", 5))
-    per = int(config.param(OVERUSED_PHRASE.id, "per_words", 600))
+    base = OVERUSED_PHRASE.param(config, "min_count")
+    per = OVERUSED_PHRASE.param(config, "per_words")
     return max(base, math.ceil(base * math.sqrt(words / max(per, 1))))
 
 

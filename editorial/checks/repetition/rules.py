@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..types import Rule
+from ..types import Param, Rule
 
 DOUBLED_WORD = Rule(
     "repetition.doubled_word", "error",
@@ -36,6 +36,8 @@ NEAR_DUPLICATE_SENTENCE = Rule(
     "This sentence nearly repeats an earlier one ({score}% similar); delete it or make it add something new.",
     "Two sentences that differ by a few words (rapidfuzz ratio on stemmed text). Candidates are found by shared "
     "rare stems, never by comparing every pair.",
+    params=(Param("min_similarity", float, 85.0, 60.0, 100.0,
+                  "How alike (per cent, on stemmed words) two sentences must be to count as one repeated."),),
 )
 RESTATED_FACT = Rule(
     "repetition.restated_fact", "warning",
@@ -63,6 +65,11 @@ OVERUSED_PHRASE = Rule(
     "min_count and per_words), or a stock linking phrase (في هذا الإطار، من جهة أخرى) four times or more. "
     "Names of institutions and titles, units, other function-word phrases, the story's subject as named in the "
     "title, quotations, list lines, a digest's per-item lines, allowed repeats and stop phrases are not counted.",
+    params=(
+        Param("min_count", int, 5, 2, 50, "Occurrences that make a phrase overused in a short article."),
+        Param("per_words", int, 600, 100, 10000, "The article length (in words) that the count above is for; "
+              "longer articles allow more, with the square root of the length."),
+    ),
 )
 REPEATED_OPENER = Rule(
     "repetition.repeated_opener", "warning",

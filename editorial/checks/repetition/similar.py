@@ -33,7 +33,6 @@ from .rules import NEAR_DUPLICATE_SENTENCE, POSSIBLE_RESTATEMENT, RESTATED_FACT
 MIN_CONTENT = 5  # content stems a sentence needs before it can be compared
 MAX_POSTING = 12  # a stem in more sentences than this does not make candidates
 MIN_SHARED = 3  # blocked stems two sentences must share to be compared
-NEAR_RATIO = 85.0
 FAR_RATIO = 68.0  # a distant sentence this close in wording, same figures: a possible restatement (info)
 WINDOW = 3  # restatement: up to this many sentences back
 FIGURE_SHARED = 2  # content words besides the figure two sentences share to be about the same thing
@@ -97,7 +96,7 @@ def _distant_kind(body: Body, i: int, j: int) -> tuple[str | None, float]:
         if k not in texts:
             texts[k] = _stem_text(body.view.sentences[k])
     score = fuzz.ratio(texts[i], texts[j])
-    if score >= NEAR_RATIO:
+    if score >= NEAR_DUPLICATE_SENTENCE.param(body.config, "min_similarity"):
         rule: str | None = NEAR_DUPLICATE_SENTENCE.id
     elif j - i <= WINDOW:
         return None, score
