@@ -36,7 +36,7 @@ class Param:
     def parse(self, value: Any) -> int | float:
         """The value as this parameter's type, or ``ValueError`` saying why not (bools and text refused)."""
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            raise ValueError(f"{self.name}: a number is required")  # noqa: TRY004 (one error type for callers)
+            raise ValueError(f"{self.name}: a number is required")
         if self.type is int and value != int(value):
             raise ValueError(f"{self.name}: a whole number is required")
         value = self.type(value)
