@@ -30,7 +30,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from engine import SHARED, load_articles
 
-from editorial.checkconfig import current_config
+from editorial.rule_settings import current_config
 from editorial.checks import check_draft
 from editorial.web import live
 

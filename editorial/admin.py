@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from editorial import review, services
-from editorial.api.admin_webhooks import create_key, retry_deliveries, revoke_keys
+from editorial import review, selectors, services, webhooks
+from editorial.api.services import api_key_create, api_key_revoke
+from editorial.checks import Param, Rule, all_rules
 from editorial.models import (
     ApiClient,
     ApiKey,
@@ -17,6 +20,7 @@ from editorial.models import (
     Dismissal,
     Draft,
     Finding,
+    NewsroomPhrases,
     ReviewEvent,
     Revision,
     RuleSetting,
@@ -24,6 +28,25 @@ from editorial.models import (
     WebhookDelivery,
 )
 from editorial.reports.queries import PRECISION_WINDOW_DAYS
+
+
+class ReadOnlyAdminMixin:
+    """History kept for good: every field read-only, nothing added or deleted here (the draft is soft-deleted).
+
+    ``read_only_extra``: computed fields shown besides the model's; ``read_only_deletable``: rows that may go.
+    """
+
+    read_only_extra: tuple[str, ...] = ()
+    read_only_deletable = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields] + list(self.read_only_extra)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return self.read_only_deletable and super().has_delete_permission(request, obj)
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -58,7 +81,10 @@ class DismissalInline(ReadOnlyInline):
     readonly_fields = fields
 
 
-class FindingFamilyFilter(admin.SimpleListFilter):
+class OpenFindingFamilyFilter(admin.SimpleListFilter):
+    """Drafts whose latest check has an open finding of this family: not a finding of an earlier revision, not
+    one that was dismissed (``selectors.with_open_findings``, the desk's own filter)."""
+
     title = _("open finding family")
     parameter_name = "family"
 
@@ -67,9 +93,20 @@ class FindingFamilyFilter(admin.SimpleListFilter):
                 ("consistency", _("Consistency"))]
 
     def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(revisions__check_runs__findings__family=self.value()).distinct()
-        return queryset
+        return selectors.with_open_findings(queryset, family=self.value()) if self.value() else queryset
+
+
+class OpenFindingSeverityFilter(OpenFindingFamilyFilter):
+    title = _("open finding severity")
+    parameter_name = "severity"
+
+    def lookups(self, request, model_admin):
+        from editorial.models import SEVERITY_CHOICES
+
+        return SEVERITY_CHOICES
+
+    def queryset(self, request, queryset):
+        return selectors.with_open_findings(queryset, severity=self.value()) if self.value() else queryset
 
 
 def _bulk_transition(action: str):
@@ -111,8 +148,8 @@ class DraftAdmin(admin.ModelAdmin):
 
     list_display = ("title", "status", "desk", "author", "api_client", "revision_number", "updated_at",
                     "deleted_at")
-    list_filter = (DeletedFilter, "status", "desk", "author", "api_client", FindingFamilyFilter,
-                   ("revisions__check_runs__findings__severity", admin.AllValuesFieldListFilter))
+    list_filter = (DeletedFilter, "status", "desk", "author", "api_client", OpenFindingFamilyFilter,
+                   OpenFindingSeverityFilter)
     search_fields = ("title", "body_text", "external_id", "author_name")
     date_hierarchy = "updated_at"
     readonly_fields = ("status", "title", "body_text", "source_html", "revision_number", "api_client",
@@ -173,82 +210,40 @@ class FindingInline(ReadOnlyInline):
 
 
 @admin.register(CheckRun)
-class CheckRunAdmin(admin.ModelAdmin):
+class CheckRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("revision", "engine_version", "duration_ms", "created_at")
-    readonly_fields = ("revision", "engine_version", "counts", "stats", "errors", "duration_ms", "created_at")
-    inlines = [FindingInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # history: kept for good (the draft itself is soft-deleted)
+    inlines = (FindingInline,)
 
 
 @admin.register(Finding)
-class FindingAdmin(admin.ModelAdmin):
+class FindingAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("rule", "severity", "family", "field", "text", "check_run")
     list_filter = ("severity", "family", "rule")
     search_fields = ("text", "message", "rule")
 
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in Finding._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # history: kept for good (the draft itself is soft-deleted)
-
 
 @admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):
+class RevisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("draft", "number", "title", "created_by", "api_client", "created_at")
     search_fields = ("title", "body_text")
 
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in Revision._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # history: kept for good (the draft itself is soft-deleted)
-
 
 @admin.register(ReviewEvent)
-class ReviewEventAdmin(admin.ModelAdmin):
+class ReviewEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("created_at", "draft", "action", "from_status", "to_status", "actor", "api_client")
     list_filter = ("action", "to_status")
     search_fields = ("comment", "override_reason", "draft__title")
 
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in ReviewEvent._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
     def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
         return False
 
 
 @admin.register(Dismissal)
-class DismissalAdmin(admin.ModelAdmin):
+class DismissalAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("rule", "text", "kind", "reason", "by_reviewer", "draft", "dismissed_by", "created_at",
                     "undone_at")
     list_filter = ("kind", "by_reviewer", "rule")
     search_fields = ("reason", "text")
-    readonly_fields = ("draft", "fingerprint", "rule", "text", "kind", "reason", "by_reviewer", "dismissed_by",
-                       "api_client", "created_at", "undone_at", "undone_by")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # history: kept for good (the draft itself is soft-deleted)
 
 
 @admin.register(Comment)
@@ -264,13 +259,85 @@ class CommentAdmin(admin.ModelAdmin):
 PRECISION_LABEL = format_lazy(_("Measured precision (last {days} days)"), days=PRECISION_WINDOW_DAYS)
 
 
+PARAM_PREFIX = "param_"
+
+
+def _param_field(p: Param, current) -> forms.Field:
+    """A typed, bounded form field for one declared parameter; empty means the declared default."""
+    kind = forms.IntegerField if p.type is int else forms.FloatField
+    return kind(label=p.name, required=False, min_value=p.minimum, max_value=p.maximum, initial=current,
+                help_text=format_lazy("{} {}", p.description, format_lazy(_("Default: {}."), p.default)),
+                widget=forms.NumberInput(attrs={"placeholder": p.default, "dir": "ltr",
+                                                "step": "any" if p.type is float else 1}))
+
+
+class RuleSettingForm(forms.ModelForm):
+    """The setting of one rule: on/off, severity and a field per parameter the rule declares (no JSON box)."""
+
+    rule_declaration: Rule | None = None
+
+    class Meta:
+        model = RuleSetting
+        fields = ("rule", "enabled", "severity")
+
+    def clean(self):
+        data = super().clean()
+        rule = all_rules().get(data.get("rule") or self.instance.rule)
+        if rule is not None:
+            self.instance.params = {p.name: data[PARAM_PREFIX + p.name] for p in rule.params
+                                    if data.get(PARAM_PREFIX + p.name) is not None}
+        return data
+
+
+def rule_setting_form(rule: Rule | None, instance: RuleSetting | None) -> type[RuleSettingForm]:
+    """``RuleSettingForm`` with the fields of ``rule``'s parameters (the model's ``clean`` validates them again)."""
+    saved = (instance.params or {}) if instance else {}
+    fields = {PARAM_PREFIX + p.name: _param_field(p, saved.get(p.name)) for p in (rule.params if rule else ())}
+    return type("RuleSettingParamsForm", (RuleSettingForm,), {**fields, "rule_declaration": rule})
+
+
 @admin.register(RuleSetting)
 class RuleSettingAdmin(admin.ModelAdmin):
-    list_display = ("rule", "enabled", "severity", "updated_at")
+    list_display = ("rule", "enabled", "severity", "parameters", "updated_at")
     list_filter = ("enabled", "severity")
     list_editable = ("enabled", "severity")
     search_fields = ("rule",)
-    readonly_fields = ("measured_precision",)
+    readonly_fields = ("description", "measured_precision")
+
+    def _rule_of(self, request, obj) -> Rule | None:
+        rule_id = obj.rule if obj else (request.POST.get("rule") or request.GET.get("rule") or "")
+        return all_rules().get(rule_id)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        rule = self._rule_of(request, obj)
+        kwargs["form"] = rule_setting_form(rule, obj)
+        kwargs["fields"] = None  # every field of that form, the parameters included
+        return super().get_form(request, obj, change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        rule = self._rule_of(request, obj)
+        params = [PARAM_PREFIX + p.name for p in (rule.params if rule else ())]
+        main = ("rule", "description", "enabled", "severity", "measured_precision")
+        sets = [(None, {"fields": main})]
+        if params:
+            sets.append((_("Parameters"), {"fields": params, "description": _(
+                "Leave a field empty to use the default. Values outside the bounds are refused.")}))
+        elif rule is None:
+            sets.append((_("Parameters"), {"fields": (), "description": _(
+                "Choose a rule from the list of every rule to see its parameters.")}))
+        return sets
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*self.readonly_fields, "rule") if obj else self.readonly_fields
+
+    @admin.display(description=_("What it finds"))
+    def description(self, obj):
+        rule = all_rules().get(obj.rule) if obj and obj.rule else None
+        return rule.description if rule else "—"
+
+    @admin.display(description=_("Parameters"))
+    def parameters(self, obj):
+        return ", ".join(f"{k} = {v}" for k, v in sorted((obj.params or {}).items())) or "—"
 
     def get_list_display(self, request):
         """Each rule's measured precision beside it, from one query for the whole list."""
@@ -292,25 +359,49 @@ class RuleSettingAdmin(admin.ModelAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "rule":
-            from django import forms
-
-            from editorial.checks import all_rules
-
             choices = [(r.id, f"{r.id} — {r.description}" if r.description else r.id)
                        for r in sorted(all_rules().values(), key=lambda r: r.id)]
             return forms.ChoiceField(choices=choices, label=db_field.verbose_name)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def changelist_view(self, request, extra_context=None):
-        """Above the saved settings: every rule the engine has, with what it finds and its default severity."""
-        from editorial.checks import all_rules
+        """Above the saved settings: every rule the engine has, with what it finds, its default severity and its
+        parameters (default and, when tuned, the value in use)."""
         from editorial.web.findings import SEVERITY_LABELS
 
         settings_by_rule = {s.rule: s for s in RuleSetting.objects.all()}
-        every = [{"id": r.id, "description": r.description, "setting": settings_by_rule.get(r.id),
-                  "default_severity": SEVERITY_LABELS.get(r.severity, r.severity)}
-                 for r in sorted(all_rules().values(), key=lambda r: r.id)]
+        every = []
+        for r in sorted(all_rules().values(), key=lambda r: r.id):
+            setting = settings_by_rule.get(r.id)
+            values = (setting.params or {}) if setting else {}
+            every.append({"id": r.id, "description": r.description, "setting": setting,
+                          "default_severity": SEVERITY_LABELS.get(r.severity, r.severity),
+                          "params": [{"name": p.name, "default": p.default, "value": values.get(p.name),
+                                      "description": p.description, "minimum": p.minimum, "maximum": p.maximum}
+                                     for p in r.params]})
         return super().changelist_view(request, {**(extra_context or {}), "every_rule": every})
+
+
+@admin.register(NewsroomPhrases)
+class NewsroomPhrasesAdmin(admin.ModelAdmin):
+    """One row: the phrase lists every check reads (placeholders, stop phrases, allowed repeats)."""
+
+    fields = ("extra_placeholders", "stop_phrases", "allowed_repeats", "updated_at")
+    readonly_fields = ("updated_at",)
+
+    def has_add_permission(self, request):
+        return not NewsroomPhrases.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        """Straight to the one row, or to the form that creates it."""
+        from django.shortcuts import redirect
+
+        if NewsroomPhrases.objects.exists():
+            return redirect("admin:editorial_newsroomphrases_change", 1)
+        return redirect("admin:editorial_newsroomphrases_add")
 
 
 class ApiKeyInline(admin.TabularInline):
@@ -328,8 +419,17 @@ class ApiClientAdmin(admin.ModelAdmin):
     list_display = ("name", "is_active", "webhook_url", "webhook_paused_until", "created_at")
     list_filter = ("is_active",)
     search_fields = ("name",)
-    inlines = [ApiKeyInline]
-    actions = [create_key]
+    inlines = (ApiKeyInline,)
+    actions = ("create_key",)
+
+    @admin.action(description=_("Create a new key (shown once)"))
+    def create_key(self, request, queryset):
+        for client in queryset:
+            _key, raw = api_key_create(client=client, label=gettext("created in the admin by %(u)s") % {
+                "u": request.user.get_username()})
+            # The only time anyone sees this key: it is stored as a hash.
+            self.message_user(request, gettext("New key for %(c)s (copy it now, it is not shown again): %(k)s")
+                              % {"c": client, "k": raw}, messages.WARNING)
 
 
 @admin.register(ApiKey)
@@ -337,10 +437,16 @@ class ApiKeyAdmin(admin.ModelAdmin):
     list_display = ("client", "prefix", "label", "created_at", "last_used_at", "revoked_at")
     list_filter = ("client",)
     readonly_fields = ("client", "prefix", "key_hash", "created_at", "last_used_at")
-    actions = [revoke_keys]
+    actions = ("revoke_keys",)
 
     def has_add_permission(self, request):
         return False
+
+    @admin.action(description=_("Revoke the selected keys"))
+    def revoke_keys(self, request, queryset):
+        for key in queryset:
+            api_key_revoke(key=key)
+        self.message_user(request, gettext("%(n)d key(s) revoked.") % {"n": queryset.count()}, messages.SUCCESS)
 
 
 class WebhookAttemptInline(ReadOnlyInline):
@@ -350,15 +456,17 @@ class WebhookAttemptInline(ReadOnlyInline):
 
 
 @admin.register(WebhookDelivery)
-class WebhookDeliveryAdmin(admin.ModelAdmin):
+class WebhookDeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("event", "client", "state", "attempts", "last_status_code", "next_attempt_at", "created_at")
     list_filter = ("state", "event", "client")
     search_fields = ("delivery_id",)
-    inlines = [WebhookAttemptInline]
-    actions = [retry_deliveries]
+    inlines = (WebhookAttemptInline,)
+    actions = ("retry_deliveries",)
+    read_only_deletable = True  # an outbox row, not history
 
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in WebhookDelivery._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
+    @admin.action(description=_("Send again now"))
+    def retry_deliveries(self, request, queryset):
+        for delivery in queryset:
+            webhooks.retry_now(delivery)
+        self.message_user(request, gettext("%(n)d deliveries queued.") % {"n": queryset.count()},
+                          messages.SUCCESS)

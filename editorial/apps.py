@@ -33,9 +33,9 @@ def _connect_cache_invalidation() -> None:
     from django.db import transaction
     from django.db.models.signals import post_delete, post_save
 
-    from editorial import checkconfig
+    from editorial import rule_settings
     from editorial.api import keycache
-    from editorial.models import ApiClient, ApiKey, RuleSetting
+    from editorial.models import ApiClient, ApiKey, NewsroomPhrases, RuleSetting
 
     def later(fn):
         def handler(sender, instance, **kwargs):
@@ -44,6 +44,6 @@ def _connect_cache_invalidation() -> None:
         return handler
 
     for model, fn in ((ApiKey, keycache.forget_key), (ApiClient, keycache.forget_client),
-                      (RuleSetting, checkconfig.forget)):
+                      (RuleSetting, rule_settings.forget), (NewsroomPhrases, rule_settings.forget)):
         for signal in (post_save, post_delete):
             signal.connect(later(fn), sender=model, weak=False, dispatch_uid=f"cache-{model.__name__}-{signal}")

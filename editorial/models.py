@@ -5,11 +5,13 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from editorial import review
+from editorial.checks import all_rules
 
 SEVERITY_CHOICES = [("error", _("Error")), ("warning", _("Warning")), ("info", _("Info"))]
 FIELD_CHOICES = [("title", _("Title")), ("body", _("Body"))]
@@ -328,15 +330,15 @@ class Comment(models.Model):
 
 
 class RuleSetting(models.Model):
-    """Admin-editable settings for one engine rule (rules without a row use the built-in defaults)."""
+    """Admin-editable settings for one engine rule (rules without a row use the built-in defaults).
+
+    ``params`` holds values for the parameters the rule declares (``checks.Param``), checked by ``clean``.
+    """
 
     rule = models.CharField(_("rule"), max_length=80, unique=True)
     enabled = models.BooleanField(_("enabled"), default=True)
     severity = models.CharField(_("severity override"), max_length=10, choices=SEVERITY_CHOICES, blank=True)
     params = models.JSONField(_("parameters"), default=dict, blank=True)
-    extra_phrases = models.TextField(_("extra placeholder phrases"), blank=True, help_text=_("One per line."))
-    stop_phrases = models.TextField(_("stop phrases"), blank=True, help_text=_("Never reported as overused."))
-    allowed_repeats = models.TextField(_("allowed repeats"), blank=True, help_text=_("May repeat freely."))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -346,6 +348,46 @@ class RuleSetting(models.Model):
 
     def __str__(self) -> str:
         return self.rule
+
+    def clean(self) -> None:
+        """The rule exists and ``params`` names only its declared parameters, each of its type and in bounds."""
+        rule = all_rules().get(self.rule)
+        if rule is None:
+            raise ValidationError({"rule": _("The checks have no rule with this id.")})
+        try:
+            self.params = rule.parse_params(self.params or {})
+        except ValueError as exc:
+            # Not tied to the ``params`` field: the admin's form shows a field per parameter instead.
+            raise ValidationError(_("Parameters refused: %(why)s"), params={"why": exc}) from exc
+
+
+class NewsroomPhrases(models.Model):
+    """The newsroom's own phrase lists, one row for the whole newsroom (every check reads them together)."""
+
+    extra_placeholders = models.TextField(
+        _("extra placeholder phrases"), blank=True,
+        help_text=_("One per line: phrases reported as placeholders wherever they appear."))
+    stop_phrases = models.TextField(_("stop phrases"), blank=True,
+                                    help_text=_("One per line: never reported as overused."))
+    allowed_repeats = models.TextField(_("allowed repeats"), blank=True,
+                                       help_text=_("One per line: words and phrases that may repeat freely."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("newsroom phrase lists")
+        verbose_name_plural = _("newsroom phrase lists")
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="newsroom_phrases_single_row")]
+
+    def __str__(self) -> str:
+        return str(_("Newsroom phrase lists"))
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> NewsroomPhrases:
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
 
 class WebhookDelivery(models.Model):

@@ -250,7 +250,7 @@ def waiting_for(user: Actor) -> QuerySet[Draft]:
     return drafts_visible_to(user).filter(_waiting_q(user)).order_by("updated_at")
 
 
-def _with_open_findings(qs: QuerySet[Draft], *, severity: str = "", family: str = "") -> QuerySet[Draft]:
+def with_open_findings(qs: QuerySet[Draft], *, severity: str = "", family: str = "") -> QuerySet[Draft]:
     """Drafts whose latest check has an open (not dismissed) finding of this severity and/or family."""
     from django.db.models import Exists, OuterRef, Subquery
 
@@ -295,11 +295,11 @@ def desk_drafts(user: Actor, *, scope: str = "attention", q: str = "", status: s
     if status in review.STATUSES:
         qs = qs.filter(status=status)
     if findings == "errors":
-        qs = _with_open_findings(qs, severity="error")
+        qs = with_open_findings(qs, severity="error")
     elif findings == "clean":
-        qs = qs.exclude(pk__in=_with_open_findings(Draft.objects.all()).values("pk"))
+        qs = qs.exclude(pk__in=with_open_findings(Draft.objects.all()).values("pk"))
     elif findings:
-        qs = _with_open_findings(qs, family=findings)
+        qs = with_open_findings(qs, family=findings)
     for word in (q or "").split()[:8]:
         qs = qs.filter(Q(title__icontains=word) | Q(author__username__icontains=word)
                        | Q(author_name__icontains=word) | Q(desk__icontains=word) | Q(external_id=word)

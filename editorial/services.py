@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from editorial import notify, review, selectors
-from editorial.checkconfig import current_config
+from editorial.rule_settings import current_config
 from editorial.checks import check_draft
 from editorial.models import (
     ApiClient,

@@ -26,7 +26,7 @@ from editorial.api.filters import DraftFilter
 from editorial.api.parsers import JSONOnlyNegotiation, JSONParser
 from editorial.api.permissions import IsApiClient, IsApiClientOrNewsroomMember
 from editorial.api.throttling import ApiClientRateThrottle
-from editorial.checkconfig import current_config
+from editorial.rule_settings import current_config
 from editorial.checks import check_draft
 from editorial.ids import MAX_ID
 from editorial.models import Draft, Finding

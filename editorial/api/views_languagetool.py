@@ -16,7 +16,7 @@ from editorial.api.authentication import ApiKeyAuthentication
 from editorial.api.parsers import FormParser, MultiPartParser
 from editorial.api.permissions import IsApiClientOrNewsroomMember
 from editorial.api.views import ApiView
-from editorial.checkconfig import current_config
+from editorial.rule_settings import current_config
 
 
 class LTInputSerializer(serializers.Serializer):

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from editorial import selectors
-from editorial.checkconfig import current_config
+from editorial.rule_settings import current_config
 from editorial.checks import check_draft
 from editorial.ids import parse_id
 from editorial.models import Draft

@@ -10,7 +10,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial.checkconfig import current_config
+from editorial.rule_settings import current_config
 from editorial.checks import check_draft
 
 

@@ -1,4 +1,8 @@
-"""Build the engine's ``CheckConfig`` from settings and the admin's rule settings."""
+"""The newsroom's rule settings turned into the engine's ``CheckConfig`` (whose shape is ``checks/config.py``).
+
+Sources, later ones winning: ``settings.EDITORIAL_CHECKS``, the admin's ``RuleSetting`` rows (on/off, severity,
+the parameters each rule declares) and the one ``NewsroomPhrases`` row (phrase lists every check shares).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 
-from editorial.checks import CheckConfig
+from editorial.checks import CheckConfig, Rule, all_rules
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +55,18 @@ def forget(*_args) -> None:
     _quietly(lambda: cache.delete(_cache_name()))
 
 
+def _valid_params(rule: Rule, values: dict) -> dict:
+    """The values the rule declares, each valid; a row written around ``RuleSetting.clean`` loses the rest."""
+    declared = {p.name: p for p in rule.params}
+    kept = {}
+    for name, value in (values.items() if isinstance(values, dict) else ()):
+        try:
+            kept[name] = declared[name].parse(value)
+        except (KeyError, ValueError):
+            log.warning("rule setting %s: parameter %s=%r ignored", rule.id, name, value)
+    return kept
+
+
 def build_config() -> CheckConfig:
     """Settings defaults, overridden by ``RuleSetting`` rows when the database has them.
 
@@ -65,18 +81,20 @@ def build_config() -> CheckConfig:
     stops: list[str] = list(base.get("stop_phrases", ()))
     allowed: list[str] = list(base.get("allowed_repeats", ()))
     try:
-        from editorial.models import RuleSetting
+        from editorial.models import NewsroomPhrases, RuleSetting
 
+        rules = all_rules()
         for rs in RuleSetting.objects.all():
             if not rs.enabled:
                 disabled.add(rs.rule)
             if rs.severity:
                 severity[rs.rule] = rs.severity
-            if rs.params:
-                params[rs.rule] = dict(rs.params)
-            extra += _split_lines(rs.extra_phrases)
-            stops += _split_lines(rs.stop_phrases)
-            allowed += _split_lines(rs.allowed_repeats)
+            if rs.params and rs.rule in rules:
+                params[rs.rule] = _valid_params(rules[rs.rule], rs.params)
+        phrases = NewsroomPhrases.current()
+        extra += _split_lines(phrases.extra_placeholders)
+        stops += _split_lines(phrases.stop_phrases)
+        allowed += _split_lines(phrases.allowed_repeats)
     except (DatabaseError, ImportError) as exc:
         log.debug("rule settings unavailable, using defaults: %s", exc)
     return CheckConfig(
