@@ -16,6 +16,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from editorial.checks.text import normalise_body, normalise_title
+
 KINDS = {".txt": "text", ".text": "text", ".docx": "docx", ".html": "html", ".htm": "html", ".md": "markdown",
          ".markdown": "markdown"}
 ACCEPT = ".txt,.docx,.html,.htm,.md"
@@ -52,8 +54,8 @@ def ingest_file(name: str, data: bytes, *, title: str = "") -> Ingested:
     if not data.strip():
         raise IngestError(_("The file is empty."))
     text, html = _READERS[kind](data)
-    text = _normalise_newlines(text)
-    title = " ".join((title or "").split())
+    text = normalise_body(text)
+    title = normalise_title(title)
     if title:
         body = text.strip("\n")
     else:
@@ -65,10 +67,6 @@ def ingest_file(name: str, data: bytes, *, title: str = "") -> Ingested:
 
 def _mb() -> str:
     return f"{settings.MAX_UPLOAD_BYTES / (1024 * 1024):g}"
-
-
-def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
 def decode_text(data: bytes) -> str:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from editorial import notify, review, selectors
 from editorial.rule_settings import current_config
 from editorial.checks import check_draft
+from editorial.checks.text import normalise_body, normalise_title
 from editorial.models import (
     ApiClient,
     CheckRun,
@@ -99,8 +100,7 @@ def content_hash(title: str, body_text: str) -> str:
 
 
 def _clean_content(title: str, body_text: str) -> tuple[str, str]:
-    title = " ".join((title or "").split())
-    body_text = (body_text or "").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    title, body_text = normalise_title(title), normalise_body(body_text)
     if not title:
         raise InvalidInput(_("A draft needs a title."), field="title")
     if len(title) > TITLE_MAX:

@@ -277,6 +277,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_THROTTLE_RATES": {"api_client": os.environ.get("EDITORIAL_API_RATE", "6000/min")},
 }
+# LanguageTool clients given only a server URL send no key: with this on, anyone may check text at
+# /api/v1/languagetool/v2/check (nothing is stored), counted per client address at LANGUAGETOOL_ANONYMOUS_RATE.
+LANGUAGETOOL_ANONYMOUS = envbool("EDITORIAL_LANGUAGETOOL_ANONYMOUS", False)
+LANGUAGETOOL_ANONYMOUS_RATE = os.environ.get("EDITORIAL_LANGUAGETOOL_ANONYMOUS_RATE", "60/min")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Editorial checks API",
     "DESCRIPTION": "Submit Arabic news drafts, read their findings, move them through review.",

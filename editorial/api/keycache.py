@@ -116,9 +116,10 @@ def _get_and_count(name: str | None, window: str, seconds: int):
         return value, 1
 
 
-def count(ident: str, client: ApiClient | None) -> Count:
-    """One more request for ``ident`` (a browser session's user, say) against ``client``'s rate or the default."""
-    limit, seconds = rate_for(client)
+def count(ident: str, client: ApiClient | None, rate: str | None = None) -> Count:
+    """One more request for ``ident`` (a browser session's user, say) against ``rate``, else ``client``'s rate or
+    the default."""
+    limit, seconds = parse_rate(rate) if rate else rate_for(client)
     window, end = _window(ident, seconds, time.time())
     _value, used = _safely(_get_and_count, None, window, seconds, default=(None, 0))
     return Count(used, limit, seconds, end)

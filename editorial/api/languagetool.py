@@ -1,17 +1,27 @@
 """A LanguageTool-compatible answer, so editor plug-ins written for LanguageTool can use our checks.
 
 The submitted text is either ``text`` or LanguageTool's ``data`` annotation (text and markup pieces; markup
-counts for offsets but is not checked, or is checked as its ``interpretAs``). When the text has several
-non-empty lines, the first is the title. Offsets in the answer are UTF-16 units into the whole submitted text.
+counts for offsets but is not checked, or is checked as its ``interpretAs``). It is read with the one text rule
+(``editorial.checks.text``: CRLF as LF, NUL dropped) like every other door, so the findings are those ``/check/``
+gives. When the text has several non-empty lines, the first is the title. Offsets in the answer are UTF-16 units
+into the whole text as it was submitted.
+
+Clients choose rules as LanguageTool's do: ``disabledRules`` and ``disabledCategories`` switch rules or families
+off, ``enabledOnly=true`` runs only ``enabledRules`` and ``enabledCategories``. Rule ids are ours
+(``placeholder.bracket_instruction``); a category id is a family in capitals (``PLACEHOLDER``). What the newsroom
+switched off stays off.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 import regex
 from django.utils.translation import gettext as _
 
 from editorial.api.parsers import loads_bounded
-from editorial.checks import ENGINE_VERSION, check_draft
+from editorial.checks import ENGINE_VERSION, CheckConfig, all_rules, check_draft
+from editorial.checks.text import normalise_mapped
 
 ISSUE_TYPES = {"placeholder": "omission", "repetition": "duplication", "consistency": "inconsistency"}
 CONTEXT_CHARS = 40
@@ -53,7 +63,33 @@ def parse_annotation(data: str) -> tuple[str, str, list[int]]:
         original.append(piece)
         pos += len(piece)
     index_map.append(pos)
-    return "".join(original), "".join(checked), index_map
+    checked_text, index_map = normalise_mapped("".join(checked), index_map)
+    return "".join(original), checked_text, index_map
+
+
+def _ids(value: str) -> frozenset[str]:
+    return frozenset(x.strip() for x in (value or "").split(",") if x.strip())
+
+
+def _family(category: str) -> str:
+    return category.strip().lower()
+
+
+def rule_choice(config: CheckConfig, *, disabled_rules: str = "", enabled_rules: str = "",
+                disabled_categories: str = "", enabled_categories: str = "", enabled_only: bool = False
+                ) -> CheckConfig:
+    """The newsroom's ``config`` with the client's choice of rules applied (comma-separated ids, as sent)."""
+    off = set(_ids(disabled_rules)) | {_family(c) for c in _ids(disabled_categories)}
+    if enabled_only:
+        rules, families = _ids(enabled_rules), {_family(c) for c in _ids(enabled_categories)}
+        off |= {r for r in all_rules() if r not in rules and r.split(".", 1)[0] not in families}
+    return dataclasses.replace(config, disabled=config.disabled | off) if off else config
+
+
+def read_text(text: str) -> tuple[str, str, list[int]]:
+    """``(original, checked, index_map)`` for a plain ``text`` field."""
+    checked, index_map = normalise_mapped(text)
+    return text, checked, index_map
 
 
 def split_title(text: str) -> tuple[str, int, str, int]:
@@ -85,7 +121,7 @@ def _context(text: str, start: int, end: int) -> dict:
             "length": _utf16(text[start:end], end - start)}
 
 
-def check(original: str, checked: str, index_map: list[int] | None, config) -> dict:
+def check(original: str, checked: str, index_map: list[int], config) -> dict:
     """The LanguageTool ``/v2/check`` answer for one text."""
     title, t0, body, b0 = split_title(checked)
     report = check_draft(title, body, config)
@@ -93,8 +129,7 @@ def check(original: str, checked: str, index_map: list[int] | None, config) -> d
     for f in report.findings:
         base = t0 if f.field == "title" else b0
         start, end = base + f.start, base + f.end
-        if index_map is not None:
-            start, end = index_map[start], index_map[end - 1] + 1 if end > start else index_map[start]
+        start, end = index_map[start], index_map[end - 1] + 1 if end > start else index_map[start]
         matches.append({
             "message": f.message,
             "shortMessage": "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from rest_framework.permissions import BasePermission
 
 from editorial import selectors
@@ -16,3 +17,10 @@ class IsApiClient(BasePermission):
 class IsApiClientOrNewsroomMember(BasePermission):
     def has_permission(self, request, view) -> bool:
         return isinstance(request.auth, ApiKey) or selectors.is_newsroom_member(request.user)
+
+
+class LanguageToolCaller(IsApiClientOrNewsroomMember):
+    """Also anyone at all when ``EDITORIAL_LANGUAGETOOL_ANONYMOUS`` is on (clients given only a server URL)."""
+
+    def has_permission(self, request, view) -> bool:
+        return settings.LANGUAGETOOL_ANONYMOUS or super().has_permission(request, view)

@@ -7,7 +7,7 @@ the same thing.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerExtension
@@ -59,15 +59,22 @@ class StrictCharField(serializers.CharField):
         return super().to_internal_value(data)
 
 
-class BodyField(StrictCharField):
-    """The body, kept exactly as sent (no trimming); NUL characters are dropped by the service."""
+class TextField(StrictCharField):
+    """A title or a body: NUL characters are dropped by the one text rule (``editorial.checks.text``), in the title
+    as in the body, at every endpoint, never refused here; unpaired surrogates are refused by the parser."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+
+
+class BodyField(TextField):
+    """The body, kept as sent (no trimming) until the text rule reads its line endings."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("trim_whitespace", False)
         kwargs.setdefault("allow_blank", True)
         super().__init__(**kwargs)
-        # The service strips NULs from bodies; only unpaired surrogates must be refused here.
-        self.validators = [v for v in self.validators if type(v).__name__ != "ProhibitNullCharactersValidator"]
 
     def to_internal_value(self, data):
         if isinstance(data, str) and len(data) > 4 * settings.MAX_DRAFT_CHARS:
@@ -107,7 +114,7 @@ class WriteSerializerSchema(OpenApiSerializerExtension):
 class DraftInputSerializer(WriteSerializer):
     external_id = StrictCharField(max_length=200, required=False, allow_blank=True, default="",
                                         help_text=_("Your CMS's id for this story; the same id revises it."))
-    title = StrictCharField(max_length=TITLE_MAX, validators=[NOT_ONLY_SPACE])
+    title = TextField(max_length=TITLE_MAX, validators=[NOT_ONLY_SPACE])
     body = BodyField(help_text=_("Plain text, HTML (sanitised) or Markdown, as body_format says."))
     body_format = serializers.ChoiceField(choices=BODY_FORMATS, default="text")
     desk = StrictCharField(max_length=100, required=False, allow_blank=True)
@@ -169,7 +176,7 @@ class DismissInputSerializer(WriteSerializer):
 
 
 class CheckInputSerializer(WriteSerializer):
-    title = StrictCharField(max_length=TITLE_MAX, allow_blank=True, trim_whitespace=False)
+    title = TextField(max_length=TITLE_MAX, allow_blank=True, trim_whitespace=False)
     body = BodyField()
     body_format = serializers.ChoiceField(choices=BODY_FORMATS, default="text")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 
 from django.conf import settings
 from django.urls import reverse
@@ -28,6 +29,7 @@ from editorial.api.permissions import IsApiClient, IsApiClientOrNewsroomMember
 from editorial.api.throttling import ApiClientRateThrottle
 from editorial.rule_settings import current_config
 from editorial.checks import check_draft
+from editorial.checks.text import normalise_body, normalise_title
 from editorial.ids import MAX_ID
 from editorial.models import Draft, Finding
 
@@ -48,6 +50,18 @@ class ApiView(APIView):
     def dispatch(self, request, *args, **kwargs):
         with timezone.override(API_TIME_ZONE):
             return super().dispatch(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """Every counted request says where its caller stands (IETF ``RateLimit-*`` fields: the limit, what is
+        left of it, and seconds until the window resets); a 429 also carries ``Retry-After``."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        count = getattr(self, "rate_count", None)
+        if count is not None:
+            response["RateLimit-Limit"] = str(count.limit)
+            response["RateLimit-Remaining"] = str(max(0, count.limit - count.used))
+            response["RateLimit-Reset"] = str(math.ceil(count.wait()))
+            response["RateLimit-Policy"] = f"{count.limit};w={count.seconds}"
+        return response
 
 
 class DraftPagination(PageNumberPagination):
@@ -206,10 +220,11 @@ class CheckApi(ApiView):
     def post(self, request):
         data = _input(s.CheckInputSerializer, request)
         body_text, _html = api_services.body_to_text(data["body"], data["body_format"])
+        title, body_text = normalise_title(data["title"]), normalise_body(body_text)  # as /drafts/ stores them
         if len(body_text) > settings.MAX_DRAFT_CHARS:
             raise services.InvalidInput(
                 _("The text is longer than %(n)d characters.") % {"n": settings.MAX_DRAFT_CHARS},
                 field="body", status=413,
             )
-        report = check_draft(data["title"], body_text, current_config()).as_dict()
+        report = check_draft(title, body_text, current_config()).as_dict()
         return Response(s.CheckReportSerializer(report).data)

@@ -1,4 +1,8 @@
-"""``POST /api/v1/languagetool/v2/check``: our checks behind LanguageTool's HTTP API (form in, JSON out)."""
+"""``POST /api/v1/languagetool/v2/check``: our checks behind LanguageTool's HTTP API (form in, JSON out).
+
+``/api/v1/languagetool/`` is a LanguageTool server's root: a client given it as its server URL (with the final
+slash) finds ``v2/check`` and ``v2/languages`` under it, as on a self-hosted LanguageTool.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from editorial import services
 from editorial.api import languagetool, schema
 from editorial.api.authentication import ApiKeyAuthentication
 from editorial.api.parsers import FormParser, MultiPartParser
-from editorial.api.permissions import IsApiClientOrNewsroomMember
+from editorial.api.permissions import LanguageToolCaller
 from editorial.api.views import ApiView
 from editorial.rule_settings import current_config
 
@@ -26,6 +30,18 @@ class LTInputSerializer(serializers.Serializer):
                                              '{"markup": "<p>"}]}'))
     language = serializers.CharField(max_length=20, default="ar", allow_blank=True)
     apiKey = serializers.CharField(required=False, allow_blank=True, help_text=_("Your API key (or use Bearer)."))
+    username = serializers.CharField(required=False, allow_blank=True,
+                                     help_text=_("Accepted and not used (LanguageTool clients send it with apiKey)."))
+    disabledRules = serializers.CharField(required=False, allow_blank=True,
+                                          help_text=_("Comma-separated rule ids not to run."))
+    enabledRules = serializers.CharField(required=False, allow_blank=True,
+                                         help_text=_("Comma-separated rule ids to run (with enabledOnly=true)."))
+    disabledCategories = serializers.CharField(required=False, allow_blank=True,
+                                               help_text=_("Comma-separated families not to run (e.g. REPETITION)."))
+    enabledCategories = serializers.CharField(required=False, allow_blank=True,
+                                              help_text=_("Comma-separated families to run (with enabledOnly=true)."))
+    enabledOnly = serializers.ChoiceField(choices=["true", "false"], required=False, default="false",
+                                          help_text=_("true: run only enabledRules and enabledCategories."))
 
     def validate_language(self, value: str) -> str:
         if value and value.lower() != "auto" and value.split("-")[0].lower() != "ar":
@@ -35,6 +51,9 @@ class LTInputSerializer(serializers.Serializer):
     def validate(self, attrs):
         if "text" not in attrs and "data" not in attrs:
             raise serializers.ValidationError({"text": [_("Send 'text' or 'data'.")]})
+        if attrs["enabledOnly"] == "true" and not (attrs.get("enabledRules") or attrs.get("enabledCategories")):
+            raise serializers.ValidationError(
+                {"enabledOnly": [_("enabledOnly=true needs enabledRules or enabledCategories.")]})
         return attrs
 
 
@@ -81,14 +100,19 @@ class LTResponseSerializer(serializers.Serializer):
 class LanguageToolCheckApi(ApiView):
     authentication_classes = (ApiKeyAuthentication, SessionAuthentication)
     accepts_form_key = True
-    permission_classes = (IsApiClientOrNewsroomMember,)
+    permission_classes = (LanguageToolCaller,)
     parser_classes = (FormParser, MultiPartParser)
+
+    @property
+    def anonymous_rate(self) -> str:
+        return settings.LANGUAGETOOL_ANONYMOUS_RATE
 
     @extend_schema(
         operation_id="languagetool_check", request={"application/x-www-form-urlencoded": LTInputSerializer},
         examples=[OpenApiExample("Arabic text", request_only=True,
                                  value={"text": f"{schema.EXAMPLE_TITLE}\n\n{schema.EXAMPLE_BODY}", "language": "ar"})],
-        description="LanguageTool-compatible check. The first line is the title when the text has several.",
+        description="LanguageTool-compatible check. The first line is the title when the text has several. "
+                    "Without a key when the server allows anonymous checks (EDITORIAL_LANGUAGETOOL_ANONYMOUS).",
         responses={200: LTResponseSerializer, **schema.errors(400, 401, 403, 413, 415, 429)},
     )
     def post(self, request):
@@ -96,7 +120,7 @@ class LanguageToolCheckApi(ApiView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         if "text" in data:
-            original, checked, index_map = data["text"], data["text"], None
+            original, checked, index_map = languagetool.read_text(data["text"])
         else:
             try:
                 original, checked, index_map = languagetool.parse_annotation(data["data"])
@@ -107,8 +131,11 @@ class LanguageToolCheckApi(ApiView):
                 _("The text is longer than %(n)d characters.") % {"n": settings.MAX_DRAFT_CHARS},
                 field="text", status=413,
             )
-        return Response(LTResponseSerializer(
-            languagetool.check(original, checked, index_map, current_config())).data)
+        config = languagetool.rule_choice(
+            current_config(), disabled_rules=data.get("disabledRules", ""), enabled_rules=data.get("enabledRules", ""),
+            disabled_categories=data.get("disabledCategories", ""),
+            enabled_categories=data.get("enabledCategories", ""), enabled_only=data["enabledOnly"] == "true")
+        return Response(LTResponseSerializer(languagetool.check(original, checked, index_map, config)).data)
 
 
 class LTLanguageSerializer(serializers.Serializer):

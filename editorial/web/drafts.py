@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from editorial import review, selectors, services
+from editorial.checks.text import normalise_body, normalise_title
 from editorial.web import findings as fnd
 from editorial.web.access import draft_for, newsroom_required
 from editorial.web.forms import CommentForm, DraftForm, NewDraftForm, service_error
@@ -129,8 +130,8 @@ def _conflict(draft, form) -> dict:
     return {
         "current": current,
         "by": who(current.created_by, current.api_client),
-        "title_rows": diff_rows(current.title, " ".join(mine_title.split())),
-        "body_rows": diff_rows(current.body_text, mine_body.replace("\r\n", "\n").replace("\r", "\n")),
+        "title_rows": diff_rows(current.title, normalise_title(mine_title)),
+        "body_rows": diff_rows(current.body_text, normalise_body(mine_body)),
     }
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from editorial import selectors
 from editorial.rule_settings import current_config
 from editorial.checks import check_draft
+from editorial.checks.text import normalise_body, normalise_title
 from editorial.ids import parse_id
 from editorial.models import Draft
 from editorial.templatetags.editorial_tags import localise_digits
@@ -52,8 +53,8 @@ def _summary(counts: dict[str, int]) -> str:
 @require_POST
 def check_live(request):
     started = time.perf_counter()
-    title = " ".join(request.POST.get("title", "").split())
-    body = request.POST.get("body", "").replace("\r\n", "\n").replace("\r", "\n")
+    title = normalise_title(request.POST.get("title", ""))
+    body = normalise_body(request.POST.get("body", ""))
     if len(body) + len(title) > min(settings.MAX_DRAFT_CHARS, LIVE_MAX_CHARS):
         detail = _("The text is too long to check as you type; save it to check it.")
         return JsonResponse({"code": "too_large", "detail": detail}, status=413)

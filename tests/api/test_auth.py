@@ -94,10 +94,20 @@ def test_rate_limits_apply_per_client_with_a_per_client_override(api_client_a, a
     ApiClient.objects.filter(pk=api_client_a.pk).update(throttle_rate="2/min")
     slow = _with(api_key_create(client=api_client_a)[1])
     other = _with(api_key_create(client=api_client_b)[1])
-    assert [slow.get("/api/v1/drafts/").status_code for _ in range(3)] == [200, 200, 429]
+    answers = [slow.get("/api/v1/drafts/") for _ in range(3)]
+    assert [a.status_code for a in answers] == [200, 200, 429]
     r = slow.get("/api/v1/drafts/")
     assert r.json()["code"] == "throttled" and int(r["Retry-After"]) > 0
     assert other.get("/api/v1/drafts/").status_code == 200
+    # every counted answer says where the client stands (IETF RateLimit fields), the refusal included
+    assert [(a["RateLimit-Limit"], a["RateLimit-Remaining"]) for a in answers] == [("2", "1"), ("2", "0"), ("2", "0")]
+    assert all(1 <= int(a["RateLimit-Reset"]) <= 60 and a["RateLimit-Policy"] == "2;w=60" for a in answers)
+    assert abs(int(r["Retry-After"]) - int(r["RateLimit-Reset"])) <= 1
+
+
+def test_errors_after_the_count_carry_the_rate_limit_fields_too(cms_a):
+    r = cms_a.get("/api/v1/drafts/999/")
+    assert r.status_code == 404 and r["RateLimit-Limit"] == "6000" and r["RateLimit-Remaining"] == "5999"
 
 
 def test_a_mistyped_client_rate_falls_back_to_the_default(api_client_a):

@@ -132,3 +132,79 @@ def test_languagetool_refuses_oversize_text(cms_a, settings):
 def test_languagetool_lists_arabic(anonymous):
     r = anonymous.get("/api/v1/languagetool/v2/languages")
     assert r.status_code == 200 and r.json()[0]["code"] == "ar"
+
+
+def _writes(queries) -> list[str]:
+    return [q["sql"] for q in queries if q["sql"].lstrip().split()[0].upper() in ("INSERT", "UPDATE", "DELETE")]
+
+
+def test_languagetool_anonymous_checks_are_off_unless_the_setting_allows_them(anonymous, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert anonymous.post(LT, {"text": BODY_WITH_PLACEHOLDER, "language": "ar"}).status_code == 401
+    settings.LANGUAGETOOL_ANONYMOUS = True
+    with CaptureQueriesContext(connection) as queries:
+        r = anonymous.post(LT, {"text": BODY_WITH_PLACEHOLDER, "language": "ar", "username": "desk@example.com"})
+    assert r.status_code == 200 and r.json()["matches"]
+    assert _writes(queries.captured_queries) == [] and not Draft.objects.exists()
+    # a key that is sent is still checked: a wrong one is refused, not taken as anonymous
+    assert anonymous.post(LT, {"text": BODY, "apiKey": "wrong"}).status_code == 401
+
+
+def test_languagetool_anonymous_checks_are_limited_per_address(settings):
+    settings.LANGUAGETOOL_ANONYMOUS = True
+    settings.LANGUAGETOOL_ANONYMOUS_RATE = "2/min"
+    first, second = Client(REMOTE_ADDR="192.0.2.10"), Client(REMOTE_ADDR="192.0.2.11")
+    answers = [first.post(LT, {"text": BODY}) for _ in range(3)]
+    assert [a.status_code for a in answers] == [200, 200, 429]
+    assert answers[0]["RateLimit-Limit"] == "2" and answers[0]["RateLimit-Remaining"] == "1"
+    assert answers[1]["RateLimit-Remaining"] == "0"
+    assert 1 <= int(answers[2]["Retry-After"]) <= 60 and answers[2].json()["code"] == "throttled"
+    assert second.post(LT, {"text": BODY}).status_code == 200  # another address has its own count
+
+
+def test_languagetool_rule_choice_needs_rules_for_enabled_only(cms_a):
+    r = cms_a.post(LT, {"text": BODY_WITH_PLACEHOLDER, "enabledOnly": "true"})
+    assert r.status_code == 400 and "enabledOnly" in r.json()["fields"]
+    r = cms_a.post(LT, {"text": BODY_WITH_PLACEHOLDER, "enabledOnly": "true",
+                        "enabledCategories": "placeholder"})  # category ids in any case
+    assert {m["rule"]["category"]["id"] for m in r.json()["matches"]} == {"PLACEHOLDER"}
+
+
+CRLF_BODY = BODY_WITH_PLACEHOLDER.replace("\n", "\r\n") + "\r\nوقال الوزير إن إن المستشفى جاهز."
+
+
+def test_every_endpoint_reads_windows_line_endings_alike(cms_a):
+    """/check/, /drafts/ and LanguageTool find the same things at the same places in the same CRLF text."""
+    checked = cms_a.post("/api/v1/check/", {"title": TITLE, "body": CRLF_BODY}, format="json").json()
+    stored = cms_a.post("/api/v1/drafts/", {"title": TITLE, "body": CRLF_BODY}, format="json").json()
+    assert checked["body"] == stored["body_text"] == CRLF_BODY.replace("\r\n", "\n")
+
+    def spans(findings):
+        return sorted((f["rule"], f["field"], f["start"], f["end"], f["start_utf16"], f["end_utf16"])
+                      for f in findings)
+
+    assert spans(checked["findings"]) == spans(stored["report"]["findings"])
+    assert {f["rule"] for f in checked["findings"]} >= {"placeholder.bracket_instruction", "repetition.doubled_word"}
+    # LanguageTool answers in the text as sent (CRLF kept), for the same findings
+    lt = cms_a.post(LT, {"text": f"{TITLE}\r\n\r\n{CRLF_BODY}"}).json()["matches"]
+    sent = f"{TITLE}\r\n\r\n{CRLF_BODY}"
+    assert sorted(m["rule"]["id"] for m in lt) == sorted(f["rule"] for f in checked["findings"])
+    for m in lt:
+        f = next(f for f in checked["findings"] if f["rule"] == m["rule"]["id"])
+        units = sent.encode("utf-16-le")[2 * m["offset"]:2 * (m["offset"] + m["length"])].decode("utf-16-le")
+        assert units == f["text"]
+
+
+def test_a_nul_is_dropped_from_a_title_as_from_a_body_at_every_endpoint(cms_a):
+    title, body = "وزير\x00 الصحة يفتتح مستشفى", f"افتتح\x00 الوزير صباح {PLACEHOLDER} المستشفى."
+    checked = cms_a.post("/api/v1/check/", {"title": title, "body": body}, format="json")
+    stored = cms_a.post("/api/v1/drafts/", {"title": title, "body": body}, format="json")
+    assert checked.status_code == 200 and stored.status_code == 201, (checked.json(), stored.json())
+    assert checked.json()["title"] == stored.json()["title"] == title.replace("\x00", "")
+    assert checked.json()["body"] == stored.json()["body_text"] == body.replace("\x00", "")
+    assert [f["start"] for f in checked.json()["findings"]] == [f["start"] for f in stored.json()["report"]["findings"]]
+    # elsewhere (desk, author, metadata) a NUL is still refused, naming the field
+    r = cms_a.post("/api/v1/drafts/", {"title": TITLE, "body": BODY, "desk": "محل\x00يات"}, format="json")
+    assert r.status_code == 400 and set(r.json()["fields"]) == {"desk"}
