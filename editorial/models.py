@@ -313,8 +313,10 @@ class Comment(models.Model):
     revision = models.ForeignKey(Revision, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     body = models.TextField(_("comment"))
     # The passage a comment is about (empty: about the whole draft). It is found again in later revisions by its
-    # words (``selectors.comment_anchor``); when they are gone the comment is shown as outdated.
+    # fingerprint, as a dismissal finds its finding (``selectors.comment_anchor``); when no span of the text has
+    # it any more the comment is shown as outdated.
     passage = models.TextField(_("passage"), blank=True)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64, blank=True)
     field = models.CharField(_("field"), max_length=10, blank=True)
     start = models.PositiveIntegerField(_("start"), null=True, blank=True)
     end = models.PositiveIntegerField(_("end"), null=True, blank=True)

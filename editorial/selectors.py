@@ -387,21 +387,43 @@ def desk_names(limit: int = 50) -> list[str]:
     return [r["desk"] for r in rows]
 
 
+COMMENT_FINGERPRINT_RULE = "comment.passage"
+
+
+def passage_fingerprint(text: str) -> str:
+    """A passage's fingerprint, made as a finding's is (``checks.fingerprint``): its words after normalisation,
+    so spelling variants (أ/ا، ى/ي، ة/ه), tashkeel, tatweel and spacing do not change it."""
+    from editorial.checks import fingerprint
+
+    return fingerprint(COMMENT_FINGERPRINT_RULE, text)
+
+
 def comment_anchor(draft: Draft, comment) -> tuple[str, int, int] | None:
-    """Where a comment's passage is in the draft's current text: ``(field, start, end)``, the occurrence nearest
-    to where it was written; None when the passage is gone (the comment is outdated). No query: the draft row
-    holds the current text."""
-    passage = comment.passage
-    if not passage:
+    """Where a comment's passage is in the draft's current text: ``(field, start, end)``, the span with the
+    comment's fingerprint nearest to where it was written, the way a dismissal follows its finding; None when no
+    span has it any more (the comment is outdated). No query: the draft row holds the current text."""
+    import regex
+
+    from editorial.checks.arabic import norm, normalize
+
+    words = norm(comment.passage or "").split()
+    if not words:
         return None
+    want = comment.fingerprint or passage_fingerprint(comment.passage)
+    pattern = regex.compile(r"\s+".join(regex.escape(w) for w in words))
     texts = {"body": draft.body_text, "title": draft.title}
-    order = [comment.field or "body"] + [f for f in texts if f != (comment.field or "body")]
-    for field in order:
-        text, hits, at = texts[field], [], texts[field].find(passage)
-        while at >= 0 and len(hits) < 200:
-            hits.append(at)
-            at = text.find(passage, at + 1)
+    first = comment.field or "body"
+    for field in [first] + [f for f in texts if f != first]:
+        text = texts[field]
+        normalized, hits = normalize(text), []
+        for m in pattern.finditer(normalized.text):
+            start, end = normalized.to_original(m.start(), m.end())
+            while end < len(text) and not norm(text[end]):  # the last letter's tashkeel belongs to the passage
+                end += 1
+            if passage_fingerprint(text[start:end]) == want:
+                hits.append((start, end))
+            if len(hits) >= 200:
+                break
         if hits:
-            start = min(hits, key=lambda h: abs(h - (comment.start or 0)))
-            return field, start, start + len(passage)
+            return (field, *min(hits, key=lambda h: abs(h[0] - (comment.start or 0))))
     return None

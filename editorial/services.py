@@ -406,7 +406,7 @@ def comment_add(*, draft: Draft, user: Actor, body: str, passage: str = "") -> C
         raise NotAllowed(_("Only newsroom members can comment."))
     passage = (passage or "").strip()[:2000]
     comment = Comment(draft=draft, author=user, body=body[:10000], revision=selectors.latest_revision(draft),
-                      passage=passage)
+                      passage=passage, fingerprint=selectors.passage_fingerprint(passage) if passage else "")
     if passage:
         anchor = selectors.comment_anchor(draft, comment)
         if anchor is None:

@@ -196,6 +196,7 @@ def comment_marks(draft, comments) -> tuple[list[Shown], dict[int, tuple | None]
         anchors[c.pk] = anchor = selectors.comment_anchor(draft, c)
         if anchor is not None:
             field_name, start, end = anchor
+            now = draft.title if field_name == "title" else draft.body_text
             marks.append(Shown(key=f"c{c.pk}", family="comment", rule="comment", severity="info", field=field_name,
-                               start=start, end=end, text=c.passage, message=c.body[:200]))
+                               start=start, end=end, text=now[start:end], message=c.body[:200]))
     return marks, anchors

@@ -133,3 +133,25 @@ def test_selected_words_become_the_passage_of_a_comment(page: Page, site, writer
     assert page.evaluate(NOT_RELOADED)
     page.locator("#comments a.goto").click()
     expect(mark).to_be_focused()
+
+
+def test_a_passage_comment_follows_a_respelled_passage_and_is_outdated_when_it_goes(page: Page, site, writer,
+                                                                                   reviewer, make_draft):
+    draft = make_draft(title=TITLE, body=BODY)
+    sign_in(page, site, "reviewer")
+    open_draft(page, site, draft)
+    page.locator("#id_passage").fill("يضم 40 جناحاً")
+    page.locator("#comments textarea[name=body]").fill("كم جناحاً بالضبط؟")
+    page.locator("#comments button[type=submit]").click()
+    expect(page.locator(".draft-text mark.hl-comment")).to_have_text("يضم 40 جناحاً")
+    # the writer respells the passage (tashkeel, Arabic-Indic digits) and adds a paragraph before it
+    draft, _ = services.draft_revise(draft=draft, title=TITLE, user=writer,
+                                     body_text="تمهيد للخبر.\n\n" + BODY.replace("يضم 40 جناحاً", "يَضُمّ ٤٠ جناحاً"))
+    page.reload()
+    expect(page.locator(".draft-text mark.hl-comment")).to_have_text("يَضُمّ ٤٠ جناحاً")
+    expect(page.locator("#comments .outdated-tag")).to_have_count(0)
+    services.draft_revise(draft=draft, title=TITLE, user=writer, body_text=BODY.replace("يضم 40 جناحاً", "يضم أجنحة"))
+    page.reload()
+    expect(page.locator(".draft-text mark.hl-comment")).to_have_count(0)
+    expect(page.locator("#comments .outdated-tag")).to_be_visible()
+    expect(page.locator("#comments li.outdated")).to_contain_text("كم جناحاً بالضبط؟")
