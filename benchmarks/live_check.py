@@ -30,8 +30,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from engine import SHARED, load_articles
 
-from editorial.rule_settings import current_config
 from editorial.checks import check_draft
+from editorial.rule_settings import current_config
 from editorial.web import live
 
 # The view without its sign-in wrapper (no database needed here): require_POST(check_live).

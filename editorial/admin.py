@@ -5,9 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.utils.text import format_lazy
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from editorial import review, selectors, services, webhooks
 from editorial.api.services import api_key_create, api_key_revoke

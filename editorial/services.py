@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from editorial import notify, review, selectors
-from editorial.rule_settings import current_config
 from editorial.checks import check_draft
 from editorial.checks.text import normalise_body, normalise_title
 from editorial.models import (
@@ -29,6 +28,7 @@ from editorial.models import (
     ReviewEvent,
     Revision,
 )
+from editorial.rule_settings import current_config
 from editorial.selectors import Actor
 
 TITLE_MAX = 1000

@@ -27,11 +27,11 @@ from editorial.api.filters import DraftFilter
 from editorial.api.parsers import JSONOnlyNegotiation, JSONParser
 from editorial.api.permissions import IsApiClient, IsApiClientOrNewsroomMember
 from editorial.api.throttling import ApiClientRateThrottle
-from editorial.rule_settings import current_config
 from editorial.checks import check_draft
 from editorial.checks.text import normalise_body, normalise_title
 from editorial.ids import MAX_ID
 from editorial.models import Draft, Finding
+from editorial.rule_settings import current_config
 
 API_TIME_ZONE = datetime.UTC  # every time the API reads or writes is in UTC, as in the webhooks
 

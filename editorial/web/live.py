@@ -13,11 +13,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from editorial import selectors
-from editorial.rule_settings import current_config
 from editorial.checks import check_draft
 from editorial.checks.text import normalise_body, normalise_title
 from editorial.ids import parse_id
 from editorial.models import Draft
+from editorial.rule_settings import current_config
 from editorial.templatetags.editorial_tags import localise_digits
 from editorial.web import findings as fnd
 from editorial.web.access import newsroom_required

@@ -10,8 +10,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial.rule_settings import current_config
 from editorial.checks import check_draft
+from editorial.rule_settings import current_config
 
 
 def split_title_body(text: str) -> tuple[str, str]:
