@@ -152,6 +152,12 @@ def polarity() -> dict[str, tuple[tuple[str, int], ...]]:
 
 
 @cache
+def demand_words() -> frozenset[str]:
+    """normalised verbs and nouns of demand (see data/demand_verbs.txt)."""
+    return words("demand_verbs")
+
+
+@cache
 def negators() -> dict[str, str]:
     """normalised word -> "particle", "verb" or "skip" (see data/negators.txt)."""
     return {w: kind for kind, forms in normalized_fields("negators") for w in forms.split()}

@@ -111,8 +111,14 @@ def _same_area(a: str, b: str) -> bool:
 def _rivals(t: Mention, body: list[Mention], title_keys: set[str]) -> list[Mention]:
     if t.kind == "city":
         country = country_of(t)
-        return [b for b in body if b.kind == "city" and b.key not in title_keys and country_of(b) == country
+        same = [b for b in body if b.kind == "city" and b.key not in title_keys and country_of(b) == country
                 and not _same_area(b.key, t.key)]
+        if same or any(country_of(b) == country for b in body):
+            return same
+        # the body names neither the city nor its country, but places of other countries (title القاهرة,
+        # body دمشق): the story happened elsewhere
+        return [b for b in body if b.kind in ("country", "city") and country_of(b)
+                and country_of(b) not in title_keys]
     # a country: rivals are other countries, or cities of other countries (title سوريا, body بيروت); a
     # nationality adjective (الليرة التركية) is also rivalled by another adjective (الليرة اللبنانية)
     kinds = ("country", "city", "adjective") if t.kind == "adjective" else ("country", "city")

@@ -29,7 +29,7 @@ from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import _KEY_MEMOS, Context, bare, hit, is_content, word_key
-from .words import NEG, POLAR, negator, token_index, word_sides
+from .words import NEG, POLAR, demand_word, negator, token_index, word_sides
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -57,9 +57,12 @@ _BREAKS = frozenset(L._n("""
 """))
 # "لا يزال"، "لا سيما"، "لا بد": a negation particle that negates nothing.
 _NOT_NEGATED = frozenset(L._n("يزال تزال يزالون زال زالت سيما بد"))
+_DEMAND_REACH = 4  # words between a verb of demand and what it asks for (يطالب الحكومة بالانسحاب)
+_EXCEPT_REACH = 6  # "لا ... إلا" (only): a negation particle with "إلا" this close negates nothing
 _NEG_REACH = 3  # skip words (أن، في، يتم) passed over between a negator and what it negates
 _VERB_REACH = 4  # words a verb of denial covers (استبعد روحاني تقديم حكومته استقالتها)
 _NEAR = 12  # a negator this many words before a word, in its sentence, may be about it
+_ILLA = L._n("إلا")[0]
 _SENTENCE_END = regex.compile(r"[.!?؟؛\n]")
 
 
@@ -104,13 +107,35 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
 
 def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
     """(index, pair, side) of each outcome word, the side flipped under a negation; words whose negation is
-    unclear are left out."""
+    unclear, and words asked for rather than reported (يطالب بالانسحاب), are left out."""
     out = []
     for i in positions:
+        if _demanded(view, i):
+            continue
         neg = _negated(view, i)
         if neg >= 0:
-            out.extend((i, p, s ^ neg) for p, s in word_sides(view.tokens[i].norm))
+            out.extend((i, p, s ^ neg) for p, s in word_sides(view.tokens[i].norm)
+                       if not _composed(view, i, p, s))
     return out
+
+
+def _composed(view: TextView, i: int, pair: str, side: int) -> bool:
+    """The opposite word of the same pair right next to this one: one outcome of the other (انحسار التوترات
+    is calm, not tension; تراجع الارتفاع), so neither word states a side alone."""
+    toks = view.tokens
+    return any(0 <= j < len(toks) and (pair, 1 - side) in word_sides(toks[j].norm) for j in (i - 1, i + 1))
+
+
+def _demanded(view: TextView, i: int) -> bool:
+    """A verb or noun of demand (يطالب، دعا إلى، ناشد) up to ``_DEMAND_REACH`` words before the word, in its
+    phrase: what is demanded has not happened."""
+    toks = view.tokens
+    for k in range(i - 1, max(-1, i - 1 - _DEMAND_REACH), -1):
+        if _gap(toks, k + 1):
+            return False
+        if demand_word(toks[k].norm):
+            return True
+    return False
 
 
 def _subject_all(ctx: Context) -> frozenset[str]:
@@ -193,6 +218,8 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
     toks = view.tokens
     out: dict[int, tuple[int, bool]] = {}
     for n in token_index(view)[NEG]:
+        if negator(toks[n].norm) == "particle" and _exceptive(toks, n):
+            continue
         reach = _VERB_REACH if negator(toks[n].norm) == "verb" else 1
         k, covered = n + 1, 0
         while k < len(toks) and k - n <= _NEG_REACH + reach and covered < reach and not _gap(toks, k):
@@ -207,6 +234,16 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
                 covered += 1
             k += 1
     return out
+
+
+def _exceptive(toks: tuple[Token, ...], n: int) -> bool:
+    """"لم تبدأ الأشغال إلا منذ فترة", "لا يضم إلا": the particle and "إلا" say "only", not "not"."""
+    for k in range(n + 1, min(len(toks), n + 1 + _EXCEPT_REACH)):
+        if _gap(toks, k):
+            return False
+        if toks[k].norm == _ILLA:
+            return True
+    return False
 
 
 def _negation(ctx: Context) -> Iterator[Hit]:

@@ -80,10 +80,17 @@ def weekday(word: str) -> int | None:
 def word_sides(w: str) -> tuple[tuple[str, int], ...]:
     """The (pair, side) of each opposite-outcome pair the word belongs to (data/polarity.txt)."""
     table = L.polarity()
-    for cand in (w, strip_proclitics(w, 3)[0], light_stem(w)):
+    for cand in (w, strip_proclitics(w, 3)[0], light_stem(w), _future(w)):
         if cand in table:
             return table[cand]
     return ()
+
+
+def _future(w: str) -> str:
+    """A present-tense verb behind the future prefix (سيرتفع، وستغلق) without it; other words unchanged."""
+    if w[:1] in ("و", "ف") and w[1:2] == "س":
+        w = w[1:]
+    return w[1:] if w[:1] == "س" and w[1:2] in ("ي", "ت", "ن") and len(w) >= 5 else w
 
 
 @lru_cache(maxsize=65536)
@@ -95,6 +102,13 @@ def negator(w: str) -> str | None:
     if w[:1] in ("و", "ف") and w[1:] in table and table[w[1:]] != "skip":
         return table[w[1:]]
     return None
+
+
+@lru_cache(maxsize=65536)
+def demand_word(w: str) -> bool:
+    """A verb or noun of demand or appeal (data/demand_verbs.txt), with proclitics."""
+    table = L.demand_words()
+    return w in table or strip_proclitics(w, 3)[0] in table
 
 
 @lru_cache(maxsize=65536)
