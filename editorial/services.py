@@ -242,12 +242,12 @@ def draft_revise(*, draft: Draft, title: str, body_text: str, source_html: str =
                 % {"n": locked.revision_number, "b": base_revision},
                 status=409, current_revision=locked.revision_number, base_revision=base_revision,
             )
-        for name in ("desk", "author_name", "metadata"):
-            if name in fields and fields[name] is not None:
-                setattr(locked, name, fields[name])
+        details = {name: fields[name] for name in ("desk", "author_name", "metadata") if fields.get(name) is not None}
         if same:
-            locked.save()
+            _save_changes(locked, details)  # the same content again, details unchanged: nothing moves
             return locked, False
+        for name, value in details.items():
+            setattr(locked, name, value)
         _new_revision(locked, title=title, body_text=body_text, source_html=source_html, user=user,
                       client=client, note=note)
         if locked.status == review.APPROVED:
@@ -426,9 +426,8 @@ def draft_assign(*, draft: Draft, assignee, user: Actor) -> Draft:
         raise InvalidInput(_("Only reviewers can be assigned."), field="assignee")
     with transaction.atomic():
         locked = _lock(draft)
-        locked.assignee = assignee
-        locked.save(update_fields=["assignee", "updated_at"])
-    if assignee is not None:
+        changed = _save_changes(locked, {"assignee": assignee})
+    if assignee is not None and changed:
         notify.draft_assigned(locked, assignee, by=user)
     return locked
 
@@ -443,10 +442,19 @@ def draft_update_details(*, draft: Draft, user: Actor, **fields) -> Draft:
         raise NotAllowed(_("Only the draft's writer or an admin can change it."))
     with transaction.atomic():
         locked = _lock(draft)
-        for name, value in fields.items():
-            setattr(locked, name, value)
-        locked.save()
+        _save_changes(locked, fields)
     return locked
+
+
+def _save_changes(draft: Draft, fields: dict) -> list[str]:
+    """Set the fields whose value differs and save only those: a request that changes nothing writes nothing,
+    so ``updated_at`` (what a CMS syncs by) moves only on a real change. Returns the changed names."""
+    changed = [name for name, value in fields.items() if getattr(draft, name) != value]
+    for name in changed:
+        setattr(draft, name, fields[name])
+    if changed:
+        draft.save(update_fields=[*changed, "updated_at"])
+    return changed
 
 
 def _log_event(draft: Draft, action: str, *, user: Actor, client: ApiClient | None, comment: str) -> ReviewEvent:

@@ -155,7 +155,12 @@ class DraftListQuerySerializer(serializers.Serializer):
     desk = StrictCharField(max_length=100, required=False, allow_blank=True)
     external_id = StrictCharField(max_length=200, required=False, allow_blank=True)
     updated_since = serializers.DateTimeField(required=False, help_text=_("Drafts changed at or after this time."))
-    page = serializers.IntegerField(min_value=1, max_value=10**9, required=False)
+    cursor = StrictCharField(max_length=500, required=False,
+                             help_text=_("Where the page starts: take it from `next` or `previous`, never make it "
+                                         "(404 for one the list did not give; ignored with `page`)."))
+    page = serializers.IntegerField(min_value=1, max_value=10**9, required=False,
+                                    help_text=_("Deprecated: numbered pages by last update (may repeat or skip a "
+                                                "draft that changes between pages). Without it, the cursor."))
     page_size = serializers.IntegerField(min_value=1, max_value=200, required=False)
 
 
@@ -283,8 +288,8 @@ class DraftWriteResultSerializer(DraftSerializer):
 
 
 class DraftPageSerializer(serializers.Serializer):
-    count = serializers.IntegerField()
-    next = serializers.URLField(allow_null=True)
+    count = serializers.IntegerField(help_text=_("Drafts matching the filters, on every page."))
+    next = serializers.URLField(allow_null=True, help_text=_("The next page (with its cursor); null at the end."))
     previous = serializers.URLField(allow_null=True)
     results = DraftSummarySerializer(many=True)
 

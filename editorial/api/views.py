@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.pagination import PageNumberPagination
+from rest_framework.pagination import CursorPagination, PageNumberPagination
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -64,7 +64,31 @@ class ApiView(APIView):
         return response
 
 
+class DraftCursorPagination(CursorPagination):
+    """The list walked by a stable key: the draft's id, which never changes. A draft that changes while a client
+    pages through is neither repeated nor skipped (nothing moves past the cursor); drafts created meanwhile come
+    at the end. With ``updated_since`` this is the way to sync (docs/api.md)."""
+
+    ordering = "id"
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+    invalid_cursor_message = _("No such page: a cursor is taken only as `next` or `previous` gave it.")
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.count = queryset.count()
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response(self, data):
+        return Response({"count": self.count, "next": self.get_next_link(), "previous": self.get_previous_link(),
+                         "results": data})
+
+
 class DraftPagination(PageNumberPagination):
+    """The first list: page numbers over the drafts by last update, newest first. Still answered when ``page`` is
+    sent, for clients written against it; a draft that changes between two pages moves and may be repeated or
+    skipped, so a sync follows the cursor instead."""
+
     page_size_query_param = "page_size"
     max_page_size = 200
 
@@ -97,6 +121,10 @@ def _written(draft: Draft, request, created: bool, revision_created: bool) -> Re
 
 class DraftListCreateApi(ApiView):
     @extend_schema(operation_id="drafts_list", parameters=[s.DraftListQuerySerializer],
+                   description="The client's drafts by id, a page at a time: follow `next` (a cursor) to the end. "
+                               "A draft that changes meanwhile is neither repeated nor skipped. To sync, send "
+                               "`updated_since`. `page` (a number) gives the first, deprecated paging by last "
+                               "update instead.",
                    responses={200: s.DraftPageSerializer, **schema.errors(400, 401, 404, 429)})
     def get(self, request):
         # A plain dict, so DRF reads "?updated_since=" as an empty value to refuse, not as "absent".
@@ -104,8 +132,11 @@ class DraftListCreateApi(ApiView):
         filterset = DraftFilter(request.query_params, queryset=selectors.client_drafts(client_of(request)))
         if not filterset.is_valid():
             raise exceptions.ValidationError(filterset.errors)
-        paginator = DraftPagination()
-        page = paginator.paginate_queryset(filterset.qs.order_by("-updated_at", "-id"), request, view=self)
+        if "page" in request.query_params:
+            paginator, drafts = DraftPagination(), filterset.qs.order_by("-updated_at", "-id")
+        else:
+            paginator, drafts = DraftCursorPagination(), filterset.qs
+        page = paginator.paginate_queryset(drafts, request, view=self)
         return paginator.get_paginated_response(
             s.DraftSummarySerializer([presenters.summary(d) for d in page], many=True).data
         )
