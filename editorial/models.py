@@ -320,6 +320,16 @@ class Comment(models.Model):
     field = models.CharField(_("field"), max_length=10, blank=True)
     start = models.PositiveIntegerField(_("start"), null=True, blank=True)
     end = models.PositiveIntegerField(_("end"), null=True, blank=True)
+    # A suggestion: what the passage should say instead (None: a plain comment; "": delete the passage). The
+    # writer accepts it (a new revision in their name, ``applied_revision``) or rejects it, once.
+    replacement = models.TextField(_("suggested replacement"), null=True, blank=True)
+    decision = models.CharField(_("decision"), max_length=10, blank=True,
+                                choices=[("accepted", _("Accepted")), ("rejected", _("Rejected"))])
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    applied_revision = models.ForeignKey(Revision, null=True, blank=True, on_delete=models.SET_NULL,
+                                         related_name="+")
     created_at = models.DateTimeField(_("time"), auto_now_add=True)
 
     class Meta:
@@ -329,6 +339,10 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return self.body[:60]
+
+    @property
+    def is_suggestion(self) -> bool:
+        return self.replacement is not None
 
 
 class RuleSetting(models.Model):

@@ -66,6 +66,8 @@ _EDITORS = (AUTHOR, ADMIN, CMS)
 # as a revision in their own name) and admins.
 TEXT_EDITORS = frozenset({AUTHOR, REVIEWER, PUBLISHER, ADMIN, CMS})
 _DESK = (REVIEWER, ADMIN)
+# Who may suggest a replacement for a passage, which the writer accepts or rejects in one click.
+SUGGESTING_ROLES = frozenset({REVIEWER, PUBLISHER, ADMIN})
 _PUBLISHING = (PUBLISHER, ADMIN, CMS)
 _REOPENING = (REVIEWER, PUBLISHER, ADMIN)
 

@@ -397,16 +397,30 @@ def dismissal_undo(*, dismissal: Dismissal, user: Actor = None, client: ApiClien
     return dismissal
 
 
-def comment_add(*, draft: Draft, user: Actor, body: str, passage: str = "") -> Comment:
-    """A comment on the draft, or on a passage of its current text (found by its words)."""
+def comment_add(*, draft: Draft, user: Actor, body: str, passage: str = "", replacement: str | None = None) -> Comment:
+    """A comment on the draft, or on a passage of its current text (found by its fingerprint).
+
+    ``replacement``: a reviewer's suggestion for the passage (the comment text is then optional), which the
+    writer accepts or rejects with ``suggestion_decide``.
+    """
     body = (body or "").strip()
-    if not body:
+    if not body and replacement is None:
         raise InvalidInput(_("A comment cannot be empty."), field="body")
     if not selectors.is_newsroom_member(user):
         raise NotAllowed(_("Only newsroom members can comment."))
     passage = (passage or "").strip()[:2000]
+    if replacement is not None:
+        if not passage:
+            raise InvalidInput(_("A suggestion replaces a passage: select or paste the words it replaces."),
+                               field="passage")
+        if not selectors.roles_for(draft, user=user) & review.SUGGESTING_ROLES:
+            raise NotAllowed(_("Reviewers and publishers suggest changes; as the writer, edit the text instead."))
+        replacement = replacement.strip()
+        if replacement == passage:
+            raise InvalidInput(_("The suggestion is the same as the passage."), field="replacement")
     comment = Comment(draft=draft, author=user, body=body[:10000], revision=selectors.latest_revision(draft),
-                      passage=passage, fingerprint=selectors.passage_fingerprint(passage) if passage else "")
+                      passage=passage, fingerprint=selectors.passage_fingerprint(passage) if passage else "",
+                      replacement=None if replacement is None else replacement[:2000])
     if passage:
         anchor = selectors.comment_anchor(draft, comment)
         if anchor is None:
@@ -415,6 +429,42 @@ def comment_add(*, draft: Draft, user: Actor, body: str, passage: str = "") -> C
         comment.field, comment.start, comment.end = anchor
     comment.save()
     notify.comment_added(comment)
+    return comment
+
+
+def suggestion_decide(*, comment: Comment, accept: bool, user: Actor) -> Comment:
+    """The writer's one click on a suggestion. Accepted: the passage, found by its fingerprint in the current
+    text, is replaced as a new revision in the deciding user's name (history and diff show it). Rejected: the
+    text stays. Either way the decision is recorded once."""
+    draft = comment.draft
+    if not comment.is_suggestion:
+        raise InvalidInput(_("This comment is not a suggestion."))
+    if not selectors.can_edit(draft, user=user):
+        raise NotAllowed(_("You may not change this draft's text."))
+    with transaction.atomic():
+        locked = _lock(draft)
+        comment = Comment.objects.select_for_update().select_related("author").get(pk=comment.pk)
+        if comment.decision:
+            raise Conflict(_("This suggestion was already decided: %(decision)s.")
+                           % {"decision": comment.get_decision_display()})
+        if accept:
+            anchor = selectors.comment_anchor(locked, comment)
+            if anchor is None:
+                raise Conflict(_("The passage has changed since the suggestion was made: it can no longer be "
+                                 "applied. Edit the text instead."))
+            field, start, end = anchor
+            texts = {"title": locked.title, "body": locked.body_text}
+            texts[field] = texts[field][:start] + comment.replacement + texts[field][end:]
+            by = comment.author.get_username() if comment.author_id else "?"
+            locked, _changed = draft_revise(
+                draft=locked, title=texts["title"], body_text=texts["body"], user=user,
+                note=f"Accepted a suggestion from {by}",  # stored in English, shown translated (revision_note)
+                base_revision=locked.revision_number)
+            comment.applied_revision = selectors.latest_revision(locked)
+        comment.decision = "accepted" if accept else "rejected"
+        comment.decided_by = user if _is_user(user) else None
+        comment.decided_at = timezone.now()
+        comment.save(update_fields=["decision", "decided_by", "decided_at", "applied_revision"])
     return comment
 
 

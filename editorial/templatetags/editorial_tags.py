@@ -85,6 +85,8 @@ _SYSTEM_NOTES = [
     (re.compile(r"^Restored from revision (\d+)$"), lambda m: _("Restored from revision %(n)s") % {
         "n": localise_digits(m[1])}),
     (re.compile(r"^Applied a suggestion$"), lambda m: _("Applied a suggestion")),
+    (re.compile(r"^Accepted a suggestion from (.+)$"), lambda m: _("Accepted a suggestion from %(who)s") % {
+        "who": m[1]}),
 ]
 
 

@@ -16,10 +16,10 @@ from django.views.decorators.http import require_POST
 
 from editorial import review, selectors, services
 from editorial.ids import parse_id
-from editorial.models import Dismissal, Finding
+from editorial.models import Comment, Dismissal, Finding
 from editorial.web.access import draft_for, newsroom_required
 from editorial.web.drafts import draft_context, draft_url, override_approval
-from editorial.web.forms import BaseRevisionForm, DismissForm, TransitionForm
+from editorial.web.forms import BaseRevisionForm, DismissForm, SuggestionDecisionForm, TransitionForm
 
 _STATUS = {services.NotAllowed: 403, services.InvalidTransition: 409, services.GateBlocked: 409,
            services.Conflict: 409, services.RevisionConflict: 409, services.ReadOnly: 409,
@@ -104,6 +104,28 @@ def finding_dismiss(request, pk: int, fid: int):
     except services.ServiceError as exc:
         return _done(request, draft, exc.detail, level=messages.ERROR, anchor="findings", status=_status(exc))
     return _done(request, draft, _("Finding dismissed. You can undo this under “Dismissed”."), anchor="findings")
+
+
+@newsroom_required
+@require_POST
+def suggestion_decide(request, pk: int, cid: int):
+    """Accept (a new revision in the user's name) or reject a reviewer's suggestion, in one click."""
+    draft = draft_for(request, pk)
+    comment = get_object_or_404(Comment, pk=cid, draft=draft)
+    form = SuggestionDecisionForm(request.POST)
+    if not form.is_valid():
+        return _done(request, draft, _("Choose to accept or reject the suggestion."), level=messages.ERROR,
+                     anchor="comments")
+    accept = form.cleaned_data["decision"] == "accept"
+    try:
+        services.suggestion_decide(comment=comment, accept=accept, user=request.user)
+    except services.ServiceError as exc:
+        return _done(request, draft, exc.detail, level=messages.ERROR, anchor="comments", status=_status(exc))
+    draft.refresh_from_db()
+    if accept:
+        return _done(request, draft, _("Suggestion accepted as revision %(n)d.") % {"n": draft.revision_number},
+                     anchor="comments")
+    return _done(request, draft, _("Suggestion rejected; the text is unchanged."), anchor="comments")
 
 
 @newsroom_required

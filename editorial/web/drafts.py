@@ -80,10 +80,10 @@ def override_approval(draft):
 def draft_context(request, draft, **extra) -> dict:
     run, shown = shown_findings(draft)
     counts = fnd.counts(shown)
-    comments = list(draft.comments.select_related("author"))
-    comment_marks, anchors = fnd.comment_marks(draft, comments)
+    comments = list(draft.comments.select_related("author", "decided_by", "applied_revision"))
+    comment_marks, anchors = fnd.comment_marks(draft, [c for c in comments if not c.decision])
     for c in comments:
-        c.outdated = bool(c.passage) and anchors.get(c.pk) is None
+        c.outdated = bool(c.passage) and not c.decision and anchors.get(c.pk) is None
     user = request.user
     items = timeline(draft)
     sent_back = None
@@ -99,6 +99,7 @@ def draft_context(request, draft, **extra) -> dict:
         "dismissed": [f for f in shown if not f.is_open],
         "counts": counts,
         "can_edit": selectors.can_edit(draft, user=user),
+        "can_suggest": bool(selectors.roles_for(draft, user=user) & review.SUGGESTING_ROLES),
         "can_dismiss": selectors.can_dismiss(draft, user=user),
         "can_delete": selectors.can_delete(draft, user=user),
         "actions": _actions(request, draft, sum(selectors.blocks_gate(f.severity, f.dismissal) for f in shown)),
@@ -191,12 +192,14 @@ def comment_add(request, pk: int):
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            services.comment_add(draft=draft, user=request.user, body=form.cleaned_data["body"],
-                                 passage=form.cleaned_data["passage"])
+            comment = services.comment_add(draft=draft, user=request.user, body=form.cleaned_data["body"],
+                                           passage=form.cleaned_data["passage"],
+                                           replacement=form.cleaned_data["replacement"] or None)
         except services.ServiceError as exc:
             service_error(form, exc, "body")
         else:
-            messages.success(request, _("Comment added."))
+            messages.success(request, _("Suggestion sent to the writer.") if comment.is_suggestion
+                             else _("Comment added."))
             return redirect(draft_url(draft, "comments"))
     ctx = draft_context(request, draft, comment_form=form)
     return render(request, "editorial/draft_detail.html", ctx, status=400)

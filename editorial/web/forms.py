@@ -120,12 +120,22 @@ class DismissForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(label=_("Comment"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(label=_("Comment"), max_length=10000, required=False,
+                           widget=forms.Textarea(attrs={"rows": 3}))
     passage = forms.CharField(
         label=_("On the passage (optional)"), required=False, max_length=2000,
         help_text=_("Select words in the text, or paste them here: the comment is attached to them."),
         widget=forms.TextInput(attrs={"dir": "auto"}),
     )
+    replacement = forms.CharField(
+        label=_("Suggest instead (optional)"), required=False, max_length=2000,
+        help_text=_("What the passage should say: the writer accepts or rejects it in one click."),
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
+
+
+class SuggestionDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("reject", _("Reject"))])
 
 
 class DeskFilterForm(forms.Form):

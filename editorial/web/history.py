@@ -26,7 +26,7 @@ def who(user=None, client=None) -> str:
 
 
 def timeline(draft) -> list[dict]:
-    """Every review event, revision and dismissal of a draft, oldest first."""
+    """Every review event, revision, dismissal and decided suggestion of a draft, oldest first."""
     items = []
     for e in selectors.draft_history(draft):
         items.append({
@@ -47,7 +47,13 @@ def timeline(draft) -> list[dict]:
         if d.undone_at:
             items.append({"kind": "undo", "when": d.undone_at, "who": who(d.undone_by), "rule": d.rule,
                           "text": d.text})
-    order = {"revision": 0, "event": 1, "dismissal": 2, "undo": 3}
+    decided = draft.comments.filter(replacement__isnull=False).exclude(decision="").select_related(
+        "author", "decided_by")
+    for c in decided:
+        items.append({"kind": "suggestion", "when": c.decided_at, "who": who(c.decided_by),
+                      "by": c.author.get_username() if c.author_id else "?", "accepted": c.decision == "accepted",
+                      "passage": c.passage, "replacement": c.replacement})
+    order = {"revision": 0, "event": 1, "dismissal": 2, "undo": 3, "suggestion": 4}
     return sorted(items, key=lambda i: (i["when"], order[i["kind"]]))
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("drafts/<int:pk>/", drafts.draft_detail, name="draft"),
     path("drafts/<int:pk>/edit/", drafts.draft_edit, name="draft_edit"),
     path("drafts/<int:pk>/comments/", drafts.comment_add, name="comment_add"),
+    path("drafts/<int:pk>/suggestions/<int:cid>/", actions.suggestion_decide, name="suggestion_decide"),
     path("drafts/<int:pk>/transition/", actions.transition, name="transition"),
     path("drafts/<int:pk>/assign/", actions.assign, name="assign"),
     path("drafts/<int:pk>/recheck/", actions.recheck, name="recheck"),

@@ -155,3 +155,28 @@ def test_a_passage_comment_follows_a_respelled_passage_and_is_outdated_when_it_g
     expect(page.locator(".draft-text mark.hl-comment")).to_have_count(0)
     expect(page.locator("#comments .outdated-tag")).to_be_visible()
     expect(page.locator("#comments li.outdated")).to_contain_text("كم جناحاً بالضبط؟")
+
+
+def test_a_reviewer_suggestion_is_accepted_by_the_writer_in_one_click(page: Page, site, writer, reviewer,
+                                                                       make_draft):
+    from tests.browser.helpers import sign_out
+
+    draft = make_draft(title=TITLE, body=BODY)
+    sign_in(page, site, "reviewer")
+    open_draft(page, site, draft)
+    page.locator("#id_passage").fill("40 جناحاً من عشرين دولة")
+    page.locator("#id_replacement").fill("42 جناحاً من 21 دولة")
+    page.locator("#comments button[type=submit]").last.click()
+    expect(page.locator("#comments .suggestion ins")).to_have_text("42 جناحاً من 21 دولة")
+    assert page.evaluate(NOT_RELOADED)
+    sign_out(page)
+    sign_in(page, site, "writer")
+    open_draft(page, site, draft)
+    expect(page.locator("#id_replacement")).to_have_count(0)  # the writer edits the text instead
+    page.locator("form.suggestion-decide button[value=accept]").click()
+    expect(page.locator("#comments .decision-accepted")).to_be_visible()
+    expect(page.locator(".draft-text .body-text")).to_contain_text("42 جناحاً من 21 دولة")
+    expect(page.locator("#history")).to_contain_text("قبل اقتراحاً من reviewer")
+    assert page.evaluate(NOT_RELOADED)
+    draft.refresh_from_db()
+    assert draft.revisions.get(number=2).created_by == writer
