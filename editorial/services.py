@@ -443,7 +443,7 @@ def suggestion_decide(*, comment: Comment, accept: bool, user: Actor) -> Comment
         raise NotAllowed(_("You may not change this draft's text."))
     with transaction.atomic():
         locked = _lock(draft)
-        comment = Comment.objects.select_for_update().select_related("author").get(pk=comment.pk)
+        comment = Comment.objects.select_for_update(of=("self",)).select_related("author").get(pk=comment.pk)
         if comment.decision:
             raise Conflict(_("This suggestion was already decided: %(decision)s.")
                            % {"decision": comment.get_decision_display()})
