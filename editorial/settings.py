@@ -181,7 +181,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "editorial.staticstorage.StaticStorage"  # a manifest; a name missing from it is no 500
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },

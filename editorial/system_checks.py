@@ -1,7 +1,8 @@
 """System checks run at start-up (``manage.py check``, ``migrate``, ``runserver``) and by ``check --deploy``.
 
 In production, mail that would go to an SMTP server on localhost (no ``EMAIL_HOST``) or come from
-``@localhost`` is a warning: nothing fails (``notify`` logs and carries on), but nobody gets the mail.
+``@localhost`` is a warning: nothing fails (``notify`` logs and carries on), but nobody gets the mail. So are
+static files collected without their manifest: pages still work (``staticstorage``), without cache-busting names.
 """
 
 from __future__ import annotations
@@ -30,3 +31,18 @@ def mail_settings(app_configs=None, **kwargs) -> list[Warning]:
             hint="Set DEFAULT_FROM_EMAIL to an address of your domain.", id="editorial.W002",
         ))
     return warnings
+
+
+@register(Tags.compatibility)  # not staticfiles: collectstatic, the cure, runs those first
+def static_manifest(app_configs=None, **kwargs) -> list[Warning]:
+    if not getattr(settings, "PRODUCTION", False):
+        return []
+    from editorial.staticstorage import MANIFEST
+
+    if (settings.STATIC_ROOT / MANIFEST).exists():
+        return []
+    return [Warning(
+        f"{settings.STATIC_ROOT} has no {MANIFEST}: static files were not collected for production, so they are "
+        "served under their plain names (or not at all), without cache-busting.",
+        hint="Run: DJANGO_ENV=production manage.py collectstatic --noinput", id="editorial.W003",
+    )]
