@@ -22,6 +22,7 @@ import numpy as np
 from datasketch import MinHash
 from django.db import connection, transaction
 
+from editorial import selectors
 from editorial.checks.arabic.normalize import norm
 
 PERMUTATIONS = 64
@@ -221,7 +222,7 @@ def index_revision(revision_id: int) -> int:
     matches = find_matches(signed, exclude_draft_id=rev.draft_id)
     with transaction.atomic():
         store(rev, signed)
-        run = rev.check_runs.order_by("-created_at", "-id").first()
+        run = selectors.latest_run_of(rev.draft)
         if run is None:
             return 0
         run.findings.filter(family=FAMILY).delete()

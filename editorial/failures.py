@@ -30,8 +30,8 @@ class RequestTimeout(Exception):
 
 
 def max_request_bytes() -> int:
-    """The API's body limit. JSON may escape every Arabic letter as \\uXXXX (6 bytes): room for the largest text."""
-    return getattr(settings, "API_MAX_REQUEST_BYTES", settings.MAX_DRAFT_CHARS * 6 + 64 * 1024)
+    """The API's body limit (``settings.API_MAX_REQUEST_BYTES``)."""
+    return settings.API_MAX_REQUEST_BYTES
 
 
 def max_body_bytes() -> int:
@@ -98,7 +98,7 @@ class FailureMiddleware:
             declared = 0
         if declared > max_body_bytes():
             return too_large_response(request)
-        limit = getattr(settings, "REQUEST_TIME_LIMIT", 0)
+        limit = settings.REQUEST_TIME_LIMIT
         # Only a process's main thread receives signals: gunicorn's sync workers, not runserver's threads.
         if not limit or threading.current_thread() is not threading.main_thread():
             return self.get_response(request)

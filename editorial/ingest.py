@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from editorial.checks.text import normalise_body, normalise_title
+from editorial.checks.text import normalise_body, normalise_title, split_title
 
 KINDS = {".txt": "text", ".text": "text", ".docx": "docx", ".html": "html", ".htm": "html", ".md": "markdown",
          ".markdown": "markdown"}
@@ -33,15 +33,6 @@ class Ingested:
     body_text: str
     source_html: str = ""
     source_format: str = "text"
-
-
-def split_title(text: str) -> tuple[str, str]:
-    """The first non-empty line is the title, the rest (leading blank lines dropped) the body."""
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if line.strip():
-            return line.strip(), "\n".join(lines[i + 1:]).strip("\n")
-    return "", ""
 
 
 def ingest_file(name: str, data: bytes, *, title: str = "") -> Ingested:

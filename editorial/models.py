@@ -18,6 +18,16 @@ FIELD_CHOICES = [("title", _("Title")), ("body", _("Body"))]
 FORMAT_CHOICES = [("text", _("Plain text")), ("html", _("HTML")), ("markdown", _("Markdown")), ("docx", _("Word"))]
 
 
+def column_limit(model: type[models.Model], name: str) -> int:
+    """A column's declared ``max_length``: forms, serializers and services read limits here, never as literals."""
+    return model._meta.get_field(name).max_length
+
+
+def fit(model: type[models.Model], name: str, value: str) -> str:
+    """``value`` cut to the column's limit (imports and details that are kept rather than refused)."""
+    return (value or "")[:column_limit(model, name)]
+
+
 class ApiClient(models.Model):
     """A CMS that talks to the API with its own keys and owns the drafts it sends."""
 
@@ -65,7 +75,7 @@ class ApiKey(models.Model):
 
 
 class DraftQuerySet(models.QuerySet):
-    def deleted(self) -> "DraftQuerySet":
+    def deleted(self) -> DraftQuerySet:
         return self.filter(deleted_at__isnull=False)
 
 

@@ -26,7 +26,7 @@ CACHE_TTL = 60
 
 
 def _cache_name() -> str:
-    base = getattr(settings, "EDITORIAL_CHECKS", {})
+    base = settings.EDITORIAL_CHECKS
     digest = hashlib.sha256(repr(sorted((k, tuple(v)) for k, v in base.items())).encode()).hexdigest()[:16]
     return f"checkconfig:{digest}"
 
@@ -73,7 +73,7 @@ def build_config() -> CheckConfig:
     Works without a migrated database (the command line must run anywhere): any database error falls back
     to the built-in defaults.
     """
-    base = getattr(settings, "EDITORIAL_CHECKS", {})
+    base = settings.EDITORIAL_CHECKS
     disabled = set(base.get("disabled", ()))
     severity: dict[str, str] = {}
     params: dict[str, dict] = {}

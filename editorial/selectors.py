@@ -86,17 +86,15 @@ def latest_revision(draft: Draft) -> Revision | None:
     return draft.revisions.order_by("-number").first()
 
 
-def latest_check_run(revision: Revision | None) -> CheckRun | None:
-    if revision is None:
-        return None
-    return revision.check_runs.order_by("-created_at", "-id").first()
+def current_runs(draft, revision_number) -> QuerySet[CheckRun]:
+    """The checks of a draft's current revision, newest first (``CheckRun.Meta.ordering``): the one definition of
+    "the latest check run of a draft". ``draft`` and ``revision_number`` may be ``OuterRef``s (subqueries)."""
+    return CheckRun.objects.filter(revision__draft=draft, revision__number=revision_number)
 
 
 def latest_run_of(draft: Draft) -> CheckRun | None:
     """The latest check of the draft's latest revision, with that revision, in one query."""
-    return (CheckRun.objects.select_related("revision")
-            .filter(revision__draft=draft, revision__number=draft.revision_number)
-            .order_by("-created_at", "-id").first())
+    return current_runs(draft, draft.revision_number).select_related("revision").first()
 
 
 def draft_with_run(pk: int, **draft_filters) -> tuple[Draft | None, CheckRun | None]:
@@ -105,7 +103,7 @@ def draft_with_run(pk: int, **draft_filters) -> tuple[Draft | None, CheckRun | N
     filters = {f"revision__draft__{k}": v for k, v in draft_filters.items()}
     run = (CheckRun.objects.select_related("revision__draft")
            .filter(revision__draft_id=pk, revision__draft__deleted_at__isnull=True, **filters)
-           .order_by("-revision__number", "-created_at", "-id").first())
+           .order_by("-revision__number", *CheckRun._meta.ordering).first())
     if run is None:
         return Draft.objects.filter(pk=pk, **draft_filters).first(), None
     draft = run.revision.draft
@@ -254,9 +252,7 @@ def with_open_findings(qs: QuerySet[Draft], *, severity: str = "", family: str =
     """Drafts whose latest check has an open (not dismissed) finding of this severity and/or family."""
     from django.db.models import Exists, OuterRef, Subquery
 
-    latest_run = CheckRun.objects.filter(
-        revision__draft=OuterRef(OuterRef("pk")), revision__number=OuterRef(OuterRef("revision_number"))
-    ).order_by("-created_at", "-id").values("id")[:1]
+    latest_run = current_runs(OuterRef(OuterRef("pk")), OuterRef(OuterRef("revision_number"))).values("id")[:1]
     dismissed = Dismissal.objects.filter(draft=OuterRef(OuterRef("pk")), undone_at__isnull=True)
     found = Finding.objects.filter(check_run_id=Subquery(latest_run)).exclude(
         fingerprint__in=dismissed.values("fingerprint"))
@@ -341,17 +337,15 @@ def last_reviewer(draft: Draft):
 
 def open_counts_many(drafts) -> dict[int, dict[str, int]]:
     """``open_counts`` for many drafts in three queries (latest run of each latest revision, dismissals)."""
+    from django.db.models import OuterRef, Subquery
+
     drafts = list(drafts)
     if not drafts:
         return {}
     latest_numbers = {d.pk: d.revision_number for d in drafts}
-    runs: dict[int, tuple] = {}
-    for run_id, draft_id, number, created in CheckRun.objects.filter(
-        revision__draft__in=latest_numbers.keys()
-    ).values_list("id", "revision__draft_id", "revision__number", "created_at"):
-        if number == latest_numbers[draft_id] and (draft_id not in runs or (created, run_id) > runs[draft_id][1:]):
-            runs[draft_id] = (run_id, created, run_id)
-    run_to_draft = {v[0]: k for k, v in runs.items()}
+    run_to_draft = dict(Draft.all_objects.filter(pk__in=latest_numbers).annotate(
+        run=Subquery(current_runs(OuterRef("pk"), OuterRef("revision_number")).values("id")[:1])
+    ).exclude(run=None).values_list("run", "pk"))
     dismissed: dict[int, set[str]] = {}
     for draft_id, fp in Dismissal.objects.filter(
         draft__in=latest_numbers.keys(), undone_at__isnull=True

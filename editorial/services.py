@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import time
 
-from django.conf import settings
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
@@ -18,6 +17,20 @@ from django.utils.translation import gettext as _
 from editorial import notify, review, selectors
 from editorial.checks import check_draft
 from editorial.checks.text import normalise_body, normalise_title
+from editorial.errors import (  # noqa: F401 - the refusals callers catch as ``services.X``
+    CommentRequired,
+    Conflict,
+    Deleted,
+    GateBlocked,
+    InvalidInput,
+    InvalidTransition,
+    NotAllowed,
+    ReadOnly,
+    RevisionConflict,
+    ServiceError,
+    TooLarge,
+)
+from editorial.limits import check_size
 from editorial.models import (
     ApiClient,
     CheckRun,
@@ -27,71 +40,20 @@ from editorial.models import (
     Finding,
     ReviewEvent,
     Revision,
+    column_limit,
+    fit,
 )
 from editorial.rule_settings import current_config
 from editorial.selectors import Actor
 
-TITLE_MAX = 1000
-
-
-class ServiceError(Exception):
-    """A refusal with a stable ``code`` for the API and a message for people."""
-
-    code = "error"
-
-    def __init__(self, detail: str, **extra) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.extra = extra
-
-
-class InvalidInput(ServiceError):
-    code = "invalid"
-
-
-class NotAllowed(ServiceError):
-    code = "not_allowed"
-
-
-class InvalidTransition(ServiceError):
-    code = "invalid_transition"
-
-
-class CommentRequired(ServiceError):
-    code = "comment_required"
-
-
-class GateBlocked(ServiceError):
-    code = "gate_blocked"
-
-
-class Conflict(ServiceError):
-    code = "conflict"
-
-
-class RevisionConflict(ServiceError):
-    """The edit was made on an older revision than the current one (``current_revision`` says which)."""
-
-    code = "revision_conflict"
-
-
-class ReadOnly(ServiceError):
-    """Published and archived drafts take no new revision until reopened."""
-
-    code = "read_only"
-
-
-class Deleted(ServiceError):
-    """The draft was deleted (hidden); only an admin's undo brings it back."""
-
-    code = "deleted"
+TITLE_MAX = column_limit(Draft, "title")
 
 
 def _lock(draft: Draft) -> Draft:
     """The draft's row, locked for this transaction; a deleted draft takes no more writes."""
     locked = Draft.all_objects.select_for_update().get(pk=draft.pk)
     if locked.deleted_at is not None:
-        raise Deleted(_("This draft was deleted; an admin can restore it."), status=409)
+        raise Deleted(_("This draft was deleted; an admin can restore it."))
     return locked
 
 
@@ -105,12 +67,7 @@ def _clean_content(title: str, body_text: str) -> tuple[str, str]:
         raise InvalidInput(_("A draft needs a title."), field="title")
     if len(title) > TITLE_MAX:
         raise InvalidInput(_("The title is longer than %(n)d characters.") % {"n": TITLE_MAX}, field="title")
-    if len(body_text) > settings.MAX_DRAFT_CHARS:
-        raise InvalidInput(
-            _("The text is longer than %(n)d characters.") % {"n": settings.MAX_DRAFT_CHARS}, field="body",
-            status=413,
-        )
-    return title, body_text
+    return title, check_size(body_text)
 
 
 def checks_run(*, revision: Revision) -> CheckRun:
@@ -169,8 +126,9 @@ def draft_import(*, title: str, body_text: str, desk: str = "", author_name: str
     title, body_text = _clean_content(title, body_text)
     with transaction.atomic():
         draft = Draft.objects.create(
-            title=title, body_text=body_text, desk=desk[:100], author_name=author_name[:200],
-            status=review.PUBLISHED, revision_number=1, external_id=external_id[:200],
+            title=title, body_text=body_text, desk=fit(Draft, "desk", desk),
+            author_name=fit(Draft, "author_name", author_name), status=review.PUBLISHED, revision_number=1,
+            external_id=fit(Draft, "external_id", external_id),
             metadata={"published_at": published_at} if published_at else {},
         )
         rev = Revision.objects.create(draft=draft, number=1, title=title, body_text=body_text,
@@ -204,7 +162,8 @@ def draft_create(*, title: str, body_text: str, user: Actor = None, client: ApiC
     with transaction.atomic(savepoint=False):
         draft = Draft.objects.create(
             title=title, body_text=body_text, source_html=source_html, source_format=source_format,
-            author=user if _is_user(user) else None, author_name=author_name[:200], desk=desk[:100],
+            author=user if _is_user(user) else None, author_name=fit(Draft, "author_name", author_name),
+            desk=fit(Draft, "desk", desk),
             api_client=client, external_id=external_id or "", metadata=metadata or {}, revision_number=1,
         )
         _store_revision(draft, user=user, client=client)
@@ -235,12 +194,12 @@ def draft_revise(*, draft: Draft, title: str, body_text: str, source_html: str =
                 return locked, False  # a CMS re-sending what is published changes nothing
             raise ReadOnly(_("A %(s)s draft is read-only: a reviewer or publisher must reopen it, with a reason, "
                              "before it can be corrected.") % {"s": locked.get_status_display()},
-                           status=409, current_status=locked.status)
+                           current_status=locked.status)
         if base_revision is not None and base_revision != locked.revision_number and not same:
             raise RevisionConflict(
                 _("Someone saved revision %(n)d while you were editing revision %(b)d: compare and save again.")
                 % {"n": locked.revision_number, "b": base_revision},
-                status=409, current_revision=locked.revision_number, base_revision=base_revision,
+                current_revision=locked.revision_number, base_revision=base_revision,
             )
         details = {name: fields[name] for name in ("desk", "author_name", "metadata") if fields.get(name) is not None}
         if same:

@@ -35,6 +35,13 @@ def envlist(name: str, default: str = "") -> list[str]:
     return [x.strip() for x in os.environ.get(name, default).split(",") if x.strip()]
 
 
+def envseconds(name: str, default: float | None) -> float | None:
+    try:
+        return float(os.environ[name]) if os.environ.get(name) else default
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a number of seconds") from exc
+
+
 ENV = os.environ.get("DJANGO_ENV", "local")
 PRODUCTION = ENV == "production"
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data"))
@@ -195,6 +202,8 @@ MAX_UPLOAD_BYTES = envint("EDITORIAL_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 MAX_MARKUP_CHARS = envint("EDITORIAL_MAX_MARKUP_CHARS", 2 * MAX_DRAFT_CHARS)
 MAX_MARKUP_DEPTH = envint("EDITORIAL_MAX_MARKUP_DEPTH", 200)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
+# The API's JSON body: room for the largest text with every Arabic letter escaped as \uXXXX (6 bytes).
+API_MAX_REQUEST_BYTES = envint("EDITORIAL_API_MAX_REQUEST_BYTES", MAX_DRAFT_CHARS * 6 + 64 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
@@ -246,16 +255,19 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "editorial@localhost")
 # Where people reach the desk: links in e-mails.
 EDITORIAL_SITE_URL = os.environ.get("EDITORIAL_SITE_URL", "http://127.0.0.1:8000")
 
-# Webhook delivery tuning (defaults and meaning in editorial/webhooks.py); only what the environment sets.
-for _name in ("LEASE_SECONDS", "TIMEOUT", "CONNECT_TIMEOUT", "SLOW_SECONDS", "PAUSE_SECONDS", "SWEEP_GRACE_SECONDS",
-              "MAX_ATTEMPTS"):
-    if os.environ.get(f"EDITORIAL_WEBHOOK_{_name}"):
-        try:
-            globals()[f"EDITORIAL_WEBHOOK_{_name}"] = float(os.environ[f"EDITORIAL_WEBHOOK_{_name}"])
-        except ValueError as exc:
-            raise ImproperlyConfigured(f"EDITORIAL_WEBHOOK_{_name} must be a number of seconds") from exc
-if envlist("EDITORIAL_WEBHOOK_RETRY_DELAYS"):
-    EDITORIAL_WEBHOOK_RETRY_DELAYS = tuple(float(x) for x in envlist("EDITORIAL_WEBHOOK_RETRY_DELAYS"))
+
+
+
+# Webhook delivery (editorial/webhooks.py), in seconds.
+EDITORIAL_WEBHOOK_RETRY_DELAYS = tuple(  # after attempt n fails; the last repeats
+    float(x) for x in envlist("EDITORIAL_WEBHOOK_RETRY_DELAYS", "30,120,600,3600,21600,86400"))
+EDITORIAL_WEBHOOK_MAX_ATTEMPTS = envseconds("EDITORIAL_WEBHOOK_MAX_ATTEMPTS", None)  # None: one per delay, plus one
+EDITORIAL_WEBHOOK_TIMEOUT = envseconds("EDITORIAL_WEBHOOK_TIMEOUT", 10)  # one attempt: connect, send, first answer
+EDITORIAL_WEBHOOK_CONNECT_TIMEOUT = envseconds("EDITORIAL_WEBHOOK_CONNECT_TIMEOUT", 3)
+EDITORIAL_WEBHOOK_LEASE_SECONDS = envseconds("EDITORIAL_WEBHOOK_LEASE_SECONDS", 60)  # > TIMEOUT: a live worker keeps it
+EDITORIAL_WEBHOOK_SLOW_SECONDS = envseconds("EDITORIAL_WEBHOOK_SLOW_SECONDS", 5)  # slower pauses the client too
+EDITORIAL_WEBHOOK_PAUSE_SECONDS = envseconds("EDITORIAL_WEBHOOK_PAUSE_SECONDS", 60)
+EDITORIAL_WEBHOOK_SWEEP_GRACE_SECONDS = envseconds("EDITORIAL_WEBHOOK_SWEEP_GRACE_SECONDS", 30)  # then a due row lost its task
 
 # Background work: Django's tasks framework on the database backend (db_worker processes).
 TASKS = {

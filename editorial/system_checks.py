@@ -13,9 +13,9 @@ from django.core.checks import Tags, Warning, register
 
 @register(Tags.compatibility)
 def mail_settings(app_configs=None, **kwargs) -> list[Warning]:
-    if not getattr(settings, "PRODUCTION", False):
+    if not settings.PRODUCTION:
         return []
-    mailer = getattr(settings, "MAILERS", {}).get("default", {})
+    mailer = settings.MAILERS["default"]
     backend = mailer.get("BACKEND", "")
     warnings = []
     if backend.endswith("smtp.EmailBackend") and not mailer.get("OPTIONS", {}).get("host"):

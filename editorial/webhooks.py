@@ -45,53 +45,42 @@ from editorial.models import ApiClient, WebhookAttempt, WebhookDelivery
 
 log = logging.getLogger(__name__)
 
-# Defaults; each may be set as ``EDITORIAL_WEBHOOK_<NAME>`` in settings (or the environment, see settings.py).
-RETRY_DELAYS = (30, 120, 600, 3600, 6 * 3600, 24 * 3600)  # seconds after attempt n fails; the last repeats
-LEASE_SECONDS = 60  # longer than TIMEOUT, so a live worker never loses its lease
-TIMEOUT = 10  # hard deadline for one attempt: connect, send, status line, start of the answer
-CONNECT_TIMEOUT = 3
-SLOW_SECONDS = 5  # an answer slower than this pauses the client like a failure would
-PAUSE_SECONDS = 60
-SWEEP_GRACE_SECONDS = 30  # a due row untouched this long has lost its task
+# The tunable timings are settings (``EDITORIAL_WEBHOOK_*`` in settings.py, with their defaults and meaning).
 SWEEP_EVERY_SECONDS = 15  # how often to run the sweeper (make run, the docs): grace + this stays under a minute
 RESPONSE_KEEP = 2000
 USER_AGENT = "editorial-webhooks/1"
 
 
-def _setting(name: str, default):
-    return getattr(settings, f"EDITORIAL_WEBHOOK_{name}", default)
-
-
 def retry_delays() -> tuple[float, ...]:
-    return tuple(_setting("RETRY_DELAYS", RETRY_DELAYS))
+    return tuple(settings.EDITORIAL_WEBHOOK_RETRY_DELAYS)
 
 
 def max_attempts() -> int:
-    return int(_setting("MAX_ATTEMPTS", len(retry_delays()) + 1))
+    return int(settings.EDITORIAL_WEBHOOK_MAX_ATTEMPTS or len(retry_delays()) + 1)
 
 
 def lease_seconds() -> float:
-    return float(_setting("LEASE_SECONDS", LEASE_SECONDS))
+    return float(settings.EDITORIAL_WEBHOOK_LEASE_SECONDS)
 
 
 def timeout() -> float:
-    return float(_setting("TIMEOUT", TIMEOUT))
+    return float(settings.EDITORIAL_WEBHOOK_TIMEOUT)
 
 
 def connect_timeout() -> float:
-    return min(float(_setting("CONNECT_TIMEOUT", CONNECT_TIMEOUT)), timeout())
+    return min(float(settings.EDITORIAL_WEBHOOK_CONNECT_TIMEOUT), timeout())
 
 
 def slow_seconds() -> float:
-    return float(_setting("SLOW_SECONDS", SLOW_SECONDS))
+    return float(settings.EDITORIAL_WEBHOOK_SLOW_SECONDS)
 
 
 def pause_seconds() -> float:
-    return float(_setting("PAUSE_SECONDS", PAUSE_SECONDS))
+    return float(settings.EDITORIAL_WEBHOOK_PAUSE_SECONDS)
 
 
 def sweep_grace_seconds() -> float:
-    return float(_setting("SWEEP_GRACE_SECONDS", SWEEP_GRACE_SECONDS))
+    return float(settings.EDITORIAL_WEBHOOK_SWEEP_GRACE_SECONDS)
 
 
 def sign(secret: str, body: bytes) -> str:

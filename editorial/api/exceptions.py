@@ -15,7 +15,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from editorial import failures, services
+from editorial import failures
+from editorial.errors import ServiceError
 from editorial.failures import error_body
 
 log = logging.getLogger(__name__)
@@ -27,27 +28,12 @@ class TooLarge(exceptions.APIException):
     default_code = "too_large"
 
 
-SERVICE_STATUS = {
-    services.InvalidInput: 400,
-    services.CommentRequired: 400,
-    services.NotAllowed: 403,
-    services.InvalidTransition: 409,
-    services.GateBlocked: 409,
-    services.Conflict: 409,
-    services.RevisionConflict: 409,
-    services.ReadOnly: 409,
-    services.Deleted: 409,
-}
-
-
-def _service_response(exc: services.ServiceError) -> Response:
+def _service_response(exc: ServiceError) -> Response:
+    """A refusal as its own code and status say (``editorial.errors``); its ``field`` names the input at fault."""
     extra = dict(exc.extra)
-    status_code = extra.pop("status", None) if isinstance(extra.get("status"), int) else None
-    status_code = status_code or next((s for cls, s in SERVICE_STATUS.items() if isinstance(exc, cls)), 400)
     field = extra.pop("field", None)
     fields = {field: [exc.detail]} if field else {}
-    code = "too_large" if status_code == 413 else exc.code
-    return Response(error_body(code, exc.detail, fields, **extra), status=status_code)
+    return Response(error_body(exc.code, exc.detail, fields, **extra), status=exc.http_status)
 
 
 def _flatten_first(detail) -> str:
@@ -80,7 +66,7 @@ def _coerce(exc: Exception) -> Exception:
 
 
 def api_exception_handler(exc: Exception, context: dict) -> Response | None:
-    if isinstance(exc, services.ServiceError):
+    if isinstance(exc, ServiceError):
         return _service_response(exc)
     if failures.is_unavailable(exc):
         return failures.unavailable_response(context["request"], exc)

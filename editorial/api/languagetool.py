@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from editorial.api.parsers import loads_bounded
 from editorial.checks import ENGINE_VERSION, CheckConfig, all_rules, check_draft
-from editorial.checks.text import normalise_mapped
+from editorial.checks.text import normalise_mapped, split_title_at
 
 ISSUE_TYPES = {"placeholder": "omission", "repetition": "duplication", "consistency": "inconsistency"}
 CONTEXT_CHARS = 40
@@ -93,12 +93,10 @@ def read_text(text: str) -> tuple[str, str, list[int]]:
 
 
 def split_title(text: str) -> tuple[str, int, str, int]:
-    """``(title, title_start, body, body_start)``: the first non-empty line is the title if more follow."""
-    lines = [m for m in regex.finditer(r"[^\n]+", text) if m.group().strip()]
-    if len(lines) < 2:
-        return "", 0, text, 0
-    first = lines[0]
-    return first.group(), first.start(), text[lines[1].start():], lines[1].start()
+    """``(title, title_start, body, body_start)``: the first non-empty line is the title (``checks.text.split_title_at``)
+    if more follow; a single line is all body."""
+    found = split_title_at(text)
+    return tuple(found) if found.body else ("", 0, text, 0)
 
 
 def _utf16(text: str, i: int) -> int:

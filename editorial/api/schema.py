@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 
-from editorial.api.serializers import BlockedErrorSerializer, ErrorSerializer
+from editorial.api.serializers import ConflictErrorSerializer, ErrorSerializer
 
 ERROR_TEXT = {
     400: "Invalid input or malformed JSON (code `parse_error`).",
     401: "No key, or an invalid or revoked one.",
     403: "This client may never take this action.",
     404: "No such draft for this client.",
-    409: "Not possible from the current status (`invalid_transition`, `read_only`), blocked by error findings "
-         "(`gate_blocked`), or made on an older revision (`revision_conflict`, with `current_revision`).",
+    409: "Not possible from the current status (`invalid_transition`, `read_only`), or made on an older revision "
+         "(`revision_conflict`, with `current_revision`).",
     413: "The body or the text is too large.",
     415: "Send JSON (or a form, for the LanguageTool endpoint).",
     429: "Rate limit reached; see Retry-After.",
@@ -21,7 +21,7 @@ ERROR_TEXT = {
 
 def errors(*codes: int) -> dict[int, OpenApiResponse]:
     return {
-        c: OpenApiResponse(BlockedErrorSerializer if c == 409 else ErrorSerializer, description=ERROR_TEXT[c])
+        c: OpenApiResponse(ConflictErrorSerializer if c == 409 else ErrorSerializer, description=ERROR_TEXT[c])
         for c in codes
     }
 
@@ -56,10 +56,3 @@ TRANSITION_EXAMPLES = [
 DISMISS_EXAMPLES = [
     OpenApiExample("Dismiss", request_only=True, value={"kind": "intentional", "reason": "العبارة مقصودة في الاقتباس"}),
 ]
-GATE_BLOCKED_EXAMPLE = OpenApiExample(
-    "Gate blocked", response_only=True, status_codes=["409"],
-    value={"code": "gate_blocked", "detail": "1 open error finding(s) block approval.", "fields": {},
-           "findings": [{"id": 12, "rule": "placeholder.bracket_instruction", "severity": "error",
-                         "field": "body", "start": 25, "end": 55, "text": "[تاريخ اليوم – يرجى إضافته]",
-                         "fingerprint": "3f1c9a0e7b2d4c6a8e10"}]},
-)

@@ -6,7 +6,6 @@ the same thing.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from editorial import review
+from editorial.models import Draft, column_limit
 from editorial.services import TITLE_MAX
+
+EXTERNAL_ID_MAX, DESK_MAX, AUTHOR_NAME_MAX = (column_limit(Draft, n) for n in ("external_id", "desk", "author_name"))
 
 BODY_FORMATS = [("text", _("Plain text")), ("html", _("HTML")), ("markdown", _("Markdown"))]
 
@@ -76,14 +78,6 @@ class BodyField(TextField):
         kwargs.setdefault("allow_blank", True)
         super().__init__(**kwargs)
 
-    def to_internal_value(self, data):
-        if isinstance(data, str) and len(data) > 4 * settings.MAX_DRAFT_CHARS:
-            from editorial.services import InvalidInput
-
-            raise InvalidInput(str(_("The text is longer than %(n)d characters.") % {"n": settings.MAX_DRAFT_CHARS}),
-                               field="body", status=413)
-        return super().to_internal_value(data)
-
 
 class WriteSerializer(serializers.Serializer):
     """A request body: a field it does not accept (unknown, misspelt or read-only, like ``status``) is refused with
@@ -112,13 +106,13 @@ class WriteSerializerSchema(OpenApiSerializerExtension):
 
 
 class DraftInputSerializer(WriteSerializer):
-    external_id = StrictCharField(max_length=200, required=False, allow_blank=True, default="",
+    external_id = StrictCharField(max_length=EXTERNAL_ID_MAX, required=False, allow_blank=True, default="",
                                         help_text=_("Your CMS's id for this story; the same id revises it."))
     title = TextField(max_length=TITLE_MAX, validators=[NOT_ONLY_SPACE])
     body = BodyField(help_text=_("Plain text, HTML (sanitised) or Markdown, as body_format says."))
     body_format = serializers.ChoiceField(choices=BODY_FORMATS, default="text")
-    desk = StrictCharField(max_length=100, required=False, allow_blank=True)
-    author_name = StrictCharField(max_length=200, required=False, allow_blank=True)
+    desk = StrictCharField(max_length=DESK_MAX, required=False, allow_blank=True)
+    author_name = StrictCharField(max_length=AUTHOR_NAME_MAX, required=False, allow_blank=True)
     metadata = MetadataField(required=False, help_text=_("Any JSON object; stored and returned as is."))
     base_revision = serializers.IntegerField(
         min_value=0, max_value=2**31, required=False,
@@ -133,7 +127,7 @@ BASE_REVISION_HELP = _("The revision this edit was made on (the draft's `revisio
 
 
 class DraftUpdateSerializer(DraftInputSerializer):
-    external_id = StrictCharField(max_length=200, required=False, allow_blank=True,
+    external_id = StrictCharField(max_length=EXTERNAL_ID_MAX, required=False, allow_blank=True,
                                   help_text=_("Read-only: accepted only unchanged (400 otherwise)."))
     base_revision = serializers.IntegerField(min_value=0, max_value=2**31, help_text=BASE_REVISION_HELP)
 
@@ -152,8 +146,8 @@ class DraftListQuerySerializer(serializers.Serializer):
     """The list's query parameters; an empty value is an error, not "no filter"."""
 
     status = serializers.ChoiceField(choices=list(review.STATUSES), required=False)
-    desk = StrictCharField(max_length=100, required=False, allow_blank=True)
-    external_id = StrictCharField(max_length=200, required=False, allow_blank=True)
+    desk = StrictCharField(max_length=DESK_MAX, required=False, allow_blank=True)
+    external_id = StrictCharField(max_length=EXTERNAL_ID_MAX, required=False, allow_blank=True)
     updated_since = serializers.DateTimeField(required=False, help_text=_("Drafts changed at or after this time."))
     cursor = StrictCharField(max_length=500, required=False,
                              help_text=_("Where the page starts: take it from `next` or `previous`, never make it "
@@ -309,9 +303,7 @@ class ErrorSerializer(serializers.Serializer):
     fields = serializers.DictField(help_text=_("Per-field messages for invalid input."))
 
 
-class BlockedErrorSerializer(ErrorSerializer):
-    findings = serializers.ListField(child=serializers.DictField(), required=False,
-                                     help_text=_("The open error findings that block the action (gate_blocked)."))
+class ConflictErrorSerializer(ErrorSerializer):
     status = serializers.CharField(required=False, help_text=_("The draft's current status (invalid_transition)."))
     current_status = serializers.CharField(required=False, help_text=_("The draft's status (read_only)."))
     current_revision = serializers.IntegerField(

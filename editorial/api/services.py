@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from editorial import services
+from editorial.checks.text import normalise_body
+from editorial.limits import check_size
 from editorial.models import ApiClient, ApiKey, Draft
 from editorial.sanitize import MarkupRefused, sanitize_html, sanitize_markdown
 
@@ -52,15 +54,17 @@ def api_client_create(*, name: str, webhook_url: str = "", webhook_secret: str =
 
 
 def body_to_text(body: str, body_format: str) -> tuple[str, str]:
-    """``(body_text, source_html)`` for a body sent as text, HTML or Markdown."""
+    """``(body_text, source_html)`` for a body sent as text, HTML or Markdown: plain text by the one line-ending
+    rule (``checks.text``), within the one size limit (``limits``), so every endpoint checks the same text."""
     body = body or ""
+    clean = ""
     if body_format in ("html", "markdown"):
         try:
-            clean, text = sanitize_html(body) if body_format == "html" else sanitize_markdown(body)
+            clean, body = sanitize_html(body) if body_format == "html" else sanitize_markdown(body)
         except MarkupRefused as exc:
-            raise services.InvalidInput(str(exc), field="body", status=exc.status) from None
-        return text, clean
-    return body, ""
+            refusal = services.TooLarge if exc.status == services.TooLarge.http_status else services.InvalidInput
+            raise refusal(str(exc), field="body") from None
+    return check_size(normalise_body(body)), clean
 
 
 def draft_submit(*, client: ApiClient, title: str, body_text: str, source_html: str = "",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import math
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,7 +27,7 @@ from editorial.api.parsers import JSONOnlyNegotiation, JSONParser
 from editorial.api.permissions import IsApiClient, IsApiClientOrNewsroomMember
 from editorial.api.throttling import ApiClientRateThrottle
 from editorial.checks import check_draft
-from editorial.checks.text import normalise_body, normalise_title
+from editorial.checks.text import normalise_title
 from editorial.ids import MAX_ID
 from editorial.models import Draft, Finding
 from editorial.rule_settings import current_config
@@ -205,7 +204,7 @@ class DraftDetailApi(ApiView):
 class DraftTransitionApi(ApiView):
     @extend_schema(
         operation_id="drafts_transition", request=s.TransitionInputSerializer,
-        examples=[*schema.TRANSITION_EXAMPLES, schema.GATE_BLOCKED_EXAMPLE],
+        examples=schema.TRANSITION_EXAMPLES,
         description="Move the draft: `submit`, then `publish` or `archive` once the newsroom approved it.",
         responses={200: s.DraftSerializer, **schema.errors(400, 401, 403, 404, 409, 413, 415, 429)},
     )
@@ -251,11 +250,5 @@ class CheckApi(ApiView):
     def post(self, request):
         data = _input(s.CheckInputSerializer, request)
         body_text, _html = api_services.body_to_text(data["body"], data["body_format"])
-        title, body_text = normalise_title(data["title"]), normalise_body(body_text)  # as /drafts/ stores them
-        if len(body_text) > settings.MAX_DRAFT_CHARS:
-            raise services.InvalidInput(
-                _("The text is longer than %(n)d characters.") % {"n": settings.MAX_DRAFT_CHARS},
-                field="body", status=413,
-            )
-        report = check_draft(title, body_text, current_config()).as_dict()
+        report = check_draft(normalise_title(data["title"]), body_text, current_config()).as_dict()
         return Response(s.CheckReportSerializer(report).data)

@@ -14,12 +14,12 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from editorial import services
 from editorial.api import languagetool, schema
 from editorial.api.authentication import ApiKeyAuthentication
 from editorial.api.parsers import FormParser, MultiPartParser
 from editorial.api.permissions import LanguageToolCaller
 from editorial.api.views import ApiView
+from editorial.limits import check_size
 from editorial.rule_settings import current_config
 
 
@@ -126,11 +126,7 @@ class LanguageToolCheckApi(ApiView):
                 original, checked, index_map = languagetool.parse_annotation(data["data"])
             except languagetool.AnnotationError as exc:
                 raise serializers.ValidationError({"data": [str(exc)]}) from None
-        if len(original) > settings.MAX_DRAFT_CHARS:
-            raise services.InvalidInput(
-                _("The text is longer than %(n)d characters.") % {"n": settings.MAX_DRAFT_CHARS},
-                field="text", status=413,
-            )
+        check_size(original, field="text")
         config = languagetool.rule_choice(
             current_config(), disabled_rules=data.get("disabledRules", ""), enabled_rules=data.get("enabledRules", ""),
             disabled_categories=data.get("disabledCategories", ""),

@@ -9,8 +9,10 @@ answers (LanguageTool's) that must point into the text exactly as it was sent.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 _DROP_OR_LF = re.compile(r"\r\n?|\x00")
+_FIRST_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 def normalise_body(text: str) -> str:
@@ -39,3 +41,30 @@ def normalise_mapped(text: str, index_map: list[int] | None = None) -> tuple[str
     if index_map is not None:
         where = [index_map[i] for i in where]
     return "".join(out), where
+
+
+class TitleSplit(NamedTuple):
+    title: str
+    title_start: int
+    body: str
+    body_start: int
+
+
+def split_title_at(text: str) -> TitleSplit:
+    """One text, title and body: the first non-empty line is the title (without its surrounding spaces); the rest,
+    without the blank lines around it, is the body. The starts are offsets into ``text``; no line with words gives
+    all empty. (Uploads, ``checkdraft`` and the LanguageTool endpoint read a whole text this way.)"""
+    m = _FIRST_LINE.search(text)
+    if m is None:
+        return TitleSplit("", 0, "", 0)
+    line = m.group()
+    rest_start = min(m.end() + 1, len(text))
+    rest = text[rest_start:]
+    return TitleSplit(line.strip(), m.start() + len(line) - len(line.lstrip()), rest.strip("\n"),
+                      rest_start + len(rest) - len(rest.lstrip("\n")))
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """``(title, body)`` by ``split_title_at``'s rule."""
+    found = split_title_at(text)
+    return found.title, found.body

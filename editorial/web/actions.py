@@ -21,14 +21,6 @@ from editorial.web.access import draft_for, newsroom_required
 from editorial.web.drafts import draft_context, draft_url, override_approval
 from editorial.web.forms import BaseRevisionForm, DismissForm, SuggestionDecisionForm, TransitionForm
 
-_STATUS = {services.NotAllowed: 403, services.InvalidTransition: 409, services.GateBlocked: 409,
-           services.Conflict: 409, services.RevisionConflict: 409, services.ReadOnly: 409,
-           services.Deleted: 409}
-
-
-def _status(exc: services.ServiceError) -> int:
-    return _STATUS.get(type(exc), exc.extra.get("status", 400))
-
 
 def _done(request, draft, message, *, level: int = messages.SUCCESS, anchor: str = "", status: int = 400):
     """The answer to an action: JSON for the editor's scripts, else a message and the draft page again (the
@@ -64,7 +56,7 @@ def transition(request, pk: int):
                  "override_reason": form.cleaned_data["override_reason"], "code": exc.code}
         draft.refresh_from_db()
         return render(request, "editorial/draft_detail.html", draft_context(request, draft, action_error=error),
-                      status=_status(exc))
+                      status=exc.http_status)
     messages.success(request, _("%(action)s: done. The draft is now “%(status)s”.") % {
         "action": review.ACTION_LABELS[action], "status": draft.get_status_display()})
     return redirect(draft_url(draft))
@@ -102,7 +94,7 @@ def finding_dismiss(request, pk: int, fid: int):
         services.finding_dismiss(finding=finding, kind=form.cleaned_data["kind"],
                                  reason=form.cleaned_data["reason"], user=request.user)
     except services.ServiceError as exc:
-        return _done(request, draft, exc.detail, level=messages.ERROR, anchor="findings", status=_status(exc))
+        return _done(request, draft, exc.detail, level=messages.ERROR, anchor="findings", status=exc.http_status)
     return _done(request, draft, _("Finding dismissed. You can undo this under “Dismissed”."), anchor="findings")
 
 

@@ -167,7 +167,7 @@ def draft_edit(request, pk: int):
             status = 409
         except services.ServiceError as exc:
             service_error(form, exc)
-            status = exc.extra.get("status", 400)
+            status = exc.http_status
         else:
             if created:
                 messages.success(request, _("Saved as revision %(n)d and checked.") % {"n": draft.revision_number})

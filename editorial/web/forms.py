@@ -10,6 +10,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from editorial import ingest, review
+from editorial.checks.text import normalise_title
+from editorial.errors import TooLarge
+from editorial.limits import check_size
+from editorial.models import Draft, column_limit
 from editorial.services import TITLE_MAX, ServiceError
 from editorial.templatetags.editorial_tags import localise_number
 
@@ -32,7 +36,7 @@ class DraftForm(forms.Form):
     body = forms.CharField(label=_("Text"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 18}))
 
     def clean_title(self) -> str:
-        title = " ".join(self.cleaned_data["title"].split())
+        title = normalise_title(self.cleaned_data["title"])
         if len(title) > TITLE_MAX:
             raise forms.ValidationError(
                 _("The title is %(n)s characters long; a title may have at most %(limit)s. Shorten it: nothing "
@@ -44,11 +48,10 @@ class DraftForm(forms.Form):
 
     def clean_body(self) -> str:
         body = self.cleaned_data["body"]
-        if len(body) > settings.MAX_DRAFT_CHARS:
-            raise forms.ValidationError(
-                _("The text is longer than %(n)s characters."),
-                params={"n": localise_number(settings.MAX_DRAFT_CHARS)},
-            )
+        try:
+            check_size(body)
+        except TooLarge as exc:
+            raise forms.ValidationError(exc.detail) from None
         if body.strip() and not _HAS_WORD.search(body):
             raise forms.ValidationError(
                 _("The text has no letters or digits: only spaces, direction marks, symbols or emoji."))
@@ -57,7 +60,7 @@ class DraftForm(forms.Form):
 
 class NewDraftForm(DraftForm):
     base_revision = None
-    desk = forms.CharField(label=_("Desk"), max_length=100, required=False,
+    desk = forms.CharField(label=_("Desk"), max_length=column_limit(Draft, "desk"), required=False,
                            help_text=_("The section the story is for, e.g. Local, Economy, Sport."))
     file = forms.FileField(
         label=_("File"), required=False,

@@ -105,7 +105,7 @@ def test_gate_blocked_maps_to_409_with_the_blocking_findings():
 
 @pytest.mark.parametrize(("exc", "status", "code"), [
     (services.InvalidInput("bad", field="title"), 400, "invalid"),
-    (services.InvalidInput("big", field="body", status=413), 413, "too_large"),
+    (services.TooLarge("big", field="body"), 413, "too_large"),
     (services.CommentRequired("say", field="comment"), 400, "comment_required"),
     (services.NotAllowed("no"), 403, "not_allowed"),
     (services.InvalidTransition("not now", status="draft"), 409, "invalid_transition"),

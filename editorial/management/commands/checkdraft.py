@@ -11,18 +11,8 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from editorial.checks import check_draft
+from editorial.checks.text import normalise_body, split_title
 from editorial.rule_settings import current_config
-
-
-def split_title_body(text: str) -> tuple[str, str]:
-    """First non-empty line is the title; the body is everything after it, with surrounding blank lines removed."""
-    text = text.lstrip("\ufeff")
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if line.strip():
-            body = "\n".join(lines[i + 1:]).strip("\n")
-            return line.strip(), body
-    return "", ""
 
 
 class Command(BaseCommand):
@@ -45,7 +35,7 @@ class Command(BaseCommand):
                 raise CommandError(f"{path}: not UTF-8 text")
             except OSError as exc:
                 raise CommandError(f"{path}: cannot read ({exc.strerror})")
-            title, body = split_title_body(raw)
+            title, body = split_title(normalise_body(raw.lstrip("\ufeff")))
             report = check_draft(title, body, config).as_dict()
             reports.append({"file": path, **report})
         if format == "json":

@@ -27,7 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--now", action="store_true", help="Send every due delivery in this process.")
         parser.add_argument("--grace", type=float, default=None,
                             help=f"Seconds a due delivery may wait for its task (default "
-                                 f"{webhooks.SWEEP_GRACE_SECONDS}).")
+                                 f"{webhooks.sweep_grace_seconds():g}).")
         parser.add_argument("--loop", type=float, default=0,
                             help="Repeat every N seconds (a periodic sweeper; 15 picks a lost task up within a "
                                  "minute).")
