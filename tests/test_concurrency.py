@@ -39,7 +39,7 @@ def test_two_edits_made_on_the_same_revision_one_wins_one_is_refused(draft, writ
     with pytest.raises(services.RevisionConflict) as exc:
         services.draft_revise(draft=draft, title=draft.title, body_text=draft.body_text + "\n\n" + PARA_B,
                               user=admin_user, base_revision=base)
-    assert exc.value.extra["current_revision"] == base + 1 and exc.value.extra["status"] == 409
+    assert exc.value.extra["current_revision"] == base + 1 and exc.value.http_status == 409
     draft.refresh_from_db()
     assert PARA_A in draft.body_text and PARA_B not in draft.body_text and draft.revision_number == base + 1
 
