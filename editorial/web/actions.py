@@ -112,7 +112,7 @@ def suggestion_decide(request, pk: int, cid: int):
     try:
         services.suggestion_decide(comment=comment, accept=accept, user=request.user)
     except services.ServiceError as exc:
-        return _done(request, draft, exc.detail, level=messages.ERROR, anchor="comments", status=_status(exc))
+        return _done(request, draft, exc.detail, level=messages.ERROR, anchor="comments", status=exc.http_status)
     draft.refresh_from_db()
     if accept:
         return _done(request, draft, _("Suggestion accepted as revision %(n)d.") % {"n": draft.revision_number},
