@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PLACEHOLDER
+from editorial.models import Draft
+
+from .conftest import BODY_WITH_PLACEHOLDER, PLACEHOLDER, TITLE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -90,3 +92,45 @@ def test_without_anonymous_checks_a_keyless_client_is_refused_and_a_keyed_one_is
     keyed = requests.post(url, data={"language": "ar", "text": LT_TEXT, "username": "desk@example.com",
                                      "apiKey": cms_a.raw_key}, timeout=30)
     assert keyed.status_code == 200 and len(keyed.json()["matches"]) == 3
+
+
+def _generate_client(schema: bytes, folder: Path) -> Path:
+    """``openapi-python-client`` (MIT) turns the live schema into a package, offline (behind the guard; no
+    formatter run, which would be a child process)."""
+    (folder / "openapi.json").write_bytes(schema)
+    (folder / "config.yml").write_text("project_name_override: editorial-api-client\n"
+                                       "package_name_override: editorial_api_client\npost_hooks: []\n")
+    generate = ("import guard, sys; from openapi_python_client.cli import app; "
+                "sys.argv = ['openapi-python-client', *sys.argv[1:]]; app()")
+    done = subprocess.run(
+        [sys.executable, "-c", generate, "generate", "--path", "openapi.json", "--config", "config.yml",
+         "--output-path", "client", "--meta", "none"],
+        cwd=folder, capture_output=True, text=True, env=child_env(), timeout=CHILD_TIMEOUT, check=False)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "Warning" not in done.stdout, done.stdout  # every operation and model generated
+    package = folder / "pkg"
+    package.mkdir()
+    (folder / "client").rename(package / "editorial_api_client")
+    return package
+
+
+def test_a_client_generated_from_the_schema_drives_the_live_server(live_server, api_client_a, tmp_path):
+    import requests
+
+    from editorial.api.services import api_key_create
+
+    schema = requests.get(f"{live_server.url}/api/v1/schema/?format=json", timeout=30)
+    assert schema.status_code == 200
+    package = _generate_client(schema.content, tmp_path)
+    _key, raw = api_key_create(client=api_client_a)
+    out = run_child("openapi_client.py", {"package_dir": str(package), "base_url": live_server.url, "key": raw,
+                                          "title": TITLE, "body": BODY_WITH_PLACEHOLDER})
+    created = out["created"]
+    assert created["status_code"] == 201 and created["created"] and created["status"] == "draft"
+    assert created["location"] == f"{live_server.url}/api/v1/drafts/{created['id']}/"
+    assert "placeholder.bracket_instruction" in out["findings"] and out["check"] == out["findings"]
+    assert out["dismissed"] == {"rule": "placeholder.bracket_instruction", "dismissed": True, "clears_gate": False}
+    assert out["listed"] == sorted(Draft.objects.values_list("pk", flat=True)) and len(out["listed"]) == 4
+    assert out["after_submit"] == "in_review"
+    assert out["publish"]["status_code"] == 409 and out["publish"]["code"] == "invalid_transition"
+    assert Draft.objects.get(pk=created["id"]).status == "in_review"
