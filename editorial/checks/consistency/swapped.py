@@ -43,15 +43,15 @@ _CLOSE = 60  # rapidfuzz ratio at or over which two words are spellings or forms
 
 
 @cache
-def _synonyms() -> dict[str, int]:
-    """bare word -> group number, from both lists."""
-    out: dict[str, int] = {}
+def _synonyms() -> dict[str, frozenset[int]]:
+    """bare word -> the numbers of every group it is in, from both lists (a word may be in several)."""
+    out: dict[str, set[int]] = {}
     groups = [tuple(map(data.norm, g)) for g in SYNONYM_GROUPS] + [tuple(r[0].split()) for r in
                                                                       data.normalized_fields("swap_synonyms")]
     for n, group in enumerate(groups):
         for w in group:
-            out.setdefault(bare(w), n)
-    return out
+            out.setdefault(bare(w), set()).add(n)
+    return {w: frozenset(ns) for w, ns in out.items()}
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
@@ -90,7 +90,7 @@ def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token])
             or (starts_number(x) and not x[:1].isdigit()) or (starts_number(y) and not y[:1].isdigit()):
         return None
     syn = _synonyms()
-    if x in syn and syn[x] == syn.get(y):
+    if x in syn and not syn[x].isdisjoint(syn.get(y, ())):
         return None
     if tkeys[i] in ctx.body_words or bkeys[j] in {word_key(t.norm) for t in ctx.title.tokens}:
         return None
