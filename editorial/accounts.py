@@ -165,4 +165,30 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 class LoginView(auth_views.LoginView):
+    """Signing in also brings back the language the person picked (``UserPreferences``) on this browser."""
+
     authentication_form = ThrottledLogin
+
+    def form_valid(self, form):
+        from editorial.notify import preferred_language
+
+        response = super().form_valid(form)
+        language = preferred_language(form.get_user())
+        if language:
+            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
+                                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                                secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY)
+        return response
+
+
+def set_language(request):
+    """Django's language switch; a signed-in person's choice is also kept for them (their mail, next sign-in)."""
+    from django.views.i18n import set_language as switch
+
+    from editorial import services
+
+    response = switch(request)
+    language = request.POST.get("language", "")
+    if request.method == "POST" and request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        services.user_language_set(user=request.user, language=language)
+    return response

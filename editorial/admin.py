@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin as StockUserAdmin
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +25,7 @@ from editorial.models import (
     ReviewEvent,
     Revision,
     RuleSetting,
+    UserPreferences,
     WebhookAttempt,
     WebhookDelivery,
 )
@@ -469,3 +472,22 @@ class WebhookDeliveryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             webhooks.retry_now(delivery)
         self.message_user(request, gettext("%(n)d deliveries queued.") % {"n": queryset.count()},
                           messages.SUCCESS)
+
+
+class PreferencesInline(admin.StackedInline):
+    model = UserPreferences
+    can_delete = False
+    extra = 1
+    max_num = 1
+
+
+User = get_user_model()
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserAdmin(StockUserAdmin):
+    """Django's user admin with the person's own choices (language of their pages and mail)."""
+
+    inlines = (*StockUserAdmin.inlines, PreferencesInline)

@@ -495,3 +495,18 @@ class ArchiveBand(models.Model):
 
     def __str__(self) -> str:
         return str(self.key)
+
+
+class UserPreferences(models.Model):
+    """What one person chose for themselves: the language of their pages and of the mail sent to them."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preferences")
+    language = models.CharField(_("language"), max_length=10, blank=True, choices=settings.LANGUAGES,
+                                help_text=_("Pages after signing in and e-mail; empty: the newsroom's language."))
+
+    class Meta:
+        verbose_name = _("preferences")
+        verbose_name_plural = _("preferences")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -31,9 +31,19 @@ def muted():
         _muted = before
 
 
+def preferred_language(user) -> str:
+    """The language the person picked (``UserPreferences``), or "" when they have not."""
+    from django.core.exceptions import ObjectDoesNotExist
+
+    try:
+        return user.preferences.language
+    except (ObjectDoesNotExist, AttributeError):
+        return ""
+
+
 def _language(user) -> str:
-    """The recipient's language: the newsroom's (the site default) until people can pick their own."""
-    return getattr(user, "language", "") or settings.LANGUAGE_CODE
+    """The recipient's language: the one they picked, else the newsroom's."""
+    return preferred_language(user) or settings.LANGUAGE_CODE
 
 
 def _link(draft) -> str:

@@ -40,6 +40,7 @@ from editorial.models import (
     Finding,
     ReviewEvent,
     Revision,
+    UserPreferences,
     column_limit,
     fit,
 )
@@ -425,6 +426,13 @@ def suggestion_decide(*, comment: Comment, accept: bool, user: Actor) -> Comment
         comment.decided_at = timezone.now()
         comment.save(update_fields=["decision", "decided_by", "decided_at", "applied_revision"])
     return comment
+
+
+def user_language_set(*, user, language: str) -> None:
+    """Keep a person's language (the switch on every page): their pages after signing in and their mail."""
+    if language not in dict(settings.LANGUAGES):
+        raise InvalidInput(_("Unknown language."), field="language")
+    UserPreferences.objects.update_or_create(user=user, defaults={"language": language})
 
 
 def draft_assign(*, draft: Draft, assignee, user: Actor) -> Draft:
