@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import time
 
+from django.conf import settings
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
