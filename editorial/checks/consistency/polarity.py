@@ -25,6 +25,7 @@ from functools import lru_cache
 import regex
 
 from ..arabic import lexicon as L
+from ..arabic.clitics import has_article
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
@@ -220,8 +221,11 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
     for n in token_index(view)[NEG]:
         if negator(toks[n].norm) == "particle" and _exceptive(toks, n):
             continue
-        reach = _VERB_REACH if negator(toks[n].norm) == "verb" else 1
+        verb = negator(toks[n].norm) == "verb"
+        reach = _VERB_REACH if verb else 1
         k, covered = n + 1, 0
+        if verb and _subject_first(toks, n):
+            k += 1  # "فشلت الحكومة في اعتماد": the verb's subject comes first and is not what is denied
         while k < len(toks) and k - n <= _NEG_REACH + reach and covered < reach and not _gap(toks, k):
             w = toks[k].norm
             kind = negator(w)
@@ -234,6 +238,13 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
                 covered += 1
             k += 1
     return out
+
+
+def _subject_first(toks: tuple[Token, ...], n: int) -> bool:
+    """A definite noun right after a verb of denial, then a preposition or "أن": verb, subject, object."""
+    if n + 2 >= len(toks) or _gap(toks, n + 1) or _gap(toks, n + 2):
+        return False
+    return has_article(toks[n + 1].norm) and negator(toks[n + 2].norm) == "skip"
 
 
 def _exceptive(toks: tuple[Token, ...], n: int) -> bool:
