@@ -268,7 +268,7 @@ def _param_field(p: Param, current) -> forms.Field:
     """A typed, bounded form field for one declared parameter; empty means the declared default."""
     kind = forms.IntegerField if p.type is int else forms.FloatField
     return kind(label=p.name, required=False, min_value=p.minimum, max_value=p.maximum, initial=current,
-                help_text=format_lazy("{} {}", p.description, format_lazy(_("Default: {}."), p.default)),
+                help_text=format_lazy("{} {}", gettext(p.description), format_lazy(_("Default: {}."), p.default)),
                 widget=forms.NumberInput(attrs={"placeholder": p.default, "dir": "ltr",
                                                 "step": "any" if p.type is float else 1}))
 
@@ -335,7 +335,7 @@ class RuleSettingAdmin(admin.ModelAdmin):
     @admin.display(description=_("What it finds"))
     def description(self, obj):
         rule = all_rules().get(obj.rule) if obj and obj.rule else None
-        return rule.description if rule else "—"
+        return gettext(rule.description) if rule else "—"
 
     @admin.display(description=_("Parameters"))
     def parameters(self, obj):
@@ -361,7 +361,7 @@ class RuleSettingAdmin(admin.ModelAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "rule":
-            choices = [(r.id, f"{r.id} — {r.description}" if r.description else r.id)
+            choices = [(r.id, f"{r.id} — {gettext(r.description)}" if r.description else r.id)
                        for r in sorted(all_rules().values(), key=lambda r: r.id)]
             return forms.ChoiceField(choices=choices, label=db_field.verbose_name)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -376,10 +376,11 @@ class RuleSettingAdmin(admin.ModelAdmin):
         for r in sorted(all_rules().values(), key=lambda r: r.id):
             setting = settings_by_rule.get(r.id)
             values = (setting.params or {}) if setting else {}
-            every.append({"id": r.id, "description": r.description, "setting": setting,
+            every.append({"id": r.id, "description": gettext(r.description), "setting": setting,
                           "default_severity": SEVERITY_LABELS.get(r.severity, r.severity),
                           "params": [{"name": p.name, "default": p.default, "value": values.get(p.name),
-                                      "description": p.description, "minimum": p.minimum, "maximum": p.maximum}
+                                      "description": gettext(p.description), "minimum": p.minimum,
+                                      "maximum": p.maximum}
                                      for p in r.params]})
         return super().changelist_view(request, {**(extra_context or {}), "every_rule": every})
 

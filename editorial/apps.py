@@ -1,12 +1,19 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.apps import TasksAppConfig
 
 
 def _create_groups(sender, **kwargs) -> None:
     from editorial.roles import ensure_groups
 
     ensure_groups()
+
+
+class InternalTasksConfig(TasksAppConfig):
+    """The background-task tables (django-tasks-db) under a heading of ours, apart from the newsroom's tables."""
+
+    verbose_name = _("Internal: background tasks")
 
 
 class EditorialConfig(AppConfig):

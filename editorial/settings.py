@@ -78,7 +78,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    "django_tasks_db",
+    "editorial.apps.InternalTasksConfig",  # django_tasks_db, under an Arabic heading in the admin
     "editorial.apps.EditorialConfig",
 ]
 
