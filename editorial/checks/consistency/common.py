@@ -8,8 +8,9 @@ linear in the text length.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
+from ..arabic import data
 from ..arabic import lexicon as L
 from ..arabic.clitics import strip_proclitics
 from ..arabic.memo import WordMemo
@@ -37,6 +38,62 @@ def word_key(word: str) -> str:
         if w.endswith(e) and len(w) - len(e) >= 3:
             return w[: -len(e)]
     return w
+
+
+@lru_cache(maxsize=65536)
+def verb_key(k: str) -> str:
+    """A verb's forms and its verbal noun under one key, by the patterns of the derived verb forms:
+    يسلم، تسلم، سلمت، تسليم -> سلم (form II: تفعيل); أفرج، يفرج، إفراج -> فرج (IV: إفعال); اعتمد، يعتمد،
+    اعتماد -> عتمد (VII/VIII: انفعال، افتعال); استأنف، يستأنف، استئناف -> ستانف (X: استفعال); يناقش، مناقشة
+    -> ناقش (III: مفاعلة). Keys are compared, never shown."""
+    if k[:1] in "يتن" and len(k) >= 4 and not (k[0] == "ت" and len(k) == 5 and k[3] == "ي"):
+        k = k[1:]  # the present tense's prefix
+    elif len(k) == 4 and k[-1] == "ت":
+        return k[:-1]  # the past tense's feminine ending
+    n = len(k)
+    if n == 5 and k[0] == "ت" and k[3] == "ي":
+        return k[1:3] + k[4]  # تفعيل
+    if n == 5 and k[0] == "ا" and k[3] == "ا":
+        return k[1:3] + k[4]  # إفعال
+    if n == 4 and k[0] == "ا":
+        return k[1:]  # أفعل (its present يفعل lost its prefix above)
+    if n == 6 and k[0] == "ا" and k[4] == "ا":
+        return k[1:4] + k[5]  # افتعال، انفعال
+    if n == 5 and k[0] == "ا":
+        return k[1:]  # افتعل، انفعل
+    if n == 7 and k.startswith("است") and k[5] == "ا":
+        return k[1:5] + k[6]  # استفعال
+    if n == 6 and k.startswith("است"):
+        return k[1:]  # استفعل
+    if n in (5, 6) and k[0] == "م" and k[2] == "ا":
+        return k[1:5]  # مفاعلة (its ending may be gone already)
+    return k
+
+
+@lru_cache(maxsize=65536)
+def lexeme(w: str) -> str:
+    """``verb_key`` of a word: a verbal noun is read whole (إعلان is not a plural in -ان)."""
+    b = bare(w)
+    if len(b) in (5, 6, 7) and (b[0] == "ا" or b[0] == "ت") and verb_key(b) != b:
+        return verb_key(b)
+    return verb_key(word_key(w))
+
+
+@cache
+def _synonym_table() -> dict[str, frozenset[int]]:
+    """bare word -> the numbers of every group it is in: the repetition family's synonym groups and the
+    restatement synonyms (data/swap_synonyms.txt); a word may be in several groups."""
+    out: dict[str, set[int]] = {}
+    groups = [*data.groups("synonym_groups"), *data.groups("swap_synonyms")]
+    for n, group in enumerate(groups):
+        for w in group:
+            out.setdefault(bare(w), set()).add(n)
+    return {w: frozenset(ns) for w, ns in out.items()}
+
+
+def synonym_groups(word: str) -> frozenset[int]:
+    """The synonym groups of a bare word (empty when it is in none)."""
+    return _synonym_table().get(word, frozenset())
 
 
 # The keys under which a body word is looked up (see ``Context.body_has``).
@@ -91,6 +148,19 @@ class Context:
         return self._words(LEAD_TOKENS)
 
     @cached_property
+    def lead_lexemes(self) -> frozenset[str]:
+        """Verb keys of the opening's words (ارتفاع، ترتفع -> one key): a verb and its verbal noun meet."""
+        return frozenset(map(lexeme, {t.norm for t in self.body.tokens[:LEAD_TOKENS]}))
+
+    @cached_property
+    def lead_synonyms(self) -> frozenset[int]:
+        """The synonym groups of the opening's words (ارتفاع / صعود)."""
+        out: set[int] = set()
+        for w in {t.norm for t in self.body.tokens[:LEAD_TOKENS]}:
+            out |= synonym_groups(bare(w))
+        return frozenset(out)
+
+    @cached_property
     def lead_grams(self) -> frozenset[str]:
         out: set[str] = set()
         for stem in {t.stem for t in self.body.tokens[:LEAD_TOKENS]}:
@@ -113,7 +183,8 @@ class Context:
 
     def lead_has_loosely(self, tok: Token) -> bool:
         """The body's opening has the word, or a word sharing four letters in a row with it (ترتفع / ارتفاع)."""
-        if self.body_has(tok, lead=True):
+        if self.body_has(tok, lead=True) or lexeme(tok.norm) in self.lead_lexemes \
+                or not synonym_groups(bare(tok.norm)).isdisjoint(self.lead_synonyms):
             return True
         g = grams(bare(tok.stem))
         return bool(g) and not g.isdisjoint(self.lead_grams)

@@ -20,7 +20,6 @@ not match, and "لا ... إلا" (only) reads as a negation.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 import regex
 
@@ -29,7 +28,7 @@ from ..arabic.clitics import has_article
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from .common import Context, bare, hit, is_content, word_key
+from .common import Context, bare, hit, is_content, lexeme
 from .words import NEG, POLAR, demand_word, negator, token_index, word_sides
 
 RULES: tuple[Rule, ...] = (
@@ -270,11 +269,11 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     keys: dict[str, list[int]] = {}
     for i, t in enumerate(ttoks):
         if is_content(t) and negator(t.norm) is None and (i in t_targets or not title_negates):
-            keys.setdefault(_lexeme(t.norm), []).append(i)
+            keys.setdefault(lexeme(t.norm), []).append(i)
     if not keys:
         return
     where: dict[str, list[int]] = {}
-    for j, k in enumerate(map(_lexeme, [t.norm for t in btoks])):
+    for j, k in enumerate(map(lexeme, [t.norm for t in btoks])):
         if k in keys:
             where.setdefault(k, []).append(j)
     for k, js in where.items():
@@ -297,45 +296,6 @@ def _in_context(ctx: Context, i: int, js: list[int]) -> int | None:
         if any(bare(btoks[k].stem) in near for k in range(max(0, j - 3), min(len(btoks), j + 4)) if k != j):
             return j
     return None
-
-
-@lru_cache(maxsize=65536)
-def _verb_key(k: str) -> str:
-    """A verb's forms and its verbal noun under one key, by the patterns of the derived verb forms:
-    يسلم، تسلم، سلمت، تسليم -> سلم (form II: تفعيل); أفرج، يفرج، إفراج -> فرج (IV: إفعال); اعتمد، يعتمد،
-    اعتماد -> عتمد (VII/VIII: انفعال، افتعال); استأنف، يستأنف، استئناف -> ستانف (X: استفعال); يناقش، مناقشة
-    -> ناقش (III: مفاعلة). Keys are compared, never shown."""
-    if k[:1] in "يتن" and len(k) >= 4 and not (k[0] == "ت" and len(k) == 5 and k[3] == "ي"):
-        k = k[1:]  # the present tense's prefix
-    elif len(k) == 4 and k[-1] == "ت":
-        return k[:-1]  # the past tense's feminine ending
-    n = len(k)
-    if n == 5 and k[0] == "ت" and k[3] == "ي":
-        return k[1:3] + k[4]  # تفعيل
-    if n == 5 and k[0] == "ا" and k[3] == "ا":
-        return k[1:3] + k[4]  # إفعال
-    if n == 4 and k[0] == "ا":
-        return k[1:]  # أفعل (its present يفعل lost its prefix above)
-    if n == 6 and k[0] == "ا" and k[4] == "ا":
-        return k[1:4] + k[5]  # افتعال، انفعال
-    if n == 5 and k[0] == "ا":
-        return k[1:]  # افتعل، انفعل
-    if n == 7 and k.startswith("است") and k[5] == "ا":
-        return k[1:5] + k[6]  # استفعال
-    if n == 6 and k.startswith("است"):
-        return k[1:]  # استفعل
-    if n in (5, 6) and k[0] == "م" and k[2] == "ا":
-        return k[1:5]  # مفاعلة (its ending may be gone already)
-    return k
-
-
-@lru_cache(maxsize=65536)
-def _lexeme(w: str) -> str:
-    """``_verb_key`` of a word: a verbal noun is read whole (إعلان is not a plural in -ان)."""
-    b = bare(w)
-    if len(b) in (5, 6, 7) and (b[0] == "ا" or b[0] == "ت") and _verb_key(b) != b:
-        return _verb_key(b)
-    return _verb_key(word_key(w))
 
 
 def _neg_hit(ctx: Context, i: int, j: int, t_neg: int | None, b_neg: int | None) -> Hit:

@@ -14,18 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from difflib import SequenceMatcher
-from functools import cache
 
 from rapidfuzz.fuzz import ratio
 
-from ..arabic import data
 from ..arabic.clitics import has_article
 from ..arabic.numbers import starts_number
 from ..arabic.tokens import Token
 from ..config import CheckConfig
-from ..repetition.lexicon import SYNONYM_GROUPS
 from ..types import Hit, Rule
-from .common import Context, bare, hit, is_content, word_key
+from .common import Context, bare, hit, is_content, synonym_groups, word_key
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -40,18 +37,6 @@ _SENTENCES = 3  # the body's opening sentences, where a headline is restated
 _MIN_SAME = 3
 _MAX_EXTRA = 2  # words added or dropped around the swap
 _CLOSE = 60  # rapidfuzz ratio at or over which two words are spellings or forms of one word
-
-
-@cache
-def _synonyms() -> dict[str, frozenset[int]]:
-    """bare word -> the numbers of every group it is in, from both lists (a word may be in several)."""
-    out: dict[str, set[int]] = {}
-    groups = [tuple(map(data.norm, g)) for g in SYNONYM_GROUPS] + [tuple(r[0].split()) for r in
-                                                                      data.normalized_fields("swap_synonyms")]
-    for n, group in enumerate(groups):
-        for w in group:
-            out.setdefault(bare(w), set()).add(n)
-    return {w: frozenset(ns) for w, ns in out.items()}
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
@@ -89,8 +74,7 @@ def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token])
     if x[:3] == y[:3] or ratio(x, y) >= _CLOSE or x[:1].isdigit() != y[:1].isdigit() \
             or (starts_number(x) and not x[:1].isdigit()) or (starts_number(y) and not y[:1].isdigit()):
         return None
-    syn = _synonyms()
-    if x in syn and not syn[x].isdisjoint(syn.get(y, ())):
+    if not synonym_groups(x).isdisjoint(synonym_groups(y)):
         return None
     if tkeys[i] in ctx.body_words or bkeys[j] in {word_key(t.norm) for t in ctx.title.tokens}:
         return None

@@ -21,7 +21,7 @@ from ..config import CheckConfig
 from ..types import Hit, Param, Rule
 from .common import Context, hit, is_content
 from .numbers import agree
-from .places import covered, places_of
+from .places import country_of, covered, places_of
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -59,7 +59,10 @@ def coverage(ctx: Context) -> tuple[float, list[tuple[Token, bool]]]:
 
 
 def _found_places(ctx: Context) -> set[int]:
-    return {m.start for m in places_of(ctx, "title") if covered(ctx, m)}
+    """Title places the body names; for the topic, a city counts as named when the body names its country
+    (title أنقرة, body التركي: the same story told from the capital)."""
+    countries = {country_of(b) for b in places_of(ctx, "body")} - {""}
+    return {m.start for m in places_of(ctx, "title") if covered(ctx, m) or country_of(m) in countries}
 
 
 def _found_numbers(ctx: Context) -> set[int]:
