@@ -8,6 +8,7 @@ built with ``format_html``.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from django.utils.safestring import SafeString
 from editorial.web.findings import Shown
 
 _CLOSE = SafeString("</mark>")  # a constant tag, never draft text
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 @dataclass(eq=False)
@@ -48,7 +50,8 @@ class _Span:
         )
 
 
-def _spans(text_field: str, findings: list[Shown], n: int) -> list[_Span]:
+def _spans(text_field: str, findings: list[Shown], n: int, at: int = 0) -> list[_Span]:
+    """The marks on ``text_field`` within ``[at, at + n)``, shifted to start at 0 there."""
     spans = []
     for f in findings:
         if not f.is_open:
@@ -58,13 +61,17 @@ def _spans(text_field: str, findings: list[Shown], n: int) -> list[_Span]:
         for k, r in enumerate(f.related_targets or []):
             if r.get("own_mark") and r.get("field") == text_field:
                 spans.append(_Span(int(r["start"]), int(r["end"]), f, related=k))
+    if at:
+        spans = [_Span(s.start - at, s.end - at, s.finding, s.related) for s in spans]
     return [s for s in spans if 0 <= s.start < s.end <= n]
 
 
-def highlight(text: str, text_field: str, findings: list[Shown]) -> SafeString:
-    """``text`` as safe HTML with every open finding on ``text_field`` (and its related spans) marked."""
+def highlight(text: str, text_field: str, findings: list[Shown], at: int = 0) -> SafeString:
+    """``text`` as safe HTML with every open finding on ``text_field`` (and its related spans) marked.
+
+    ``at``: where ``text`` starts in the field, when it is a piece of it (``highlight_parts``)."""
     text = text or ""
-    spans = _spans(text_field, findings, len(text))
+    spans = _spans(text_field, findings, len(text), at)
     if not spans:
         return escape(text)
     starts: dict[int, list[_Span]] = defaultdict(list)
@@ -90,3 +97,22 @@ def highlight(text: str, text_field: str, findings: list[Shown]) -> SafeString:
             started.add(id(s))
             stack.append(s)
     return format_html_join("", "{}", ((part,) for part in parts))
+
+
+def highlight_parts(text: str, text_field: str, findings: list[Shown]) -> list[SafeString]:
+    """``highlight`` cut into pieces at paragraph breaks that no mark crosses: joined, they are exactly
+    ``highlight(text, ...)``; a one-word edit changes one piece, so the live check sends only that one."""
+    text = text or ""
+    inside = sorted((s.start, s.end) for s in _spans(text_field, findings, len(text)))
+    cuts, k, reach = [0], 0, 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        p = m.end()
+        while k < len(inside) and inside[k][0] < p:
+            reach = max(reach, inside[k][1])
+            k += 1
+        if reach <= p and p < len(text):
+            cuts.append(p)
+    cuts.append(len(text))
+    return [highlight(text[a:b], text_field, findings, at=a) for a, b in zip(cuts, cuts[1:], strict=False) if b > a] \
+        or [highlight(text, text_field, findings)]
+

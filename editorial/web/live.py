@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 import time
 
 from django.conf import settings
@@ -21,7 +24,7 @@ from editorial.rule_settings import current_config
 from editorial.templatetags.editorial_tags import localise_digits
 from editorial.web import findings as fnd
 from editorial.web.access import newsroom_required
-from editorial.web.highlight import highlight
+from editorial.web.highlight import highlight, highlight_parts
 
 # Past this the engine needs most of a second: saving checks it instead of every pause in typing.
 LIVE_MAX_CHARS = 60_000
@@ -61,18 +64,70 @@ def check_live(request):
     report = check_draft(title, body, current_config())
     dismissed, saved = _saved_state(request)
     shown = [fnd.from_engine(i, f, dismissed.get(f.fingerprint)) for i, f in enumerate(report.findings)]
+    _stable_keys(shown)
     fnd.link_related(shown)
     counts = fnd.counts(shown)
     list_html = render_to_string("editorial/_findings_list.html",
                                  {"groups": fnd.grouped(shown), "counts": counts, "live": True}, request=request)
-    return JsonResponse({
+    findings = [{**f.as_json(), "stored_id": saved.get(f.fingerprint)} for f in shown]
+    answer = {
         "counts": counts,
-        "findings": [{**f.as_json(), "stored_id": saved.get(f.fingerprint)} for f in shown],
         "title": title,  # as checked (spaces tidied), so the editor knows whether the title's marks fit
         "title_html": str(highlight(title, "title", shown)),
-        "body_html": str(highlight(body, "body", shown)),
-        "list_html": list_html,
         "stats": report.stats,
         "summary": _summary(counts),
-        "took_ms": round((time.perf_counter() - started) * 1000, 1),
-    })
+    }
+    if request.POST.get("delta") == "1":
+        answer.update(_delta(request.POST, findings, highlight_parts(body, "body", shown), list_html))
+    else:
+        answer.update(findings=findings, body_html=str(highlight(body, "body", shown)), list_html=list_html)
+    answer["took_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
+
+
+def _stable_keys(shown: list) -> None:
+    """Keys that survive an edit elsewhere (the finding's fingerprint, numbered when it repeats), so a finding
+    and the paragraph holding its mark are the same on both sides of a keystroke and need not be sent again."""
+    seen: dict[str, int] = {}
+    for f in shown:
+        base = f"l{f.fingerprint[:12]}"
+        seen[base] = seen.get(base, 0) + 1
+        f.key = base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def _digest(value) -> str:
+    data = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+_OFFSETS = ("start", "end", "start_utf16", "end_utf16")
+_LIST_OFFSETS = re.compile(r' data-(?:start|end)16="\d*"')
+
+
+def _delta(post, findings: list[dict], parts: list, list_html: str) -> dict:
+    """Only what the editor does not hold yet. It says what it holds: ``parts`` (the digests of the body's
+    pieces), ``known`` (``key:digest`` of each finding) and ``list`` (the findings list's digest); everything it
+    holds is answered by digest alone, so a one-word edit sends one paragraph and the findings that changed."""
+    held_parts = set(post.get("parts", "").split(","))
+    held = set(post.get("known", "").split(","))
+    body_parts = []
+    for html in parts:
+        d = _digest(str(html))
+        body_parts.append([d, None if d in held_parts else str(html)])
+    # Offsets move with every keystroke before them: they travel in the key list, the rest only when it changed.
+    rows, changed = [], []
+    for f in findings:
+        core = {k: v for k, v in f.items() if k not in _OFFSETS}
+        d = _digest(core)
+        rows.append([f["key"], d, *(f[k] for k in _OFFSETS)])
+        if f"{f['key']}:{d}" not in held:
+            changed.append(core)
+    list_digest = _digest(_LIST_OFFSETS.sub("", list_html))  # the editor puts the new offsets in itself
+    return {
+        "body_parts": body_parts,
+        "finding_keys": rows,
+        "offset_names": list(_OFFSETS),
+        "findings": changed,
+        "list_digest": list_digest,
+        "list_html": None if post.get("list") == list_digest else list_html,
+    }

@@ -148,6 +148,11 @@
     data.append("title", sent.title);
     data.append("body", sent.body);
     data.append("draft", form.getAttribute("data-draft") || "");
+    // Say what is held from the last answer: the server then sends only the pieces and findings that changed.
+    data.append("delta", "1");
+    data.append("parts", Object.keys(held.parts).join(","));
+    data.append("known", Object.keys(held.findings).join(","));
+    data.append("list", held.list);
     form.setAttribute("data-live-state", "checking");
     var started = performance.now();
     fetch(form.getAttribute("data-live-url"), {
@@ -173,7 +178,35 @@
     });
   }
 
+  // What the last answer gave, by digest: the body's pieces, the findings (without their offsets), the list.
+  var held = { parts: {}, findings: {}, list: "", listHtml: "" };
+
+  function expand(json) {
+    if (!json.body_parts) { return json; }
+    var parts = {}, known = {}, fresh = {}, names = json.offset_names;
+    json.body_parts.forEach(function (p) { parts[p[0]] = p[1] !== null ? p[1] : held.parts[p[0]]; });
+    (json.findings || []).forEach(function (f) { fresh[f.key] = f; });
+    var list = json.finding_keys.map(function (row) {
+      var core = fresh[row[0]] || held.findings[row[0] + ":" + row[1]];
+      known[row[0] + ":" + row[1]] = core;
+      var f = Object.assign({}, core);
+      names.forEach(function (name, i) { f[name] = row[2 + i]; });
+      return f;
+    });
+    var missing = json.body_parts.some(function (p) { return parts[p[0]] === undefined; }) ||
+      list.some(function (f) { return f.key === undefined; });
+    if (missing) { held = { parts: {}, findings: {}, list: "", listHtml: "" }; return null; }
+    var listHtml = json.list_html !== null ? json.list_html : held.listHtml;
+    held = { parts: parts, findings: known, list: json.list_digest, listHtml: listHtml };
+    return Object.assign({}, json, {
+      body_html: json.body_parts.map(function (p) { return parts[p[0]]; }).join(""),
+      findings: list, list_html: listHtml
+    });
+  }
+
   function show(json, sent) {
+    json = expand(json);
+    if (json === null) { check(); return; }  // something held was lost: ask again, holding nothing
     var open = current;
     closeCard(false);
     ["title", "body"].forEach(function (name) {
@@ -187,6 +220,11 @@
     findings = {};
     (json.findings || []).forEach(function (f) { findings[f.key] = f; });
     list.innerHTML = json.list_html;
+    // A list kept from an earlier answer gets this answer's offsets.
+    list.querySelectorAll("li.finding[data-finding]").forEach(function (li) {
+      var f = findings[li.getAttribute("data-finding")];
+      if (f) { li.setAttribute("data-start16", f.start_utf16); li.setAttribute("data-end16", f.end_utf16); }
+    });
     status.textContent = json.summary;
     if (open && findings[open] && spanOf(open)) { openCard(open, false); }
   }

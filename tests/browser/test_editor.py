@@ -122,3 +122,26 @@ def test_screenshot_of_the_admin_rule_settings(page: Page, site, admin_user, sho
     expect(page.locator("#every-rule tbody tr").first).to_be_visible()
     expect(page.locator("#site-name")).not_to_contain_text("جانغو")
     page.screenshot(path=str(shots / "admin-rules-ar.png"))
+
+
+def test_after_an_edit_the_live_check_sends_only_the_changed_paragraph(page: Page, site, writer):
+    sign_in(page, site, "writer")
+    page.goto(site + "/drafts/new/")
+    page.locator("input[name=title]").fill(TITLE)
+    body = page.locator("textarea[name=body]")
+    paragraphs = BODY + "\n\nويستمر المعرض عشرة أيام، وتقام على هامشه ندوات وأمسيات شعرية."
+    body.fill(paragraphs)
+    expect(page.locator("[data-editor=body] .editor-mirror mark.hl[data-check=placeholder]")).to_have_text(
+        "[التاريخ]")
+    page.wait_for_function("document.querySelector('form[data-live-url]').dataset.liveState === 'done'")
+    body.press("End")
+    with page.expect_response(lambda r: r.url.endswith("/drafts/check-live/")) as got:
+        page.keyboard.type(" وختام")
+    last = got.value.json()
+    page.wait_for_function("document.querySelector('form[data-live-url]').dataset.liveState === 'done'")
+    assert sum(1 for _d, html in last["body_parts"] if html is not None) == 1 and last["list_html"] is None
+    # the marks of the paragraphs not sent are still in place, and the list still lists the findings
+    expect(page.locator("[data-editor=body] .editor-mirror mark.hl[data-check=placeholder]")).to_have_text(
+        "[التاريخ]")
+    expect(page.locator("#live-findings li.finding")).to_have_count(len(last["finding_keys"]))
+    assert page.evaluate(MIRROR_MATCHES)
