@@ -264,11 +264,16 @@ PRECISION_LABEL = format_lazy(_("Measured precision (last {days} days)"), days=P
 PARAM_PREFIX = "param_"
 
 
+def _number(value) -> str:
+    """A parameter's value as typed in its field (``85``, ``0.4``): not localised, it is shown left to right."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
 def _param_field(p: Param, current) -> forms.Field:
     """A typed, bounded form field for one declared parameter; empty means the declared default."""
     kind = forms.IntegerField if p.type is int else forms.FloatField
     return kind(label=p.name, required=False, min_value=p.minimum, max_value=p.maximum, initial=current,
-                help_text=format_lazy("{} {}", gettext(p.description), format_lazy(_("Default: {}."), p.default)),
+                help_text=format_lazy("{} {}", gettext(p.description), format_lazy(_("Default: {}."), _number(p.default))),
                 widget=forms.NumberInput(attrs={"placeholder": p.default, "dir": "ltr",
                                                 "step": "any" if p.type is float else 1}))
 
@@ -378,9 +383,10 @@ class RuleSettingAdmin(admin.ModelAdmin):
             values = (setting.params or {}) if setting else {}
             every.append({"id": r.id, "description": gettext(r.description), "setting": setting,
                           "default_severity": SEVERITY_LABELS.get(r.severity, r.severity),
-                          "params": [{"name": p.name, "default": p.default, "value": values.get(p.name),
-                                      "description": gettext(p.description), "minimum": p.minimum,
-                                      "maximum": p.maximum}
+                          "params": [{"name": p.name, "default": _number(p.default),
+                                      "value": None if values.get(p.name) is None else _number(values[p.name]),
+                                      "description": gettext(p.description), "minimum": _number(p.minimum),
+                                      "maximum": _number(p.maximum)}
                                      for p in r.params]})
         return super().changelist_view(request, {**(extra_context or {}), "every_rule": every})
 

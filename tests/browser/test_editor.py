@@ -121,7 +121,16 @@ def test_screenshot_of_the_admin_rule_settings(page: Page, site, admin_user, sho
     page.goto(site + "/admin/editorial/rulesetting/")
     expect(page.locator("#every-rule tbody tr").first).to_be_visible()
     expect(page.locator("#site-name")).not_to_contain_text("جانغو")
+    row = page.locator("#every-rule tbody tr", has_text="repetition.overused_phrase")
+    expect(row.locator(".rule-param")).to_have_count(2)
+    row.evaluate("r => window.scrollTo(0, r.getBoundingClientRect().top + window.scrollY - 260)")
     page.screenshot(path=str(shots / "admin-rules-ar.png"))
+    row.get_by_role("link").click()
+    expect(page.locator("input[name=param_min_count][type=number]")).to_be_visible()
+    page.locator("input[name=param_min_count]").fill("1")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".errorlist")).to_be_visible()  # below the declared minimum: refused on its field
+    page.screenshot(path=str(shots / "admin-rule-form-ar.png"))
 
 
 def test_after_an_edit_the_live_check_sends_only_the_changed_paragraph(page: Page, site, writer):
