@@ -35,7 +35,7 @@ def mail_settings(app_configs=None, **kwargs) -> list[Warning]:
 
 @register(Tags.compatibility)  # not staticfiles: collectstatic, the cure, runs those first
 def static_manifest(app_configs=None, **kwargs) -> list[Warning]:
-    if not getattr(settings, "PRODUCTION", False):
+    if not settings.PRODUCTION:
         return []
     from editorial.staticstorage import MANIFEST
 
