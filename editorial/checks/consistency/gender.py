@@ -13,15 +13,18 @@ gender (it may be a pronoun: رئيسه).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
+from ..arabic import data
 from ..arabic import lexicon as L
 from ..arabic.clitics import strip_proclitics
 from ..arabic.numbers import unit_key
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from .common import Context, hit
+from .common import Context, Mention, hit
 from .people import Role, find_roles
+from .places import places_of
 from .words import (
     DEFNUM,
     FDUAL,
@@ -62,7 +65,10 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     body_roles = find_roles(ctx.body)
     title_roles = find_roles(ctx.title)
     yield from _title_gender(ctx, title_roles, body_roles)
-    yield from _title_count(ctx, title_roles)
+    counted = list(_title_count(ctx, title_roles))
+    yield from counted
+    if not counted:
+        yield from _place_count(ctx)
     yield from _body_gender(ctx, body_roles)
 
 
@@ -160,6 +166,85 @@ def _title_count(ctx: Context, roles: list[Role]) -> Iterator[Hit]:
         _, s, e, _ = max(evidence, key=lambda x: x[0])
         text = ctx.body.text[s:e]
         yield hit("consistency.count_mismatch", "title", start, end, [("body", s, e)], context=text, body=text)
+
+
+@cache
+def _place_nouns() -> dict[str, tuple[str, int]]:
+    """normalised form -> (kind of place, 2 for a dual else 0) (data/place_kind_nouns.txt)."""
+    out: dict[str, tuple[str, int]] = {}
+    for kind, singular, duals, plurals in data.normalized_fields("place_kind_nouns"):
+        for w in duals.split():
+            out[w] = (kind, 2)
+        for w in plurals.split():
+            out[w] = (kind, 0)
+    return out
+
+
+def _title_place_counts(ctx: Context) -> Iterator[tuple[str, int, int, int]]:
+    """(kind, count, start, end): "ثلاث مدن"، "أربع دول" (a number before a place noun) or a dual (دولتين)."""
+    nouns = _place_nouns()
+    by_end = {m.unit_end: m for m in ctx.title_numbers
+              if m.kind in ("digits", "words") and m.value == int(m.value) and 2 <= m.value <= 20}
+    for t in ctx.title.tokens:
+        found = nouns.get(strip_proclitics(t.norm, 3)[0]) or nouns.get(t.norm)
+        if found is None:
+            continue
+        kind, dual = found
+        if dual:
+            yield kind, 2, t.start, t.end
+        elif t.end in by_end:
+            m = by_end[t.end]
+            yield kind, int(m.value), m.start, t.end
+
+
+def place_lists(ctx: Context) -> list[tuple[str, int, int, int]]:
+    """(kind, items, start, end) for each run of two or more places the body names one after another, joined by
+    "و" or a comma (صفاقس، توزر وتطاوين): "country" when every item is a country, else "town"."""
+    out = []
+    run: list[Mention] = []
+    text = ctx.body.text
+    for m in [*places_of(ctx, "body"), None]:
+        if m is not None and run and _joined(text, run[-1], m):
+            run.append(m)
+            continue
+        keys = {r.key for r in run}
+        if len(keys) >= 2:
+            kind = "country" if all(r.kind == "country" for r in run) else "town"
+            out.append((kind, len(keys), run[0].start, run[-1].end))
+        run = [m] if m is not None else []
+    return out
+
+
+_FEW = 6  # a count up to this is usually spelt out in full when the body lists the places
+
+
+def _named(ctx: Context, kind: str) -> int:
+    """How many distinct places of a kind the body names anywhere."""
+    return len({m.key for m in places_of(ctx, "body") if (m.kind == "country") == (kind == "country")})
+
+
+def _joined(text: str, a: Mention, b: Mention) -> bool:
+    gap = text[a.end:b.start]
+    return gap.strip() in ("،", ",") or (gap == " " and text[b.start:b.start + 1] == "و")
+
+
+def _place_count(ctx: Context) -> Iterator[Hit]:
+    """A title count of places (ثلاث مدن) against the body's list of places of that kind, when no list of the
+    body has that many items."""
+    facts = list(_title_place_counts(ctx))
+    if not facts:
+        return
+    lists = place_lists(ctx)
+    for kind, n, start, end in facts:
+        rivals = [x for x in lists if x[0] == kind]
+        if not rivals or any(items == n for _, items, _, _ in rivals):
+            continue
+        if all(items < n for _, items, _, _ in rivals) and (n > _FEW or _named(ctx, kind) >= n):
+            continue  # a shorter list may name a few of them (15 دولة ... منها تونس والمغرب)
+        _, _, s, e = rivals[0]
+        text = ctx.body.text[s:e]
+        yield hit("consistency.count_mismatch", "title", start, end, [("body", s, e)], context=text, body=text)
+        return
 
 
 def _body_counts(ctx: Context) -> dict[str, list[tuple[int, int, int, bool]]]:
