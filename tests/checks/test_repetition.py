@@ -345,3 +345,34 @@ def test_an_overused_phrase_is_found_in_a_long_piece():
     assert words > 2500 and _threshold(CONFIG, words) <= 12 < 5 * words / 600
     found = _findings(T, text, rule="repetition.overused_phrase")
     assert [f.text for f in found] == ["لتحقيق الأمن الغذائي"] and "12" in found[0].message
+
+
+FIGURES_TWICE = (
+    "بلغت صادرات زيت الزيتون التونسي 350 ألف طن خلال الموسم الماضي بحسب وزارة الفلاحة.\n\n"
+    "وقالت الوزارة إن عائدات التصدير بلغت 2500 مليون دينار في الفترة ذاتها بفضل الأسعار المرتفعة.\n\n"
+    "وأضاف المرصد الوطني أن الأسواق الأوروبية استوعبت معظم الكميات المصدرة هذا العام.\n\n"
+    "وسجل الموسم تصدير 350 ألف طن من زيت الزيتون بعائدات التصدير 2500 مليون دينار حسب الأرقام الرسمية."
+)
+
+
+def test_restated_figure_points_at_its_first_figure_whatever_the_string_hashing():
+    """Two figures of the last sentence were each given before: the finding names the sentence of the first
+    one (350 ألف طن), in every process, not whichever figure a set happened to yield first."""
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json, sys; from editorial.checks import check_draft; r = check_draft(sys.argv[1], sys.argv[2]); "
+            "print(json.dumps([(f.rule, f.start, [(s.start, s.end) for s in f.related]) for f in r.findings]))")
+    title = "صادرات تونس من زيت الزيتون ترتفع"
+    first = FIGURES_TWICE.index("بلغت صادرات")
+    outs = set()
+    for seed in ("0", "1", "2", "3", "5"):
+        env = {"PYTHONHASHSEED": seed, "PATH": ""}
+        run = subprocess.run([sys.executable, "-c", code, title, FIGURES_TWICE], env=env, capture_output=True,
+                             text=True, check=True)
+        outs.add(run.stdout)
+    assert len(outs) == 1
+    findings = json.loads(outs.pop())
+    restated = [f for f in findings if f[0] == "repetition.possible_restatement"]
+    assert restated and restated[0][2][0][0] == first

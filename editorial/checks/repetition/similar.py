@@ -185,19 +185,20 @@ _DIGITS_RE = regex.compile(r"\d")
 _FIGURE_RE = regex.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?![\d.,]?\d)\s*(%|[\p{L}]+)?")
 
 
-def _figures(s: Sentence, small: bool = False) -> set[str]:
-    """The figures of a sentence with their unit ("3.2 مليار", "45 %"; the counted thing may be named otherwise),
+def _figures(s: Sentence, small: bool = False) -> dict[str, None]:
+    """The figures of a sentence in the order they appear (a dict as an ordered set: the first qualifying figure
+    is the one reported, whatever the string hashing), with their unit ("3.2 مليار", "45 %"; the counted thing may be named otherwise),
     not years nor days of a date ("27 مارس"). Single digits recur for many reasons: only when ``small``, and
     with the very thing they count ("5 أيام", as a stem)."""
-    out = set()
+    out: dict[str, None] = {}
     for m in _FIGURE_RE.finditer(norm(s.text)):
         value, after = m.group(1), m.group(2) or ""
         if _YEAR_RE.fullmatch(value) or after in CALENDAR_WORDS:
             continue
         if len(_DIGITS_RE.findall(value)) >= 2:
-            out.add(f"{value} {after if after in UNIT_WORDS or after == '%' else ''}")
+            out[f"{value} {after if after in UNIT_WORDS or after == '%' else ''}"] = None
         elif small and after:
-            out.add(f"{value} {light_stem(after)}")
+            out[f"{value} {light_stem(after)}"] = None
     return out
 
 
