@@ -106,6 +106,16 @@ class TextView:
         return tuple(map(_new_tuple, repeat(Token), rows))
 
     @cached_property
+    def norms(self) -> list[str]:
+        """Every token's normalised form, in token order (one column shared by the checks' C-level maps)."""
+        return [t.norm for t in self.tokens]
+
+    @cached_property
+    def stems(self) -> list[str]:
+        """Every token's light stem, in token order."""
+        return [t.stem for t in self.tokens]
+
+    @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         out = []
         for m in _PARA_RE.finditer(self.text):

@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import compress, repeat
+from operator import and_
 
 from ..arabic import TextView, Token, light_stem
 from ..arabic.clitics import CONJUNCTION_LETTERS
@@ -34,9 +36,9 @@ def _phrases(body: Body) -> dict[tuple[str, ...], list[Occurrence]]:
     skip = _name_tokens(body)
     out = body.excluded_tokens
     found: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
-    stems = [t.stem for t in toks]
-    for i in range(len(toks) - 1):
-        if not flags[i] & CONTENT or skip[i] or out[i]:
+    stems = body.view.stems
+    for i in compress(range(len(toks) - 1), map(and_, flags, repeat(CONTENT))):  # content tokens, found in C
+        if skip[i] or out[i]:
             continue
         end, article = i, flags[i] & ARTICLE
         while end - i < 2 and joined[end] and flags[end + 1] & CONTENT:
@@ -55,13 +57,13 @@ def _name_tokens(body: Body) -> list[bool]:
     """Heads (وزارة، رئيس) and up to three words joined after one: an institution's name or a title."""
     toks, joined = body.view.tokens, body.joined
     out = [False] * len(toks)
-    for i, t in enumerate(toks):
-        if t.stem in _HEAD_STEMS:
-            out[i] = True
-            k = i
-            while k - i < 3 and k + 1 < len(toks) and joined[k] and body.token_flags[k + 1] & CONTENT:
-                k += 1
-                out[k] = True
+    flags = body.token_flags
+    for i in compress(range(len(toks)), map(_HEAD_STEMS.__contains__, body.view.stems)):  # heads, found in C
+        out[i] = True
+        k = i
+        while k - i < 3 and k + 1 < len(toks) and joined[k] and flags[k + 1] & CONTENT:
+            k += 1
+            out[k] = True
     return out
 
 
@@ -140,16 +142,15 @@ def overused_stock_phrases(body: Body) -> Iterator[Hit]:
     toks, out, joined = body.view.tokens, body.excluded_tokens, body.joined
     limit = _stock_threshold(len(toks))
     found: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
-    for i, t in enumerate(toks):
-        first = t.norm
-        candidates = _STOCK_BY_FIRST.get(first) or (
-            _STOCK_BY_FIRST.get(first[1:]) if first[:1] in CONJUNCTION_LETTERS else None)
-        if not candidates or out[i]:
+    norms = body.view.norms
+    # only the tokens that may open a stock phrase are visited; they are picked out in C
+    for i in compress(range(len(norms)), map(_STOCK_BY_WORD.__contains__, norms)):
+        if out[i]:
             continue
-        for phrase in candidates:
+        for phrase, rest in _STOCK_BY_WORD[norms[i]]:
             n = len(phrase)
-            if i + n <= len(toks) and all(joined[k] for k in range(i, i + n - 1)) \
-                    and all(toks[i + k].norm == phrase[k] for k in range(1, n)):
+            # slices compared in C (a slice past the end is shorter than ``rest``, so it cannot match)
+            if norms[i + 1:i + n] == rest and all(joined[i:i + n - 1]):
                 found[phrase].append((i, i + n - 1))
                 break
     for phrase, occs in found.items():
@@ -170,3 +171,7 @@ def _by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 _STOCK_BY_FIRST = _by_first()
+# A token -> the stock phrases it may open (each with its other words as a list): its own word, else the word
+# behind a conjunction (وفي هذا الإطار).
+_STOCK_BY_WORD = {c + w: v for w, v in _STOCK_BY_FIRST.items() for c in CONJUNCTION_LETTERS} | _STOCK_BY_FIRST
+_STOCK_BY_WORD = {w: tuple((p, list(p[1:])) for p in v) for w, v in _STOCK_BY_WORD.items()}

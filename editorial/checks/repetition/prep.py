@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
+from operator import and_, eq
 
 import regex
 
@@ -76,6 +77,14 @@ def word_class(word: str) -> int:
 
 
 _WORD_CLASSES = WordMemo(word_class)
+
+
+def _space_gap(gap: str) -> bool:
+    """The text between two tokens of one sentence joins them into a phrase: spaces, no line break."""
+    return gap == " " or not gap.strip() and "\n" not in gap
+
+
+_SPACE_GAPS = WordMemo(_space_gap)
 
 
 def is_function(word: str) -> bool:
@@ -192,7 +201,7 @@ class Body:
     @cached_property
     def token_flags(self) -> list[int]:
         """``word_class`` of every body token, in token order."""
-        return list(map(_WORD_CLASSES.__getitem__, [t.norm for t in self.view.tokens]))  # lookups mapped in C
+        return list(map(_WORD_CLASSES.__getitem__, self.view.norms))  # lookups mapped in C
 
     @cached_property
     def sentence_of(self) -> list[int]:
@@ -207,11 +216,11 @@ class Body:
     def joined(self) -> list[bool]:
         """Token i and token i+1 are in one sentence with only spaces between them (no punctuation)."""
         toks, text, sent = self.view.tokens, self.view.text, self.sentence_of
-        out = [False] * len(toks)
-        for i in range(len(toks) - 1):
-            gap = text[toks[i].end:toks[i + 1].start]
-            out[i] = sent[i] == sent[i + 1] and (gap == " " or not gap.strip() and "\n" not in gap)
-        return out
+        if not toks:
+            return []
+        # in C: every gap's text, looked up in a memo of gap -> "only spaces, no line break"
+        gaps = map(text.__getitem__, map(slice, [t.end for t in toks[:-1]], [t.start for t in toks[1:]]))
+        return [*map(and_, map(eq, sent[:-1], sent[1:]), map(_SPACE_GAPS.__getitem__, gaps)), False]
 
     @cached_property
     def excluded_tokens(self) -> list[bool]:

@@ -215,6 +215,8 @@ def restated_figures(body: Body, skip: set[int]) -> Iterator[Hit]:
     formula = body.formula_sentences
     last: dict[str, int] = {}
     for j, s in enumerate(sents):
+        if not _DIGITS_RE.search(s.text):
+            continue  # no figure (normalising only turns digits into digits)
         if j in formula or body.in_list(s) or body.sentence_quoted(s):
             continue
         found = None
