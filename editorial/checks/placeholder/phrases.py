@@ -14,9 +14,10 @@ from functools import lru_cache
 
 import regex
 
-from ..arabic import TextView, data, norm
+from ..arabic import WORD_RE, TextView, data, norm
 from ..arabic.clitics import CLITIC_LETTERS
 from ..arabic.marks import after_marks
+from ..arabic.memo import WordMemo
 from ..arabic.quotes import Quotations
 from . import lexicon as lx
 from .text import any_in, sentence_end, sentence_start, words
@@ -52,21 +53,64 @@ class Pattern:
         self.rx = regex.compile(pattern if raw else norm(pattern))
         self.anchored = anchored  # must start a sentence
         self.sentence = sentence  # the finding covers the whole sentence, not only from the match on
+        # For the word gate (see ``present_runs``): triggers that are one run of letters, and the others with
+        # their runs (a literal can only occur where each of its runs occurs inside some word of the text).
+        self.single = frozenset(t for t in self.triggers if WORD_RE.fullmatch(t))
+        self.multi = tuple((t, tuple(WORD_RE.findall(t))) for t in self.triggers if t not in self.single)
+        self.head_runs = tuple((h, tuple(WORD_RE.findall(h))) for h in self.heads)
+        _register_runs(self.triggers + self.heads)
 
-    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        if not any(map(text.__contains__, self.triggers)):  # the substring tests run in C
-            return
+    def finditer(self, text: str, present: frozenset[str] | None = None) -> Iterator[regex.Match[str]]:
+        """Matches in ``text``; ``present``, when given, is ``present_runs`` of this same text: the gate then
+        looks up words instead of scanning the text once per trigger (same matches)."""
+        heads = self.heads
+        if present is None:
+            if not any(map(text.__contains__, self.triggers)):  # the substring tests run in C
+                return
+        else:
+            if present.isdisjoint(self.single) and not any(
+                    all(map(present.__contains__, runs)) and t in text for t, runs in self.multi):
+                return
+            heads = tuple(h for h, runs in self.head_runs if all(map(present.__contains__, runs)))
         if not self.heads:
             yield from self.rx.finditer(text)
             return
         last = 0
-        for pos in _positions(text, self.heads):
+        for pos in _positions(text, heads):
             if pos < last:
                 continue  # inside the previous match: finditer does not overlap matches
             m = self.rx.match(text, pos)  # lookbehinds still see the text before pos
             if m is not None and m.end() > pos:
                 last = m.end()
                 yield m
+
+
+# Every run of letters (``WORD_RE``) in a trigger or head of any ``Pattern``, and word -> the runs inside it.
+_RUNS: set[str] = set()
+
+
+def _runs_in(word: str) -> frozenset[str]:
+    return frozenset(r for r in _RUNS if r in word)
+
+
+_RUNS_IN: WordMemo[frozenset[str]] = WordMemo(_runs_in)
+
+
+def _register_runs(literals: tuple[str, ...]) -> None:
+    new = {r for t in literals for r in WORD_RE.findall(t)} - _RUNS
+    if new:
+        _RUNS.update(new)
+        _RUNS_IN.clear()  # computed with fewer runs
+
+
+def present_runs(view: TextView) -> frozenset[str]:
+    """The pattern runs that occur in the normalised text ``view.norm``: a run of letters occurs in a text
+    exactly when it is inside one of the text's words (its maximal runs, ``view.norms``). One memo lookup
+    per distinct word instead of one scan of the text per trigger; kept on the view for the other passes."""
+    cached = view.__dict__.get("_placeholder_runs")
+    if cached is None:
+        cached = view.__dict__["_placeholder_runs"] = frozenset().union(*map(_RUNS_IN.__getitem__, set(view.norms)))
+    return cached
 
 
 def _literals(words: str, raw: bool) -> tuple[str, ...]:
@@ -273,12 +317,13 @@ def _to_sentence_end(text: str, end: int, colon: bool = True) -> int:
 
 def note_hits(view: TextView) -> Iterator[tuple[str, int, int]]:
     nt, text = view.norm, view.text
+    present = present_runs(view)
     for pat in _NOTES:
-        for m in pat.finditer(nt):
+        for m in pat.finditer(nt, present):
             if not pat.anchored or _at_sentence_start(nt, m.start()):
                 s, e = _orig(view, m.start(), m.end())
                 yield NOTE_RULE, s, _to_sentence_end(text, e, colon=False)
-    for m in _NOTE_COLON.finditer(nt):
+    for m in _NOTE_COLON.finditer(nt, present):
         s, e = _orig(view, m.start(), m.end())
         end = _to_sentence_end(text, e, colon=False)
         if _note_body_instructs(text[e:end]):
@@ -301,8 +346,9 @@ def _note_body_instructs(rest: str) -> bool:
 def dummy_hits(view: TextView) -> Iterator[tuple[str, int, int]]:
     """Each sentence with dummy text; consecutive ones (only spaces or punctuation between) make one stretch."""
     text, spans = view.text, []
+    present = present_runs(view)
     for pat in (_DUMMY, _DUMMY_PHRASES):
-        for m in pat.finditer(view.norm):
+        for m in pat.finditer(view.norm, present):
             s, e = _orig(view, m.start(), m.end())
             spans.append((sentence_start(text, s), _to_sentence_end(text, e)))
     spans.sort()
@@ -331,7 +377,7 @@ def _name_start(nt: str, pos: int) -> bool:
 def name_hits(view: TextView) -> Iterator[tuple[str, int, int]]:
     nt = view.norm
     idioms = [(m.start(), m.end()) for m in _NAME_IDIOM.finditer(nt)] if "علان" in nt else []
-    for m in _NAME.finditer(nt):
+    for m in _NAME.finditer(nt, present_runs(view)):
         if not _name_start(nt, m.start()) or any(s <= m.start() < e for s, e in idioms):
             continue
         yield NAME_RULE, *_orig(view, m.start(), m.end())
@@ -346,9 +392,9 @@ def _reported(view: TextView, quotes: Quotations, s: int) -> bool:
 
 
 def ai_hits(view: TextView, quotes: Quotations) -> Iterator[tuple[str, int, int]]:
-    nt = view.norm
+    nt, present = view.norm, present_runs(view)
     for pat in _AI:
-        for m in pat.finditer(nt):
+        for m in pat.finditer(nt, present):
             if m.end() == m.start() or (pat.anchored and not _at_sentence_start(nt, m.start())):
                 continue
             if not _name_start(nt, m.start()):
