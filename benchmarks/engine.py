@@ -2,6 +2,12 @@
 """Benchmark the check engine: throughput, latency of an 800-word article, single 20k/100k-word texts, memory.
 
     python benchmarks/engine.py [--corpus FILE.jsonl] [--runs 300]
+    python benchmarks/engine.py --tree /tmp/eng-base [--rounds 6] [--runs 300]   # side by side, one run
+
+With ``--tree`` (another checkout, e.g. ``git worktree add /tmp/eng-base 54356e3``) the latency figures are
+measured for this checkout and each tree in child processes, alternating in ``--rounds`` rounds (a noisy, shared
+machine slows both alike), and printed side by side: 800-word p50/p99 wall and CPU time, and the 20,000- and
+100,000-word texts; the texts are the same for every tree.
 
 Texts come from a JSONL file of articles ({"title", "body"} per line) when given (or when the shared
 development corpus sits beside the checkout), else from the project's own demo drafts, varied by a seeded
@@ -12,16 +18,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# a child measuring another checkout puts that checkout first (see --tree)
+sys.path.insert(0, os.environ.get("ENGINE_BENCH_TREE") or str(ROOT))
 
 from editorial.checks import check_draft
 from editorial.demo import DEMO_DRAFTS
@@ -63,13 +72,72 @@ def text_of_words(articles: list[tuple[str, str]], n_words: int, start: int = 0)
 
 def percentile(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 def time_one(title: str, body: str) -> float:
     t = time.perf_counter()
     check_draft(title, body)
     return (time.perf_counter() - t) * 1000
+
+
+def time_cpu(title: str, body: str) -> tuple[float, float]:
+    """Wall and CPU milliseconds of one check (CPU time moves little when other programs crowd the machine)."""
+    t, c = time.perf_counter(), time.process_time()
+    check_draft(title, body)
+    return (time.perf_counter() - t) * 1000, (time.process_time() - c) * 1000
+
+
+def child(a: argparse.Namespace) -> None:
+    """One round for --tree: samples printed as JSON for the parent."""
+    articles = load_articles(a.corpus)
+    check_draft(*articles[0])
+    out = {"article": [time_cpu(*text_of_words(articles, 800, start=i * 3)) for i in a.starts]}
+    for n in a.long:
+        out[str(n)] = [time_cpu(*text_of_words(articles, n))]
+    print(json.dumps(out))
+
+
+def compare(a: argparse.Namespace) -> None:
+    """This checkout and each --tree, alternating by rounds, one table."""
+    trees = [("this checkout", None)] + [(str(t), t.resolve()) for t in a.tree]
+    for _name, tree in trees[1:]:
+        if not (tree / "editorial" / "checks").is_dir():
+            raise SystemExit(f"{tree}: no editorial/checks there")
+    samples: dict[str, dict[str, list]] = {name: {} for name, _ in trees}
+    per_round = max(1, a.runs // a.rounds)
+    for r in range(a.rounds):
+        starts = [str(i) for i in range(r * per_round, (r + 1) * per_round)]
+        long = ["100000"] if r % 2 == 0 else ["20000"]
+        order = trees if r % 2 == 0 else trees[::-1]
+        for name, tree in order:
+            env = {**os.environ, "ENGINE_BENCH_TREE": str(tree or ROOT)}
+            cmd = [sys.executable, __file__, "--child", "--starts", *starts, "--long", *long]
+            if a.corpus:
+                cmd += ["--corpus", str(a.corpus)]
+            res = json.loads(subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout)
+            for k, v in res.items():
+                samples[name].setdefault(k, []).extend(v)
+        print(f"round {r + 1}/{a.rounds} done", file=sys.stderr)
+    print(f"texts: {a.corpus or 'synthetic (demo vocabulary)'}; {a.rounds} rounds alternating the trees")
+    print("| tree | 800-word p50 ms | p99 ms | CPU p50 ms | 20,000 words ms (median) | 100,000 words ms (median) |")
+    print("|---|---|---|---|---|---|")
+    base = None
+    for name, _tree in trees:
+        s = samples[name]
+        wall, cpu = [w for w, _ in s["article"]], [c for _, c in s["article"]]
+        p50 = percentile(wall, 50)
+        base = base or p50
+        w20 = statistics.median(w for w, _ in s.get("20000", [(0, 0)]))
+        w100 = statistics.median(w for w, _ in s.get("100000", [(0, 0)]))
+        print(f"| {name} | {p50:.2f} | {percentile(wall, 99):.2f} | {percentile(cpu, 50):.2f} | {w20:,.0f} | "
+              f"{w100:,.0f} |")
+    for name, _tree in trees[1:]:
+        s, t = samples[name], samples[trees[0][0]]
+        ratio = percentile([w for w, _ in t["article"]], 50) / percentile([w for w, _ in s["article"]], 50)
+        cpu_ratio = percentile([c for _, c in t["article"]], 50) / percentile([c for _, c in s["article"]], 50)
+        print(f"this checkout / {name}: 800-word p50 wall x{ratio:.2f}, CPU x{cpu_ratio:.2f} "
+              f"({len(t['article'])} articles each)")
 
 
 def family_scaling() -> None:
@@ -95,7 +163,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=SHARED if SHARED.exists() else None)
     ap.add_argument("--runs", type=int, default=300)
+    ap.add_argument("--tree", type=Path, action="append", default=[],
+                    help="another checkout measured side by side (repeatable)")
+    ap.add_argument("--rounds", type=int, default=6, help="with --tree: rounds alternating the checkouts")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--starts", type=int, nargs="*", default=[], help=argparse.SUPPRESS)
+    ap.add_argument("--long", type=int, nargs="*", default=[], help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.child:
+        return child(a)
+    if a.tree:
+        return compare(a)
     articles = load_articles(a.corpus)
     print(f"texts: {a.corpus or 'synthetic (demo vocabulary)'}; {len(articles)} articles")
 
