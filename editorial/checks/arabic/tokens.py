@@ -7,10 +7,11 @@ tashkeel never splits a word.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, repeat
-from operator import add, sub
+from operator import add, le, sub
 from typing import NamedTuple
 
 import regex
@@ -128,6 +129,10 @@ class TextView:
     def sentences(self) -> tuple[Sentence, ...]:
         out: list[Sentence] = []
         toks = self.tokens
+        starts, ends = [t.start for t in toks], [t.end for t in toks]
+        # never decreasing (a ligature expanded to several words maps them all to one offset), so the tokens
+        # of a sentence are found by bisection; the scan stays for any text where that would not hold
+        bisect = all(map(le, starts, starts[1:])) and all(map(le, ends, ends[1:]))
         ti = 0
         for p in self.paragraphs:
             pos = p.start
@@ -139,11 +144,15 @@ class TextView:
                 pos = b
                 if e <= s:
                     continue
-                while ti < len(toks) and toks[ti].start < s:
-                    ti += 1
-                first = ti
-                while ti < len(toks) and toks[ti].end <= e:
-                    ti += 1
+                if bisect:
+                    first = ti = bisect_left(starts, s, ti)  # the first token from s on
+                    ti = bisect_right(ends, e, ti)  # past the last token ending by e
+                else:
+                    while ti < len(toks) and toks[ti].start < s:
+                        ti += 1
+                    first = ti
+                    while ti < len(toks) and toks[ti].end <= e:
+                        ti += 1
                 if ti == first:
                     continue  # punctuation only
                 out.append(Sentence(s, e, self.text[s:e], p.index, toks[first:ti]))
