@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import and_, eq
 
 from ..arabic import Sentence, TextView, Token
 from ..arabic.clitics import CLITIC_LETTERS, has_article
@@ -42,10 +43,12 @@ def _in_acronym(toks: tuple[Token, ...], i: int, j: int) -> bool:
 
 
 def doubled_words(view: TextView, body: Body | None, allowed: frozenset[str]) -> Iterator[Hit]:
-    toks = view.tokens
+    toks, norms = view.tokens, view.norms
     prev_end = -1
-    for a, b in pairwise(toks):
-        if a.norm != b.norm or view.text[a.end:b.start].strip() or "\n" in view.text[a.end:b.start]:
+    # only where a word equals the next one (found in C); the other pairs change nothing below
+    for i in compress(range(len(norms) - 1), map(eq, norms, norms[1:])):
+        a, b = toks[i], toks[i + 1]
+        if view.text[a.end:b.start].strip() or "\n" in view.text[a.end:b.start]:
             continue
         if a.start < prev_end:
             prev_end = b.end
@@ -63,10 +66,12 @@ def doubled_words(view: TextView, body: Body | None, allowed: frozenset[str]) ->
 
 def _doubled_pairs(view: TextView, body: Body | None) -> Iterator[Hit]:
     """Two words pasted twice (في إطار في إطار): a slip unless it is a name (عبد الله عبد الله)."""
-    toks, text = view.tokens, view.text
-    for i in range(len(toks) - 3):
+    toks, text, norms = view.tokens, view.text, view.norms
+    # only where word i equals word i+2 and word i+1 equals word i+3 (found in C)
+    pairs = map(and_, map(eq, norms, norms[2:]), map(eq, norms[1:], norms[3:]))
+    for i in compress(range(len(toks) - 3), pairs):
         a, b, c, d = toks[i:i + 4]
-        if a.norm != c.norm or b.norm != d.norm or a.norm == b.norm:
+        if a.norm == b.norm:
             continue
         if any(text[x.end:y.start].strip() or "\n" in text[x.end:y.start] for x, y in ((a, b), (b, c), (c, d))):
             continue

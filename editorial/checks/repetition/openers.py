@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..arabic import Sentence
 from ..arabic.clitics import CONJUNCTION_LETTERS, has_article
@@ -63,6 +64,7 @@ def _hit(body: Body, group: list[Sentence], n: int, skipped: dict[int, int]) -> 
     return Hit(REPEATED_OPENER.id, "body", start, end, related=related, args={"opener": opener}, context=opener)
 
 
+@lru_cache(maxsize=65536)
 def _meaningful(words: tuple[str, ...]) -> bool:
     """An opener worth varying: a reporting verb alone (وأضاف) or a pair with a verb or noun in it."""
     if len(words) == 1:
@@ -76,6 +78,7 @@ def _reporting(word: str) -> bool:
     return word in REPORTING_VERBS or (word[:1] in "وف" and word[1:] in REPORTING_VERBS)
 
 
+@lru_cache(maxsize=65536)
 def _habit(words: tuple[str, ...]) -> bool:
     """A two-word opener that is a writing habit wherever it recurs (وتأتي هذه، كما دعت), not a speaker
     introduced again (وقال المسؤول) or a subject named again (وزارة الصحة)."""

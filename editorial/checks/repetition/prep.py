@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise, repeat
 from operator import and_, eq
 
 import regex
@@ -138,7 +138,8 @@ class Body:
     @cached_property
     def sentence_keys(self) -> list[tuple[str, ...]]:
         """Each sentence as its normalised words: equal keys are the same sentence up to spelling and punctuation."""
-        return [tuple(t.norm for t in s.tokens) for s in self.view.sentences]
+        norms = self.view.norms
+        return [tuple(norms[s.tokens[0].index:s.tokens[-1].index + 1]) for s in self.view.sentences]
 
     def in_list(self, s: Sentence) -> bool:
         """A list line, or a list item run into a paragraph ("...التالية: -عدم الإعلان...")."""
@@ -240,10 +241,12 @@ class Body:
         each of several stories). Three or more occurrences, each in its own paragraph at the same place (its
         first or last sentence), with other content between every two: the layout of a digest, not a slip."""
         groups: dict[tuple[str, ...], list[int]] = {}
-        flags = self.token_flags
+        # the item's number may change from one line to the next ("الخبر 2 من 5"): numbers as "#"
+        words = list(self.view.norms)
+        for i in compress(range(len(words)), map(and_, self.token_flags, repeat(NUMBER))):
+            words[i] = "#"
         for k, s in enumerate(self.view.sentences):
-            # the item's number may change from one line to the next ("الخبر 2 من 5")
-            key = tuple("#" if flags[t.index] & NUMBER else t.norm for t in s.tokens)
+            key = tuple(words[s.tokens[0].index:s.tokens[-1].index + 1])
             if key:
                 groups.setdefault(key, []).append(k)
         out: set[int] = set()
