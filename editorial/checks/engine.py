@@ -26,7 +26,8 @@ class _Utf16:
 
     def __init__(self, text: str) -> None:
         self.prefix: list[int] | None = None
-        if text and max(text) > "\uffff":  # max() scans in C; astral characters are rare
+        # an astral character takes two UTF-16 units: the encoded length tells (in C) whether there is one
+        if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):
             acc, self.prefix = 0, [0]
             for c in text:
                 acc += 2 if ord(c) > 0xFFFF else 1

@@ -171,12 +171,21 @@ class Body:
     @cached_property
     def content(self) -> list[frozenset[str]]:
         """Content stems of each sentence (numbers kept as they are: a restated figure is a strong sign)."""
-        flags, out = self.token_flags, []
-        stems = {t.stem for t in self.view.tokens}
-        for s in self.view.sentences:
-            out.append(frozenset(t.norm if flags[t.index] & NUMBER else _concept(t.stem, stems)
-                                 for t in s.tokens if flags[t.index] & (CONTENT | NUMBER)))
-        return out
+        flags, norms, stems = self.token_flags, self.view.norms, self.view.stems
+        draft_stems = set(stems)
+        concepts: dict[str, str] = {}  # stem -> its concept in this draft
+        # each token's key ("" for the others), then each sentence's keys as a slice (filtered in C)
+        keys = [""] * len(norms)
+        for i in compress(range(len(norms)), map(and_, flags, repeat(CONTENT | NUMBER))):
+            if flags[i] & NUMBER:
+                keys[i] = norms[i]
+            else:
+                st = stems[i]
+                c = concepts.get(st)
+                if c is None:
+                    c = concepts[st] = _concept(st, draft_stems)
+                keys[i] = c
+        return [frozenset(filter(None, keys[s.tokens[0].index:s.tokens[-1].index + 1])) for s in self.view.sentences]
 
     @cached_property
     def stem_df(self) -> Counter[str]:

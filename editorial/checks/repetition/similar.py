@@ -17,9 +17,9 @@ words are mostly synonyms outside the lexicon is missed.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 import regex
 from rapidfuzz import fuzz
@@ -55,13 +55,10 @@ def _candidates(body: Body, ok: list[bool]) -> set[tuple[int, int]]:
                 # a word in one sentence pairs nothing; one the whole text uses says nothing about two sentences
                 if 1 < df[st] <= MAX_POSTING:
                     postings[st].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
+    shared: Counter[tuple[int, int]] = Counter()
     for ids in postings.values():
-        if len(ids) > MAX_POSTING:
-            continue
-        for a in range(len(ids)):
-            for b in range(a + 1, len(ids)):
-                shared[(ids[a], ids[b])] += 1
+        if len(ids) <= MAX_POSTING:
+            shared.update(combinations(ids, 2))  # ids ascending and distinct: every pair (i < j), counted in C
     return {p for p, n in shared.items() if n >= MIN_SHARED}
 
 
@@ -185,13 +182,13 @@ _DIGITS_RE = regex.compile(r"\d")
 _FIGURE_RE = regex.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?![\d.,]?\d)\s*(%|[\p{L}]+)?")
 
 
-def _figures(s: Sentence, small: bool = False) -> dict[str, None]:
+def _figures(s: Sentence, small: bool = False, ntext: str | None = None) -> dict[str, None]:
     """The figures of a sentence in the order they appear (a dict as an ordered set: the first qualifying figure
     is the one reported, whatever the string hashing), with their unit ("3.2 مليار", "45 %"; the counted thing may be named otherwise),
     not years nor days of a date ("27 مارس"). Single digits recur for many reasons: only when ``small``, and
     with the very thing they count ("5 أيام", as a stem)."""
     out: dict[str, None] = {}
-    for m in _FIGURE_RE.finditer(norm(s.text)):
+    for m in _FIGURE_RE.finditer(norm(s.text) if ntext is None else ntext):
         value, after = m.group(1), m.group(2) or ""
         if _YEAR_RE.fullmatch(value) or after in CALENDAR_WORDS:
             continue
@@ -214,6 +211,8 @@ def restated_figures(body: Body, skip: set[int]) -> Iterator[Hit]:
     sents = body.view.sentences
     formula = body.formula_sentences
     last: dict[str, int] = {}
+    nz = body.view.normalized
+    same = isinstance(nz.index, range)  # nothing dropped or expanded: a sentence's normalised text is a slice
     for j, s in enumerate(sents):
         if not _DIGITS_RE.search(s.text):
             continue  # no figure (normalising only turns digits into digits)
@@ -221,7 +220,7 @@ def restated_figures(body: Body, skip: set[int]) -> Iterator[Hit]:
             continue
         found = None
         restating = _restating(s)
-        for key in _figures(s, small=True):
+        for key in _figures(s, small=True, ntext=nz.text[s.start:s.end] if same else None):
             i = last.get(key)
             last[key] = j
             if i is None or j in skip or found is not None:
