@@ -19,6 +19,7 @@ import regex
 from .marks import MARKS_RE, ends_after_marks
 from .memo import WordMemo
 from .normalize import _DROP, Normalized, normalize
+from .quotes import Quotations
 from .stem import light_stem
 
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -115,6 +116,11 @@ class TextView:
     def stems(self) -> list[str]:
         """Every token's light stem, in token order."""
         return [t.stem for t in self.tokens]
+
+    @cached_property
+    def quotations(self) -> Quotations:
+        """The field's quotations, found once for every check that asks."""
+        return Quotations(self.text)
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..arabic.quotes import Quotations
 from ..config import CheckConfig
 from ..types import Document, Hit, Rule
 from .brackets import BRACKET_RULE, TEMPLATE_RULE, bracket_hits, template_hits
@@ -73,7 +72,7 @@ RULES: tuple[Rule, ...] = (
 
 def _field_hits(view, config: CheckConfig) -> Iterator[tuple[str, int, int]]:
     text = view.text
-    quotes = Quotations(text)
+    quotes = view.quotations
     yield from bracket_hits(text, quotes)
     yield from template_hits(text)
     yield from marker_hits(text, quotes)

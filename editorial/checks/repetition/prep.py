@@ -6,6 +6,7 @@ the rarity of each stem in the draft. Offsets stay those of the original text (s
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -112,7 +113,7 @@ class Body:
     @classmethod
     def of(cls, view: TextView, config: CheckConfig) -> Body:
         lists = frozenset(p.index for p in view.paragraphs if _LIST_RE.match(p.text))
-        return cls(view, config, Quotations(view.text), lists)
+        return cls(view, config, view.quotations, lists)
 
     def in_quote(self, pos: int) -> bool:
         return self.quotes.inside(pos)
@@ -126,13 +127,13 @@ class Body:
     def quoted_tokens(self) -> list[bool]:
         """Tokens inside a quotation, by one sweep over tokens and the sorted quote spans."""
         out = [False] * len(self.view.tokens)
-        q, spans = 0, self.quotes.spans
-        for t in self.view.tokens if spans else ():
-            while q < len(spans) and spans[q][1] <= t.start:
-                q += 1
-            if q == len(spans):
-                break
-            out[t.index] = spans[q][0] < t.start
+        if self.quotes.spans:
+            # the spans are sorted and disjoint: a token is inside one when its start falls strictly between
+            # the span's ends, so each span marks the run of tokens found by bisection over the starts
+            starts = [t.start for t in self.view.tokens]
+            for a, b in self.quotes.spans:
+                lo, hi = bisect_right(starts, a), bisect_left(starts, b)
+                out[lo:hi] = [True] * max(0, hi - lo)
         return out
 
     @cached_property
@@ -229,7 +230,9 @@ class Body:
         if not toks:
             return []
         # in C: every gap's text, looked up in a memo of gap -> "only spaces, no line break"
-        gaps = map(text.__getitem__, map(slice, [t.end for t in toks[:-1]], [t.start for t in toks[1:]]))
+        # (a one-character gap is read by index: no new string for a space)
+        gaps = [text[e] if s - e == 1 else text[e:s] for e, s in zip([t.end for t in toks[:-1]],
+                                                                    [t.start for t in toks[1:]])]
         return [*map(and_, map(eq, sent[:-1], sent[1:]), map(_SPACE_GAPS.__getitem__, gaps)), False]
 
     @cached_property
