@@ -158,7 +158,7 @@ def render(document: str, examples: dict[str, Example]) -> str:
 _VOLATILE = [
     (re.compile(r'"(id|check_run|event_id|delivery_id)": ("[^"]*"|\d+)'), r'"\1": <id>'),
     (re.compile(r'"(created_at|updated_at|checked_at)": "[^"]*"'), r'"\1": <time>'),
-    (re.compile(r"/(drafts|findings)/\d+/"), r"/\1/<id>/"),
+    (re.compile(r"\b(drafts|findings)/\d+/"), r"\1/<id>/"),
     (re.compile(r"cursor=[A-Za-z0-9%_=-]+"), "cursor=<cursor>"),
     (re.compile(r"(RateLimit-Reset|Retry-After): \d+"), r"\1: <seconds>"),
 ]
