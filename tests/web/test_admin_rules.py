@@ -158,4 +158,5 @@ def test_every_rule_description_has_an_arabic_translation():
                    == r.description]
         missing += [f"{r.id}:{p.name}" for r in all_rules().values() for p in r.params
                     if translation.gettext(p.description) == p.description]
-    assert missing == []
+    assert missing == [], ("add each description's Arabic to editorial/locale/ar/LC_MESSAGES/django.po (msgid: the "
+                           "English description), then manage.py compilemessages -l ar")
