@@ -24,6 +24,7 @@ from django.db import connection, transaction
 
 from editorial import selectors
 from editorial.checks.arabic.normalize import norm
+from editorial.checks.types import utf16_offsets
 
 PERMUTATIONS = 64
 BANDS, ROWS = 16, 4  # 16 x 4 = 64 values: two paragraphs at Jaccard 0.5 share a band with p ~ 0.65, at 0.8 ~ 1
@@ -171,10 +172,6 @@ def store(revision, signed: list[Paragraph]) -> None:
     ])
 
 
-def _utf16(text: str, i: int) -> int:
-    return i + sum(1 for ch in text[:i] if ord(ch) > 0xFFFF)
-
-
 def findings_for(revision, matches: list[Match]) -> list:
     """One finding per other draft: the first shared paragraph, the others as related spans."""
     from editorial.models import Draft, Finding
@@ -183,7 +180,7 @@ def findings_for(revision, matches: list[Match]) -> list:
     for m in matches:
         by_draft.setdefault(m.other_draft_id, []).append(m)
     others = {d.pk: d for d in Draft.objects.filter(pk__in=by_draft).only("pk", "title", "status", "updated_at")}
-    body = revision.body_text
+    to16 = utf16_offsets(revision.body_text)
     out = []
     for draft_id, ms in sorted(by_draft.items()):
         other = others.get(draft_id)
@@ -197,12 +194,12 @@ def findings_for(revision, matches: list[Match]) -> list:
                    if n > 1 else f"هذه الفقرة سبق أن وردت في المسودة رقم {other.pk} «{title}»")
         message_en = (f"{n} paragraph(s) of this draft already appeared in draft #{other.pk} “{title}”")
         related = [{"field": "body", "start": m.ours.start, "end": m.ours.end,
-                    "start_utf16": _utf16(body, m.ours.start), "end_utf16": _utf16(body, m.ours.end),
+                    "start_utf16": to16(m.ours.start), "end_utf16": to16(m.ours.end),
                     "text": m.ours.text[:200]} for m in ours[1:]]
         fp = hashlib.sha256(f"{RULE}\x00{other.pk}".encode()).hexdigest()
         out.append(Finding(
             family=FAMILY, rule=RULE, severity="warning", field="body", start=first.ours.start, end=first.ours.end,
-            start_utf16=_utf16(body, first.ours.start), end_utf16=_utf16(body, first.ours.end),
+            start_utf16=to16(first.ours.start), end_utf16=to16(first.ours.end),
             text=first.ours.text, message=message, message_en=message_en, related=related,
             suggestion=None, fingerprint=fp,
         ))

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial import review
 from editorial.checks import all_rules
+from editorial.checks.types import FINDING_FIELDS
+from editorial.checks.types import Finding as EngineFinding
 
 SEVERITY_CHOICES = [("error", _("Error")), ("warning", _("Warning")), ("info", _("Info"))]
 FIELD_CHOICES = [("title", _("Title")), ("body", _("Body"))]
@@ -191,7 +193,11 @@ class CheckRun(models.Model):
 
 
 class Finding(models.Model):
-    """One finding in the DESIGN.md shape; offsets refer to the revision's stored text."""
+    """One finding in the engine's declared shape (``checks.types.Finding``, ``FINDING_FIELDS``): one column per
+    declared field, ``from_engine`` and ``as_dict`` read the declaration; offsets refer to the revision's text."""
+
+    # Declared field -> column, where they differ.
+    COLUMNS = {"check": "family"}
 
     check_run = models.ForeignKey(CheckRun, on_delete=models.CASCADE, related_name="findings")
     # ``check`` would shadow Model.check(); the API and reports still call it "check".
@@ -218,10 +224,18 @@ class Finding(models.Model):
     def __str__(self) -> str:
         return f"{self.rule}: {self.text[:40]}"
 
+    @classmethod
+    def column(cls, name: str) -> str:
+        return cls.COLUMNS.get(name, name)
+
+    @classmethod
+    def from_engine(cls, finding: EngineFinding, **columns) -> Finding:
+        """An (unsaved) row for an engine finding; ``columns`` adds the rest (``check_run``)."""
+        declared = finding.as_dict()
+        return cls(**{cls.column(name): declared[name] for name in FINDING_FIELDS}, **columns)
+
     def as_dict(self) -> dict:
-        keys = ("rule", "severity", "field", "start", "end", "start_utf16", "end_utf16", "text",
-                "message", "message_en", "related", "suggestion", "fingerprint")
-        return {"id": self.pk, "check": self.family, **{k: getattr(self, k) for k in keys}}
+        return {"id": self.pk, **{name: getattr(self, self.column(name)) for name in FINDING_FIELDS}}
 
 
 class Dismissal(models.Model):

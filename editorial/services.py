@@ -88,15 +88,7 @@ def checks_run(*, revision: Revision) -> CheckRun:
         errors=report.errors,
         duration_ms=round((time.perf_counter() - started) * 1000, 2),
     )
-    findings = Finding.objects.bulk_create([
-        Finding(
-            check_run=run, family=f.check, rule=f.rule, severity=f.severity, field=f.field, start=f.start,
-            end=f.end, start_utf16=f.start_utf16, end_utf16=f.end_utf16, text=f.text, message=f.message,
-            message_en=f.message_en, related=[r.as_dict() for r in f.related], suggestion=f.suggestion,
-            fingerprint=f.fingerprint,
-        )
-        for f in report.findings
-    ])
+    findings = Finding.objects.bulk_create([Finding.from_engine(f, check_run=run) for f in report.findings])
     run.held_findings = sorted(findings, key=lambda f: (f.field, f.start, f.pk or 0))
     notify.check_run_finished(run)
     return run

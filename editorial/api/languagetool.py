@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from editorial.api.parsers import loads_bounded
 from editorial.checks import ENGINE_VERSION, CheckConfig, all_rules, check_draft
 from editorial.checks.text import normalise_mapped, split_title_at
+from editorial.checks.types import utf16_offsets
 
 ISSUE_TYPES = {"placeholder": "omission", "repetition": "duplication", "consistency": "inconsistency"}
 CONTEXT_CHARS = 40
@@ -100,7 +101,7 @@ def split_title(text: str) -> tuple[str, int, str, int]:
 
 
 def _utf16(text: str, i: int) -> int:
-    return i + sum(1 for c in text[:i] if ord(c) > 0xFFFF)
+    return utf16_offsets(text)(i)
 
 
 def _sentence(text: str, start: int, end: int) -> str:

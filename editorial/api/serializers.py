@@ -6,6 +6,9 @@ the same thing.
 
 from __future__ import annotations
 
+import dataclasses
+import typing
+
 from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +18,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from editorial import review
+from editorial.checks import types
 from editorial.models import Draft, column_limit
 from editorial.services import TITLE_MAX
 
@@ -182,30 +186,36 @@ class CheckInputSerializer(WriteSerializer):
 
 # ---- output ----
 
-class SpanSerializer(serializers.Serializer):
-    field = serializers.CharField()
-    start = serializers.IntegerField()
-    end = serializers.IntegerField()
-    text = serializers.CharField(allow_blank=True)
+def _declared_fields(shape, **special) -> dict[str, serializers.Field]:
+    """One serializer field per field the engine declares on ``shape`` (``checks.types``), typed from its
+    annotation: the API's finding and span shapes are read from the declaration, never written out again."""
+    hints = typing.get_type_hints(shape)
+    made = {}
+    for f in dataclasses.fields(shape):
+        kind = hints[f.name]
+        if f.name in special:  # made here, in declaration order (DRF orders fields by creation)
+            made[f.name] = special[f.name]()
+        elif kind is str:
+            made[f.name] = serializers.CharField(allow_blank=True)
+        elif kind == str | None:
+            made[f.name] = serializers.CharField(allow_null=True, allow_blank=True)
+        elif kind in (int, int | None):  # offsets: always filled in a report (``Report`` completes the spans)
+            made[f.name] = serializers.IntegerField()
+        else:
+            raise TypeError(f"{shape.__name__}.{f.name}: no serializer field for {kind}")
+    return made
 
 
-class FindingSerializer(serializers.Serializer):
-    """A finding in the DESIGN.md shape (offsets in code points and in UTF-16 units)."""
-
-    check = serializers.CharField()
-    rule = serializers.CharField()
-    severity = serializers.ChoiceField(choices=["error", "warning", "info"])
-    field = serializers.ChoiceField(choices=["title", "body"])
-    start = serializers.IntegerField()
-    end = serializers.IntegerField()
-    start_utf16 = serializers.IntegerField()
-    end_utf16 = serializers.IntegerField()
-    text = serializers.CharField(allow_blank=True)
-    message = serializers.CharField(allow_blank=True)
-    message_en = serializers.CharField(allow_blank=True)
-    related = SpanSerializer(many=True)
-    suggestion = serializers.CharField(allow_null=True, allow_blank=True)
-    fingerprint = serializers.CharField(allow_blank=True)
+SpanSerializer = type("SpanSerializer", (serializers.Serializer,), {
+    "__doc__": "A related passage (offsets in code points and in UTF-16 units).",
+    **_declared_fields(types.Span, field=lambda: serializers.ChoiceField(choices=list(types.FIELDS))),
+})
+FindingSerializer = type("FindingSerializer", (serializers.Serializer,), {
+    "__doc__": "A finding in the engine's declared shape (offsets in code points and in UTF-16 units).",
+    **_declared_fields(types.Finding, severity=lambda: serializers.ChoiceField(choices=list(types.SEVERITIES)),
+                       field=lambda: serializers.ChoiceField(choices=list(types.FIELDS)),
+                       related=lambda: SpanSerializer(many=True)),
+})
 
 
 class DismissalSerializer(serializers.Serializer):

@@ -1,14 +1,18 @@
 """The engine's shapes: what checks see (``Document``) and report (``Hit``), and what the engine returns (rules,
 findings and reports; see DESIGN.md).
 
-Plain dataclasses with ``as_dict()`` so the CLI, the API and the models share one shape.
+Plain dataclasses with ``as_dict()`` so the CLI, the API and the models share one shape. ``Finding`` and ``Span``
+are the declaration of that shape: ``FINDING_FIELDS`` and ``SPAN_FIELDS`` are read from them, and the model
+(``models.Finding.from_engine``/``as_dict``), the API serializers and the desk's view of a finding derive from
+those tuples (``tests/test_finding_declared_once.py`` fails when any face lacks a field).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Protocol
 
 from .arabic import TextView
@@ -83,15 +87,31 @@ class Rule:
         return {name: declared[name].parse(v) for name, v in values.items()}
 
 
+def utf16_offsets(text: str) -> Callable[[int], int]:
+    """Code point offset -> UTF-16 offset (JavaScript's string index) in ``text``: the identity unless the text has
+    characters beyond the BMP (emoji), which count twice."""
+    if not text or max(text) <= "\uffff":  # max() scans in C; astral characters are rare
+        return lambda i: i
+    astral = [i for i, c in enumerate(text) if c > "\uffff"]
+    return lambda i: i + bisect_left(astral, i)
+
+
 @dataclass(frozen=True)
 class Span:
+    """A related passage of a finding. Its UTF-16 offsets are filled in by ``Report`` from the checked text."""
+
     field: str
     start: int
     end: int
     text: str
+    start_utf16: int | None = None
+    end_utf16: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"field": self.field, "start": self.start, "end": self.end, "text": self.text}
+        return {name: getattr(self, name) for name in SPAN_FIELDS}
+
+
+SPAN_FIELDS = tuple(f.name for f in fields(Span))
 
 
 @dataclass
@@ -112,22 +132,12 @@ class Finding:
     fingerprint: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "check": self.check,
-            "rule": self.rule,
-            "severity": self.severity,
-            "field": self.field,
-            "start": self.start,
-            "end": self.end,
-            "start_utf16": self.start_utf16,
-            "end_utf16": self.end_utf16,
-            "text": self.text,
-            "message": self.message,
-            "message_en": self.message_en,
-            "related": [r.as_dict() for r in self.related],
-            "suggestion": self.suggestion,
-            "fingerprint": self.fingerprint,
-        }
+        out = {name: getattr(self, name) for name in FINDING_FIELDS}
+        out["related"] = [r.as_dict() for r in self.related]
+        return out
+
+
+FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
 
 @dataclass
@@ -139,6 +149,16 @@ class Report:
     stats: dict[str, Any]
     engine_version: str
     errors: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        """Every related span gets its UTF-16 offsets too, from the text it points into, as the findings have."""
+        to16: dict[str, Callable[[int], int]] = {}
+        for f in self.findings:
+            if any(r.start_utf16 is None for r in f.related):
+                for name in FIELDS:
+                    to16.setdefault(name, utf16_offsets(getattr(self, name)))
+                f.related = [replace(r, start_utf16=to16[r.field](r.start), end_utf16=to16[r.field](r.end))
+                             if r.start_utf16 is None else r for r in f.related]
 
     def as_dict(self) -> dict[str, Any]:
         return {

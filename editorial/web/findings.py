@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from editorial.models import Finding
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_LABELS = {"error": _("Error"), "warning": _("Warning"), "info": _("Info")}
@@ -43,28 +45,21 @@ def family_label(family: str) -> str:
     return str(FAMILY_LABELS.get(family, family))
 
 
-@dataclass
 class Shown:
-    """A finding ready for a page: a DOM key, its state, and its message in the active language."""
+    """A finding as a page shows it: a view of the finding itself (a stored row, or a live check's unsaved one made
+    by ``models.Finding.from_engine``), so its declared fields are read through, never copied; the page adds a DOM
+    key, the dismissal that hides it, and link targets for its related spans."""
 
-    key: str
-    family: str
-    rule: str
-    severity: str
-    field: str
-    start: int
-    end: int
-    text: str
-    message: str
-    message_en: str = ""
-    related: list[dict[str, Any]] = field(default_factory=list)
-    suggestion: str | None = None
-    fingerprint: str = ""
-    pk: int | None = None
-    dismissal: Any = None
-    related_targets: list[dict[str, Any]] = field(default_factory=list)
-    start_utf16: int | None = None
-    end_utf16: int | None = None
+    def __init__(self, finding, *, key: str, dismissal: Any = None) -> None:
+        self.finding = finding
+        self.key = key
+        self.dismissal = dismissal
+        self.related_targets: list[dict[str, Any]] = []
+
+    def __getattr__(self, name: str) -> Any:  # the finding's own fields: rule, severity, start, related...
+        if name == "finding":
+            raise AttributeError(name)
+        return getattr(self.finding, name)
 
     @property
     def anchor(self) -> str:
@@ -103,31 +98,18 @@ class Shown:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "key": self.key, "id": self.pk, "check": self.family, "rule": self.rule, "severity": self.severity,
-            "field": self.field, "start": self.start, "end": self.end, "start_utf16": self.start_utf16,
-            "end_utf16": self.end_utf16, "text": self.text,
-            "message": self.shown_message, "suggestion": self.suggestion, "dismissed": not self.is_open,
+            **self.finding.as_dict(), "key": self.key, "message": self.shown_message, "dismissed": not self.is_open,
             "anchor": self.anchor, "icon": self.icon, "family_label": self.family_label,
             "severity_label": self.severity_label,
         }
 
 
 def from_model(f, dismissal=None) -> Shown:
-    return Shown(
-        key=str(f.pk), pk=f.pk, family=f.family, rule=f.rule, severity=f.severity, field=f.field, start=f.start,
-        end=f.end, text=f.text, message=f.message, message_en=f.message_en, related=list(f.related or []),
-        suggestion=f.suggestion, fingerprint=f.fingerprint, dismissal=dismissal, start_utf16=f.start_utf16,
-        end_utf16=f.end_utf16,
-    )
+    return Shown(f, key=str(f.pk), dismissal=dismissal)
 
 
 def from_engine(i: int, f, dismissal=None) -> Shown:
-    return Shown(
-        key=f"live{i}", family=f.check, rule=f.rule, severity=f.severity, field=f.field, start=f.start, end=f.end,
-        text=f.text, message=f.message, message_en=f.message_en, related=[r.as_dict() for r in f.related],
-        suggestion=f.suggestion, fingerprint=f.fingerprint, dismissal=dismissal, start_utf16=f.start_utf16,
-        end_utf16=f.end_utf16,
-    )
+    return Shown(Finding.from_engine(f), key=f"live{i}", dismissal=dismissal)
 
 
 def link_related(findings: list[Shown]) -> None:
@@ -197,6 +179,7 @@ def comment_marks(draft, comments) -> tuple[list[Shown], dict[int, tuple | None]
         if anchor is not None:
             field_name, start, end = anchor
             now = draft.title if field_name == "title" else draft.body_text
-            marks.append(Shown(key=f"c{c.pk}", family="comment", rule="comment", severity="info", field=field_name,
-                               start=start, end=end, text=now[start:end], message=c.body[:200]))
+            mark = Finding(family="comment", rule="comment", severity="info", field=field_name, start=start,
+                           end=end, text=now[start:end], message=c.body[:200])
+            marks.append(Shown(mark, key=f"c{c.pk}"))
     return marks, anchors

@@ -9,14 +9,15 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from editorial.models import Finding
 from editorial.web.findings import Shown, link_related
 from editorial.web.highlight import highlight
 
 
-def finding(key, start, end, text, family="placeholder", field="body", related=(), **kw):
-    return Shown(key=str(key), family=family, rule=f"{family}.x", severity=kw.pop("severity", "error"),
-                 field=field, start=start, end=end, text=text[start:end], message="رسالة", related=list(related),
-                 **kw)
+def finding(key, start, end, text, family="placeholder", field="body", related=(), dismissal=None, **kw):
+    row = Finding(family=family, rule=f"{family}.x", severity=kw.pop("severity", "error"), field=field, start=start,
+                  end=end, text=text[start:end], message="رسالة", related=list(related), **kw)
+    return Shown(row, key=str(key), dismissal=dismissal)
 
 
 def strip_marks(html: str) -> str:
