@@ -25,6 +25,6 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("editorial", "0010_comment_suggestion")]
+    dependencies = [("editorial", "0011_user_preferences")]
 
     operations = [migrations.RunPython(fill, migrations.RunPython.noop)]
