@@ -97,8 +97,12 @@ class Shown:
         return localise_message(self.message)
 
     def as_json(self) -> dict[str, Any]:
+        """The finding for the editor's script: every declared field but ``related``, whose spans travel as marks
+        in the highlighted text (their offsets move with every keystroke; the live check's delta leaves them out)."""
+        declared = self.finding.as_dict()
+        del declared["related"]
         return {
-            **self.finding.as_dict(), "key": self.key, "message": self.shown_message, "dismissed": not self.is_open,
+            **declared, "key": self.key, "message": self.shown_message, "dismissed": not self.is_open,
             "anchor": self.anchor, "icon": self.icon, "family_label": self.family_label,
             "severity_label": self.severity_label,
         }
