@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from editorial.checks import check_draft
+from editorial.models import Finding
 from editorial.web import findings as fnd
 from editorial.web.highlight import highlight, highlight_parts
 
@@ -44,8 +45,9 @@ def test_the_pieces_join_into_the_whole_highlight_and_no_mark_is_cut():
 
 
 def test_a_mark_across_a_paragraph_break_keeps_those_paragraphs_in_one_piece():
-    shown = [fnd.Shown(key="x", family="repetition", rule="repetition.duplicated_paragraph", severity="error",
-                       field="body", start=10, end=len(PARAGRAPHS[0]) + 10, text="", message="")]
+    row = Finding(family="repetition", rule="repetition.duplicated_paragraph", severity="error", field="body",
+                  start=10, end=len(PARAGRAPHS[0]) + 10, text="", message="")
+    shown = [fnd.Shown(row, key="x")]
     parts = highlight_parts(BODY, "body", shown)
     assert len(parts) == 3 and "".join(parts) == str(highlight(BODY, "body", shown))
 
