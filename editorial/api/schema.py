@@ -56,3 +56,34 @@ TRANSITION_EXAMPLES = [
 DISMISS_EXAMPLES = [
     OpenApiExample("Dismiss", request_only=True, value={"kind": "intentional", "reason": "العبارة مقصودة في الاقتباس"}),
 ]
+
+
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Limit": "Requests allowed in the current window.",
+    "RateLimit-Remaining": "Requests left in the current window.",
+    "RateLimit-Reset": "Seconds until the window starts again.",
+    "RateLimit-Policy": "The limit and the window in seconds, e.g. `6000;w=60`.",
+}
+UNCOUNTED_STATUSES = {"401", "403"}  # refused before the request is counted: no RateLimit fields
+
+
+def rate_limit_headers(result, generator, request, public):
+    """drf-spectacular post-processing: every answer of a rate-limited operation documents the ``RateLimit-*``
+    fields (``ApiView.finalize_response``), a 429 its ``Retry-After``; read from each view's ``throttle_classes``."""
+    headers = result.setdefault("components", {}).setdefault("headers", {})
+    for name, description in RATE_LIMIT_HEADERS.items():
+        schema = {"type": "string"} if name == "RateLimit-Policy" else {"type": "integer", "minimum": 0}
+        headers[name] = {"description": description, "schema": schema}
+    headers["Retry-After"] = {"description": "Seconds to wait before trying again.",
+                              "schema": {"type": "integer", "minimum": 0}}
+    for path, _regex, method, view in generator._get_paths_and_endpoints():
+        operation = result["paths"].get(path, {}).get(method.lower())
+        if operation is None or not view.throttle_classes:
+            continue
+        for status_code, response in operation.get("responses", {}).items():
+            if status_code in UNCOUNTED_STATUSES:
+                continue
+            shown = response.setdefault("headers", {})
+            for name in (*RATE_LIMIT_HEADERS, *(("Retry-After",) if status_code == "429" else ())):
+                shown[name] = {"$ref": f"#/components/headers/{name}"}
+    return result

@@ -50,3 +50,15 @@ def test_the_docs_assets_exist_in_the_static_files():
     from django.contrib.staticfiles import finders
 
     assert finders.find("drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js")
+
+
+def test_the_schema_documents_the_rate_limit_fields_where_answers_carry_them(anonymous, cms_a):
+    schema = anonymous.get("/api/v1/schema/?format=json").json()
+    listed = schema["paths"]["/api/v1/drafts/"]["get"]["responses"]
+    assert set(listed["200"]["headers"]) == {"RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
+                                             "RateLimit-Policy"}
+    assert "Retry-After" in listed["429"]["headers"] and "headers" not in listed["401"]
+    assert "headers" not in schema["paths"]["/api/v1/languagetool/v2/languages"]["get"]["responses"]["200"]
+    answer = cms_a.get("/api/v1/drafts/")  # what the schema says is what comes
+    assert all(answer.has_header(h) for h in listed["200"]["headers"])
+    assert not anonymous.get("/api/v1/languagetool/v2/languages").has_header("RateLimit-Limit")
