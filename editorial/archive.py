@@ -25,6 +25,7 @@ from django.db import connection, transaction
 from editorial import selectors
 from editorial.checks.arabic.normalize import norm
 from editorial.checks.types import utf16_offsets
+from editorial.reports import rollup
 
 PERMUTATIONS = 64
 BANDS, ROWS = 16, 4  # 16 x 4 = 64 values: two paragraphs at Jaccard 0.5 share a band with p ~ 0.65, at 0.8 ~ 1
@@ -222,11 +223,12 @@ def index_revision(revision_id: int) -> int:
         run = selectors.latest_run_of(rev.draft)
         if run is None:
             return 0
-        run.findings.filter(family=FAMILY).delete()
-        found = findings_for(rev, matches)
-        for f in found:
-            f.check_run = run
-        Finding.objects.bulk_create(found)
+        with rollup.tracked(rev.draft_id):  # the reports count the replaced findings
+            run.findings.filter(family=FAMILY).delete()
+            found = findings_for(rev, matches)
+            for f in found:
+                f.check_run = run
+            Finding.objects.bulk_create(found)
         counts = dict(run.counts or {})
         counts[RULE] = len(found)
         CheckRun.objects.filter(pk=run.pk).update(counts=counts)

@@ -331,6 +331,35 @@ class ReviewEvent(models.Model):
         return f"API: {self.api_client}" if self.api_client_id else "system"
 
 
+class ReportCount(models.Model):
+    """The newsroom reports' rollup: what the report charts count, summed per day, desk and person.
+
+    Kept by the service functions as they write (``editorial.reports.rollup``), rebuilt from the source tables by
+    ``manage.py reports_rollup``. ``kind`` says what a row counts; ``docs/reports.md`` lists the kinds.
+    """
+
+    kind = models.CharField(max_length=10)
+    day = models.DateField()  # in the newsroom's time zone (settings.TIME_ZONE)
+    desk = models.CharField(max_length=100, blank=True)
+    person = models.IntegerField(default=0)  # the writer (rates) or who acted (approvals, stays); 0 for nobody
+    key = models.CharField(max_length=80, blank=True)  # a family, a rule or a status
+    sub = models.CharField(max_length=20, blank=True)  # a dismissal kind, a previous day, "override"
+    value = models.BigIntegerField(default=0)  # a stay's length in microseconds
+    n = models.BigIntegerField(default=0)  # words checked (kind "words"), else the same as c
+    c = models.BigIntegerField(default=0)  # the source rows counted
+
+    class Meta:
+        verbose_name = _("report count")
+        verbose_name_plural = _("report counts")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "day", "desk", "person", "key", "sub", "value"],
+                                    name="reportcount_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.day} {self.desk} {self.key} {self.sub}: {self.c}"
+
+
 class Comment(models.Model):
     draft = models.ForeignKey(Draft, on_delete=models.PROTECT, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -45,6 +45,7 @@ from editorial.models import (
     column_limit,
     fit,
 )
+from editorial.reports import rollup
 from editorial.rule_settings import current_config
 from editorial.selectors import Actor
 
@@ -72,8 +73,9 @@ def _clean_content(title: str, body_text: str) -> tuple[str, str]:
     return title, check_size(body_text)
 
 
-def checks_run(*, revision: Revision) -> CheckRun:
-    """Run the engine on a revision and store its findings (one bulk insert).
+def checks_run(*, revision: Revision, first: bool = False) -> CheckRun:
+    """Run the engine on a revision and store its findings (one bulk insert); the reports' rollup counts them
+    (``first``: the draft's first run, so nothing was seen before and nothing is read back).
 
     The run keeps what was written: ``run.held_findings`` (in the stored order, with their ids), so a caller
     can present the report without reading it back (``selectors.findings_with_state(..., held=True)``).
@@ -90,18 +92,20 @@ def checks_run(*, revision: Revision) -> CheckRun:
     )
     findings = Finding.objects.bulk_create([Finding.from_engine(f, check_run=run) for f in report.findings])
     run.held_findings = sorted(findings, key=lambda f: (f.field, f.start, f.pk or 0))
+    rollup.run_checked(run, findings, revision.draft, first=first)
     notify.check_run_finished(run)
     return run
 
 
-def _store_revision(draft: Draft, *, user: Actor, client: ApiClient | None, note: str = "") -> Revision:
+def _store_revision(draft: Draft, *, user: Actor, client: ApiClient | None, note: str = "",
+                    first: bool = False) -> Revision:
     """Snapshot the draft's current content as revision ``draft.revision_number`` and check it."""
     rev = Revision.objects.create(
         draft=draft, number=draft.revision_number, title=draft.title, body_text=draft.body_text,
         source_html=draft.source_html, content_hash=content_hash(draft.title, draft.body_text),
         created_by=user if _is_user(user) else None, api_client=client, note=note,
     )
-    draft.held_run = checks_run(revision=rev)
+    draft.held_run = checks_run(revision=rev, first=first)
     _index_later(rev)
     return rev
 
@@ -160,7 +164,7 @@ def draft_create(*, title: str, body_text: str, user: Actor = None, client: ApiC
             desk=fit(Draft, "desk", desk),
             api_client=client, external_id=external_id or "", metadata=metadata or {}, revision_number=1,
         )
-        _store_revision(draft, user=user, client=client)
+        _store_revision(draft, user=user, client=client, first=True)
     draft.held_dismissals = {}  # a new draft has nothing dismissed yet
     return draft
 
@@ -199,8 +203,10 @@ def draft_revise(*, draft: Draft, title: str, body_text: str, source_html: str =
         if same:
             _save_changes(locked, details)  # the same content again, details unchanged: nothing moves
             return locked, False
+        place = rollup.Place.of(locked)
         for name, value in details.items():
             setattr(locked, name, value)
+        rollup.moved(locked.pk, place, rollup.Place.of(locked))  # the reports count the draft's past there too
         _new_revision(locked, title=title, body_text=body_text, source_html=source_html, user=user,
                       client=client, note=note)
         if locked.status == review.APPROVED:
@@ -279,6 +285,7 @@ def _apply_transition(draft: Draft, action: str, *, user: Actor, client: ApiClie
     open_now = [f for f, dismissal in rows if dismissal is None]
     blocking = selectors.gate_blockers(rows) if t.gated else []
     used_override = _check_gate(run, blocking, user, override_reason) if t.gated else ""
+    previous = rollup.previous_move(draft)
     event = ReviewEvent.objects.create(
         draft=draft, action=action, from_status=draft.status, to_status=t.target,
         actor=user if _is_user(user) else None, api_client=client,
@@ -288,6 +295,7 @@ def _apply_transition(draft: Draft, action: str, *, user: Actor, client: ApiClie
     )
     draft.status = t.target
     draft.save(update_fields=["status", "updated_at"])
+    rollup.status_changed(event, draft, previous)
     notify.status_changed(event)
     return event
 
@@ -330,23 +338,26 @@ def finding_dismiss(*, finding: Finding, reason: str = "", kind: str = review.Di
         raise NotAllowed(_("You may not dismiss findings on this draft."))
     by_reviewer = bool(selectors.roles_for(draft, user=user, client=client) & review.GATE_CLEARING_ROLES)
     with transaction.atomic():
-        _lock(draft)
+        locked = _lock(draft)
         if draft.dismissals.filter(fingerprint=finding.fingerprint, undone_at__isnull=True).exists():
             raise Conflict(_("This finding is already dismissed."))
-        return Dismissal.objects.create(
+        dismissal = Dismissal.objects.create(
             draft=draft, fingerprint=finding.fingerprint, rule=finding.rule, text=finding.text[:500], kind=kind,
             reason=reason, by_reviewer=by_reviewer, dismissed_by=user if _is_user(user) else None,
             api_client=client,
         )
+        rollup.dismissal_changed(dismissal, locked, sign=1)
+    return dismissal
 
 
 def dismissal_undo(*, dismissal: Dismissal, user: Actor = None, client: ApiClient | None = None) -> Dismissal:
     if not selectors.can_dismiss(dismissal.draft, user=user, client=client):
         raise NotAllowed(_("You may not change dismissals on this draft."))
-    if dismissal.undone_at is None:
-        dismissal.undone_at = timezone.now()
-        dismissal.undone_by = user if _is_user(user) else None
-        dismissal.save(update_fields=["undone_at", "undone_by"])
+    with transaction.atomic():
+        if Dismissal.objects.filter(pk=dismissal.pk, undone_at__isnull=True).update(
+                undone_at=timezone.now(), undone_by=user if _is_user(user) else None):
+            dismissal.refresh_from_db(fields=["undone_at", "undone_by"])
+            rollup.dismissal_changed(dismissal, Draft.all_objects.get(pk=dismissal.draft_id), sign=-1)
     return dismissal
 
 
@@ -459,11 +470,13 @@ def draft_update_details(*, draft: Draft, user: Actor, **fields) -> Draft:
 def _save_changes(draft: Draft, fields: dict) -> list[str]:
     """Set the fields whose value differs and save only those: a request that changes nothing writes nothing,
     so ``updated_at`` (what a CMS syncs by) moves only on a real change. Returns the changed names."""
+    place = rollup.Place.of(draft)
     changed = [name for name, value in fields.items() if getattr(draft, name) != value]
     for name in changed:
         setattr(draft, name, fields[name])
     if changed:
         draft.save(update_fields=[*changed, "updated_at"])
+        rollup.moved(draft.pk, place, rollup.Place.of(draft))  # a new desk or writer: the reports follow
     return changed
 
 
@@ -482,9 +495,11 @@ def draft_delete(*, draft: Draft, user: Actor = None, client: ApiClient | None =
         locked = _lock(draft)
         if not selectors.can_delete(locked, user=user, client=client):
             raise NotAllowed(_("You may not delete this draft."))
+        place = rollup.Place.of(locked)
         locked.deleted_at = timezone.now()
         locked.deleted_by = user if _is_user(user) else None
         locked.save(update_fields=["deleted_at", "deleted_by"])
+        rollup.moved(locked.pk, place, rollup.Place.of(locked))
         _log_event(locked, review.DELETE, user=user, client=client, comment=(reason or "").strip()[:2000])
     draft.deleted_at = locked.deleted_at
     return locked
@@ -498,8 +513,10 @@ def draft_undelete(*, draft: Draft, user: Actor) -> Draft:
         locked = Draft.all_objects.select_for_update().get(pk=draft.pk)
         if locked.deleted_at is None:
             return locked
+        place = rollup.Place.of(locked)
         locked.deleted_at, locked.deleted_by = None, None
         locked.save(update_fields=["deleted_at", "deleted_by"])
+        rollup.moved(locked.pk, place, rollup.Place.of(locked))
         _log_event(locked, review.UNDELETE, user=user, client=None, comment="")
     draft.deleted_at = None
     return locked

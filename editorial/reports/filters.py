@@ -56,13 +56,13 @@ class PeriodForm(forms.Form):
 
     def period(self) -> Period:
         """The chosen period, or the last twelve weeks when nothing (or nothing valid) was chosen."""
-        today = timezone.localdate()
+        today = timezone.localdate(timezone=timezone.get_default_timezone())
         cleaned = self.cleaned_data if self.is_bound and self.is_valid() else {}
         last = cleaned.get("end") or today
         first = cleaned.get("start") or (last - dt.timedelta(weeks=DEFAULT_WEEKS) + dt.timedelta(days=1))
         if (last - first).days > MAX_DAYS:
             first = last - dt.timedelta(days=MAX_DAYS)
-        tz = timezone.get_current_timezone()
+        tz = timezone.get_default_timezone()  # the newsroom's days, also for the API (whose times are UTC)
         start = dt.datetime.combine(first, dt.time.min, tzinfo=tz)
         end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
         return Period(start=start, end=end, desk=cleaned.get("desk", "") or "", first_day=first, last_day=last)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from editorial import review, services
 from editorial.models import CheckRun, Finding, ReviewEvent
+from editorial.reports import rollup
 from tests.conftest import SAMPLE_BODY, SAMPLE_TITLE
 
 # One bracketed instruction the placeholder check flags (an error): a draft that carries it cannot be approved
@@ -29,10 +30,12 @@ def at(draft, *times: dt.datetime) -> None:
     assert len(events) == len(times)
     for event, when in zip(events, times, strict=True):
         ReviewEvent.objects.filter(pk=event.pk).update(created_at=when)
+    rollup.rebuild()  # the times were changed behind the services' back: count again
 
 
 def checked_at(draft, when: dt.datetime) -> None:
     CheckRun.objects.filter(revision__draft=draft).update(created_at=when)
+    rollup.rebuild()
 
 
 @pytest.fixture
