@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from editorial import archive, review, services
 from editorial.models import ApiClient, Finding, ReportCount
-from editorial.reports import direct, queries, rollup
+from editorial.reports import direct, queries
 from editorial.reports.filters import PeriodForm
 from tests.conftest import SAMPLE_BODY, SAMPLE_TITLE
 from tests.reports.conftest import PLACEHOLDER_BODY

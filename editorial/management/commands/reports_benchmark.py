@@ -2,13 +2,16 @@
 
 Rows are generated in bulk with ``INSERT … SELECT generate_series`` (drafts, revisions, check runs, findings,
 review events, dismissals), marked ``metadata.bench`` so ``--clear`` removes them. Then the page is requested
-in-process through Django's test client as a publisher, and the server time is printed: cold (no chart drawn
-yet), warm (charts drawn before for the same data), and each chart's query alone. Figures are printed, never
-asserted. Run it on your own database only: it writes a million drafts.
+in-process through Django's test client as a publisher, and the server time is printed (p50 and p99): warm
+(charts drawn before for the same data), cold (the cache cleared: every chart drawn), right after a new draft was
+checked (the charts whose figures changed are drawn), each chart's query alone and each chart's drawing. The rows
+are written in SQL, not through the services, so the reports' rollup is rebuilt after generating them. Figures
+are printed, never asserted. Run it on your own database only: it writes a million drafts.
 """
 
 from __future__ import annotations
 
+import math
 import statistics
 import time
 
@@ -20,8 +23,10 @@ from django.test import Client
 from django.test.utils import override_settings
 from django.urls import reverse
 
-from editorial import review
+from editorial import review, services
 from editorial.models import CheckRun, Dismissal, Draft, Finding, ReviewEvent, Revision
+from editorial.reports import queries, rollup
+from editorial.reports.charts import chart_svg
 from editorial.reports.filters import PeriodForm
 from editorial.reports.views import CHARTS, build_tables
 from editorial.roles import ensure_groups
@@ -37,6 +42,10 @@ RULES = {
 }
 
 
+WRITE_BODY = ("أعلن وزير المالية اليوم أن الميزانية الجديدة ستخصص مبالغ إضافية للتعليم والصحة، وقال إن العجز "
+              "سينخفض خلال العامين المقبلين. وأضاف [اسم المتحدث] أن الخطة تبدأ الشهر المقبل.")
+
+
 def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
@@ -46,7 +55,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--drafts", type=int, default=1_000_000)
-        parser.add_argument("--runs", type=int, default=5, help="warm requests to time")
+        parser.add_argument("--runs", type=int, default=20, help="warm requests to time (cold: a quarter, >= 3)")
         parser.add_argument("--reuse", action="store_true", help="time the rows already generated")
         parser.add_argument("--clear", action="store_true", help="delete the generated rows and stop")
 
@@ -65,6 +74,9 @@ class Command(BaseCommand):
             started = time.perf_counter()
             self._generate(drafts)
             self.stdout.write(f"generated {drafts:,} drafts in {time.perf_counter() - started:.0f} s")
+            started = time.perf_counter()
+            rows = rollup.rebuild()  # the rows were written in SQL, not through the services
+            self.stdout.write(f"rebuilt the reports' rollup: {rows:,} rows in {time.perf_counter() - started:.0f} s")
         self._report_sizes()
         self._time(publisher, runs)
 
@@ -95,6 +107,7 @@ class Command(BaseCommand):
             cursor.execute(f"DELETE FROM {c} WHERE revision_id IN ({revisions})")
             cursor.execute(f"DELETE FROM {r} WHERE draft_id IN ({bench})")
             cursor.execute(f"DELETE FROM {d} WHERE (metadata->>'bench')::boolean")
+            rollup.rebuild()
         self.stdout.write("cleared the generated drafts")
 
     def _generate(self, n: int) -> None:
@@ -195,21 +208,52 @@ class Command(BaseCommand):
         client = Client()
         client.force_login(publisher)
         url = reverse("reports:reports")
-        for label, params in (("default period (12 weeks), every desk", {}),
-                              ("12 weeks, one desk", {"desk": DESKS[0]}),
-                              ("two years, every desk", {"from": _days_ago(729), "to": _days_ago(0)})):
+        writer = get_user_model().objects.get(username="bench-writer-0")
+        for label, target, params in (
+                ("/reports/, default period (12 weeks), every desk", url, {}),
+                ("/reports/, 12 weeks, one desk", url, {"desk": DESKS[0]}),
+                ("/reports/, two years, every desk", url, {"from": _days_ago(729), "to": _days_ago(0)}),
+                ("/reports/writers/bench-writer-0/ (12 weeks)", reverse("reports:writer", args=[writer.username]),
+                 {}),
+                ("/api/v1/stats/ (12 weeks, JSON, no drawing)", "/api/v1/stats/", {})):
+            cold = []
+            for _ in range(max(3, runs // 4)):
+                cache.clear()  # every chart drawn again
+                cold.append(_ms(lambda target=target, params=params: client.get(target, params)))
+            warm = [_ms(lambda target=target, params=params: client.get(target, params)) for _ in range(runs)]
+            self.stdout.write(f"{label}: warm (charts already drawn) {_summary(warm)}; cold (every chart drawn, "
+                              f"cache cleared) {_summary(cold)}")
+        after_write = []
+        for i in range(max(3, runs // 4)):
+            # A new draft checked through the services: this week's figures change, so the rate charts that show
+            # them are drawn again on the next request (the others come from the cache).
+            services.draft_create(title=f"خبر جديد للقياس {i}", body_text=WRITE_BODY, user=writer, desk=DESKS[0],
+                                  metadata={"bench": True})
+            after_write.append(_ms(lambda: client.get(url)))
+        self.stdout.write(f"/reports/ (12 weeks) right after a new draft was checked: {_summary(after_write)}")
+        period = PeriodForm().period()
+        per_chart = {key: statistics.median(_ms(lambda build=build: build(period)) for _ in range(5))
+                     for key, build in CHARTS.items()}
+        per_chart["all seven, rate query shared"] = statistics.median(
+            _ms(lambda: build_tables(period)) for _ in range(5))
+        per_chart["desks list"] = statistics.median(_ms(queries.desks) for _ in range(5))
+        per_chart["override reasons"] = statistics.median(_ms(lambda: queries.override_reasons(period))
+                                                          for _ in range(5))
+        self.stdout.write("  queries alone, 12 weeks (median of 5): " + ", ".join(
+            f"{k} {v:.1f} ms" for k, v in per_chart.items()))
+        tables = build_tables(period)
+        drawing = []
+        for table in tables:
             cache.clear()
-            cold = _ms(lambda params=params: client.get(url, params))
-            warm = sorted(_ms(lambda params=params: client.get(url, params)) for _ in range(runs))
-            self.stdout.write(f"/reports/ {label}: cold {cold:.0f} ms (charts drawn), warm median "
-                              f"{statistics.median(warm):.0f} ms, best {warm[0]:.0f} ms over {runs} requests")
-            period = PeriodForm(params or None).period()
-            per_chart = {key: min(_ms(lambda build=build, period=period: build(period)) for _ in range(3))
-                         for key, build in CHARTS.items()}
-            per_chart["all charts, rate cube shared"] = min(
-                _ms(lambda period=period: build_tables(period)) for _ in range(2))
-            self.stdout.write("  queries alone (best of 3): " + ", ".join(f"{k} {v:.0f} ms"
-                                                                        for k, v in per_chart.items()))
+            drawing.append(_ms(lambda table=table: chart_svg(table, rtl=True)))
+        self.stdout.write("  drawing each chart once (matplotlib SVG): " + ", ".join(
+            f"{t.key} {ms:.0f} ms" for t, ms in zip(tables, drawing, strict=True)))
+
+
+def _summary(times: list[float]) -> str:
+    times = sorted(times)
+    p99 = times[min(len(times) - 1, math.ceil(0.99 * len(times)) - 1)]
+    return f"p50 {statistics.median(times):.0f} ms, p99 {p99:.0f} ms, n={len(times)}"
 
 
 def _ms(call) -> float:
