@@ -13,7 +13,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editorial', '0007_reports_indexes'),
+        ('editorial', '0009_comment_fingerprint'),
     ]
 
     operations = [
