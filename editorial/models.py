@@ -335,10 +335,12 @@ class ReportCount(models.Model):
     """The newsroom reports' rollup: what the report charts count, summed per day, desk and person.
 
     Kept by the service functions as they write (``editorial.reports.rollup``), rebuilt from the source tables by
-    ``manage.py reports_rollup``. ``kind`` says what a row counts; ``docs/reports.md`` lists the kinds.
+    ``manage.py reports_rollup``. ``kind`` says what a row counts (``rollup`` lists the kinds); every count is
+    kept per day and again per week, so a long period reads its whole weeks and only its first and last days.
     """
 
     kind = models.CharField(max_length=10)
+    span = models.PositiveSmallIntegerField(default=1)  # 1: the day ``day``; 7: the week from Monday ``day``
     day = models.DateField()  # in the newsroom's time zone (settings.TIME_ZONE)
     desk = models.CharField(max_length=100, blank=True)
     person = models.IntegerField(default=0)  # the writer (rates) or who acted (approvals, stays); 0 for nobody
@@ -352,7 +354,7 @@ class ReportCount(models.Model):
         verbose_name = _("report count")
         verbose_name_plural = _("report counts")
         constraints = [
-            models.UniqueConstraint(fields=["kind", "day", "desk", "person", "key", "sub", "value"],
+            models.UniqueConstraint(fields=["kind", "span", "day", "desk", "person", "key", "sub", "value"],
                                     name="reportcount_key"),
         ]
 

@@ -22,6 +22,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(max_length=10)),
+                ('span', models.PositiveSmallIntegerField(default=1)),
                 ('day', models.DateField()),
                 ('desk', models.CharField(blank=True, max_length=100)),
                 ('person', models.IntegerField(default=0)),
@@ -34,7 +35,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'report count',
                 'verbose_name_plural': 'report counts',
-                'constraints': [models.UniqueConstraint(fields=('kind', 'day', 'desk', 'person', 'key', 'sub', 'value'), name='reportcount_key')],
+                'constraints': [models.UniqueConstraint(fields=('kind', 'span', 'day', 'desk', 'person', 'key', 'sub', 'value'), name='reportcount_key')],
             },
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),

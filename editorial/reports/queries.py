@@ -81,8 +81,8 @@ def rate_cube(period: Period, *, writer=None) -> RateCube:
 
     Words are the engine's own count of each checked title and body (``CheckRun.stats.words``).
     """
-    rows = ReportCount.objects.filter(kind__in=("words", "family"), day__gte=period.first_day,
-                                      day__lte=period.last_day)
+    rows = ReportCount.objects.filter(rollup.spans(period.first_day, period.last_day),
+                                      kind__in=("words", "family"))
     if period.desk:
         rows = rows.filter(desk=period.desk)
     if writer is not None:
@@ -199,9 +199,7 @@ def rule_precision(first_day: dt.date, last_day: dt.date | None = None, *, desk:
     A finding seen in the period counts once per draft: the period counts its sightings whose previous sighting
     in the same draft is before the period (or none).
     """
-    rows = ReportCount.objects.filter(kind__in=("sighting", "dismissal"), day__gte=first_day)
-    if last_day is not None:
-        rows = rows.filter(day__lte=last_day)
+    rows = ReportCount.objects.filter(rollup.spans(first_day, last_day), kind__in=("sighting", "dismissal"))
     if desk:
         rows = rows.filter(desk=desk)
     if rules is not None:
@@ -292,7 +290,7 @@ def status_times(period: Period) -> Table:
     counted on the day they began; the percentiles are nearest-rank, over the stays' exact lengths (the rollup
     keeps each length with how many stays had it).
     """
-    rows = ReportCount.objects.filter(kind="stay", day__gte=period.first_day, day__lte=period.last_day)
+    rows = ReportCount.objects.filter(rollup.spans(period.first_day, period.last_day), kind="stay")
     if period.desk:
         rows = rows.filter(desk=period.desk)
     counted = list(rows.order_by().values("key", "person", "value").annotate(stays=Sum("c")).filter(stays__gt=0)
@@ -373,7 +371,7 @@ def waiting_longest(period: Period) -> Table:
 
 def overrides(period: Period) -> Table:
     """Approvals, and approvals over open errors (overrides), by reviewer: from the rollup."""
-    rows = ReportCount.objects.filter(kind="approval", day__gte=period.first_day, day__lte=period.last_day)
+    rows = ReportCount.objects.filter(rollup.spans(period.first_day, period.last_day), kind="approval")
     if period.desk:
         rows = rows.filter(desk=period.desk)
     counted = list(rows.order_by().values("person", "sub").annotate(total=Sum("c"))

@@ -31,7 +31,7 @@ from itertools import pairwise
 
 from django.apps import apps as global_apps
 from django.db import connection, transaction
-from django.db.models import IntegerField
+from django.db.models import IntegerField, Q
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -43,12 +43,40 @@ TIMED_STATUSES = (review.IN_REVIEW, review.CHANGES_REQUESTED, review.APPROVED)
 OVERRIDE = "override"
 REBUILD_BATCH = 20_000  # drafts per batch when rebuilding
 
-Key = tuple  # (kind, day, desk, person, key, sub, value)
+Key = tuple  # (kind, span, day, desk, person, key, sub, value)
+DAY, WEEK = 1, 7  # every count is kept for its day and again for its week (``day`` then names the Monday)
+COLUMNS = ("kind", "span", "day", "desk", "person", "key", "sub", "value")
 
 
 def day_of(when: dt.datetime) -> dt.date:
     """The newsroom's day of a moment (every report counts by this day)."""
     return timezone.localtime(when, timezone.get_default_timezone()).date()
+
+
+def monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def span_ranges(first_day: dt.date, last_day: dt.date | None) -> list[tuple[int, dt.date, dt.date | None]]:
+    """The rollup rows that make up the days [first_day, last_day] (``None``: no end), each day counted once:
+    (span, first row day, last row day) for the whole weeks inside as week rows, the days around them as day rows."""
+    full = first_day + dt.timedelta(days=(7 - first_day.weekday()) % 7)  # the first Monday in the period
+    last_full = None if last_day is None else monday(last_day + dt.timedelta(days=1)) - dt.timedelta(days=7)
+    if last_full is not None and last_full < full:
+        return [(DAY, first_day, last_day)]
+    out = [(DAY, first_day, full - dt.timedelta(days=1))] if full > first_day else []
+    out.append((WEEK, full, last_full))
+    if last_full is not None and last_full + dt.timedelta(days=6) < last_day:
+        out.append((DAY, last_full + dt.timedelta(days=7), last_day))
+    return out
+
+
+def spans(first_day: dt.date, last_day: dt.date | None) -> Q:
+    """``span_ranges`` as a filter on ``ReportCount``."""
+    q = Q(pk__in=[])
+    for span, lo, hi in span_ranges(first_day, last_day):
+        q |= Q(span=span, day__gte=lo, **({"day__lte": hi} if hi is not None else {}))
+    return q
 
 
 class Delta(defaultdict):
@@ -59,9 +87,10 @@ class Delta(defaultdict):
 
     def add(self, kind: str, day: dt.date, desk: str, person: int | None = 0, key: str = "", sub: str = "",
             value: int = 0, n: int = 1, c: int = 1) -> None:
-        cell = self[(kind, day, desk or "", person or 0, key, sub, value)]
-        cell[0] += n
-        cell[1] += c
+        for span, start in ((DAY, day), (WEEK, monday(day))):
+            cell = self[(kind, span, start, desk or "", person or 0, key, sub, value)]
+            cell[0] += n
+            cell[1] += c
 
     def minus(self, other: Delta) -> Delta:
         out = Delta()
@@ -178,8 +207,8 @@ def apply(delta: Delta, get_model: Callable = global_apps.get_model) -> None:
         return
     table = get_model("editorial", "ReportCount")._meta.db_table
     q = connection.ops.quote_name
-    keys = ", ".join(q(c) for c in ("kind", "day", "desk", "person", "key", "sub", "value"))
-    sql = (f"INSERT INTO {q(table)} ({keys}, {q('n')}, {q('c')}) VALUES ({', '.join(['%s'] * 9)}) "
+    keys = ", ".join(q(c) for c in COLUMNS)
+    sql = (f"INSERT INTO {q(table)} ({keys}, {q('n')}, {q('c')}) VALUES ({', '.join(['%s'] * (len(COLUMNS) + 2))}) "
            f"ON CONFLICT ({keys}) DO UPDATE SET {q('n')} = {q(table)}.{q('n')} + EXCLUDED.{q('n')}, "
            f"{q('c')} = {q(table)}.{q('c')} + EXCLUDED.{q('c')}")
     with connection.cursor() as cursor:
@@ -332,8 +361,7 @@ def differences(limit: int = 20) -> tuple[int, list[str]]:
         for k, (n, c) in delta.items():
             old = expected.get(k, (0, 0))
             expected[k] = (old[0] + n, old[1] + c)
-    stored = {(kind, day, desk, person, key, sub, value): (n, c) for kind, day, desk, person, key, sub, value, n, c
-              in ReportCount.objects.values_list("kind", "day", "desk", "person", "key", "sub", "value", "n", "c")}
+    stored = {tuple(row[:-2]): tuple(row[-2:]) for row in ReportCount.objects.values_list(*COLUMNS, "n", "c")}
     wrong = [k for k in expected.keys() | stored.keys() if expected.get(k, (0, 0)) != stored.get(k, (0, 0))]
     return len(wrong), [f"{k}: stored {stored.get(k, (0, 0))}, expected {expected.get(k, (0, 0))}"
                         for k in sorted(wrong, key=str)[:limit]]

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from editorial import archive, review, services
 from editorial.models import ApiClient, Finding, ReportCount
-from editorial.reports import direct, queries
+from editorial.reports import direct, queries, rollup
 from editorial.reports.filters import PeriodForm
 from tests.conftest import SAMPLE_BODY, SAMPLE_TITLE
 from tests.reports.conftest import PLACEHOLDER_BODY
@@ -32,8 +32,7 @@ def clock(when: dt.datetime):
 
 
 def _rollup_rows() -> list[tuple]:
-    return sorted(ReportCount.objects.exclude(n=0, c=0).values_list(
-        "kind", "day", "desk", "person", "key", "sub", "value", "n", "c"))
+    return sorted(ReportCount.objects.exclude(n=0, c=0).values_list(*rollup.COLUMNS, "n", "c"))
 
 
 def _finding(draft, family="placeholder"):
@@ -108,7 +107,7 @@ def _periods(history):
     yield PeriodForm().period()
     for desk in ("economy", "sports", "culture", "world", "nowhere"):
         yield PeriodForm({"desk": desk}, desks=queries.desks() + ["nowhere"]).period()
-    for a, b in ((1, 1), (1, 3), (2, 5), (4, 8), (9, 12)):
+    for a, b in ((1, 1), (1, 3), (2, 5), (4, 8), (9, 12), (0, 20), (1, 15), (-30, 6)):
         yield PeriodForm({"from": str(first + dt.timedelta(days=a)), "to": str(first + dt.timedelta(days=b))}).period()
     yield PeriodForm({"from": str(first), "to": str(first)}).period()
     yield PeriodForm({"from": str(first), "to": str(last), "desk": "economy"},
@@ -162,3 +161,18 @@ def test_the_check_command_compares_the_rollup_with_the_source(history, capsys):
     with pytest.raises(SystemExit):
         call_command("reports_rollup", "--check")
     assert "differs" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("first", [dt.date(2026, 11, 30) + dt.timedelta(days=i) for i in range(7)])
+def test_the_day_and_week_rows_of_a_period_cover_each_day_once(first):
+    for length in range(40):
+        last = first + dt.timedelta(days=length)
+        covered = []
+        for span, lo, hi in rollup.span_ranges(first, last):
+            day = lo
+            while day <= hi:
+                assert span == rollup.DAY or day.weekday() == 0
+                covered.extend(lo_day for lo_day in (day + dt.timedelta(days=i) for i in range(span)))
+                day += dt.timedelta(days=span)
+        assert covered == [first + dt.timedelta(days=i) for i in range(length + 1)], (first, last)
+    assert rollup.span_ranges(first, None)[-1][2] is None
