@@ -201,18 +201,26 @@ def _source_rows(draft_filter: dict, get_model: Callable = global_apps.get_model
 # --- writing ---------------------------------------------------------------------------------------------------
 
 def apply(delta: Delta, get_model: Callable = global_apps.get_model) -> None:
-    """Add the delta to the rollup (an upsert per key; concurrent writers add up, never overwrite)."""
-    rows = [(*k, n, c) for k, (n, c) in delta.items() if n or c]
+    """Add the delta to the rollup (upserts: concurrent writers add up, never overwrite; rows in key order, so
+    two writers lock shared rows in the same order and never deadlock)."""
+    rows = sorted((*k, n, c) for k, (n, c) in delta.items() if n or c)
     if not rows:
         return
     table = get_model("editorial", "ReportCount")._meta.db_table
     q = connection.ops.quote_name
     keys = ", ".join(q(c) for c in COLUMNS)
-    sql = (f"INSERT INTO {q(table)} ({keys}, {q('n')}, {q('c')}) VALUES ({', '.join(['%s'] * (len(COLUMNS) + 2))}) "
-           f"ON CONFLICT ({keys}) DO UPDATE SET {q('n')} = {q(table)}.{q('n')} + EXCLUDED.{q('n')}, "
-           f"{q('c')} = {q(table)}.{q('c')} + EXCLUDED.{q('c')}")
+    width = len(COLUMNS) + 2
+    # Many rows a statement (the keys of a delta are distinct, as one upsert statement needs).
+    per_statement = max(1, min(1000, (connection.features.max_query_params or 10_000) // width))
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start:start + per_statement]
+            values = ", ".join([f"({', '.join(['%s'] * width)})"] * len(chunk))
+            cursor.execute(
+                f"INSERT INTO {q(table)} ({keys}, {q('n')}, {q('c')}) VALUES {values} "
+                f"ON CONFLICT ({keys}) DO UPDATE SET {q('n')} = {q(table)}.{q('n')} + EXCLUDED.{q('n')}, "
+                f"{q('c')} = {q(table)}.{q('c')} + EXCLUDED.{q('c')}",
+                [v for row in chunk for v in row])
 
 
 def run_checked(run, findings: Iterable, draft, *, first: bool) -> None:
