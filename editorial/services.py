@@ -225,8 +225,10 @@ def revision_restore(*, draft: Draft, revision: Revision, user: Actor,
 
 
 def draft_rerun_checks(*, draft: Draft) -> CheckRun | None:
-    rev = selectors.latest_revision(draft)
-    return checks_run(revision=rev) if rev else None
+    with transaction.atomic():  # the row locked: the reports count one re-check at a time per draft
+        locked = Draft.all_objects.select_for_update().get(pk=draft.pk)
+        rev = selectors.latest_revision(locked)
+        return checks_run(revision=rev) if rev else None
 
 
 def _check_gate(run: CheckRun | None, blocking: list[tuple[Finding, Dismissal | None]], user: Actor,

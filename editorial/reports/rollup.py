@@ -309,13 +309,16 @@ class tracked:
     def __init__(self, draft_id: int):
         self.draft_id = draft_id
 
-    def _now(self) -> Delta:
+    def _now(self, *, lock: bool = False) -> Delta:
         Draft = global_apps.get_model("editorial", "Draft")
-        draft = Draft.all_objects.get(pk=self.draft_id)
+        drafts = Draft.all_objects.select_for_update() if lock else Draft.all_objects
+        draft = drafts.get(pk=self.draft_id)
         return contributions(Place.of(draft), _source_rows({"": self.draft_id}).get(self.draft_id, Rows()))
 
     def __enter__(self):
-        self.before = self._now()
+        # The draft's row locked (inside the caller's transaction): no other write to the draft (a check run, a
+        # transition) lands between the two counts and is counted twice.
+        self.before = self._now(lock=True)
         return self
 
     def __exit__(self, exc_type, exc, tb):
