@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Count, F, Q, Sum
-from django.db.models.functions import Coalesce, TruncWeek
+from django.db.models import BigIntegerField, Count, F, Q, Sum
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -88,16 +88,25 @@ def rate_cube(period: Period, *, writer=None) -> RateCube:
     if writer is not None:
         rows = rows.filter(person=writer.pk)
     cube = RateCube({}, {})
-    for week, kind, family, desk, person, n in (
-            rows.order_by().annotate(week=TruncWeek("day")).values("week", "kind", "key", "desk", "person")
-            .annotate(total=Sum("n"), rows=Sum("c")).filter(rows__gt=0)
-            .values_list("week", "kind", "key", "desk", "person", "total")):
-        day, author = _day(week), person or None
+    findings, words = defaultdict(int), defaultdict(int)
+    # Grouped by row day, not by week in SQL: a week row's day is its Monday already, and the few day rows at
+    # the period's ends are put in their week here (cheaper than truncating and converting every row).
+    for day, kind, family, desk, person, n in (
+            rows.order_by().values("day", "kind", "key", "desk", "person")
+            .annotate(total=_total("n"), rows=_total("c")).filter(rows__gt=0)
+            .values_list("day", "kind", "key", "desk", "person", "total")):
+        week, author = rollup.monday(day), person or None
         if kind == "family":
-            cube.findings[(day, family, desk, author)] = n
+            findings[(week, family, desk, author)] += n
         else:
-            cube.words[(day, desk, author)] = n
+            words[(week, desk, author)] += n
+    cube.findings, cube.words = dict(findings), dict(words)
     return cube
+
+
+def _total(column: str):
+    """A sum of a rollup column as a plain integer (not PostgreSQL's numeric, slower to read)."""
+    return Cast(Sum(column), BigIntegerField())
 
 
 RATE_COLUMNS = [
@@ -209,7 +218,7 @@ def rule_precision(first_day: dt.date, last_day: dt.date | None = None, *, desk:
     sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     column = {review.DismissalKind.FALSE_ALARM: 1, review.DismissalKind.INTENTIONAL: 2,
               review.DismissalKind.FIXED_ELSEWHERE: 3}
-    for kind, rule, sub, n in (rows.order_by().values("kind", "key", "sub").annotate(total=Sum("c"))
+    for kind, rule, sub, n in (rows.order_by().values("kind", "key", "sub").annotate(total=_total("c"))
                                .values_list("kind", "key", "sub", "total")):
         if kind == "sighting":
             sums[rule][0] += n
@@ -293,7 +302,7 @@ def status_times(period: Period) -> Table:
     rows = ReportCount.objects.filter(rollup.spans(period.first_day, period.last_day), kind="stay")
     if period.desk:
         rows = rows.filter(desk=period.desk)
-    counted = list(rows.order_by().values("key", "person", "value").annotate(stays=Sum("c")).filter(stays__gt=0)
+    counted = list(rows.order_by().values("key", "person", "value").annotate(stays=_total("c")).filter(stays__gt=0)
                    .values_list("key", "person", "value", "stays"))
     names = _names(p for _s, p, _v, _c in counted)
     histograms: dict[tuple, dict[int, int]] = defaultdict(lambda: defaultdict(int))
@@ -374,7 +383,7 @@ def overrides(period: Period) -> Table:
     rows = ReportCount.objects.filter(rollup.spans(period.first_day, period.last_day), kind="approval")
     if period.desk:
         rows = rows.filter(desk=period.desk)
-    counted = list(rows.order_by().values("person", "sub").annotate(total=Sum("c"))
+    counted = list(rows.order_by().values("person", "sub").annotate(total=_total("c"))
                    .values_list("person", "sub", "total"))
     names = _names(p for p, _s, _t in counted)
     by_name: dict[str | None, list[int]] = defaultdict(lambda: [0, 0])

@@ -12,6 +12,7 @@ are printed, never asserted. Run it on your own database only: it writes a milli
 from __future__ import annotations
 
 import math
+import os
 import statistics
 import time
 
@@ -78,7 +79,9 @@ class Command(BaseCommand):
             rows = rollup.rebuild()  # the rows were written in SQL, not through the services
             self.stdout.write(f"rebuilt the reports' rollup: {rows:,} rows in {time.perf_counter() - started:.0f} s")
         self._report_sizes()
+        self.stdout.write(f"load average before timing: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
         self._time(publisher, runs)
+        self.stdout.write(f"load average after timing: {os.getloadavg()[0]:.1f}")
 
     # --- people and rows -----------------------------------------------------------------------------------
 
@@ -220,9 +223,10 @@ class Command(BaseCommand):
             for _ in range(max(3, runs // 4)):
                 cache.clear()  # every chart drawn again
                 cold.append(_ms(lambda target=target, params=params: client.get(target, params)))
+            cold_text = _summary(cold)
             warm = [_ms(lambda target=target, params=params: client.get(target, params)) for _ in range(runs)]
             self.stdout.write(f"{label}: warm (charts already drawn) {_summary(warm)}; cold (every chart drawn, "
-                              f"cache cleared) {_summary(cold)}")
+                              f"cache cleared) {cold_text}")
         after_write = []
         for i in range(max(3, runs // 4)):
             # A new draft checked through the services: this week's figures change, so the rate charts that show
@@ -251,18 +255,24 @@ class Command(BaseCommand):
 
 
 def _summary(times: list[float]) -> str:
+    cpu = sorted(CPU_MS[-len(times):])
     times = sorted(times)
     p99 = times[min(len(times) - 1, math.ceil(0.99 * len(times)) - 1)]
-    return f"p50 {statistics.median(times):.0f} ms, p99 {p99:.0f} ms, n={len(times)}"
+    return (f"p50 {statistics.median(times):.0f} ms, p99 {p99:.0f} ms (Python CPU p50 {statistics.median(cpu):.0f} ms),"
+            f" n={len(times)}")
 
 
 def _ms(call) -> float:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     response = call()
     elapsed = (time.perf_counter() - started) * 1000
+    CPU_MS.append((time.process_time() - cpu) * 1000)
     if getattr(response, "status_code", 200) != 200:
         raise CommandError(f"the page answered {response.status_code}")
     return elapsed
+
+
+CPU_MS: list[float] = []  # this process's CPU time of each call timed (Django and Python; PostgreSQL's is apart)
 
 
 def _days_ago(days: int) -> str:
