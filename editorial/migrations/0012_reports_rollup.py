@@ -13,7 +13,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editorial', '0009_comment_fingerprint'),
+        ('editorial', '0011_user_preferences'),
     ]
 
     operations = [
