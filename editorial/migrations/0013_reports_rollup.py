@@ -13,7 +13,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editorial', '0011_user_preferences'),
+        ('editorial', '0012_related_span_utf16'),
     ]
 
     operations = [
