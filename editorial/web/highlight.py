@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -110,9 +111,9 @@ def highlight_parts(text: str, text_field: str, findings: list[Shown]) -> list[S
         while k < len(inside) and inside[k][0] < p:
             reach = max(reach, inside[k][1])
             k += 1
-        if reach <= p and p < len(text):
+        if reach <= p < len(text):
             cuts.append(p)
     cuts.append(len(text))
-    return [highlight(text[a:b], text_field, findings, at=a) for a, b in zip(cuts, cuts[1:], strict=False) if b > a] \
-        or [highlight(text, text_field, findings)]
+    pieces = [highlight(text[a:b], text_field, findings, at=a) for a, b in pairwise(cuts) if b > a]
+    return pieces or [highlight(text, text_field, findings)]
 

@@ -70,5 +70,5 @@ def test_the_mark_shows_the_words_as_they_are_now(login, comment, draft, writer,
 def test_the_last_letters_tashkeel_stays_inside_the_passage(draft, reviewer, writer):
     draft = _revise(draft, writer, draft.body_text + "\n\nويضم المستشفى 40 جناحاً متخصصاً.")
     comment = services.comment_add(draft=draft, user=reviewer, body="كم جناحاً؟", passage="يضم المستشفى 40 جناحاً")
-    field, start, end = selectors.comment_anchor(draft, comment)
+    _field, start, end = selectors.comment_anchor(draft, comment)
     assert draft.body_text[start:end] == "يضم المستشفى 40 جناحاً"
