@@ -176,9 +176,11 @@ class _Parser:
                 value, j = self.scales(value, i + 1)
                 return self.finish(i, j, value, "words", 0)
             return self.finish(i, i + 1, value, "fraction", 1)
-        core = w[1:] if w[:1] in CLITIC_LETTERS and w[1:] in L.VAGUE_WORDS else w
-        if core in L.VAGUE_WORDS or (_word_atom(w) or ("", 0))[0] == "plural_scale":
-            return self.finish(i, i + 1, L.VAGUE_WORDS.get(core, 1000.0), "vague", 0)
+        core = _vague_core(w)
+        atom = _word_atom(core)
+        if core in L.VAGUE_WORDS or (atom or ("", 0))[0] == "plural_scale":
+            value = L.VAGUE_WORDS[core] if core in L.VAGUE_WORDS else atom[1]  # type: ignore[index]
+            return self.finish(i, i + 1, value, "vague", 0)
         return self.read_words(i)
 
     def read_digits(self, i: int) -> tuple[NumberMention, int] | None:
@@ -324,11 +326,25 @@ class _Parser:
         return unit_key(w), j + 1
 
 
+_DEFINITE = ("ال", "وال", "بال", "فال", "لل", "ولل")
+
+
+def _vague_core(w: str) -> str:
+    """عشرات، والعشرات، بالمئات، وآلاف -> the bare vague or plural-scale word (other words unchanged)."""
+    for p in (*_DEFINITE, *CLITIC_LETTERS):
+        rest = w[len(p):]
+        if w.startswith(p) and (rest in L.VAGUE_WORDS or (rest in L.SCALE_WORDS and L.SCALE_WORDS[rest][1])):
+            return rest
+    return w
+
+
 def _starters() -> frozenset[str]:
     """Every word that can begin a number, with its clitics: a cheap filter before parsing."""
     words = set(L.UNIT_WORDS) | set(L.TEN_WORDS) | set(L.HUNDRED_WORDS) | set(L.SCALE_WORDS)
     words |= set(L.VAGUE_WORDS) | set(L.FRACTION_WORDS)
+    vague = set(L.VAGUE_WORDS) | {w for w, (_, plural) in L.SCALE_WORDS.items() if plural}
     out = words | {c + w for w in words for c in CLITIC_LETTERS} | {"ال" + w for w in L.UNIT_WORDS}
+    out |= {p + w for w in vague for p in _DEFINITE}  # العشرات، بالمئات، وآلاف
     return frozenset(out)
 
 

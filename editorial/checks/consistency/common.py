@@ -74,8 +74,9 @@ def verb_key(k: str) -> str:
 def lexeme(w: str) -> str:
     """``verb_key`` of a word: a verbal noun is read whole (إعلان is not a plural in -ان)."""
     b = bare(w)
-    if len(b) in (5, 6, 7) and (b[0] == "ا" or b[0] == "ت") and verb_key(b) != b:
-        return verb_key(b)
+    for cand in (b, b[:-1] if b.endswith("ا") and len(b) >= 6 else ""):  # اجتماعا: the accusative's alif
+        if len(cand) in (5, 6, 7) and (cand[0] == "ا" or cand[0] == "ت") and verb_key(cand) != cand:
+            return verb_key(cand)
     return verb_key(word_key(w))
 
 

@@ -35,12 +35,15 @@ RULES: tuple[Rule, ...] = (
 )
 
 _QUANTITY_KINDS = ("digits", "words", "fraction")
+_VAGUE = "~"  # key prefix of vague quantities (عشرات، مئات، آلاف), compared only with each other
 _ABOUT = 0.05  # "نحو" allows 5% either way
 
 
 def _interval(m: NumberMention) -> tuple[float, float]:
     """The values a mention allows, given its qualifier and the precision it is written with."""
     v = m.value
+    if m.kind == "vague":
+        return 2 * v, 10 * v - 1  # عشرات: 20 to 99, مئات: 200 to 999, آلاف: 2,000 to 9,999
     half = 0.5 * _step(m)
     # "أكثر من 18" means a little more than 18: a body figure of 431 is another quantity, not a match.
     if m.qualifier == "over":
@@ -78,17 +81,47 @@ def _closest(t: NumberMention, cands: list[NumberMention]) -> NumberMention:
     return min(cands, key=lambda b: (abs(b.value - t.value) / max(t.value, 1e-9), b.start))
 
 
+def _simple_vague(ms: list[NumberMention]) -> list[NumberMention]:
+    """Vague quantities standing alone: "عشرات الآلاف" (tens of thousands) is two vague words read as one
+    quantity, which these intervals do not model, so both are left out."""
+    out = []
+    for k, m in enumerate(ms):
+        if m.kind != "vague":
+            continue
+        before = ms[k - 1] if k else None
+        after = ms[k + 1] if k + 1 < len(ms) else None
+        if (before and before.kind == "vague" and m.start - before.end <= 1) or \
+                (after and after.kind == "vague" and after.start - m.end <= 1):
+            continue
+        out.append(m)
+    return out
+
+
+def _vague_key(m: NumberMention) -> str:
+    """A vague quantity's key: its noun, or none when the word after it is no noun (a verb after "و")."""
+    unit = m.unit or ""
+    return _VAGUE + ("" if unit[:1] == "و" else unit)
+
+
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     by_unit: dict[str, list[NumberMention]] = {}
     for b in ctx.body_numbers:
         if b.unit and b.kind in _QUANTITY_KINDS:
             by_unit.setdefault(b.unit, []).append(b)
+    for b in _simple_vague(ctx.body_numbers):
+        by_unit.setdefault(_vague_key(b), []).append(b)
+    simple = {id(m) for m in _simple_vague(ctx.title_numbers)}
     for t in ctx.title_numbers:
-        cands = by_unit.get(t.unit or "") if t.kind in _QUANTITY_KINDS else None
+        if t.kind == "vague":
+            # "العشرات" / "المئات": another order of magnitude, about the same noun or no noun on both sides
+            cands = by_unit.get(_vague_key(t)) if id(t) in simple else None
+        else:
+            cands = by_unit.get(t.unit or "") if t.kind in _QUANTITY_KINDS else None
         if not cands or any(agree(t, b) for b in cands):
             continue
         best = _closest(t, cands)
         body_text = ctx.body.text[best.start:best.unit_end]
-        rule = "consistency.number_mismatch" if len({b.value for b in cands}) == 1 else "consistency.number_unmatched"
+        rule = "consistency.number_mismatch" if len({b.value for b in cands}) == 1 and t.kind != "vague" \
+            else "consistency.number_unmatched"
         yield hit(rule, "title", t.start, t.unit_end, [("body", best.start, best.unit_end)], context=body_text,
                   body=body_text)

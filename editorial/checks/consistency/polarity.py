@@ -23,13 +23,14 @@ from collections.abc import Iterator
 
 import regex
 
+from ..arabic import data
 from ..arabic import lexicon as L
 from ..arabic.clitics import has_article
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import Context, bare, hit, is_content, lexeme
-from .words import NEG, POLAR, demand_word, negator, token_index, word_sides
+from .words import NEG, POLAR, demand_word, negator, role_word, token_index, word_sides
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -63,6 +64,8 @@ _NEG_REACH = 3  # skip words (أن، في، يتم) passed over between a negato
 _VERB_REACH = 4  # words a verb of denial covers (استبعد روحاني تقديم حكومته استقالتها)
 _NEAR = 12  # a negator this many words before a word, in its sentence, may be about it
 _ILLA = L._n("إلا")[0]
+_HEDGES = frozenset(L._n("قد ربما"))
+_ACTORS = data.words("entity_heads")  # heads of titles and institutions: a verb's subject, not its object
 _SENTENCE_END = regex.compile(r"[.!?؟؛\n]")
 
 
@@ -221,6 +224,8 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
         if negator(toks[n].norm) == "particle" and _exceptive(toks, n):
             continue
         verb = negator(toks[n].norm) == "verb"
+        if verb and n and toks[n - 1].norm in _HEDGES:
+            continue  # "قد تلغي": a denial that may happen is no denial
         reach = _VERB_REACH if verb else 1
         k, covered = n + 1, 0
         if verb and _subject_first(toks, n):
@@ -243,7 +248,11 @@ def _subject_first(toks: tuple[Token, ...], n: int) -> bool:
     """A definite noun right after a verb of denial, then a preposition or "أن": verb, subject, object."""
     if n + 2 >= len(toks) or _gap(toks, n + 1) or _gap(toks, n + 2):
         return False
-    return has_article(toks[n + 1].norm) and negator(toks[n + 2].norm) == "skip"
+    w = toks[n + 1].norm
+    if not has_article(w):
+        return False
+    # "فشلت الحكومة في ...", or an actor (a title, an institution) before the object: "ألغى الوزير الاجتماع"
+    return negator(toks[n + 2].norm) == "skip" or (role_word(w) is not None or bare(w) in _ACTORS)
 
 
 def _exceptive(toks: tuple[Token, ...], n: int) -> bool:
