@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from editorial.api import views
 from editorial.api.exceptions import json_not_found
-from editorial.api.views_languagetool import LanguageToolCheckApi, LanguageToolLanguagesApi
+from editorial.api.views_languagetool import LanguageToolCheckApi, LanguageToolLanguagesApi, languagetool_unslashed
 from editorial.api.views_stats import StatsApi
 
 # The reference pages (Swagger UI, Redoc) initialise with inline code: allow it there and nowhere else.
@@ -29,6 +29,9 @@ urlpatterns = [
     path("stats/", StatsApi.as_view(), name="stats"),
     path("languagetool/v2/check", LanguageToolCheckApi.as_view(), name="languagetool-check"),
     path("languagetool/v2/languages", LanguageToolLanguagesApi.as_view(), name="languagetool-languages"),
+    # A LanguageTool client given the server URL without its final slash (.../languagetool) resolves "v2/..."
+    # one level up, here: a 308 sends it (body and method kept) to the LanguageTool endpoints above.
+    path("v2/<str:rest>", languagetool_unslashed),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", csp_override(DOCS_CSP)(SpectacularSwaggerView.as_view(url_name="api:schema")), name="docs"),
     path("redoc/", csp_override(DOCS_CSP)(SpectacularRedocView.as_view(url_name="api:schema")), name="redoc"),

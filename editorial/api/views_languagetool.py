@@ -7,7 +7,10 @@ slash) finds ``v2/check`` and ``v2/languages`` under it, as on a self-hosted Lan
 from __future__ import annotations
 
 from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.authentication import SessionAuthentication
@@ -16,6 +19,7 @@ from rest_framework.response import Response
 
 from editorial.api import languagetool, schema
 from editorial.api.authentication import ApiKeyAuthentication
+from editorial.api.exceptions import json_not_found
 from editorial.api.parsers import FormParser, MultiPartParser
 from editorial.api.permissions import LanguageToolCaller
 from editorial.api.views import ApiView
@@ -148,3 +152,15 @@ class LanguageToolLanguagesApi(ApiView):
     @extend_schema(operation_id="languagetool_languages", responses={200: LTLanguageSerializer(many=True)})
     def get(self, request):
         return Response([{"name": "Arabic", "code": "ar", "longCode": "ar"}])
+
+
+@csrf_exempt
+def languagetool_unslashed(request, rest: str):
+    """``/api/v1/v2/check`` and ``/api/v1/v2/languages``: where ``language_tool_python`` (and any client that
+    resolves ``v2/`` against the URL it was given) lands when the final slash of ``.../languagetool/`` is left out.
+    A 308 keeps the method and the form, so the client follows it to the real endpoint."""
+    if rest not in ("check", "languages"):
+        return json_not_found(request)
+    target = reverse(f"api:languagetool-{rest}")
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target, preserve_request=True)

@@ -208,3 +208,14 @@ def test_a_nul_is_dropped_from_a_title_as_from_a_body_at_every_endpoint(cms_a):
     # elsewhere (desk, author, metadata) a NUL is still refused, naming the field
     r = cms_a.post("/api/v1/drafts/", {"title": TITLE, "body": BODY, "desk": "محل\x00يات"}, format="json")
     assert r.status_code == 400 and set(r.json()["fields"]) == {"desk"}
+
+
+def test_the_languagetool_paths_one_level_up_are_sent_on_with_their_method_and_form(anonymous, cms_a):
+    r = anonymous.post("/api/v1/v2/check?x=1", {"text": BODY})
+    assert r.status_code == 308 and r["Location"] == "/api/v1/languagetool/v2/check?x=1"
+    assert anonymous.get("/api/v1/v2/languages")["Location"] == "/api/v1/languagetool/v2/languages"
+    r = anonymous.get("/api/v1/v2/other")
+    assert r.status_code == 404 and r.json()["code"] == "not_found"
+    followed = cms_a.post("/api/v1/v2/check", {"text": BODY_WITH_PLACEHOLDER, "apiKey": cms_a.raw_key},
+                          follow=True)
+    assert followed.status_code == 200 and followed.json()["matches"]

@@ -84,6 +84,14 @@ def test_language_tool_python_checks_arabic_given_only_the_server_url(live_serve
         assert "إن إن" not in out["corrected"] and out["corrected"].count("\r\n") == LT_TEXT.count("\r\n")
 
 
+def test_language_tool_python_given_the_url_without_its_final_slash_is_sent_on(live_server, settings):
+    settings.LANGUAGETOOL_ANONYMOUS = True
+    out = run_child("languagetool_client.py", {"url": f"{live_server.url}/api/v1/languagetool", "text": LT_TEXT,
+                                               "runs": [{"disabled_categories": ["CONSISTENCY"]}]})
+    assert out["url"] == f"{live_server.url}/api/v1/v2/"  # the client's URL rules, followed by our 308
+    assert {m["rule"] for m in out["runs"][0]} == {"placeholder.bracket_instruction", "repetition.doubled_word"}
+
+
 def test_without_anonymous_checks_a_keyless_client_is_refused_and_a_keyed_one_is_not(live_server, cms_a):
     import requests  # language_tool_python's own HTTP library, here only to read the status code
 
