@@ -5,7 +5,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from editorial.api import views
 from editorial.api.exceptions import json_not_found
-from editorial.api.views_languagetool import LanguageToolCheckApi, LanguageToolLanguagesApi, languagetool_unslashed
+from editorial.api.views_languagetool import (
+    LanguageToolCheckApi,
+    LanguageToolLanguagesApi,
+    languagetool_unslashed,
+)
 from editorial.api.views_stats import StatsApi
 
 # The reference pages (Swagger UI, Redoc) initialise with inline code: allow it there and nowhere else.
