@@ -196,3 +196,11 @@ def test_outcome_pairs_are_data():
     assert ("arrest", 1) in table["افراج"]
     assert "قبل" not in table  # "before": never an outcome word
     assert L.negators()["لم"] == "particle" and L.negators()["ينفي"] == "verb"
+
+
+def test_a_number_too_large_for_a_float_is_no_count():
+    """A run of digits that overflows to infinity before a counted noun must not break the family."""
+    for title, body in ((("1" * 400) + " دول تشارك في القمة", "تشارك الجزائر والمغرب وتونس في القمة."),
+                        ("قمة بمشاركة 5 دول", ("9" * 400) + " دولة شاركت في القمة.")):
+        report = check_draft(title, body)
+        assert report.errors == []

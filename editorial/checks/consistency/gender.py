@@ -147,7 +147,7 @@ def _title_counts(ctx: Context, roles: list[Role]) -> list[tuple[str, int, int, 
         if t.start not in taken and single:
             out.append((unit_key(single), 2, t.start, t.end, False))
     for m in ctx.title_numbers:
-        if m.unit and m.kind in ("digits", "words") and m.value == int(m.value) and 2 < m.value < 1000:
+        if m.unit and m.kind in ("digits", "words") and 2 < m.value < 1000 and m.value == int(m.value):
             out.append((m.unit, int(m.value), m.start, m.unit_end, True))
     return out
 
@@ -184,7 +184,7 @@ def _title_place_counts(ctx: Context) -> Iterator[tuple[str, int, int, int]]:
     """(kind, count, start, end): "ثلاث مدن"، "أربع دول" (a number before a place noun) or a dual (دولتين)."""
     nouns = _place_nouns()
     by_end = {m.unit_end: m for m in ctx.title_numbers
-              if m.kind in ("digits", "words") and m.value == int(m.value) and 2 <= m.value <= 20}
+              if m.kind in ("digits", "words") and 2 <= m.value <= 20 and m.value == int(m.value)}
     for t in ctx.title.tokens:
         found = nouns.get(strip_proclitics(t.norm, 3)[0]) or nouns.get(t.norm)
         if found is None:
@@ -251,7 +251,7 @@ def _body_counts(ctx: Context) -> dict[str, list[tuple[int, int, int, bool]]]:
     """key -> [(count, start, end, from_a_number)] from numbers, duals, ordinal lists and offices in the body."""
     out: dict[str, list[tuple[int, int, int, bool]]] = {}
     for m in ctx.body_numbers:
-        if m.unit and m.kind in ("digits", "words") and m.value == int(m.value) and m.value < 1000:
+        if m.unit and m.kind in ("digits", "words") and m.value < 1000 and m.value == int(m.value):
             out.setdefault(m.unit, []).append((int(m.value), m.start, m.unit_end, True))
     view = ctx.body
     roles = find_roles(view)

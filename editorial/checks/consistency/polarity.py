@@ -156,7 +156,14 @@ def _phrase(view: TextView, j: int, window: int) -> frozenset[str]:
 
 def _about(view: TextView, j: int, subject: frozenset[str]) -> bool:
     """The body's outcome word at j has one of the subject's words in its phrase."""
-    return any(k in subject for k in _walk(view, j, _WINDOW))
+    return any(k in subject or any(_same_key(k, s) for s in subject) for k in _walk(view, j, _WINDOW))
+
+
+def _same_key(a: str, b: str) -> bool:
+    """Two light stems of one word: the stemmer may cut a long word's ending and a short one's not
+    (بتكوين / البتكوين), so one key beginning the other, three letters at least, is the same word."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
 def _walk(view: TextView, j: int, window: int) -> Iterator[str]:

@@ -80,10 +80,16 @@ def weekday(word: str) -> int | None:
 def word_sides(w: str) -> tuple[tuple[str, int], ...]:
     """The (pair, side) of each opposite-outcome pair the word belongs to (data/polarity.txt)."""
     table = L.polarity()
-    for cand in (w, strip_proclitics(w, 3)[0], light_stem(w), _future(w)):
+    for cand in (w, strip_proclitics(w, 3)[0], light_stem(w), _future(w), _tanween(w)):
         if cand in table:
             return table[cand]
     return ()
+
+
+def _tanween(w: str) -> str:
+    """A noun without the alif of its accusative ending (تنديدا -> تنديد), proclitics removed."""
+    b = strip_proclitics(w, 3)[0]
+    return b[:-1] if b.endswith("ا") and len(b) >= 5 else w
 
 
 def _future(w: str) -> str:
