@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -26,6 +27,26 @@ from editorial.reports.tables import Table
 TIMED_STATUSES = queries.TIMED_STATUSES
 
 
+@dataclass
+class RateCube:
+    """Findings per (week, family, desk, author) and words per (week, desk, author), counted from the source
+    tables: the three rate charts (by family, by desk, by writer) are sums over it (``by``)."""
+
+    findings: dict[tuple, int]
+    words: dict[tuple, int]
+
+    def by(self, axis: str) -> tuple[dict, dict]:
+        """Findings and words per (week, axis value); the family axis divides by all the week's words."""
+        f_index = {"family": 1, "desk": 2, "author": 3}[axis]
+        findings_by, words_by = defaultdict(int), defaultdict(int)
+        for key, n in self.findings.items():
+            findings_by[(key[0], key[f_index])] += n
+        for (week, desk, author), w in self.words.items():
+            dim = {"family": "", "desk": desk, "author": author}[axis]
+            words_by[(week, dim)] += w
+        return findings_by, words_by
+
+
 def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_default_timezone())
 
@@ -34,7 +55,7 @@ def _words():
     return Cast(KT("stats__words"), IntegerField())
 
 
-def rate_cube(period: Period, *, writer=None) -> queries.RateCube:
+def rate_cube(period: Period, *, writer=None) -> RateCube:
     """One UNION ALL query: findings grouped by week, family, desk and author; words by week, desk, author.
 
     Words come from the check runs (the engine's own count of the checked title and body).
@@ -66,7 +87,7 @@ def rate_cube(period: Period, *, writer=None) -> queries.RateCube:
         .annotate(n=Coalesce(Sum(_words()), 0), side=Value(2))
         .values_list("week", "fam", "desk_", "author", "n", "side")
     )
-    cube = queries.RateCube({}, {})
+    cube = RateCube({}, {})
     for week, family, desk, author, n, side in f.union(w, all=True).order_by():
         day = queries._day(week)
         if side == 1:

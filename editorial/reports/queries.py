@@ -56,52 +56,45 @@ def _families() -> list[str]:
     return list(dict.fromkeys(rule.family for rule in all_rules().values()))
 
 
-@dataclass
-class RateCube:
-    """Findings per (week, family, desk, author) and words per (week, desk, author): the three rate charts
-    (by family, by desk, by writer) are sums over it, so one query serves all three."""
-
-    findings: dict[tuple, int]
-    words: dict[tuple, int]
-
-    def by(self, axis: str) -> tuple[dict, dict]:
-        """Findings and words per (week, axis value); the family axis divides by all the week's words."""
-        f_index = {"family": 1, "desk": 2, "author": 3}[axis]
-        findings_by, words_by = defaultdict(int), defaultdict(int)
-        for key, n in self.findings.items():
-            findings_by[(key[0], key[f_index])] += n
-        for (week, desk, author), w in self.words.items():
-            dim = {"family": "", "desk": desk, "author": author}[axis]
-            words_by[(week, dim)] += w
-        return findings_by, words_by
+AXIS_COLUMNS = {"family": "key", "desk": "desk", "author": "person"}
 
 
-def rate_cube(period: Period, *, writer=None) -> RateCube:
-    """Findings by week, family, desk and writer, and words by week, desk and writer: one query on the rollup.
+def rates(period: Period, axis: str, *, persons: list[int] | None = None) -> tuple[dict, dict]:
+    """Findings and words per (week, family / desk / writer) from the rollup, grouped in SQL: one query a chart.
 
-    Words are the engine's own count of each checked title and body (``CheckRun.stats.words``).
+    The family axis divides by all the week's words (its words are keyed ""); ``persons`` keeps only those
+    writers' drafts. Words are the engine's own count of each checked title and body (``CheckRun.stats.words``).
+    Rows are grouped by their day, not by week in SQL: a week row's day is its Monday already, and the few day
+    rows at the period's ends are put in their week here.
     """
     rows = ReportCount.objects.filter(rollup.spans(period.first_day, period.last_day),
                                       kind__in=("words", "family"))
     if period.desk:
         rows = rows.filter(desk=period.desk)
-    if writer is not None:
-        rows = rows.filter(person=writer.pk)
-    cube = RateCube({}, {})
-    findings, words = defaultdict(int), defaultdict(int)
-    # Grouped by row day, not by week in SQL: a week row's day is its Monday already, and the few day rows at
-    # the period's ends are put in their week here (cheaper than truncating and converting every row).
-    for day, kind, family, desk, person, n in (
-            rows.order_by().values("day", "kind", "key", "desk", "person")
-            .annotate(total=_total("n"), rows=_total("c")).filter(rows__gt=0)
-            .values_list("day", "kind", "key", "desk", "person", "total")):
-        week, author = rollup.monday(day), person or None
+    if persons is not None:
+        rows = rows.filter(person__in=persons)
+    column = AXIS_COLUMNS[axis]
+    findings_by, words_by = defaultdict(int), defaultdict(int)
+    for day, kind, dim, n in (rows.order_by().values("day", "kind", column)
+                              .annotate(total=_total("n"), rows=_total("c")).filter(rows__gt=0)
+                              .values_list("day", "kind", column, "total")):
+        if axis == "author":
+            dim = dim or None  # drafts from a CMS have no writer account
         if kind == "family":
-            findings[(week, family, desk, author)] += n
+            findings_by[(rollup.monday(day), dim)] += n
         else:
-            words[(week, desk, author)] += n
-    cube.findings, cube.words = dict(findings), dict(words)
-    return cube
+            words_by[(rollup.monday(day), dim)] += n
+    return dict(findings_by), dict(words_by)
+
+
+def _writer_words(period: Period) -> dict[int, int]:
+    """Words checked per writer in the period (who the writers' chart shows)."""
+    rows = ReportCount.objects.filter(rollup.spans(period.first_day, period.last_day), kind="words")
+    if period.desk:
+        rows = rows.filter(desk=period.desk)
+    return {person: words for person, words in (
+        rows.order_by().exclude(person=0).values("person").annotate(words=_total("n"), rows=_total("c"))
+        .filter(rows__gt=0).values_list("person", "words"))}
 
 
 def _total(column: str):
@@ -135,9 +128,9 @@ def _rate_table(key, title, description, dim_label, findings_by, words_by, *, pe
                  ChartSpec("lines", values=("per_1000",), x="week", series="dim", unit=str(_("per 1,000 words"))))
 
 
-def findings_by_family(period: Period, *, cube: RateCube | None = None) -> Table:
+def findings_by_family(period: Period) -> Table:
     families = _families()
-    findings_by, words_by = (cube or rate_cube(period)).by("family")
+    findings_by, words_by = rates(period, "family")
     present = {d for _w, d in findings_by}
     dims = [f for f in families if f in present] + sorted(present - set(families))
     return _rate_table(
@@ -147,8 +140,8 @@ def findings_by_family(period: Period, *, cube: RateCube | None = None) -> Table
     )
 
 
-def findings_by_desk(period: Period, *, cube: RateCube | None = None) -> Table:
-    findings_by, words_by = (cube or rate_cube(period)).by("desk")
+def findings_by_desk(period: Period) -> Table:
+    findings_by, words_by = rates(period, "desk")
     dims = sorted({d for _w, d in words_by}, key=lambda d: (d == "", d))
     return _rate_table(
         "desks", _("Findings per 1,000 words, by desk"),
@@ -157,17 +150,22 @@ def findings_by_desk(period: Period, *, cube: RateCube | None = None) -> Table:
     )
 
 
-def writer_trend(period: Period, *, writer=None, cube: RateCube | None = None) -> Table:
+def writer_trend(period: Period, *, writer=None) -> Table:
     """Findings per 1,000 words week by week for one writer, or for the writers with the most words."""
-    findings_by, words_by = (cube or rate_cube(period, writer=writer)).by("author")
-    totals = defaultdict(int)
-    for (_w, dim), words in words_by.items():
-        if dim is not None:  # drafts from a CMS have no writer account
-            totals[dim] += words
+    if writer is not None:
+        findings_by, words_by = rates(period, "author", persons=[writer.pk])
+        totals = defaultdict(int)
+        for (_w, dim), words in words_by.items():
+            if dim is not None:
+                totals[dim] += words
+    else:
+        totals = _writer_words(period)
     usernames = dict(get_user_model().objects.filter(pk__in=list(totals)).values_list("pk", "username")
                      ) if totals else {}
     totals = {dim: words for dim, words in totals.items() if dim in usernames}  # a removed account: nobody's
     dims = sorted(totals, key=lambda d: (-totals[d], d))[:TOP_WRITERS]
+    if writer is None:
+        findings_by, words_by = rates(period, "author", persons=dims)
     table = _rate_table(
         "writers", _("Each writer's trend: findings per 1,000 words"),
         _("Findings on the writer's own drafts over their words, week by week."),

@@ -32,14 +32,11 @@ CHARTS: dict[str, Callable[[Period], Table]] = {
     "writers": queries.writer_trend,
 }
 READERS = {review.PUBLISHER, review.ADMIN}
-# These three are sums over one grouped query (the rate cube): computed once when they are drawn together.
-RATE_CHARTS = ("families", "desks", "writers")
 
 
 def build_tables(period: Period) -> list[Table]:
-    """Every chart's table, in page order, the rate charts sharing one query."""
-    cube = queries.rate_cube(period)
-    return [build(period, cube=cube) if key in RATE_CHARTS else build(period) for key, build in CHARTS.items()]
+    """Every chart's table, in page order."""
+    return [build(period) for build in CHARTS.values()]
 
 
 def may_read_reports(user) -> bool:
