@@ -11,77 +11,6 @@ from editorial.models import ApiClient, CheckRun, Dismissal, Draft, Finding, Rev
 Actor = AbstractBaseUser | AnonymousUser | None
 
 
-def _group_names(user) -> frozenset[str]:
-    """The user's group names, read once per user object (a request's user lives for one request)."""
-    names = getattr(user, "_editorial_groups", None)
-    if names is None:
-        names = user._editorial_groups = frozenset(user.groups.values_list("name", flat=True))
-    return names
-
-
-def user_roles(user: Actor) -> frozenset[str]:
-    """Newsroom roles from groups; superusers and the ``admins`` group are admins."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return frozenset()
-    groups = _group_names(user)
-    roles = set()
-    if user.is_superuser or "admins" in groups:
-        roles.add(review.ADMIN)
-    if review.GROUP_REVIEWERS in groups:
-        roles.add(review.REVIEWER)
-    if review.GROUP_PUBLISHERS in groups:
-        roles.add(review.PUBLISHER)
-    return frozenset(roles)
-
-
-def is_newsroom_member(user: Actor) -> bool:
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or bool(_group_names(user))
-
-
-def roles_for(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> frozenset[str]:
-    """The roles a person or a CMS holds on this draft (AUTHOR and CMS come from ownership)."""
-    if client is not None:
-        return frozenset({review.CMS}) if draft.api_client_id == client.pk else frozenset()
-    roles = set(user_roles(user))
-    if user is not None and user.is_authenticated and draft.author_id == user.pk:
-        roles.add(review.AUTHOR)
-    return frozenset(roles)
-
-
-def is_editor(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> bool:
-    """Whether this person or CMS may write the draft's text at all: its writer, its CMS, an admin, and the desk
-    (a reviewer or publisher correcting a word themselves, as a revision in their own name)."""
-    return bool(roles_for(draft, user=user, client=client) & review.TEXT_EDITORS)
-
-
-def can_edit(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> bool:
-    """Whether they may save a new revision now (published and archived drafts are read-only)."""
-    return draft.status not in review.READ_ONLY_STATUSES and is_editor(draft, user=user, client=client)
-
-
-def can_delete(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> bool:
-    """Admins delete any draft; its writer or CMS only before it went further than ``OWNER_DELETABLE_STATUSES``."""
-    roles = roles_for(draft, user=user, client=client)
-    if review.ADMIN in roles:
-        return True
-    return bool(roles & {review.AUTHOR, review.CMS}) and draft.status in review.OWNER_DELETABLE_STATUSES
-
-
-def can_dismiss(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> bool:
-    allowed = {review.AUTHOR, review.REVIEWER, review.ADMIN, review.CMS}
-    return bool(roles_for(draft, user=user, client=client) & allowed)
-
-
-def can_override(user: Actor) -> bool:
-    return bool(user is not None and user.is_authenticated and user.has_perm("editorial.override_gate"))
-
-
-def available_actions(draft: Draft, *, user: Actor = None, client: ApiClient | None = None) -> list:
-    return review.actions_for(draft.status, roles_for(draft, user=user, client=client))
-
-
 def latest_revision(draft: Draft) -> Revision | None:
     return draft.revisions.order_by("-number").first()
 
@@ -186,17 +115,6 @@ def open_findings(draft: Draft) -> list[Finding]:
     return [f for f, dismissal in rows if dismissal is None]
 
 
-def blocks_gate(severity: str, dismissal: Dismissal | None) -> bool:
-    """Whether a finding in this state blocks approval: an ``error`` that is open, or that only someone
-    outside ``review.GATE_CLEARING_ROLES`` (its author, a CMS) dismissed."""
-    return severity == "error" and (dismissal is None or not dismissal.by_reviewer)
-
-
-def gate_blockers(rows: list[tuple[Finding, Dismissal | None]]) -> list[tuple[Finding, Dismissal | None]]:
-    """The ``(finding, dismissal)`` pairs from ``findings_with_state`` that block the approval gate."""
-    return [(f, d) for f, d in rows if blocks_gate(f.severity, d)]
-
-
 def finding_summary(f: Finding) -> dict:
     return {"id": f.pk, "rule": f.rule, "severity": f.severity, "field": f.field, "start": f.start,
             "end": f.end, "text": f.text[:200], "fingerprint": f.fingerprint}
@@ -208,7 +126,7 @@ def draft_history(draft: Draft) -> QuerySet[ReviewEvent]:
 
 def drafts_visible_to(user: Actor) -> QuerySet[Draft]:
     """Every newsroom member reads every draft; others read none."""
-    if not is_newsroom_member(user):
+    if not review.is_newsroom_member(user):
         return Draft.objects.none()
     return Draft.objects.select_related("author", "assignee", "api_client")
 
@@ -239,7 +157,7 @@ DESK_SCOPES = ("attention", "mine", "waiting", "changes", "published", "all")
 def _waiting_q(user: Actor) -> Q:
     """In review and assigned to this user, or unassigned when the user reviews."""
     mine = Q(assignee=user)
-    if user_roles(user) & {review.REVIEWER, review.ADMIN}:
+    if review.reviews(user):
         mine |= Q(assignee__isnull=True)
     return Q(status=review.IN_REVIEW) & mine
 
@@ -277,7 +195,7 @@ def desk_drafts(user: Actor, *, scope: str = "attention", q: str = "", status: s
     qs = drafts_visible_to(user)
     recent = Q(status=review.PUBLISHED, updated_at__gte=timezone.now() - timedelta(days=RECENT_DAYS))
     mine = Q(author=user)
-    ready = Q(status=review.APPROVED) if user_roles(user) & {review.PUBLISHER, review.ADMIN} else Q(pk__in=[])
+    ready = Q(status=review.APPROVED) if review.publishes(user) else Q(pk__in=[])
     scopes = {
         "attention": (mine & ~Q(status=review.ARCHIVED)) | _waiting_q(user)
         | Q(status=review.CHANGES_REQUESTED) | ready | recent,

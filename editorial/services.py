@@ -154,7 +154,7 @@ def draft_create(*, title: str, body_text: str, user: Actor = None, client: ApiC
                  external_id: str = "", metadata: dict | None = None) -> Draft:
     """Create a draft with its first revision, checked at once."""
     title, body_text = _clean_content(title, body_text)
-    if client is None and not selectors.is_newsroom_member(user):
+    if client is None and not review.is_newsroom_member(user):
         raise NotAllowed(_("Only newsroom members can create drafts."))
     # No savepoint of its own: inside a caller's transaction, a failure here fails the caller's (as it should).
     with transaction.atomic(savepoint=False):
@@ -183,7 +183,7 @@ def draft_revise(*, draft: Draft, title: str, body_text: str, source_html: str =
     title, body_text = _clean_content(title, body_text)
     with transaction.atomic():
         locked = _lock(draft)
-        if not selectors.is_editor(locked, user=user, client=client):
+        if not review.is_editor(locked, user=user, client=client):
             raise NotAllowed(_("Only the draft's writer, a reviewer, a publisher or an admin can edit it."))
         latest = selectors.latest_revision(locked)
         same = latest is not None and latest.content_hash == content_hash(title, body_text)
@@ -231,29 +231,6 @@ def draft_rerun_checks(*, draft: Draft) -> CheckRun | None:
         return checks_run(revision=rev) if rev else None
 
 
-def _check_gate(run: CheckRun | None, blocking: list[tuple[Finding, Dismissal | None]], user: Actor,
-                override_reason: str) -> str:
-    """Approval gate: the latest revision checked, and no error finding that is open or dismissed only by its
-    author, unless a user allowed to override names them with a reason.
-
-    Returns the override reason that was used ("" when none was needed)."""
-    if run is None:
-        raise GateBlocked(_("The latest revision has not been checked yet."), findings=[])
-    if not blocking:
-        return ""
-    override_reason = (override_reason or "").strip()
-    if override_reason and selectors.can_override(user):
-        return override_reason
-    open_n = sum(1 for _f, d in blocking if d is None)
-    detail = _("%(n)d error finding(s) block approval.") % {"n": len(blocking)}
-    if open_n < len(blocking):
-        detail += " " + _("%(n)d of them were dismissed without a reviewer: approving over them is an override.") % {
-            "n": len(blocking) - open_n}
-    if override_reason:
-        detail += " " + _("You may not override the gate.")
-    raise GateBlocked(detail, findings=[_blocker_summary(f, d) for f, d in blocking])
-
-
 def _blocker_summary(f: Finding, dismissal: Dismissal | None) -> dict:
     summary = selectors.finding_summary(f)
     if dismissal is not None:
@@ -265,37 +242,27 @@ def _blocker_summary(f: Finding, dismissal: Dismissal | None) -> dict:
 
 def _apply_transition(draft: Draft, action: str, *, user: Actor, client: ApiClient | None, comment: str = "",
                       override_reason: str = "") -> ReviewEvent:
-    """Inside a transaction, with ``draft`` locked: validate and apply one transition."""
-    roles = selectors.roles_for(draft, user=user, client=client)
-    t = review.transition_for(draft.status, action)
-    if action not in review.ACTIONS and action != review.REVISE:
-        raise InvalidInput(_("Unknown action: %(a)s") % {"a": action[:50]}, field="action")
-    if t is None:
-        if not review.may_ever(action, roles):
-            raise NotAllowed(_("You may not %(a)s drafts.") % {"a": action})
-        raise InvalidTransition(
-            _("A draft that is %(s)s cannot be sent to %(a)s.") % {"s": draft.get_status_display(), "a": action},
-            status=draft.status,
-        )
-    if not t.roles & roles:
-        raise NotAllowed(_("You may not %(a)s this draft.") % {"a": action})
-    comment = (comment or "").strip()
-    if t.needs_comment and not comment:
-        raise CommentRequired(_("Say what needs to change: a comment is required."), field="comment")
-    # Read the latest run and its open findings once: the gate and the event are taken against the same state.
+    """Inside a transaction, with ``draft`` locked: take the workflow's answer for this action (``review.answer``,
+    the one the buttons and the API's ``actions`` show) and apply it, or raise its refusal."""
+    # Read the latest run and its open findings once: the answer, the gate and the event see the same state.
     run, rows = selectors.findings_with_state(draft)
-    open_now = [f for f, dismissal in rows if dismissal is None]
-    blocking = selectors.gate_blockers(rows) if t.gated else []
-    used_override = _check_gate(run, blocking, user, override_reason) if t.gated else ""
+    answer = review.answer(draft, action, client if client is not None else user, (run, rows))
+    comment, override_reason = (comment or "").strip(), (override_reason or "").strip()
+    refused = review.refusal(answer, draft, comment=comment, override_reason=override_reason,
+                             summary=_blocker_summary)
+    if refused is not None:
+        raise refused
+    used_override = override_reason if answer.blocked else ""
     previous = rollup.previous_move(draft)
     event = ReviewEvent.objects.create(
-        draft=draft, action=action, from_status=draft.status, to_status=t.target,
+        draft=draft, action=action, from_status=draft.status, to_status=answer.target,
         actor=user if _is_user(user) else None, api_client=client,
         revision=run.revision if run else selectors.latest_revision(draft), comment=comment,
-        override_reason=used_override, open_findings=[selectors.finding_summary(f) for f in open_now],
-        overridden_findings=[_blocker_summary(f, d) for f, d in blocking] if used_override else [],
+        override_reason=used_override,
+        open_findings=[selectors.finding_summary(f) for f, dismissal in rows if dismissal is None],
+        overridden_findings=[_blocker_summary(f, d) for f, d in answer.blockers] if used_override else [],
     )
-    draft.status = t.target
+    draft.status = answer.target
     draft.save(update_fields=["status", "updated_at"])
     rollup.status_changed(event, draft, previous)
     notify.status_changed(event)
@@ -336,9 +303,9 @@ def finding_dismiss(*, finding: Finding, reason: str = "", kind: str = review.Di
     fingerprint to later revisions. Only a reviewer's or an admin's dismissal clears an error at the gate."""
     draft = finding.check_run.revision.draft
     reason = _dismissal_reason(kind, reason)
-    if not selectors.can_dismiss(draft, user=user, client=client):
+    if not review.can_dismiss(draft, user=user, client=client):
         raise NotAllowed(_("You may not dismiss findings on this draft."))
-    by_reviewer = bool(selectors.roles_for(draft, user=user, client=client) & review.GATE_CLEARING_ROLES)
+    by_reviewer = review.clears_gate(draft, user=user, client=client)
     with transaction.atomic():
         locked = _lock(draft)
         if draft.dismissals.filter(fingerprint=finding.fingerprint, undone_at__isnull=True).exists():
@@ -353,7 +320,7 @@ def finding_dismiss(*, finding: Finding, reason: str = "", kind: str = review.Di
 
 
 def dismissal_undo(*, dismissal: Dismissal, user: Actor = None, client: ApiClient | None = None) -> Dismissal:
-    if not selectors.can_dismiss(dismissal.draft, user=user, client=client):
+    if not review.can_dismiss(dismissal.draft, user=user, client=client):
         raise NotAllowed(_("You may not change dismissals on this draft."))
     with transaction.atomic():
         if Dismissal.objects.filter(pk=dismissal.pk, undone_at__isnull=True).update(
@@ -372,14 +339,14 @@ def comment_add(*, draft: Draft, user: Actor, body: str, passage: str = "", repl
     body = (body or "").strip()
     if not body and replacement is None:
         raise InvalidInput(_("A comment cannot be empty."), field="body")
-    if not selectors.is_newsroom_member(user):
+    if not review.is_newsroom_member(user):
         raise NotAllowed(_("Only newsroom members can comment."))
     passage = (passage or "").strip()[:2000]
     if replacement is not None:
         if not passage:
             raise InvalidInput(_("A suggestion replaces a passage: select or paste the words it replaces."),
                                field="passage")
-        if not selectors.roles_for(draft, user=user) & review.SUGGESTING_ROLES:
+        if not review.can_suggest(draft, user=user):
             raise NotAllowed(_("Reviewers and publishers suggest changes; as the writer, edit the text instead."))
         replacement = replacement.strip()
         if replacement == passage:
@@ -405,7 +372,7 @@ def suggestion_decide(*, comment: Comment, accept: bool, user: Actor) -> Comment
     draft = comment.draft
     if not comment.is_suggestion:
         raise InvalidInput(_("This comment is not a suggestion."))
-    if not selectors.can_edit(draft, user=user):
+    if not review.can_edit(draft, user=user):
         raise NotAllowed(_("You may not change this draft's text."))
     with transaction.atomic():
         locked = _lock(draft)
@@ -443,9 +410,9 @@ def user_language_set(*, user, language: str) -> None:
 
 def draft_assign(*, draft: Draft, assignee, user: Actor) -> Draft:
     """Assign a reviewer (or clear the assignment with ``assignee=None``)."""
-    if not selectors.is_newsroom_member(user):
+    if not review.is_newsroom_member(user):
         raise NotAllowed(_("Only newsroom members can assign drafts."))
-    if assignee is not None and not selectors.user_roles(assignee) & {review.REVIEWER, review.ADMIN}:
+    if assignee is not None and not review.reviews(assignee):
         raise InvalidInput(_("Only reviewers can be assigned."), field="assignee")
     with transaction.atomic():
         locked = _lock(draft)
@@ -461,7 +428,7 @@ def draft_update_details(*, draft: Draft, user: Actor, **fields) -> Draft:
     unknown = set(fields) - allowed
     if unknown:
         raise InvalidInput(_("These fields cannot be changed here: %(f)s") % {"f": ", ".join(sorted(unknown))})
-    if review.ADMIN not in selectors.user_roles(user) and not selectors.can_edit(draft, user=user):
+    if review.ADMIN not in review.user_roles(user) and not review.can_edit(draft, user=user):
         raise NotAllowed(_("Only the draft's writer or an admin can change it."))
     with transaction.atomic():
         locked = _lock(draft)
@@ -495,7 +462,7 @@ def draft_delete(*, draft: Draft, user: Actor = None, client: ApiClient | None =
     """Hide a draft (soft delete): its revisions, findings, dismissals and history stay; an admin can undo it."""
     with transaction.atomic():
         locked = _lock(draft)
-        if not selectors.can_delete(locked, user=user, client=client):
+        if not review.can_delete(locked, user=user, client=client):
             raise NotAllowed(_("You may not delete this draft."))
         place = rollup.Place.of(locked)
         locked.deleted_at = timezone.now()
@@ -509,7 +476,7 @@ def draft_delete(*, draft: Draft, user: Actor = None, client: ApiClient | None =
 
 def draft_undelete(*, draft: Draft, user: Actor) -> Draft:
     """An admin brings a deleted draft back, as it was."""
-    if review.ADMIN not in selectors.user_roles(user):
+    if review.ADMIN not in review.user_roles(user):
         raise NotAllowed(_("Only an admin can restore a deleted draft."))
     with transaction.atomic():
         locked = Draft.all_objects.select_for_update().get(pk=draft.pk)

@@ -104,3 +104,16 @@ def make_draft(writer):
 @pytest.fixture
 def draft(make_draft):
     return make_draft()
+
+
+@pytest.fixture
+def group_admin(db):
+    """In the admins group but not a superuser: an admin without the override_gate permission."""
+    return _user("groupadmin", "admins")
+
+
+@pytest.fixture
+def workflow_personas(writer, reviewer, publisher, admin_user, group_admin, api_client_a):
+    """The available-actions table's personas (tests/workflow_table.py): who acts, and as whom a draft is owned."""
+    return {"author": writer, "reviewer": reviewer, "publisher": publisher, "admin": admin_user,
+            "group_admin": group_admin, "cms": api_client_a}

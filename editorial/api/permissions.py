@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from rest_framework.permissions import BasePermission
 
-from editorial import selectors
+from editorial import review
 from editorial.models import ApiKey
 
 
@@ -16,7 +16,7 @@ class IsApiClient(BasePermission):
 
 class IsApiClientOrNewsroomMember(BasePermission):
     def has_permission(self, request, view) -> bool:
-        return isinstance(request.auth, ApiKey) or selectors.is_newsroom_member(request.user)
+        return isinstance(request.auth, ApiKey) or review.is_newsroom_member(request.user)
 
 
 class LanguageToolCaller(IsApiClientOrNewsroomMember):

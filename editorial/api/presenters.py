@@ -14,8 +14,8 @@ def _dismissal(d) -> dict | None:
             "created_at": d.created_at}
 
 
-def report(draft: Draft, *, run=None, held: bool = False) -> dict | None:
-    run, rows = selectors.findings_with_state(draft, run=run, held=held)
+def report(run, rows) -> dict | None:
+    """The latest check and its findings with their dismissals (``selectors.findings_with_state``)."""
     if run is None:
         return None
     return {
@@ -36,6 +36,15 @@ def history(draft: Draft) -> list[dict]:
     ]
 
 
+def actions(draft: Draft, client: ApiClient, state: tuple) -> list[dict]:
+    """The workflow's answer (``review.available_actions``) for the actions this client may take now: what each
+    leads to, whether it needs a comment, whether it is blocked and by which findings."""
+    return [{"action": a.action, "label": a.label, "target": a.target, "needs_comment": a.needs_comment,
+             "blocked": a.blocked, "blocking_findings": [f.pk for f, _d in a.blockers],
+             "needs_override": a.needs_override}
+            for a in review.available_actions(draft, client, state) if a.allowed]
+
+
 def summary(draft: Draft) -> dict:
     return {"id": draft.pk, "external_id": draft.external_id, "title": draft.title, "status": draft.status,
             "revision": draft.revision_number, "desk": draft.desk, "created_at": draft.created_at,
@@ -45,9 +54,8 @@ def summary(draft: Draft) -> dict:
 def detail(draft: Draft, client: ApiClient, *, run=None, written: bool = False, created: bool = False) -> dict:
     """A draft as the API shows it. ``run``: its latest check, already read (``selectors.draft_with_run``);
     ``written``: just written by a service, presented from what the write holds (a new draft has no history)."""
-    actions = [{"action": t.action, "label": str(review.ACTION_LABELS.get(t.action, t.action)), "target": t.target}
-               for t in selectors.available_actions(draft, client=client)]
+    state = selectors.findings_with_state(draft, run=run, held=written)
     return {**summary(draft), "body_format": draft.source_format, "body_text": draft.body_text,
             "author_name": draft.author_name, "metadata": draft.metadata if isinstance(draft.metadata, dict) else {},
-            "actions": actions, "report": report(draft, run=run, held=written),
+            "actions": actions(draft, client, state), "report": report(*state),
             "history": [] if created else history(draft)}

@@ -245,9 +245,17 @@ class StoredReportSerializer(serializers.Serializer):
 
 
 class ActionSerializer(serializers.Serializer):
+    """One action this client may take now, as the workflow answers it (``review.available_actions``)."""
+
     action = serializers.CharField()
     label = serializers.CharField()
-    target = serializers.CharField()
+    target = serializers.CharField(help_text=_("The status the draft moves to."))
+    needs_comment = serializers.BooleanField(help_text=_("Refused (`comment_required`) without a comment."))
+    blocked = serializers.BooleanField(help_text=_("Refused now: error findings block it (or the text is unchecked)."))
+    blocking_findings = serializers.ListField(child=serializers.IntegerField(),
+                                              help_text=_("The ids of the findings that block it."))
+    needs_override = serializers.BooleanField(
+        help_text=_("Possible over the blocking findings only with an `override_reason`."))
 
 
 class EventSerializer(serializers.Serializer):

@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from editorial import review
 from editorial.web.findings import _ARABIC_DIGITS, FAMILY_ICONS, family_label
 from editorial.web.highlight import highlight
 
@@ -114,7 +115,7 @@ def get_item(mapping, key):
 def waiting_count(user) -> int:
     from editorial import selectors
 
-    if not selectors.is_newsroom_member(user):
+    if not review.is_newsroom_member(user):
         return 0
     return selectors.waiting_for(user).count()
 

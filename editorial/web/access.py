@@ -8,7 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from editorial import selectors
+from editorial import review, selectors
 from editorial.models import Draft
 
 
@@ -19,7 +19,7 @@ def newsroom_required(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not selectors.is_newsroom_member(request.user):
+        if not review.is_newsroom_member(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

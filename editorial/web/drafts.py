@@ -56,14 +56,10 @@ def shown_findings(draft) -> tuple[object, list[fnd.Shown]]:
     return run, shown
 
 
-def _actions(request, draft, blocking: int) -> list[dict]:
-    may_override = selectors.can_override(request.user)
-    return [
-        {"action": t.action, "label": review.ACTION_LABELS[t.action], "needs_comment": t.needs_comment,
-         "gated": t.gated, "blocked": t.gated and blocking > 0, "blocking": blocking,
-         "override": t.gated and blocking > 0 and may_override}
-        for t in selectors.available_actions(draft, user=request.user)
-    ]
+def desk_actions(draft, user, run, shown: list[fnd.Shown]) -> list[review.Answer]:
+    """The buttons: the workflow's answer (``review.available_actions``) for the actions this user may take now."""
+    state = (run, [(f.finding, f.dismissal) for f in shown])
+    return [a for a in review.available_actions(draft, user, state) if a.allowed]
 
 
 def override_approval(draft):
@@ -98,18 +94,18 @@ def draft_context(request, draft, **extra) -> dict:
         "groups": fnd.grouped(shown),
         "dismissed": [f for f in shown if not f.is_open],
         "counts": counts,
-        "can_edit": selectors.can_edit(draft, user=user),
-        "can_suggest": bool(selectors.roles_for(draft, user=user) & review.SUGGESTING_ROLES),
-        "can_dismiss": selectors.can_dismiss(draft, user=user),
-        "can_delete": selectors.can_delete(draft, user=user),
-        "actions": _actions(request, draft, sum(selectors.blocks_gate(f.severity, f.dismissal) for f in shown)),
+        "can_edit": review.can_edit(draft, user=user),
+        "can_suggest": review.can_suggest(draft, user=user),
+        "can_dismiss": review.can_dismiss(draft, user=user),
+        "can_delete": review.can_delete(draft, user=user),
+        "actions": desk_actions(draft, user, run, shown),
         "dismissal_kinds": review.DismissalKind.choices,
         "reason_min": review.DISMISSAL_REASON_MIN_CHARS,
         "timeline": items,
         "sent_back": sent_back,
         "override": override_approval(draft),
         "reviewed_by": None if draft.assignee_id else selectors.last_reviewer(draft),
-        "may_take_review": bool(selectors.user_roles(user) & {review.REVIEWER, review.ADMIN})
+        "may_take_review": review.reviews(user)
         and draft.assignee_id != user.pk,
         "revisions": list(draft.revisions.select_related("created_by", "api_client").order_by("-number")),
         "reviewers": list(selectors.reviewers()),
@@ -140,7 +136,7 @@ def _conflict(draft, form) -> dict:
 @require_http_methods(["GET", "POST"])
 def draft_edit(request, pk: int):
     draft = draft_for(request, pk)
-    if not selectors.is_editor(draft, user=request.user):
+    if not review.is_editor(draft, user=request.user):
         raise PermissionDenied
     if request.method == "GET" and draft.status in review.READ_ONLY_STATUSES:
         messages.error(request, _("A %(s)s draft is read-only: a reviewer or publisher must reopen it, with a "
