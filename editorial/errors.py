@@ -40,44 +40,44 @@ class NotAllowed(ServiceError):
     http_status = 403
 
 
-class InvalidTransition(ServiceError):
+class StateConflict(ServiceError):
+    """Refused because of the draft's state, not the request's form (409): ``code`` says which state."""
+
+    http_status = 409
+
+
+class InvalidTransition(StateConflict):
     """Not from this status (``status`` in the body says which it is)."""
 
     code = "invalid_transition"
-    http_status = 409
 
 
-class GateBlocked(ServiceError):
+class GateBlocked(StateConflict):
     """Approval refused over error findings (``findings``) or an unchecked revision."""
 
     code = "gate_blocked"
-    http_status = 409
 
 
-class Conflict(ServiceError):
+class Conflict(StateConflict):
     code = "conflict"
-    http_status = 409
 
 
-class RevisionConflict(ServiceError):
+class RevisionConflict(StateConflict):
     """The edit was made on an older revision than the current one (``current_revision`` says which)."""
 
     code = "revision_conflict"
-    http_status = 409
 
 
-class ReadOnly(ServiceError):
+class ReadOnly(StateConflict):
     """Published and archived drafts take no new revision until reopened."""
 
     code = "read_only"
-    http_status = 409
 
 
-class Deleted(ServiceError):
+class Deleted(StateConflict):
     """The draft was deleted (hidden); only an admin's undo brings it back."""
 
     code = "deleted"
-    http_status = 409
 
 
 ERRORS = (InvalidInput, TooLarge, CommentRequired, NotAllowed, InvalidTransition, GateBlocked, Conflict,
