@@ -104,6 +104,8 @@ def _vague_key(m: NumberMention) -> str:
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
+    if not ctx.title_numbers:
+        return  # nothing to compare: the body's numbers are not read for this check
     by_unit: dict[str, list[NumberMention]] = {}
     for b in ctx.body_numbers:
         if b.unit and b.kind in _QUANTITY_KINDS:

@@ -66,6 +66,8 @@ def _found_places(ctx: Context) -> set[int]:
 
 
 def _found_numbers(ctx: Context) -> set[int]:
+    if not ctx.title_numbers:
+        return set()  # the body's numbers are read only when the title has one
     body = ctx.body_numbers
     return {t.start for t in ctx.title_numbers if any(agree(t, b) for b in body)}
 
@@ -92,6 +94,8 @@ def _specific_absent(ctx: Context) -> bool:
     """The title gives a figure or a city that the body never mentions: strong evidence of a wrong title."""
     if any(m.kind == "city" and not covered(ctx, m) for m in places_of(ctx, "title")):
         return True
+    if not ctx.title_numbers:
+        return False
     body = ctx.body_numbers
     return any(t.kind in ("digits", "words") and not any(t.value == b.value or agree(t, b) for b in body)
                for t in ctx.title_numbers)
