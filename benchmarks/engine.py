@@ -89,6 +89,34 @@ def time_cpu(title: str, body: str) -> tuple[float, float]:
     return (time.perf_counter() - t) * 1000, (time.process_time() - c) * 1000
 
 
+def family_split(articles: list[tuple[str, str]], n: int) -> None:
+    """CPU time per 800-word article (warm) of preparing the text (normalising, tokens, sentences) and of each
+    family, run one after another on one Document as the engine does (a family reusing what an earlier one
+    computed on the Document is not charged for it)."""
+    from editorial.checks import Document
+    from editorial.checks.config import DEFAULT_CONFIG
+
+    try:
+        from editorial.checks.registry import FAMILIES
+    except ImportError:  # an older checkout
+        from editorial.checks import consistency, placeholder, repetition
+        FAMILIES = (placeholder, repetition, consistency)
+    texts = [text_of_words(articles, 800, start=i * 3) for i in range(n)]
+    for title, body in texts:
+        check_draft(title, body)
+    cpu = {"text": 0.0, **{m.__name__.rsplit(".", 1)[-1]: 0.0 for m in FAMILIES}}
+    for title, body in texts:
+        c = time.process_time()
+        doc = Document(title, body)
+        _ = doc.title.sentences, doc.body.sentences
+        cpu["text"] += time.process_time() - c
+        for m in FAMILIES:
+            c = time.process_time()
+            list(m.run(doc, DEFAULT_CONFIG))
+            cpu[m.__name__.rsplit(".", 1)[-1]] += time.process_time() - c
+    print("CPU per 800-word article: " + ", ".join(f"{k} {v * 1000 / n:.2f} ms" for k, v in cpu.items()))
+
+
 def child(a: argparse.Namespace) -> None:
     """One round for --tree: samples printed as JSON for the parent."""
     articles = load_articles(a.corpus)
@@ -98,6 +126,9 @@ def child(a: argparse.Namespace) -> None:
     out = {"article": [time_cpu(*t) for t in texts]}
     for n in a.long:
         out[str(n)] = [time_cpu(*text_of_words(articles, n))]
+    if a.families:
+        family_split(articles, a.families)
+        return
     print(json.dumps(out))
 
 
@@ -135,6 +166,14 @@ def compare(a: argparse.Namespace) -> None:
         w100 = statistics.median(w for w, _ in s.get("100000", [(0, 0)]))
         print(f"| {name} | {p50:.2f} | {percentile(wall, 99):.2f} | {percentile(cpu, 50):.2f} | {w20:,.0f} | "
               f"{w100:,.0f} |")
+    if a.families:
+        for name, tree in trees:
+            env = {**os.environ, "ENGINE_BENCH_TREE": str(tree or ROOT)}
+            cmd = [sys.executable, __file__, "--child", "--families", str(a.families)]
+            if a.corpus:
+                cmd += ["--corpus", str(a.corpus)]
+            line = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout.strip()
+            print(f"{name}: {line}")
     for name, _tree in trees[1:]:
         s, t = samples[name], samples[trees[0][0]]
         ratio = percentile([w for w, _ in t["article"]], 50) / percentile([w for w, _ in s["article"]], 50)
@@ -169,6 +208,8 @@ def main() -> None:
     ap.add_argument("--tree", type=Path, action="append", default=[],
                     help="another checkout measured side by side (repeatable)")
     ap.add_argument("--rounds", type=int, default=6, help="with --tree: rounds alternating the checkouts")
+    ap.add_argument("--families", type=int, default=0, metavar="N",
+                    help="also print the CPU time of each family over N 800-word articles (with --tree: per tree)")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--starts", type=int, nargs="*", default=[], help=argparse.SUPPRESS)
     ap.add_argument("--long", type=int, nargs="*", default=[], help=argparse.SUPPRESS)
@@ -191,6 +232,8 @@ def main() -> None:
     samples = [time_one(*text_of_words(articles, 800, start=i * 3)) for i in range(a.runs)]
     print(f"800-word article: p50 {percentile(samples, 50):.2f} ms, p99 {percentile(samples, 99):.2f} ms "
           f"({a.runs} runs)")
+    if a.families:
+        family_split(articles, a.families)
     for n, runs in ((20_000, 5), (100_000, 3)):
         title, body = text_of_words(articles, n)
         times = [time_one(title, body) for _ in range(runs)]
