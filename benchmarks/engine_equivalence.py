@@ -10,7 +10,8 @@ both runs check exactly the same texts): the Arabic string literals of tests/ (e
 two neighbours in a file as title and body), the project's own drafts (quality/drafts/), the demo drafts, and
 when ../shared is beside the checkout the real articles (corpus/real-dev), the dev drafts (corpus/dev), the ANS
 headline pairs (corpus/ans) and each real article again with one defect injected by quality/inject.py, plus a
-few long texts (60,000 characters and more, pasted paragraphs included). Nothing from ../shared is written into
+few long texts (60,000 characters and more, pasted paragraphs included), plus 1,000 seeded random texts mixing
+those words with tashkeel, controls, ligatures, astral characters, stray quotes and markers. Nothing from ../shared is written into
 the repository; the texts file stays in /tmp.
 
 Each output line is ``<text id> <sha256 of the report>`` where the report hashed is every finding (rule, field,
@@ -90,7 +91,33 @@ def build_texts() -> list[tuple[str, str, str]]:
                     r = json.loads(line)
                     texts.append((r["id"], r["s1"], r["s2"]))
     texts += _long_texts(real or [(b, b) for _, _, b in texts if len(b) > 500])
+    texts += _odd_texts([w for _, t, b in texts[:3000] for w in (t + " " + b).split()])
     return texts
+
+
+# What natural text rarely holds: tashkeel, tatweel, zero-width and bidi controls, ligatures and presentation forms
+# that expand (ﷺ), astral characters, unbalanced quotes and brackets, digits of every script, template and filler
+# markers, doubled words and phrases, English assistant chatter.
+_ODD = ["\u064e", "\u064b", "\u0651", "\u0640", "\u200c", "\u200d", "\u200f", "\u202b", "\ufeff", "\ufdfa",
+        "\ufefb", "\ufdf2", "\U0001f600", "\U0001d400", "«", "»", "“", "”", '"', "(", ")", "[", "]", "{{", "}}",
+        "\n", "\n\n", "،", ".", "؟", "!", "...", "-", "–", "•", "١٢٣", "3ر747", "1,200", "16.8", "%", "٪", "XXX",
+        "ـــ", "TODO", "İ", "  ", "\t", " في في ", "في إطار في إطار", " و ", "وفي هذا الإطار", " هل ", " تم ",
+        "فلان", "lorem ipsum", "As an AI"]
+
+
+def _odd_texts(words: list[str], n: int = 1000) -> list[tuple[str, str, str]]:
+    """Seeded random texts: real words mixed with the characters and markers of ``_ODD``."""
+    if not words:
+        return []
+    rng, out = random.Random(11), []
+    for k in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 400)):
+            parts.append(rng.choice(_ODD) if rng.random() < 0.3 else rng.choice(words))
+            parts.append(rng.choice([" ", " ", " ", "", "\n"]))
+        title = " ".join(rng.choice(words + _ODD) for _ in range(rng.randint(0, 12)))
+        out.append((f"odd:{k}", title, "".join(parts)))
+    return out
 
 
 def _injected(real: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
