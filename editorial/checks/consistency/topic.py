@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..arabic import data
 from ..arabic import lexicon as L
 from ..arabic.tokens import Token
 from ..config import CheckConfig
@@ -111,25 +112,39 @@ def _absent_clause(ctx: Context, verdicts: list[tuple[Token, bool]]) -> list[Tok
     """The content words of a title clause none (or, for a long clause, one) of which the body mentions."""
     ok = {t.start: v for t, v in verdicts}
     for clause in _clauses(ctx.title.text, ctx.title.tokens)[1:]:
-        if not _verb_conj(clause[0]):
+        if not (_verb_conj(clause[0]) or _adjunct(clause[0])):
             continue  # a kicker before a colon is often editorial; only a second claim ("وتحطم ...") counts
         words = [t for t in clause if t.start in ok]
-        missing = [t for t in words if not ok[t.start]]
-        if len(words) >= _CLAUSE_MIN and len(missing) >= len(words) - (1 if len(words) >= 4 else 0) \
-                and not ok[words[0].start]:
+        if not words:
+            continue
+        if len(words) >= _CLAUSE_MIN:
+            missing = [t for t in words if not ok[t.start]]
+            if len(missing) >= len(words) - (1 if len(words) >= 4 else 0) and not ok[words[0].start]:
+                return [t for t in clause if t.start >= words[0].start]
+        elif len(words) == _CLAUSE_MIN - 1 and not any(ok[t.start] or ctx.body_has(t) for t in words):
+            # a short clause ("ويعلن استقالته"، "وسط إضراب عام"): none of its words anywhere in the body
             return [t for t in clause if t.start >= words[0].start]
     return []
 
 
 def _clauses(text: str, toks: tuple[Token, ...]) -> list[list[Token]]:
-    """Split a title before "و" + verb (وتحطم، ويضم) and at punctuation (: ، - )."""
+    """Split a title before "و" + verb (وتحطم، ويضم), before a circumstance word (رغم، بعد، وسط) and at
+    punctuation (: ، - )."""
     out: list[list[Token]] = [[]]
     for i, t in enumerate(toks):
         punct = i > 0 and any(c in ":،,-–؛" for c in text[toks[i - 1].end:t.start])
-        if out[-1] and (punct or _verb_conj(t)):
+        if out[-1] and (punct or _verb_conj(t) or _adjunct(t)):
             out.append([])
         out[-1].append(t)
     return [c for c in out if c]
+
+
+def _adjunct(t: Token) -> bool:
+    """A word that opens a circumstance clause (رغم، بعد، وسط، بحضور; data/title_clause_openers.txt)."""
+    return t.norm in _ADJUNCTS or (t.norm[:1] == "و" and t.norm[1:] in _ADJUNCTS)
+
+
+_ADJUNCTS = data.words("title_clause_openers")
 
 
 def _verb_conj(t: Token) -> bool:
