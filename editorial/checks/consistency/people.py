@@ -99,8 +99,16 @@ def _gap(toks: tuple[Token, ...], j: int) -> bool:
     return j > 0 and toks[j].start - toks[j - 1].end > 1
 
 
+def _first_name_form(tok: Token) -> str:
+    """The first name a token spells: itself (وليد، وفاء are names), or without a conjunction "و"."""
+    w = tok.norm
+    if w in _ALL_NAMES or not (w[:1] == "و" and w[1:] in _ALL_NAMES):
+        return w
+    return w[1:]
+
+
 def _is_first_name(tok: Token) -> bool:
-    w = tok.norm.removeprefix("و") if tok.norm.removeprefix("و") in _ALL_NAMES else tok.norm
+    w = _first_name_form(tok)
     if w not in _ALL_NAMES:
         return False
     return not (w == "علي" and tok.text.rstrip().endswith("ى"))  # على (on) is not علي
@@ -219,9 +227,9 @@ def _role_before(toks: tuple[Token, ...], i: int, roles: dict[int, Role]) -> Rol
 
 
 def _person(toks: tuple[Token, ...], idx: list[int], role: Role | None) -> Person:
-    parts = tuple(bare(toks[k].norm) if not _is_first_name(toks[k]) else toks[k].norm.removeprefix("و")
+    parts = tuple(bare(toks[k].norm) if not _is_first_name(toks[k]) else _first_name_form(toks[k])
                   for k in idx if toks[k].norm not in L.NAME_PARTICLES)
-    first = toks[idx[0]].norm.removeprefix("و")
+    first = _first_name_form(toks[idx[0]])
     gender = "f" if first in L.FEMALE_NAMES else "m" if first in L.MALE_NAMES else (role.gender if role else "")
     known = _is_first_name(toks[idx[0]])
     return Person(tuple(idx), toks[idx[0]].start, toks[idx[-1]].end, parts, known, role, gender)
@@ -283,10 +291,23 @@ def _conflict(ctx: Context, t: Person, body: list[Person]) -> Person | None:
         return None
     first, family = t.parts[0], t.parts[-1]
     if first not in present:  # "أحمد الخالدي" in the title, only "محمد الخالدي" in the body
-        return next((p for p in body if p.first_known and p.parts[-1] == family and p.parts[0] != first), None)
+        found = next((p for p in body if p.first_known and p.parts[-1] == family and p.parts[0] != first), None)
+        return found or _other_first_name(ctx, first, family)
     if family not in present:  # "سلمى بن علي" in the title, "سلمى بن عيسى" in the body
         return next((p for p in body if p.first_known and len(p.parts) >= 2 and p.parts[0] == first
                      and p.parts[-1] != family and family not in p.parts), None)
+    return None
+
+
+def _other_first_name(ctx: Context, first: str, family: str) -> Person | None:
+    """The title's family name in the body right after another known first name ("وليد أزارو لإصابة"), where
+    the name reader stopped before the family name."""
+    toks = ctx.body.tokens
+    for k in range(1, len(toks)):
+        prev = toks[k - 1]
+        if bare(toks[k].norm) == family and not _gap(toks, k) and _is_first_name(prev) \
+                and _first_name_form(prev) != first:
+            return _person(toks, [k - 1, k], None)
     return None
 
 
