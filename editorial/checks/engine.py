@@ -10,31 +10,15 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .arabic import norm
 from .config import DEFAULT_CONFIG, CheckConfig
 from .registry import FAMILIES, all_rules
-from .types import CheckModule, Document, Finding, Hit, Report, Rule, Span
+from .types import CheckModule, Document, Finding, Hit, Report, Rule, Span, utf16_offsets
 
 ENGINE_VERSION = "1.0.0"
-
-
-class _Utf16:
-    """Code point -> UTF-16 offset, cheap when the text has no astral characters."""
-
-    def __init__(self, text: str) -> None:
-        self.prefix: list[int] | None = None
-        # an astral character takes two UTF-16 units: the encoded length tells (in C) whether there is one
-        if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):
-            acc, self.prefix = 0, [0]
-            for c in text:
-                acc += 2 if ord(c) > 0xFFFF else 1
-                self.prefix.append(acc)
-
-    def __call__(self, i: int) -> int:
-        return i if self.prefix is None else self.prefix[i]
 
 
 def fingerprint(rule: str, text: str, context: str = "") -> str:
@@ -56,12 +40,13 @@ def _valid(doc: Document, h: Hit) -> bool:
     return 0 <= h.start < h.end <= n
 
 
-def _to_finding(doc: Document, rule: Rule, h: Hit, config: CheckConfig, u16: dict[str, _Utf16]) -> Finding:
+def _to_finding(doc: Document, rule: Rule, h: Hit, config: CheckConfig,
+                u16: dict[str, Callable[[int], int]]) -> Finding:
     text = doc.field(h.field).text
     span_text = text[h.start:h.end]
     args = {"text": span_text, **h.args}
     related = [
-        Span(f, s, e, doc.field(f).text[s:e])
+        Span(f, s, e, doc.field(f).text[s:e], u16[f](s), u16[f](e))
         for f, s, e in h.related
         if f in ("title", "body") and 0 <= s < e <= len(doc.field(f).text)
     ]
@@ -124,7 +109,7 @@ def _check_draft(title: str, body: str, config: CheckConfig | None) -> Report:
     doc = Document(title, body)
     errors: list[str] = []
     rules = all_rules()
-    u16 = {"title": _Utf16(title), "body": _Utf16(body)}
+    u16 = {"title": utf16_offsets(title), "body": utf16_offsets(body)}
     seen: set[tuple[str, str, int, int]] = set()
     findings: list[Finding] = []
     for module in FAMILIES:

@@ -156,7 +156,8 @@ class Report:
         for f in self.findings:
             if any(r.start_utf16 is None for r in f.related):
                 for name in FIELDS:
-                    to16.setdefault(name, utf16_offsets(getattr(self, name)))
+                    if name not in to16:  # once per field: setdefault would scan the text for every finding
+                        to16[name] = utf16_offsets(getattr(self, name))
                 f.related = [replace(r, start_utf16=to16[r.field](r.start), end_utf16=to16[r.field](r.end))
                              if r.start_utf16 is None else r for r in f.related]
 
