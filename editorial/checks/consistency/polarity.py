@@ -169,7 +169,11 @@ def _same_key(a: str, b: str) -> bool:
 def _walk(view: TextView, j: int, window: int) -> Iterator[str]:
     toks = view.tokens
     w = toks[j].norm
-    steps = (1,) if w[:1] in ("ب", "ل") and w not in L.polarity() else (1, -1)
+    # after a preposition (بارتفاع، لانخفاض) the subject follows, unless a verb carries it before
+    # ("الليرة تعود للارتفاع")
+    after_verb = j > 0 and toks[j - 1].norm[:1] in ("ي", "ت") and len(toks[j - 1].norm) >= 4 \
+        and not word_sides(toks[j - 1].norm)
+    steps = (1,) if w[:1] in ("ب", "ل") and w not in L.polarity() and not after_verb else (1, -1)
     for step in steps:
         k, seen = j, 0
         while seen < window:
