@@ -56,6 +56,10 @@ def site(live_server):
 
 
 @pytest.fixture
-def shots() -> Path:
+def shots(tmp_path: Path) -> Path:
+    """Where the screenshot tests write: the README's folder only when asked (UPDATE_SCREENSHOTS=1), so a test run
+    never changes tracked files."""
+    if os.environ.get("UPDATE_SCREENSHOTS") != "1":
+        return tmp_path
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
