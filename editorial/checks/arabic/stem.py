@@ -43,3 +43,9 @@ def light_stem(word: str) -> str:
             w = w[: -len(s)]
             break
     return w
+
+
+def without_accusative_alif(word: str) -> str:
+    """A noun without the alif of its indefinite accusative ending (تنديدا -> تنديد، اجتماعا -> اجتماع); words
+    of under five letters are left alone (بدا، غدا)."""
+    return word[:-1] if word.endswith("ا") and len(word) >= 5 else word

@@ -15,7 +15,7 @@ from ..arabic import lexicon as L
 from ..arabic.clitics import strip_proclitics
 from ..arabic.memo import WordMemo
 from ..arabic.numbers import NumberMention, find_numbers
-from ..arabic.stem import light_stem
+from ..arabic.stem import light_stem, without_accusative_alif
 from ..arabic.tokens import TextView, Token
 from ..types import Document, Hit
 from .words import NUM, token_index
@@ -74,7 +74,7 @@ def verb_key(k: str) -> str:
 def lexeme(w: str) -> str:
     """``verb_key`` of a word: a verbal noun is read whole (إعلان is not a plural in -ان)."""
     b = bare(w)
-    for cand in (b, b[:-1] if b.endswith("ا") and len(b) >= 6 else ""):  # اجتماعا: the accusative's alif
+    for cand in (b, without_accusative_alif(b)):  # اجتماعا
         if len(cand) in (5, 6, 7) and (cand[0] == "ا" or cand[0] == "ت") and verb_key(cand) != cand:
             return verb_key(cand)
     return verb_key(word_key(w))
@@ -95,6 +95,9 @@ def _synonym_table() -> dict[str, frozenset[int]]:
 def synonym_groups(word: str) -> frozenset[int]:
     """The synonym groups of a bare word (empty when it is in none)."""
     return _synonym_table().get(word, frozenset())
+
+
+LEXEMES = WordMemo(lexeme)  # word -> lexeme key, one dict lookup per token (the negation check maps a whole body)
 
 
 # The keys under which a body word is looked up (see ``Context.body_has``).

@@ -172,7 +172,7 @@ def _title_count(ctx: Context, roles: list[Role]) -> Iterator[Hit]:
 def _place_nouns() -> dict[str, tuple[str, int]]:
     """normalised form -> (kind of place, 2 for a dual else 0) (data/place_kind_nouns.txt)."""
     out: dict[str, tuple[str, int]] = {}
-    for kind, singular, duals, plurals in data.normalized_fields("place_kind_nouns"):
+    for kind, _singular, duals, plurals in data.normalized_fields("place_kind_nouns"):
         for w in duals.split():
             out[w] = (kind, 2)
         for w in plurals.split():
@@ -197,7 +197,7 @@ def _title_place_counts(ctx: Context) -> Iterator[tuple[str, int, int, int]]:
             yield kind, int(m.value), m.start, t.end
 
 
-def place_lists(ctx: Context) -> list[tuple[str, int, int, int]]:
+def _place_lists(ctx: Context) -> list[tuple[str, int, int, int]]:
     """(kind, items, start, end) for each run of two or more places the body names one after another, joined by
     "و" or a comma (صفاقس، توزر وتطاوين): "country" when every item is a country, else "town"."""
     out = []
@@ -234,7 +234,7 @@ def _place_count(ctx: Context) -> Iterator[Hit]:
     facts = list(_title_place_counts(ctx))
     if not facts:
         return
-    lists = place_lists(ctx)
+    lists = _place_lists(ctx)
     for kind, n, start, end in facts:
         rivals = [x for x in lists if x[0] == kind]
         if not rivals or any(items == n for _, items, _, _ in rivals):

@@ -29,7 +29,7 @@ from ..arabic.clitics import has_article
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from .common import Context, bare, hit, is_content, lexeme
+from .common import LEXEMES, Context, bare, hit, is_content, lexeme
 from .words import NEG, POLAR, demand_word, negator, role_word, token_index, word_sides
 
 RULES: tuple[Rule, ...] = (
@@ -293,7 +293,7 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     if not keys:
         return
     where: dict[str, list[int]] = {}
-    for j, k in enumerate(map(lexeme, [t.norm for t in btoks])):
+    for j, k in enumerate(map(LEXEMES.__getitem__, [t.norm for t in btoks])):
         if k in keys:
             where.setdefault(k, []).append(j)
     for k, js in where.items():

@@ -15,7 +15,7 @@ from ..arabic import lexicon as L
 from ..arabic.clitics import PROCLITICS, strip_proclitics
 from ..arabic.memo import WordMemo
 from ..arabic.numbers import starts_number
-from ..arabic.stem import light_stem
+from ..arabic.stem import light_stem, without_accusative_alif
 from ..arabic.tokens import TextView
 
 NUM, PLACE, ROLE, NAME, HONOR, DAY, MONTH, POLAR, ORD, FDUAL, DEFNUM, NEG = (1 << k for k in range(12))
@@ -80,16 +80,11 @@ def weekday(word: str) -> int | None:
 def word_sides(w: str) -> tuple[tuple[str, int], ...]:
     """The (pair, side) of each opposite-outcome pair the word belongs to (data/polarity.txt)."""
     table = L.polarity()
-    for cand in (w, strip_proclitics(w, 3)[0], light_stem(w), _future(w), _tanween(w)):
+    for cand in (w, strip_proclitics(w, 3)[0], light_stem(w), _future(w),
+                 without_accusative_alif(strip_proclitics(w, 3)[0])):
         if cand in table:
             return table[cand]
     return ()
-
-
-def _tanween(w: str) -> str:
-    """A noun without the alif of its accusative ending (تنديدا -> تنديد), proclitics removed."""
-    b = strip_proclitics(w, 3)[0]
-    return b[:-1] if b.endswith("ا") and len(b) >= 5 else w
 
 
 def _future(w: str) -> str:
