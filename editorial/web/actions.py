@@ -32,6 +32,11 @@ def _done(request, draft, message, *, level: int = messages.SUCCESS, anchor: str
     return redirect(draft_url(draft, anchor))
 
 
+def _refused(request, draft, exc: services.ServiceError, anchor: str):
+    """A service's refusal as the answer to an action: its own message and HTTP status."""
+    return _done(request, draft, exc.detail, level=messages.ERROR, anchor=anchor, status=exc.http_status)
+
+
 @newsroom_required
 @require_POST
 def transition(request, pk: int):
@@ -94,7 +99,7 @@ def finding_dismiss(request, pk: int, fid: int):
         services.finding_dismiss(finding=finding, kind=form.cleaned_data["kind"],
                                  reason=form.cleaned_data["reason"], user=request.user)
     except services.ServiceError as exc:
-        return _done(request, draft, exc.detail, level=messages.ERROR, anchor="findings", status=exc.http_status)
+        return _refused(request, draft, exc, "findings")
     return _done(request, draft, _("Finding dismissed. You can undo this under “Dismissed”."), anchor="findings")
 
 
@@ -112,7 +117,7 @@ def suggestion_decide(request, pk: int, cid: int):
     try:
         services.suggestion_decide(comment=comment, accept=accept, user=request.user)
     except services.ServiceError as exc:
-        return _done(request, draft, exc.detail, level=messages.ERROR, anchor="comments", status=exc.http_status)
+        return _refused(request, draft, exc, "comments")
     draft.refresh_from_db()
     if accept:
         return _done(request, draft, _("Suggestion accepted as revision %(n)d.") % {"n": draft.revision_number},
