@@ -151,6 +151,10 @@ def polarity() -> dict[str, tuple[tuple[str, int], ...]]:
     return out
 
 
+# Heads of titles and institutions (وزير، وزارة، بلدية): a named actor, read by repetition and consistency.
+ENTITY_HEADS = words("entity_heads")
+
+
 @cache
 def demand_words() -> frozenset[str]:
     """normalised verbs and nouns of demand (see data/demand_verbs.txt)."""

@@ -23,7 +23,6 @@ from collections.abc import Iterator
 
 import regex
 
-from ..arabic import data
 from ..arabic import lexicon as L
 from ..arabic.clitics import has_article
 from ..arabic.tokens import TextView, Token
@@ -65,7 +64,7 @@ _VERB_REACH = 4  # words a verb of denial covers (استبعد روحاني تق
 _NEAR = 12  # a negator this many words before a word, in its sentence, may be about it
 _ILLA = L._n("إلا")[0]
 _HEDGES = frozenset(L._n("قد ربما"))
-_ACTORS = data.words("entity_heads")  # heads of titles and institutions: a verb's subject, not its object
+_ACTORS = L.ENTITY_HEADS  # heads of titles and institutions: a verb's subject, not its object
 _SENTENCE_END = regex.compile(r"[.!?؟؛\n]")
 
 

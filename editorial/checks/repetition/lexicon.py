@@ -8,13 +8,14 @@ word comes normalised from the loader; each file says what it holds and where it
 from __future__ import annotations
 
 from ..arabic import data
+from ..arabic import lexicon as L
 
 # Particles, prepositions, pronouns, demonstratives, relatives, auxiliaries and newswire glue words.
 FUNCTION_WORDS = data.words("function_words")
 # Money, measures and percentages: repeated with every figure in a news story.
 UNIT_WORDS = data.words("unit_words")
 # Heads of titles and institutions: "وزير الدفاع", "وزارة الصحة", "بلدية المنامة" name one entity.
-ENTITY_HEADS = data.words("entity_heads")
+ENTITY_HEADS = L.ENTITY_HEADS  # declared with the shared lexicons
 # Words doubled on purpose (distributive or emphatic reduplication) and spelled letters of acronyms.
 REDUPLICATION = data.words("reduplication") | data.words("spelled_letters")
 # Latin letter names in Arabic: a word doubled beside one is part of an acronym ("سي إن إن").
