@@ -23,6 +23,7 @@ import time
 from collections import Counter
 
 from . import harness, precision, shared, spans
+from .blind import measure as blind
 from .inject import KINDS
 from .split import HOLDOUT, SPLITS, TUNE
 
@@ -145,6 +146,9 @@ def measure(tune_only: bool, per_kind: int) -> dict:
           flush=True)
     res["precision"] = precision.score()
     res["precision_cmd"] = f"{_py()} -m quality.precision score"
+    print(f"\n== blind set (quality/blind: written without reading the engine; engine work never reads it)\n"
+          f"$ {_py()} -m quality.blind", flush=True)
+    res["blind"] = blind.measure()
     return res
 
 
@@ -256,8 +260,39 @@ def markdown(res: dict) -> str:
                       ("ans", "ANS dev split")):
         line, cmd = res[key]
         out.append(f"- {name}: {line}  \n  `{cmd}`")
+    if "blind" in res:
+        out += blind_markdown(res["blind"])
     out += ["", END]
     return "\n".join(out)
+
+
+def blind_markdown(b: dict) -> list[str]:
+    """The "Blind set" section: quality/blind's figures (recall per kind, look-alikes, false alarms, drafts)."""
+    from .blind.inject import KINDS as BLIND_KINDS
+    from .blind.inject import LOOKALIKES
+
+    out = ["", "### Blind set", "",
+           ("Defects and look-alikes written in `quality/blind/` without reading the engine (and never read by "
+            "engine work), injected into the held-out sections of real-dev, up to "
+            f"{b['per_kind']} per kind; the blind drafts scored by `score.py`. Command: `{b['command']}`."), "",
+           "| family / kind (label kind) | caught |", "|---|---|"]
+    for fam in blind.FAMILIES:
+        for kind, (f, lab, _i) in BLIND_KINDS.items():
+            if f == fam:
+                out.append(f"| {fam} / {kind} ({lab}) | {_frac(*b['recall'][kind])} |")
+    for fam, (h, n) in blind.family_totals(b["recall"]).items():
+        out.append(f"| **{fam}** | **{_frac(h, n)}** |")
+    out += ["", "| look-alike (must not be flagged) | flagged |", "|---|---|"]
+    for kind, (fam, _i) in LOOKALIKES.items():
+        out.append(f"| {kind} (not {fam}) | {_frac(*b['traps'][kind])} |")
+    alarms, words, _flagged, n, rules = b["fa"]
+    top = ", ".join(f"`{r}` {c}" for r, c in rules.most_common(4)) or "none"
+    out += ["", (f"- Untouched held-out articles: {alarms} alarms in {n} articles, "
+                 f"{alarms * 1000 / max(words, 1):.2f} per 1,000 words ({top}).")]
+    d = b.get("drafts")
+    if d:
+        out.append(f"- Blind drafts (`quality/blind/drafts`, 12 drafts, 5 clean): {d['summary']}  \n  `{d['command']}`")
+    return out
 
 
 def write_docs(path: str, res: dict) -> None:
