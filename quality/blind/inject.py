@@ -86,7 +86,9 @@ def placeholder_name(title, body, rng):
 def filler(title, body, rng):
     piece = rng.choice(T.FILLERS)
     nums = [m for m in _NUM.finditer(body) if not base._inside_quote(body, m.start())]
-    if nums and rng.random() < 0.6:
+    if piece in T.FILLERS_FOR_VALUES and not nums:
+        return None
+    if nums and (piece in T.FILLERS_FOR_VALUES or rng.random() < 0.6):
         m = rng.choice(nums)
         new = body[:m.start()] + piece + body[m.end():]
     else:

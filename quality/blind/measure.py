@@ -154,20 +154,20 @@ def print_tables(res: dict, out=sys.stdout) -> None:
     recall, traps, fa = res["recall"], res["traps"], res["fa"]
     print(f"Blind set: defects written without reading the engine, injected into the held-out sections of "
           f"real-dev (up to {res['per_kind']} per kind)", file=out)
-    print(f"  {'family / kind':50s} {'caught':>14s}", file=out)
+    print(f"  {'family / kind':64s} {'caught':>14s}", file=out)
     for fam in FAMILIES:
         for kind, (f, lab, _i) in KINDS.items():
             if f == fam:
-                print(f"  {fam + ' / ' + kind + ' (' + lab + ')':50s} {_fmt(*recall[kind]):>14s}", file=out)
+                print(f"  {fam + ' / ' + kind + ' (' + lab + ')':64s} {_fmt(*recall[kind]):>14s}", file=out)
     print("  recall per family:", file=out)
     for fam, (h, n) in family_totals(recall).items():
-        print(f"  {fam:50s} {_fmt(h, n):>14s}", file=out)
+        print(f"  {fam:64s} {_fmt(h, n):>14s}", file=out)
     print("Look-alikes flagged (an error or warning of the family over the look-alike; lower is better):", file=out)
     for kind, (fam, _i) in LOOKALIKES.items():
-        print(f"  {kind + ' (not ' + fam + ')':50s} {_fmt(*traps[kind]):>14s}", file=out)
+        print(f"  {kind + ' (not ' + fam + ')':64s} {_fmt(*traps[kind]):>14s}", file=out)
     h, n = sum(v[0] for v in traps.values()), sum(v[1] for v in traps.values())
     rules = ", ".join(f"{r}={c}" for r, c in res["trap_rules"].most_common(5)) or "none"
-    print(f"  {'all look-alikes':50s} {_fmt(h, n):>14s}  ({rules})", file=out)
+    print(f"  {'all look-alikes':64s} {_fmt(h, n):>14s}  ({rules})", file=out)
     alarms, words, flagged, n, rules = fa
     top = ", ".join(f"{r}={c}" for r, c in rules.most_common(6)) or "none"
     print(f"False alarms on the {n} untouched held-out articles: {alarms} alarms ({words} words), "

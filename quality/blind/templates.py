@@ -37,6 +37,8 @@ PLACEHOLDER_NAME_FRAMES = [
 
 # fill-in markers
 FILLERS = ["XXX", "XXXX", "xx", "؟؟؟", "..", "ـــ", "س.س", "0000", "X"]
+# these read as a missing value only where a figure should stand (".." is also an ellipsis): they replace a number
+FILLERS_FOR_VALUES = ["..", "X", "0000"]
 
 # template variables a generator or a CMS template forgot to fill
 TEMPLATE_VARS = ["{{اسم_المدينة}}", "{city_name}", "<اسم المسؤول>", "{{date}}", "%AMOUNT%", "[[المصدر]]",
