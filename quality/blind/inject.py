@@ -52,10 +52,16 @@ def _new_paragraph(body: str, rng: random.Random, piece: str, where: str = "any"
     return _insert(body, e, "\n" + piece)
 
 
+def _unquoted_sentences(body: str) -> list[tuple[int, int]]:
+    """Sentences with no quotation mark at all: real copy often leaves a quote unclosed, so a sentence with any
+    quotation mark is never written into (a leftover inside a quotation is not the writer's)."""
+    return [(s, e) for s, e in sentences(body) if not re.search(r'["«»“”]', body[s:e])]
+
+
 def _inside_sentence(body: str, rng: random.Random, piece: str) -> str | None:
     """``piece`` after a word in the middle of a sentence of five words or more, never inside a quotation."""
     cands = []
-    for s, e in sentences(body):
+    for s, e in _unquoted_sentences(body):
         if words_of(body[s:e]) < 5:
             continue
         for m in re.finditer(r"(?<=\S) (?=\S)", body[s:e]):
@@ -85,7 +91,8 @@ def placeholder_name(title, body, rng):
 
 def filler(title, body, rng):
     piece = rng.choice(T.FILLERS)
-    nums = [m for m in _NUM.finditer(body) if not base._inside_quote(body, m.start())]
+    plain = _unquoted_sentences(body)
+    nums = [m for m in _NUM.finditer(body) if any(s <= m.start() < e for s, e in plain)]
     if piece in T.FILLERS_FOR_VALUES and not nums:
         return None
     if nums and (piece in T.FILLERS_FOR_VALUES or rng.random() < 0.6):
