@@ -7,7 +7,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON_FOR_VENV ?= $(shell bin/find-python)
 
-.PHONY: run test install install-dev serve bench bench-api worker clean quality quality-tune
+.PHONY: run test install install-dev serve bench bench-api worker clean quality quality-tune quality-blind
 
 $(PY):
 	@test -n "$(PYTHON_FOR_VENV)" || { echo "No Python 3.12+ found (tried pyenv, python3.13, python3.12)."; exit 1; }
@@ -56,6 +56,10 @@ quality: install
 # Only the tuning-split figures: what may be looked at while changing the engine.
 quality-tune: install
 	$(PY) -m quality.report --tune
+
+# The blind set (quality/blind, never read by engine work): its figures only.
+quality-blind: install
+	$(PY) -m quality.blind
 
 # gunicorn + PostgreSQL + wrk; BENCH_API_ARGS="--tree /tmp/perf-base" measures another checkout in the same run.
 bench-api: install

@@ -291,7 +291,11 @@ def blind_markdown(b: dict) -> list[str]:
                  f"{alarms * 1000 / max(words, 1):.2f} per 1,000 words ({top}).")]
     d = b.get("drafts")
     if d:
-        out.append(f"- Blind drafts (`quality/blind/drafts`, 12 drafts, 5 clean): {d['summary']}  \n  `{d['command']}`")
+        with open(blind.DRAFTS / "labels.json", encoding="utf-8") as fh:
+            labels = json.load(fh)
+        clean = sum(1 for lab in labels.values() if lab["clean"])
+        out.append(f"- Blind drafts (`quality/blind/drafts`, {len(labels)} drafts, {clean} clean): {d['summary']}  \n"
+                   f"  `{d['command']}`")
     return out
 
 
