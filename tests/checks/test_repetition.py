@@ -238,6 +238,13 @@ EXAMPLES: dict[str, dict] = {
             # apart in one paragraph, behind different conjunctions
             (T, body(LEAD, "وأضاف المتحدث أن العمل بدأ. " + FILLER[0] + " ثم أضاف المتحدث أن الفريق جاهز. " + FILLER[1]
                      + " كما أضاف المتحدث أن الأدوية متوفرة."), "body", "كما أضاف المتحدث"),
+            # the particle قد is one more way of varying the conjunction: وقد أوضح، فأوضح، ثم أوضح
+            (T, body(LEAD, "وقد أوضح المدير أن العمل بدأ. " + FILLER[0], "فأوضح المدير أن الفريق جاهز. " + FILLER[1],
+                     FILLER[2] + " ثم أوضح المدير أن الأدوية متوفرة."), "body", "ثم أوضح المدير"),
+            # a clause inside a sentence the writer ran on without a full stop, and a list line's own start
+            (T, body(LEAD, "وقال الوزير إن العمل بدأ. " + FILLER[0],
+                     "وتضم القائمة أطباء من الجهة ثم قال الوزير إن الفريق جاهز.",
+                     "- قسم الطوارئ وقسم الأشعة.", "- وقد قال الوزير إن الأدوية متوفرة."), "body", "وقد قال الوزير"),
         ],
         "pass": [
             (T, body(LEAD, "وفي الصباح وصل الأطباء.", "وفي المساء وصل الممرضون.", "وفي الليل وصلت الأدوية.")),
@@ -250,6 +257,13 @@ EXAMPLES: dict[str, dict] = {
                            "20 هكتاراً للتجارة. 3. تهيئة وتقسيم مساحة 60 هكتاراً للمرافق.")),
             (T, body(LEAD, "وقال المدير إن العمل بدأ.", FILLER[0], "وقال المدير إن الفريق جاهز.", FILLER[1],
                      "وقال المدير إن الأدوية متوفرة.")),
+            # a speaker introduced twice behind two conjunctions is ordinary reporting
+            (T, body(LEAD, "وأضاف المدير أن العمل بدأ. " + FILLER[0], FILLER[1] + " ثم أضاف المدير أن الفريق جاهز.")),
+            # "كما" comparing inside a quotation is the speaker's, and "وبين" meaning "and between" is no opener
+            (T, body(LEAD, "«العمل بدأ كما قال الوزير، والفريق جاهز كما قال الوزير» " + FILLER[0],
+                     "وقال الوزير إن الأدوية متوفرة.")),
+            (T, body(LEAD, "وتمتد الطريق بين المدينة وبين القرى المجاورة. " + FILLER[0],
+                     "وتقع الصيدلية بين المستشفى وبين القرى المجاورة.", FILLER[1])),
             (T, body(LEAD, *FILLER)),
         ],
     },
@@ -376,3 +390,11 @@ def test_restated_figure_points_at_its_first_figure_whatever_the_string_hashing(
     findings = json.loads(outs.pop())
     restated = [f for f in findings if f[0] == "repetition.possible_restatement"]
     assert restated and restated[0][2][0][0] == first
+
+
+def test_a_clause_opener_inside_a_sentence_is_related_with_its_exact_span():
+    text = body(LEAD, "وقال الوزير إن العمل بدأ. " + FILLER[0], "وتضم القائمة أطباء من الجهة ثم قال الوزير إن الفريق جاهز.",
+                "فقال الوزير إن الأدوية متوفرة.")
+    (f,) = _findings(T, text, rule="repetition.repeated_opener")
+    assert f.text == "فقال الوزير"
+    assert sorted(r.text for r in f.related) == ["ثم قال الوزير", "وقال الوزير"]

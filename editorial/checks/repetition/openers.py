@@ -1,18 +1,24 @@
 """Sentences that keep opening the same way («كما دعت... كما دعت... كما دعت...», «وتأتي هذه...» again).
 
-Two patterns: three consecutive sentences (or paragraphs) opening with the same two words (or with the same
-verb, such as وأضاف), and a two-word opener that carries a content word used three times or more anywhere in the article.
-Glue openers (و، في، كما أن) alone, list lines and quoted sentences are not counted.
+Three patterns: three consecutive sentences (or paragraphs) opening with the same two words (or with the same
+verb, such as وأضاف); a two-word opener that carries a content word used three times or more anywhere in the
+article; and one speaker introduced again and again behind varied conjunctions («وأضاف المتحدث... ثم أضاف
+المتحدث... وقد أضاف المتحدث»), counted at sentence starts and at clause starts inside a sentence (a conjunction
+then a reporting verb: the splitter cannot see a clause boundary without its full stop). Conjunctions and the
+particle قد before the real opener are one class (``data/opener_conjunctions.txt``): varying them does not
+vary the sentence. Glue openers (و، في، كما أن) alone, list lines and quoted sentences are not counted as
+sentence openers; a reporting clause is counted wherever it stands outside a quotation.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
-from ..arabic import Sentence
+from ..arabic import Sentence, Token
 from ..arabic.clitics import CONJUNCTION_LETTERS, has_article
 from ..types import Hit
 from .lexicon import ENTITY_HEADS, OPENER_CONJUNCTIONS, OPENER_GLUE, REPORTING_VERBS
@@ -21,28 +27,67 @@ from .rules import REPEATED_OPENER
 
 RUN = 3
 HEADING_WORDS = 6
+MAX_CONJUNCTIONS = 2  # "و قد أضاف": at most this many conjunction tokens before the real opener
 
 
-def _openers(body: Body) -> tuple[list[tuple[Sentence, tuple[str, ...]]], dict[int, int], dict[int, str]]:
-    """Each sentence's opening words without its conjunction ("كما أكد"، "فأكد" and "وأكد" all open with أكد),
-    how many leading tokens the conjunction took, and the conjunction itself (both by sentence start)."""
-    out, skipped, conj = [], {}, {}
+class Opener(NamedTuple):
+    sentence: Sentence
+    tokens: Sequence[Token]  # from the opener's first token (its conjunction, if any) to the sentence's end
+    skip: int  # leading conjunction tokens
+    key: tuple[str, ...]  # up to three words after the conjunctions (a و/ف letter taken off the first)
+    conj: str  # the conjunctions, as written but joined ("وقد"، "كما"، "و"), "" for none
+
+
+def _opener(s: Sentence, tokens: Sequence[Token]) -> Opener | None:
+    words = [t.norm for t in tokens[:MAX_CONJUNCTIONS + 3]]
+    skip = 0
+    while skip < MAX_CONJUNCTIONS and skip < len(words) - 1 and words[skip] in OPENER_CONJUNCTIONS:
+        skip += 1
+    form = "".join(words[:skip])
+    key = words[skip:skip + 3]
+    if not key:
+        return None
+    if len(key[0]) >= 4 and key[0][0] in CONJUNCTION_LETTERS:
+        form += key[0][0]
+        key[0] = key[0][1:]
+    return Opener(s, tokens, skip, tuple(key), form)
+
+
+def _openers(body: Body) -> list[Opener]:
+    """Each sentence's opener: its opening words without the conjunction ("كما أكد"، "فأكد"، "وقد أكد" and
+    "وأكد" all open with أكد)."""
+    out = []
     formula = body.formula_sentences
     for k, s in enumerate(body.view.sentences):
         if len(s.tokens) < 4 or k in formula or body.in_list(s) or body.in_quote(s.tokens[0].start):
             continue
-        words = [t.norm for t in s.tokens[:4]]
-        skip = 1 if words[0] in OPENER_CONJUNCTIONS else 0
-        form = words[0] if skip else ""
-        words = words[skip:skip + 3]
-        if len(words[0]) >= 4 and words[0][0] in CONJUNCTION_LETTERS:
-            form += words[0][0]
-            words[0] = words[0][1:]
-        if _heading(body, s, words[0]):
+        o = _opener(s, s.tokens)
+        if o is None or _heading(body, s, o.key[0]):
             continue
-        out.append((s, tuple(words)))
-        skipped[s.start], conj[s.start] = skip, form
-    return out, skipped, conj
+        out.append(o)
+    return out
+
+
+def _clauses(body: Body) -> list[Opener]:
+    """Reporting clauses that open after a conjunction inside a sentence («... وأضاف المتحدث أن»، «... ثم قال
+    الوزير إن») or at the start of a list line, outside quotations and a digest's per-item lines."""
+    out = []
+    formula = body.formula_sentences
+    for k, s in enumerate(body.view.sentences):
+        if k in formula:
+            continue
+        toks = s.tokens
+        # a list line's own start too: a speaker introduced in a list item is not the list's format
+        for i in range(0 if body.in_list(s) else 1, len(toks) - 1):
+            w = toks[i].norm
+            if i and toks[i - 1].norm in OPENER_CONJUNCTIONS:
+                continue  # inside a run of conjunctions ("و قد"): the run is taken from its first one
+            if w in OPENER_CONJUNCTIONS or (len(w) >= 4 and w[0] in CONJUNCTION_LETTERS and w[1:] in REPORTING_VERBS):
+                o = _opener(s, toks[i:])
+                if o is not None and o.conj and len(o.key) >= 2 and o.key[0] in REPORTING_VERBS \
+                        and not body.in_quote(toks[i].start):
+                    out.append(o)
+    return out
 
 
 def _heading(body: Body, s: Sentence, first: str) -> bool:
@@ -52,14 +97,15 @@ def _heading(body: Body, s: Sentence, first: str) -> bool:
     return ":" in body.view.text[s.start:end] and not _reporting(first)
 
 
-def _hit(body: Body, group: list[Sentence], n: int, skipped: dict[int, int]) -> Hit:
-    """Point at the sentence that makes the repetition noticeable (the third); the others are related."""
-    def span(g: Sentence) -> tuple[int, int]:
-        return g.tokens[0].start, g.tokens[skipped[g.start] + n - 1].end
+def _span(o: Opener, n: int) -> tuple[int, int]:
+    return o.tokens[0].start, o.tokens[min(len(o.tokens), o.skip + n) - 1].end
 
-    s = group[min(RUN, len(group)) - 1]
-    related = [("body", *span(g)) for g in group if g is not s][:MAX_RELATED]
-    start, end = span(s)
+
+def _hit(body: Body, group: list[Opener], n: int) -> Hit:
+    """Point at the opener that makes the repetition noticeable (the third); the others are related."""
+    o = group[min(RUN, len(group)) - 1]
+    related = [("body", *_span(g, n)) for g in group if g is not o][:MAX_RELATED]
+    start, end = _span(o, n)
     opener = body.view.text[start:end]
     return Hit(REPEATED_OPENER.id, "body", start, end, related=related, args={"opener": opener}, context=opener)
 
@@ -89,48 +135,53 @@ def _habit(words: tuple[str, ...]) -> bool:
     return not has_article(words[1]) and words[1] not in ENTITY_HEADS
 
 
-def _runs(body: Body, items: list[tuple[Sentence, tuple[str, ...]]], n: int) -> Iterator[list[Sentence]]:
-    run: list[Sentence] = []
+def _runs(body: Body, items: list[Opener], n: int) -> Iterator[list[Opener]]:
+    run: list[Opener] = []
     prev: tuple[str, ...] | None = None
-    for s, key in items + [(None, None)]:  # type: ignore[list-item]
-        k = key[:n] if key else None
+    for o in [*items, None]:
+        k = o.key[:n] if o is not None else None
         if k is not None and k == prev:
-            run.append(s)
+            run.append(o)
             continue
         if len(run) >= RUN and prev is not None and _meaningful(prev) and not body.allowed & {" ".join(prev)}:
             yield run
-        run, prev = ([s] if s is not None else []), k
-    return
+        run, prev = ([o] if o is not None else []), k
 
 
 def repeated_openers(body: Body) -> Iterator[Hit]:
-    items, skipped, conj = _openers(body)
-    flagged: set[int] = set()
+    items = _openers(body)
+    flagged: set[int] = set()  # start offsets of the openers already in a finding
+
+    def fresh(group: list[Opener]) -> bool:
+        starts = {o.tokens[0].start for o in group}
+        if flagged & starts:
+            return False
+        flagged.update(starts)
+        return True
+
     # consecutive sentences, then the first sentences of consecutive paragraphs
-    firsts = [(s, key) for k, (s, key) in enumerate(items) if k == 0 or items[k - 1][0].paragraph != s.paragraph]
+    firsts = [o for k, o in enumerate(items) if k == 0 or items[k - 1].sentence.paragraph != o.sentence.paragraph]
     for sequence in (items, firsts):
         for n in (3, 2, 1):
             for run in _runs(body, sequence, n):
-                if not flagged & {s.start for s in run}:
-                    flagged |= {s.start for s in run}
-                    yield _hit(body, run, n, skipped)
-    # the same opener behind different conjunctions ("وأضاف المتحدث"، "ثم أضاف المتحدث"، "كما أضاف المتحدث"),
+                if fresh(run):
+                    yield _hit(body, run, n)
+    # the same opener behind different conjunctions ("وأضاف المتحدث"، "ثم أضاف المتحدث"، "وقد أضاف المتحدث"),
     # anywhere in the text: varying only the conjunction is the habit, even for a speaker introduced again
-    by_opener: dict[tuple[str, ...], list[Sentence]] = defaultdict(list)
-    for s, key in items:
-        if len(key) >= 2 and _meaningful(key[:2]) and " ".join(key[:2]) not in body.allowed:
-            by_opener[key[:2]].append(s)
-    for group in by_opener.values():
-        if len(group) >= RUN and len({conj[s.start] for s in group}) >= 2 and not flagged & {s.start for s in group}:
-            flagged |= {s.start for s in group}
-            yield _hit(body, group, 2, skipped)
+    by_opener: dict[tuple[str, ...], dict[int, Opener]] = defaultdict(dict)
+    for o in [*items, *_clauses(body)]:
+        if len(o.key) >= 2 and _meaningful(o.key[:2]) and " ".join(o.key[:2]) not in body.allowed:
+            by_opener[o.key[:2]].setdefault(o.tokens[0].start, o)
+    for found in by_opener.values():
+        group = [found[k] for k in sorted(found)]
+        if len(group) >= RUN and len({o.conj for o in group}) >= 2 and fresh(group):
+            yield _hit(body, group, 2)
     limit = max(RUN, math.ceil(RUN * len(body.view.tokens) / 600))
     for n in (3, 2):
-        by_key: dict[tuple[str, ...], list[Sentence]] = defaultdict(list)
-        for s, key in items:
-            if len(key) >= n and _habit(key[:n]) and " ".join(key[:n]) not in body.allowed:
-                by_key[key[:n]].append(s)
+        by_key: dict[tuple[str, ...], list[Opener]] = defaultdict(list)
+        for o in items:
+            if len(o.key) >= n and _habit(o.key[:n]) and " ".join(o.key[:n]) not in body.allowed:
+                by_key[o.key[:n]].append(o)
         for group in by_key.values():
-            if len(group) >= limit and not flagged & {s.start for s in group}:
-                flagged |= {s.start for s in group}
-                yield _hit(body, group, n, skipped)
+            if len(group) >= limit and fresh(group):
+                yield _hit(body, group, n)

@@ -77,7 +77,8 @@ REPEATED_OPENER = Rule(
     "Three or more sentences open with “{opener}”; vary how the sentences begin.",
     "Runs of three consecutive sentences opening with the same two words (or the same verb, e.g. وأضاف), "
     "whatever conjunction precedes them (وأكد، فأكد، كما أكد); a two-word opener such as «وتأتي هذه» used three "
-    "times or more in the article; and one opener put behind different conjunctions three times anywhere. "
+    "times or more in the article; and one opener put behind different conjunctions (و، ف، ثم، كما، وقد) three "
+    "times anywhere, a reporting clause inside a sentence (… ثم قال الوزير) included. "
     "Section headings (في مجال الصحة: ...) and list items are not counted.",
 )
 
