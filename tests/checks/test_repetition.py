@@ -183,6 +183,22 @@ EXAMPLES: dict[str, dict] = {
             (T, body(LEAD, "وفي هذا الإطار، وصل الأطباء. " + FILLER[0], "وأوضح المدير في هذا الإطار أن الفريق جاهز. "
                      + FILLER[1], FILLER[2] + " وفي هذا الإطار أيضاً بدأ العمل.",
                      "وقال الوزير في هذا الإطار إن الأدوية متوفرة. " + FILLER[3]), "body", "وفي هذا الإطار"),
+            # phrases no list names, built by the linking frames: manner noun + adjective, preposition +
+            # demonstrative + noun, preposition + noun + "same" / "other"
+            (T, body(LEAD, "وتحسنت الخدمات بصفة جلية. " + FILLER[0], "وارتفع عدد الأطباء بصفة جلية.",
+                     FILLER[1] + " وتراجعت المواعيد بصفة جلية.", "وتطورت الصيدلية بصفة جلية."), "body", "بصفة جلية"),
+            (T, body(LEAD, "ومن هذا المنظور وصل الأطباء. " + FILLER[0], "وقال المدير من هذا المنظور إن الفريق جاهز.",
+                     FILLER[1] + " وبدأ العمل من هذا المنظور.", "ومن هذا المنظور تتوفر الأدوية."), "body", "ومن هذا المنظور"),
+            (T, body(LEAD, "وفي اللحظة ذاتها وصل الأطباء. " + FILLER[0], "وبدأ الفريق عمله في اللحظة ذاتها.",
+                     FILLER[1] + " ووصلت الأدوية في اللحظة ذاتها.", "وفتحت الصيدلية في اللحظة ذاتها."), "body",
+             "وفي اللحظة ذاتها"),
+            (T, body(LEAD, "ومن زاوية أخرى وصل الأطباء. " + FILLER[0], "ومن زاوية أخرى بدأ الفريق عمله.",
+                     FILLER[1] + " ومن زاوية أخرى وصلت الأدوية.", "ومن زاوية أخرى فتحت الصيدلية."), "body",
+             "ومن زاوية أخرى"),
+            # a compound connector leaned on
+            (T, body(LEAD, "ويعمل الفريق من خلال نوبات ليلية. " + FILLER[0], "وتصل الأدوية من خلال الصيدلية المركزية.",
+                     FILLER[1] + " ويتم التسجيل من خلال المنصة.", "ويتابع المدير العمل من خلال تقارير يومية."), "body",
+             "من خلال"),
         ],
         "pass": [
             # the subject named in the headline
@@ -197,14 +213,21 @@ EXAMPLES: dict[str, dict] = {
             # a known multi-word name, an actor named by nationality
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "الأمم المتحدة").replace("للشراكة", "للأمم")),
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "الحكومة الأردنية").replace("للشراكة", "للحكومة")),
-            # a function-word phrase and a personal name
-            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "من خلال").replace("للشراكة", "من")),
+            # a function-word phrase (not a connector of the stock list: من خلال is one) and a personal name
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "على أن").replace("للشراكة", "على")),
             (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "سامي حداد").replace("للشراكة", "لسامي")),
             # four times is what an edited article of this length may carry
             # a stock phrase three times
             (T, body(LEAD, "وفي هذا الإطار، وصل الأطباء. " + FILLER[0], "وأوضح المدير في هذا الإطار أن الفريق جاهز.",
                      FILLER[2] + " وفي هذا الإطار أيضاً بدأ العمل.")),
             (T, PHRASE_BODY.replace("للشراكة الاستراتيجية", "للتعاون")),
+            # a frame three times, and a manner noun or a preposition before a figure
+            (T, body(LEAD, "وتحسنت الخدمات بصفة جلية. " + FILLER[0], "وارتفع عدد الأطباء بصفة جلية.",
+                     FILLER[1] + " وتراجعت المواعيد بصفة جلية.")),
+            (T, body(LEAD, "وارتفع العدد بنحو 20 طبيباً. " + FILLER[0], "وزادت الأسرة بنحو 30 سريراً.",
+                     "وتراجعت المواعيد بنحو 40 موعداً.", "وزادت الأدوية بنحو 50 صنفاً.")),
+            (T, body(LEAD, "وبلغ العدد 20 في 2024 مقابل 15 في 2023. " + FILLER[0], "وبلغت الأسرة 30 في 2024 مقابل 25.",
+                     "وبلغت المواعيد 40 في 2024 مقابل 35.", "وبلغت الأدوية 50 في 2024 مقابل 45.")),
             # inside quotations
             (T, "«" + PHRASE_BODY.replace("\n\n", " ") + "»"),
         ],

@@ -40,3 +40,5 @@ NATIONALITIES = data.words("nationality_adjectives")
 STOCK_PHRASES = data.groups("stock_phrases")
 # Names and fixed terms of several words that a story repeats as a name, not as padding (normalised).
 MULTIWORD_NAMES = data.groups("multiword_names")
+# Word classes of the linking-phrase frames (preposition + demonstrative + noun, manner noun + adjective ...).
+LINKING_FRAMES = {row[0]: frozenset(row[1].split()) for row in data.normalized_fields("linking_frames")}

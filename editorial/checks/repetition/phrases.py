@@ -23,7 +23,7 @@ from ..arabic import TextView, Token, light_stem
 from ..arabic.clitics import CONJUNCTION_LETTERS
 from ..config import CheckConfig
 from ..types import Hit
-from .lexicon import ENTITY_HEADS, MULTIWORD_NAMES, NATIONALITIES, STOCK_PHRASES
+from .lexicon import ENTITY_HEADS, LINKING_FRAMES, MULTIWORD_NAMES, NATIONALITIES, STOCK_PHRASES
 from .prep import ARTICLE, CONTENT, MAX_RELATED, Body, is_content
 from .rules import OVERUSED_PHRASE
 
@@ -138,21 +138,26 @@ def _stock_threshold(words: int) -> int:
 
 def overused_stock_phrases(body: Body) -> Iterator[Hit]:
     """Stock linking phrases ("في هذا الإطار"، "من جهة أخرى"، "بشكل ملحوظ") used again and again. They are made of
-    function words, which the content-phrase count leaves out, so they are counted from their own list."""
+    function words, which the content-phrase count leaves out, so they are counted from their own list and from
+    the frames that build them (``_frame``)."""
     toks, out, joined = body.view.tokens, body.excluded_tokens, body.joined
     limit = _stock_threshold(len(toks))
     found: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
     norms = body.view.norms
     # only the tokens that may open a stock phrase are visited; they are picked out in C
-    for i in compress(range(len(norms)), map(_STOCK_BY_WORD.__contains__, norms)):
+    for i in compress(range(len(norms)), map(_OPENS_STOCK.__contains__, norms)):
         if out[i]:
             continue
-        for phrase, rest in _STOCK_BY_WORD[norms[i]]:
+        for phrase, rest in _STOCK_BY_WORD.get(norms[i], ()):
             n = len(phrase)
             # slices compared in C (a slice past the end is shorter than ``rest``, so it cannot match)
             if norms[i + 1:i + n] == rest and all(joined[i:i + n - 1]):
                 found[phrase].append((i, i + n - 1))
                 break
+        else:
+            framed = _frame(norms, i)
+            if framed and all(joined[i:i + len(framed) - 1]):
+                found[framed].append((i, i + len(framed) - 1))
     for phrase, occs in found.items():
         if len(occs) >= limit and " ".join(phrase) not in body.allowed | body.stop_phrases:
             (a, b), rest = occs[0], occs[1:]
@@ -175,3 +180,40 @@ _STOCK_BY_FIRST = _by_first()
 # behind a conjunction (وفي هذا الإطار).
 _STOCK_BY_WORD = {c + w: v for w, v in _STOCK_BY_FIRST.items() for c in CONJUNCTION_LETTERS} | _STOCK_BY_FIRST
 _STOCK_BY_WORD = {w: tuple((p, list(p[1:])) for p in v) for w, v in _STOCK_BY_WORD.items()}
+
+
+_PREPOSITIONS = LINKING_FRAMES["prepositions"]
+_DEMONSTRATIVES = LINKING_FRAMES["demonstratives"]
+_FUSED = LINKING_FRAMES["fused_demonstratives"]
+_SAME = LINKING_FRAMES["same"]
+_OTHER = LINKING_FRAMES["other"]
+_MANNER = LINKING_FRAMES["manner"]
+_FRAME_OPENERS = _PREPOSITIONS | _FUSED | _MANNER
+_OPENS_STOCK = frozenset(_STOCK_BY_WORD) | {c + w for w in _FRAME_OPENERS for c in ("", *CONJUNCTION_LETTERS)}
+
+
+def _frame_word(w: str) -> bool:
+    """A word that can fill a frame's open slot: letters, not a figure, not a particle."""
+    return len(w) >= 3 and w.isalpha() and w not in _PREPOSITIONS and w not in _DEMONSTRATIVES
+
+
+def _frame(norms: list[str], i: int) -> tuple[str, ...] | None:
+    """The linking phrase a frame builds at token ``i`` (its key, without a leading و/ف), or None:
+    preposition + demonstrative + noun (في هذا الإطار), fused (بهذه المناسبة), preposition + noun + نفسه/ذاته
+    (في الوقت نفسه), preposition + noun + أخرى/آخر/متصل (من جهة أخرى), manner noun + adjective (بشكل ملحوظ)."""
+    first = norms[i]
+    if first not in _FRAME_OPENERS and first[:1] in CONJUNCTION_LETTERS:
+        first = first[1:]
+    nxt = norms[i + 1] if i + 1 < len(norms) else ""
+    if first in _MANNER:
+        return (first, nxt) if _frame_word(nxt) else None
+    if first in _FUSED:
+        return (first, nxt) if _frame_word(nxt) else None
+    if first not in _PREPOSITIONS or i + 2 >= len(norms):
+        return None
+    third = norms[i + 2]
+    if nxt in _DEMONSTRATIVES:
+        return (first, nxt, third) if _frame_word(third) else None
+    if (third in _SAME or third in _OTHER) and _frame_word(nxt):
+        return (first, nxt, third)
+    return None
