@@ -164,6 +164,15 @@ EXAMPLES: dict[str, dict] = {
             # "أي" restating the figure of the sentence before
             (T, body(LEAD, FILLER[0], "وأكد المدير أن قسم الطوارئ سيعمل بطاقم من 9 أطباء مختصين. أي ما مجموعه 9 أطباء."),
              "body", "أي ما مجموعه 9 أطباء."),
+            # a summing-up link and a back-reference giving again the figure of a sentence before
+            (T, body(LEAD, "وأوضح المدير أن المستشفى انتدب 45 ممرضاً من خريجي المعهد الجهوي.", FILLER[1],
+                     "وعليه فقد بلغ عدد الممرضين 45 ممرضاً كما سبق ذكره."), "body",
+             "وعليه فقد بلغ عدد الممرضين 45 ممرضاً كما سبق ذكره."),
+            (T, body(LEAD, "وتعمل في القسم 6 فرق طبية منذ الافتتاح.", "وبعبارة أخرى فإن الرقم المسجل هو 6 فرق."),
+             "body", "وبعبارة أخرى فإن الرقم المسجل هو 6 فرق."),
+            # inside one sentence: the restating part from its connective
+            (T, body(LEAD, FILLER[0], "وانتدب المستشفى 45 ممرضاً من خريجي المعهد، أي أن الحصيلة وصلت إلى 45 ممرضاً."),
+             "body", "أي أن الحصيلة وصلت إلى 45 ممرضاً."),
         ],
         "pass": [
             (T, body(LEAD, FILLER[0], POSSIBLE_A, FILLER[3])),
@@ -173,6 +182,12 @@ EXAMPLES: dict[str, dict] = {
             (T, body(LEAD, FIGURE_A, FILLER[1], "وتلقى الصندوق 4,250 طلباً للمنح الدراسية هذا العام.")),
             (T, body(LEAD, "وبدأ التسجيل يوم 15 مارس 2026 في المدينة.", FILLER[1],
                      "وينتهي تسجيل الأطباء يوم 15 مارس 2026 في المدينة أيضاً.")),
+            # a month whose tail looks like a connective (ماي), and مجموعة meaning a group
+            (T, body(LEAD, "وبدأ التسجيل يوم 15 ماي في المدينة.", "وفي 15 ماي أيضاً يصل الأطباء الجدد إلى المستشفى.")),
+            (T, body(LEAD, "وتضم الصيدلية 12 رفاً للأدوية المزمنة.",
+                     "وتضم مجموعة الأجهزة الجديدة 12 جهازاً للتصوير.")),
+            # a single digit again with another counted thing, and "أي" converting inside a sentence
+            (T, body(LEAD, "وتعمل في القسم 6 فرق طبية منذ الافتتاح.", "أي أن المستشفى يحتاج إلى 6 سيارات إسعاف.")),
             (T, body(LEAD, *FILLER)),
         ],
     },

@@ -32,6 +32,8 @@ DOUBLED_NAMES = data.words("doubled_names")
 REPORTING_VERBS = data.words("reporting_verbs")
 # Connectives that open a restatement ("أي ما مجموعه"، "بعبارة أخرى").
 RESTATING = data.words("restating_connectives")
+# Phrases that point back at something said before ("كما سبق ذكره"، "كما أسلفنا"), matched anywhere in a sentence.
+RECAP_PHRASES = data.groups("recap_phrases")
 # Words a rewrite swaps for each other (one group a line, normalised): matched on light stems.
 SYNONYM_GROUPS = data.groups("synonym_groups")
 # Nationality and scope adjectives: "الحكومة التونسية", "الجيش اللبناني", "المنتخب الوطني" name one actor.

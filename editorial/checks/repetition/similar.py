@@ -25,8 +25,9 @@ import regex
 from rapidfuzz import fuzz
 
 from ..arabic import Sentence, light_stem, norm
+from ..arabic.clitics import CONJUNCTION_LETTERS
 from ..types import Hit
-from .lexicon import CALENDAR_WORDS, RESTATING, UNIT_WORDS
+from .lexicon import CALENDAR_WORDS, RECAP_PHRASES, RESTATING, UNIT_WORDS
 from .prep import CONCEPT, Body, is_content, is_number
 from .rules import NEAR_DUPLICATE_SENTENCE, POSSIBLE_RESTATEMENT, RESTATED_FACT
 
@@ -200,8 +201,66 @@ def _figures(s: Sentence, small: bool = False, ntext: str | None = None) -> dict
 
 
 def _restating(s: Sentence) -> bool:
-    """The sentence opens with a restating connective ("أي ما مجموعه"، "بعبارة أخرى"، "ليصل بذلك")."""
-    return any(t.norm in RESTATING or t.norm[1:] in RESTATING for t in s.tokens[:RESTATING_WORDS])
+    """The sentence opens with a restating connective ("أي ما مجموعه"، "بعبارة أخرى"، "ليصل بذلك"، "وعليه") or
+    points back at what was said ("كما سبق ذكره"، "كما أسلفنا")."""
+    return any(_connective(t.norm) for t in s.tokens[:RESTATING_WORDS]) or _recap(s)
+
+
+def _connective(word: str) -> bool:
+    """A restating connective, also behind و/ف (وبعبارة، فبالتالي); not any word whose tail is one (ماي)."""
+    return word in RESTATING or (word[:1] in CONJUNCTION_LETTERS and word[1:] in RESTATING)
+
+
+def _recap(s: Sentence) -> bool:
+    norms = [t.norm for t in s.tokens]
+    for i, w in enumerate(norms):
+        for rest in _RECAP_BY_WORD.get(w, ()):
+            if norms[i + 1:i + 1 + len(rest)] == rest:
+                return True
+    return False
+
+
+def _recap_index() -> dict[str, tuple[list[str], ...]]:
+    """Recap phrases by their first word (also behind و/ف), each with its other words."""
+    out: dict[str, list[list[str]]] = defaultdict(list)
+    for phrase in RECAP_PHRASES:
+        for first in (phrase[0], "و" + phrase[0], "ف" + phrase[0]):
+            out[first].append(list(phrase[1:]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_RECAP_BY_WORD = _recap_index()
+_VALUE_RE = regex.compile(r"\d+(?:[.,،]\d+)*")
+
+
+def _values(tokens) -> set[str]:
+    """The figures written in digits among the tokens ("20:45" gives 20 and 45), years left out. A single digit
+    recurs for many reasons: it counts only with the thing it counts ("4 سنوات", as a light stem)."""
+    out: set[str] = set()
+    for k, t in enumerate(tokens):
+        if not _DIGITS_RE.search(t.norm):
+            continue
+        for v in _VALUE_RE.findall(t.norm):
+            if _YEAR_RE.fullmatch(v):
+                continue
+            if len(v) == 1:
+                if k + 1 < len(tokens) and not _DIGITS_RE.search(tokens[k + 1].norm):
+                    out.add(f"{v} {light_stem(tokens[k + 1].norm)}")
+            else:
+                out.add(v)
+    return out
+
+
+def _restated_inside(s: Sentence) -> int | None:
+    """A restating connective inside the sentence followed by a figure the sentence gave before it ("... 45 هدفا
+    أي ما مجموعه 45 هدفا"): the start of the restating part, or None."""
+    toks = s.tokens
+    for p in range(1, len(toks) - 1):
+        if _connective(toks[p].norm):
+            after = _values(toks[p + 1:])
+            if after and after & _values(toks[:p]):
+                return toks[p].start
+    return None
 
 
 def restated_figures(body: Body, skip: set[int]) -> Iterator[Hit]:
@@ -230,6 +289,14 @@ def restated_figures(body: Body, skip: set[int]) -> Iterator[Hit]:
             # other words about the same thing, or "أي" / "بعبارة أخرى" giving the figure of a sentence just before
             if (big and len(shared) >= FIGURE_SHARED) or (restating and j - i <= WINDOW):
                 found = i
+        if found is None and restating and j not in skip:
+            # a restating connective or a recap phrase and a figure of the sentences just before, whatever it
+            # counts ("أي ما مجموعه 13" after "... 13 ..."): the same figure said again
+            values = _values(s.tokens)
+            found = next((i for i in range(j - 1, max(-1, j - WINDOW - 1), -1)
+                          if values & _values(sents[i].tokens)), None) if values else None
         if found is not None:
             yield Hit(POSSIBLE_RESTATEMENT.id, "body", s.start, s.end,
                       related=[("body", sents[found].start, sents[found].end)])
+        elif j not in skip and (at := _restated_inside(s)) is not None:
+            yield Hit(POSSIBLE_RESTATEMENT.id, "body", at, s.end, related=[("body", s.start, at)])
