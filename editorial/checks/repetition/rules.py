@@ -53,7 +53,7 @@ POSSIBLE_RESTATEMENT = Rule(
     "This sentence may repeat a fact given just before; check that it adds something new.",
     "A weaker restatement signal: a nearby sentence shares several rare content words (or synonyms) and a "
     "two-word phrase, or the very next sentence shares most of its content words, or a distant sentence repeats "
-    "boilerplate wording, or a figure is given again (with shared words, or behind أي / بعبارة أخرى). Often a "
+    "boilerplate wording, or a figure is given again (with shared words, or behind أي / بعبارة أخرى / وعليه / كما سبق ذكره). Often a "
     "genuine paraphrase, sometimes a legitimate follow-up.",
 )
 OVERUSED_PHRASE = Rule(
@@ -62,7 +62,8 @@ OVERUSED_PHRASE = Rule(
     "The phrase “{phrase}” occurs {count} times; vary the wording or cut some occurrences.",
     "A two- or three-word content phrase repeated far more often than an edited article of this length "
     "carries (default five times in up to 600 words, growing with the square root of the length; params "
-    "min_count and per_words), or a stock linking phrase (في هذا الإطار، من جهة أخرى) four times or more. "
+    "min_count and per_words), or a stock linking phrase four times or more: listed (في هذا الإطار، من خلال) or built the same way "
+    "(بشكل ملحوظ، في الوقت نفسه، من زاوية أخرى). "
     "Names of institutions and titles, units, other function-word phrases, the story's subject as named in the "
     "title, quotations, list lines, a digest's per-item lines, allowed repeats and stop phrases are not counted.",
     params=(
