@@ -416,6 +416,32 @@ def place(title, body, rng):
     return new, body, _label("consistency", "place_mismatch", title_text=other, body_text=bm.group("w"))
 
 
+def _swap_entity(title, body, rng, names: list[str], kind: str):
+    cands = []
+    for n in names:
+        mt = _find_word(title, n)
+        if mt and _find_word(body, n):
+            cands.append((n, mt))
+    if not cands:
+        return None
+    n, mt = rng.choice(cands)
+    pool = [x for x in names if x != n and not _find_word(body, x) and not _find_word(title, x)
+            and n not in x and x not in n]
+    if not pool:
+        return None
+    other = rng.choice(pool)
+    new = title[:mt.start("w")] + other + title[mt.end("w"):]
+    return new, body, _label("consistency", kind, title_text=other, body_text=_find_word(body, n).group("w"))
+
+
+def country(title, body, rng):
+    return _swap_entity(title, body, rng, T.COUNTRIES, "place_mismatch")
+
+
+def organisation(title, body, rng):
+    return _swap_entity(title, body, rng, T.ORGANISATIONS, "topic_absent")
+
+
 _DAY_ALT = {"الإثنين": ("الإثنين", "الاثنين")}
 
 
@@ -608,6 +634,8 @@ KINDS: dict[str, tuple[str, str, Injector]] = {
     "family_other_first_name": ("consistency", "person_name_mismatch", person_first_name),
     "person_swapped": ("consistency", "person_name_mismatch", person_other),
     "city_same_country": ("consistency", "place_mismatch", place),
+    "country_swapped": ("consistency", "place_mismatch", country),
+    "organisation_swapped": ("consistency", "topic_absent", organisation),
     "weekday": ("consistency", "date_mismatch", weekday),
     "score_digits_words": ("consistency", "number_mismatch", score),
     "outcome_opposite": ("consistency", "polarity_mismatch", outcome),
