@@ -8,9 +8,9 @@ Two tiers, because paraphrased headlines are common and an outlet's style decide
 the body repeats:
 
 - ``topic_absent`` (warning) needs strong evidence: coverage under ``absent_below``, or coverage under
-  ``supported_below`` while a rare title word (a name, a specific noun: rarer than ``rare_zipf`` on the Zipf
-  scale of general Arabic, from the ``wordfreq`` package) is missing from the whole body and none of the
-  title's rare words is in it. Common words (أمريكا، الدوري، ارتفاع) are shared by any two stories of one
+  ``supported_below`` while the title's rare words (names, specific nouns: rarer than ``rare_zipf`` on the
+  Zipf scale of general Arabic, from the ``wordfreq`` package) are missing from the whole body (one missing
+  and none found, or two more missing than found). Common words (أمريكا، الدوري، ارتفاع) are shared by any two stories of one
   section; rare ones are not, so a rare word found is the best sign that the title belongs to the story.
 - ``topic_weak`` (info) reports weaker evidence: coverage under ``weak_below``, a title figure or city the body
   never gives, or a clause of the title (after "و" + verb, a circumstance word, a colon or a comma) whose words
@@ -42,14 +42,14 @@ RULES: tuple[Rule, ...] = (
         "consistency.topic_absent", "warning",
         "النص لا يتناول ما يقوله العنوان («{text}»): تأكد أن العنوان يخص هذا الخبر.",
         "The body does not report what the title says (“{text}”): check the title belongs to this story.",
-        "Few of the title's words appear in the body, and none of its rare words (names, specific nouns).",
+        "Few of the title's words appear in the body, and its rare words (names, specific nouns) are missing.",
         params=(
             Param("absent_below", float, 0.30, 0.05, 0.95,
                   "Share of the title's words found in the body under which the title is reported whatever "
                   "its words."),
             Param("supported_below", float, 0.50, 0.05, 0.95,
-                  "Share under which the title is reported when a rare title word is missing from the whole "
-                  "body and no rare title word is in it."),
+                  "Share under which the title is reported when its rare words are missing from the body: "
+                  "one missing and none found, or two more missing than found."),
             Param("rare_zipf", float, 4.5, 1.0, 7.0,
                   "A word rarer than this on the Zipf scale (log10 of uses per billion words of general "
                   "Arabic, wordfreq) is a rare word."),
@@ -115,16 +115,18 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
 
 
 def _rare_words_absent(ctx: Context, verdicts: list[tuple[Token, bool]], rare_zipf: float) -> bool:
-    """A rare title word is nowhere in the body (not even loosely in its opening) and no rare title word is
-    in the body: the title names something this story does not."""
-    absent = False
+    """The title's rare words speak against this body: one is missing (nowhere in the body, not even loosely
+    in its opening) and none is in the body, or at least two more are missing than are in it (a section's
+    usual names, found in any story of it, do not outweigh the title's own)."""
+    found = missing = 0
     for t, ok in verdicts:
         if zipf(t.norm) >= rare_zipf:
             continue
         if ctx.body_has(t):
-            return False
-        absent = absent or not ok
-    return absent
+            found += 1
+        elif not ok:
+            missing += 1
+    return missing >= 1 and (found == 0 or missing >= found + 2)
 
 
 @lru_cache(maxsize=65536)
