@@ -247,19 +247,14 @@ EXAMPLES: dict[str, dict] = {
     },
     "consistency.topic_absent": {
         "flag": [
-            ("العداءة تحرز ذهبية 800 متر وتحطم الرقم القياسي العربي",
-             "أحرزت العداءة ذهبية سباق 800 متر في البطولة بعد منافسة قوية، وقالت إنها سعيدة بهذا التتويج.",
-             "title", "وتحطم الرقم القياسي العربي"),
-            # a short circumstance clause the body never reports
-            ("الحكومة ترفع أسعار الخبز رغم تراجع التضخم",
-             "قررت الحكومة رفع أسعار الخبز بنسبة عشرة في المئة ابتداء من الشهر المقبل لمواجهة كلفة الدعم.",
-             "title", "رغم تراجع التضخم"),
-            ("الوزير يفتتح المعرض ويعلن استقالته",
-             "افتتح وزير الثقافة صباح اليوم المعرض الوطني للكتاب بحضور عدد من الناشرين والكتاب.", "title",
-             "ويعلن استقالته"),
             ("انقطاع المياه عن أحياء العاصمة بسبب عطل فني",
              ("فاز فريق النادي الرياضي على ضيفه بثلاثة أهداف مقابل هدف في الجولة الخامسة من الدوري، وسجل "
               "المهاجم هدفين في الشوط الثاني."), "title", "انقطاع المياه عن أحياء العاصمة بسبب عطل فني"),
+            # another story of the same section: the section's words (الدوري الإنجليزي) are in the body, the
+            # title's own names (مورينيو، توتنهام) are not
+            ("مورينيو يهاجم التحكيم بعد تعادل توتنهام في الدوري الإنجليزي",
+             ("قاد المدرب فريق ليفربول إلى فوز كبير على ضيفه إيفرتون بثلاثية نظيفة في الدوري الإنجليزي، وسجل "
+              "صلاح هدفين في الشوط الثاني."), "title", "مورينيو يهاجم التحكيم بعد تعادل توتنهام"),
         ],
         "pass": [
             ("العلا تحتفي بالموسيقى العربية",
@@ -272,10 +267,26 @@ EXAMPLES: dict[str, dict] = {
             # a capital stands for its country, a verb for its verbal noun (تتوعد / توعدت)
             ("طهران تتوعد بالرد",
              "توعدت الحكومة الإيرانية بالرد على الهجوم الذي استهدف منشأة نفطية جنوبي البلاد."),
+            # a feature headline in its own words: few of them are in the body, but its rare ones are
+            # (نواكشوط، البلاستيك، ناشئة), so it is at most a hint
+            ("كيف حوّلت شركة ناشئة في نواكشوط نفايات البلاستيك إلى طوب للبناء؟",
+             ("تجمع شركة ناشئة في العاصمة الموريتانية نواكشوط أكياس البلاستيك المستعملة من الأحياء، وتصهرها مع "
+              "الرمل لتصنع منها قوالب تستعمل في تشييد المنازل بكلفة أقل.")),
         ],
     },
     "consistency.topic_weak": {
         "flag": [
+            # a clause of the title the body never reports: a hint (real titles add such clauses often)
+            ("العداءة تحرز ذهبية 800 متر وتحطم الرقم القياسي العربي",
+             "أحرزت العداءة ذهبية سباق 800 متر في البطولة بعد منافسة قوية، وقالت إنها سعيدة بهذا التتويج.",
+             "title", "وتحطم الرقم القياسي العربي"),
+            # a short circumstance clause the body never reports
+            ("الحكومة ترفع أسعار الخبز رغم تراجع التضخم",
+             "قررت الحكومة رفع أسعار الخبز بنسبة عشرة في المئة ابتداء من الشهر المقبل لمواجهة كلفة الدعم.",
+             "title", "رغم تراجع التضخم"),
+            ("الوزير يفتتح المعرض ويعلن استقالته",
+             "افتتح وزير الثقافة صباح اليوم المعرض الوطني للكتاب بحضور عدد من الناشرين والكتاب.", "title",
+             "ويعلن استقالته"),
             ("البلدية تحدث ثورة في خدمات سيارات الأجرة",
              "أطلقت البلدية تطبيقاً جديداً لحجز سيارات الأجرة في العاصمة، يتيح الدفع إلكترونياً.", "title",
              "تحدث ثورة في خدمات"),
@@ -367,3 +378,12 @@ def test_the_family_does_work_linear_in_the_text():
     small, large = _lines_run(title, body(100)), _lines_run(title, body(300))
     assert small > 0
     assert large < 3.6 * small, (small, large)
+
+
+def test_a_word_is_rare_by_its_frequency_in_general_arabic_not_by_its_length():
+    from editorial.checks.arabic.normalize import norm
+    from editorial.checks.consistency.topic import zipf
+
+    assert zipf(norm("الحكومة")) > 5 and zipf(norm("والحكومة")) > 5  # a proclitic does not make a word rare
+    assert zipf(norm("نواكشوط")) < 4.5 and zipf(norm("مورينيو")) < 4.5
+    assert zipf(norm("قطقطقطقط")) == 0  # a word the list does not have
