@@ -16,7 +16,8 @@ PACKAGE = ROOT / "editorial"
 ENGINE = "editorial.checks"
 
 # The engine's third-party imports: import name -> the distribution pyproject.toml must declare.
-ENGINE_DEPENDENCIES = {"regex": "regex", "Stemmer": "PyStemmer", "rapidfuzz": "rapidfuzz", "babel": "babel"}
+ENGINE_DEPENDENCIES = {"regex": "regex", "Stemmer": "PyStemmer", "rapidfuzz": "rapidfuzz", "babel": "babel",
+                       "wordfreq": "wordfreq"}
 
 
 def module_name(path: Path) -> str:
