@@ -87,12 +87,14 @@ http = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
 api = {"HTTP_AUTHORIZATION": "Bearer " + info["key"]}
 web = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
 web.cookies["sessionid"] = info["session"]
+def varied():  # a different text each time, as under wrk
+    return body + "\n\n(مرجع الطلب " + secrets.token_hex(6) + ")"
 def post_draft():
-    data = {"title": title, "body": body, "desk": "x", "external_id": "inproc-" + secrets.token_hex(6)}
+    data = {"title": title, "body": varied(), "desk": "x", "external_id": "inproc-" + secrets.token_hex(6)}
     return http.post("/api/v1/drafts/", json.dumps(data), content_type="application/json", **api)
 cases = {
     "POST /api/v1/drafts/ (new draft)": post_draft,
-    "POST /api/v1/check/": lambda: http.post("/api/v1/check/", json.dumps({"title": title, "body": body}),
+    "POST /api/v1/check/": lambda: http.post("/api/v1/check/", json.dumps({"title": title, "body": varied()}),
                                              content_type="application/json", **api),
     "GET /api/v1/drafts/{id}/": lambda: http.get(f"/api/v1/drafts/{info['api_draft']}/", **api),
     "GET / (desk, 50 rows)": lambda: web.get("/"),
@@ -118,11 +120,13 @@ for name, fn in cases.items():
 print(json.dumps(out))
 """
 
-# wrk script: fixed method, path, headers and body, or a body made per request around a fresh id.
+# wrk script: fixed method, path, headers and body, or a body made per request around a fresh id (put in one or
+# two places: ``prefix id middle id suffix``).
 LUA = r"""
 local counter = 0
 local nonce = "%(nonce)s"
 local prefix = [==[%(prefix)s]==]
+local middle = [==[%(middle)s]==]
 local suffix = [==[%(suffix)s]==]
 wrk.method = "%(method)s"
 wrk.path = "%(path)s"
@@ -130,7 +134,11 @@ wrk.path = "%(path)s"
 if %(per_request)s then
   request = function()
     counter = counter + 1
-    return wrk.format(nil, nil, nil, prefix .. nonce .. "-" .. counter .. suffix)
+    local id = nonce .. "-" .. counter
+    if #middle > 0 then
+      return wrk.format(nil, nil, nil, prefix .. id .. middle .. id .. suffix)
+    end
+    return wrk.format(nil, nil, nil, prefix .. id .. suffix)
   end
 elseif #prefix > 0 then
   wrk.body = prefix
@@ -264,15 +272,19 @@ def stop(tree: Tree) -> None:
 def endpoints(tree: Tree, title: str, body: str) -> list[tuple[str, dict]]:
     api = {"Authorization": f"Bearer {tree.info['key']}", "Content-Type": "application/json"}
     web = {"Cookie": f"sessionid={tree.info['session']}"}
-    draft_json = json.dumps({"title": title, "body": body, "desk": "محليات", "external_id": "@@"},
+    # Every POST sends a different text (its last line carries the request's id), so nothing keyed on the text
+    # can answer a repeated body; a new draft also gets a new external id.
+    varied = body + "\n\n(مرجع الطلب @@)"
+    draft_json = json.dumps({"title": title, "body": varied, "desk": "محليات", "external_id": "bench-@@"},
                             ensure_ascii=False)
-    prefix, suffix = draft_json.split('"@@"')
+    d_prefix, d_middle, d_suffix = draft_json.split("@@")
+    c_prefix, c_suffix = json.dumps({"title": title, "body": varied}, ensure_ascii=False).split("@@")
     return [
         ("POST /api/v1/drafts/ (new draft)", {"method": "POST", "path": "/api/v1/drafts/", "headers": api,
-                                             "prefix": prefix + '"bench-', "suffix": '"' + suffix,
+                                             "prefix": d_prefix, "middle": d_middle, "suffix": d_suffix,
                                              "per_request": True}),
         ("POST /api/v1/check/", {"method": "POST", "path": "/api/v1/check/", "headers": api,
-                                 "prefix": json.dumps({"title": title, "body": body}, ensure_ascii=False)}),
+                                 "prefix": c_prefix, "suffix": c_suffix, "per_request": True}),
         ("GET /api/v1/drafts/{id}/", {"method": "GET", "path": f"/api/v1/drafts/{tree.info['api_draft']}/",
                                       "headers": api}),
         ("GET / (desk, 50 rows)", {"method": "GET", "path": "/", "headers": web}),
@@ -285,7 +297,8 @@ def endpoints(tree: Tree, title: str, body: str) -> list[tuple[str, dict]]:
 def lua(spec: dict, nonce: str) -> str:
     headers = {"X-Forwarded-Proto": "https", **spec["headers"]}
     lines = "\n".join(f'wrk.headers["{k}"] = [==[{v}]==]' for k, v in headers.items())
-    return LUA % {"nonce": nonce, "prefix": spec.get("prefix", ""), "suffix": spec.get("suffix", ""),
+    return LUA % {"nonce": nonce, "prefix": spec.get("prefix", ""), "middle": spec.get("middle", ""),
+                  "suffix": spec.get("suffix", ""),
                   "method": spec["method"], "path": spec["path"], "headers": lines,
                   "per_request": "true" if spec.get("per_request") else "false"}
 
