@@ -90,7 +90,9 @@ class Rule:
 def utf16_offsets(text: str) -> Callable[[int], int]:
     """Code point offset -> UTF-16 offset (JavaScript's string index) in ``text``: the identity unless the text has
     characters beyond the BMP (emoji), which count twice."""
-    if not text or max(text) <= "\uffff":  # max() scans in C; astral characters are rare
+    # An astral character is the one that takes two UTF-16 units: the encoded length tells in one C pass (max()
+    # would compare one-character strings, a hundred times slower on an 800-word article).
+    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
         return lambda i: i
     astral = [i for i, c in enumerate(text) if c > "\uffff"]
     return lambda i: i + bisect_left(astral, i)
