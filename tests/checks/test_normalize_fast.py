@@ -66,6 +66,22 @@ def test_bulk_tokens_match_a_per_match_loop(text: str) -> None:
     assert all(t.stem == light_stem(t.norm) for t in toks)
 
 
+_SENTENCES = st.sampled_from("اب تة1 .!?؟\n«»\u064b\u0651\u0640\u200bﻻ\ufdfa")
+
+
+@given(st.text(_CHARS, max_size=60) | st.text(_SENTENCES, max_size=60) | st.text(max_size=40))
+def test_a_sentence_holds_exactly_the_tokens_inside_it(text: str) -> None:
+    # sentences find their tokens by bisection, which holds because tokens' offsets never decrease
+    from editorial.checks.arabic.tokens import TextView
+
+    view = TextView("body", text)
+    toks = view.tokens
+    assert [t.start for t in toks] == sorted(t.start for t in toks)
+    assert [t.end for t in toks] == sorted(t.end for t in toks)
+    for s in view.sentences:
+        assert s.tokens == tuple(t for t in toks if s.start <= t.start and t.end <= s.end)
+
+
 def test_a_disabled_family_is_skipped_without_changing_the_others() -> None:
     from editorial.checks import check_draft
     from editorial.checks.config import CheckConfig

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, repeat
-from operator import add, le, sub
+from operator import add, itemgetter, sub
 from typing import NamedTuple
 
 import regex
@@ -34,6 +34,7 @@ _OTHER_IRREGULAR_RE = regex.compile(
 )
 _WORD_SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
 _new_tuple = tuple.__new__
+_START, _END = itemgetter(0), itemgetter(1)  # a Token's start and end
 
 
 _STEMS = WordMemo(light_stem)  # map(_STEMS.__getitem__, words) stays in C for known words
@@ -135,33 +136,25 @@ class TextView:
     def sentences(self) -> tuple[Sentence, ...]:
         out: list[Sentence] = []
         toks = self.tokens
-        starts, ends = [t.start for t in toks], [t.end for t in toks]
-        # never decreasing (a ligature expanded to several words maps them all to one offset), so the tokens
-        # of a sentence are found by bisection; the scan stays for any text where that would not hold
-        bisect = all(map(le, starts, starts[1:])) and all(map(le, ends, ends[1:]))
-        ti = 0
+        # Tokens' starts and ends never decrease (the index map never does, and a ligature expanded to several
+        # words maps them all to one offset), so the tokens of a sentence are found by bisection on the tokens
+        # themselves: no column of starts and ends is built, no check of the order scans them.
+        text, ti = self.text, 0
         for p in self.paragraphs:
             pos = p.start
             bounds = [m.end() + p.start for m in _SENT_END_RE.finditer(p.text)]
             if not bounds or bounds[-1] < p.end:
                 bounds.append(p.end)
             for b in bounds:
-                s, e = _strip_span(self.text, pos, b)
+                s, e = _strip_span(text, pos, b)
                 pos = b
                 if e <= s:
                     continue
-                if bisect:
-                    first = ti = bisect_left(starts, s, ti)  # the first token from s on
-                    ti = bisect_right(ends, e, ti)  # past the last token ending by e
-                else:
-                    while ti < len(toks) and toks[ti].start < s:
-                        ti += 1
-                    first = ti
-                    while ti < len(toks) and toks[ti].end <= e:
-                        ti += 1
+                first = ti = bisect_left(toks, s, ti, key=_START)  # the first token from s on
+                ti = bisect_right(toks, e, ti, key=_END)  # past the last token ending by e
                 if ti == first:
                     continue  # punctuation only
-                out.append(Sentence(s, e, self.text[s:e], p.index, toks[first:ti]))
+                out.append(Sentence(s, e, text[s:e], p.index, toks[first:ti]))
         return tuple(out)
 
     def span_text(self, start: int, end: int) -> str:
