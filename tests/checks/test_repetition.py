@@ -436,3 +436,16 @@ def test_a_clause_opener_inside_a_sentence_is_related_with_its_exact_span():
     (f,) = _findings(T, text, rule="repetition.repeated_opener")
     assert f.text == "فقال الوزير"
     assert sorted(r.text for r in f.related) == ["ثم قال الوزير", "وقال الوزير"]
+
+
+def test_the_wordings_of_one_stock_formula_count_together():
+    text = body(LEAD, "وتجدر الإشارة إلى أن الأطباء وصلوا. " + FILLER[0], "والجدير بالذكر أن الفريق جاهز.",
+                FILLER[1] + " ومن الجدير بالذكر أن الأدوية متوفرة.", "يذكر أن الصيدلية فتحت أبوابها.")
+    (f,) = _findings(T, text, rule="repetition.overused_phrase")
+    assert f.text == "وتجدر الإشارة إلى" and "4" in f.message
+    assert "تجدر الإشارة إلى / الجدير بالذكر / من الجدير بالذكر / يذكر أن" in f.message
+    assert [r.text for r in f.related] == ["والجدير بالذكر", "ومن الجدير بالذكر", "يذكر أن"]
+    # three wordings three times is not a habit yet; "من الجدير بالذكر" is one occurrence, not two
+    assert not _findings(T, body(LEAD, "ومن الجدير بالذكر أن الأطباء وصلوا. " + FILLER[0],
+                                 "والجدير بالذكر أن الفريق جاهز.", FILLER[1] + " يذكر أن الأدوية متوفرة."),
+                         rule="repetition.overused_phrase")

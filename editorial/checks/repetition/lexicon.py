@@ -39,7 +39,8 @@ SYNONYM_GROUPS = data.groups("synonym_groups")
 # Nationality and scope adjectives: "الحكومة التونسية", "الجيش اللبناني", "المنتخب الوطني" name one actor.
 NATIONALITIES = data.words("nationality_adjectives")
 # Stock linking phrases of news copy ("في هذا الإطار"، "من جهة أخرى"): padding when used again and again.
-STOCK_PHRASES = data.groups("stock_phrases")
+# One entry a family: its wordings separated by "|" (تجدر الإشارة | الجدير بالذكر), counted together.
+STOCK_PHRASES = tuple(tuple(tuple(f.split()) for f in row if f) for row in data.normalized_fields("stock_phrases"))
 # Names and fixed terms of several words that a story repeats as a name, not as padding (normalised).
 MULTIWORD_NAMES = data.groups("multiword_names")
 # Word classes of the linking-phrase frames (preposition + demonstrative + noun, manner noun + adjective ...).

@@ -139,47 +139,65 @@ def _stock_threshold(words: int) -> int:
 def overused_stock_phrases(body: Body) -> Iterator[Hit]:
     """Stock linking phrases ("في هذا الإطار"، "من جهة أخرى"، "بشكل ملحوظ") used again and again. They are made of
     function words, which the content-phrase count leaves out, so they are counted from their own list and from
-    the frames that build them (``_frame``)."""
+    the frames that build them (``_frame``). The wordings of one formula (تجدر الإشارة، الجدير بالذكر، يذكر أن)
+    count together: varying the wording of a stock formula does not vary the copy."""
     toks, out, joined = body.view.tokens, body.excluded_tokens, body.joined
     limit = _stock_threshold(len(toks))
     found: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
     norms = body.view.norms
     # only the tokens that may open a stock phrase are visited; they are picked out in C
+    last = -1  # the last token of the phrase found before: "من الجدير بالذكر" is not "الجدير بالذكر" again
     for i in compress(range(len(norms)), map(_OPENS_STOCK.__contains__, norms)):
-        if out[i]:
+        if out[i] or i <= last:
             continue
-        for phrase, rest in _STOCK_BY_WORD.get(norms[i], ()):
-            n = len(phrase)
+        for family, rest in _STOCK_BY_WORD.get(norms[i], ()):
+            n = len(rest) + 1
             # slices compared in C (a slice past the end is shorter than ``rest``, so it cannot match)
             if norms[i + 1:i + n] == rest and all(joined[i:i + n - 1]):
-                found[phrase].append((i, i + n - 1))
+                found[family].append((i, i + n - 1))
+                last = i + n - 1
                 break
         else:
             framed = _frame(norms, i)
             if framed and all(joined[i:i + len(framed) - 1]):
                 found[framed].append((i, i + len(framed) - 1))
-    for phrase, occs in found.items():
-        if len(occs) >= limit and " ".join(phrase) not in body.allowed | body.stop_phrases:
-            (a, b), rest = occs[0], occs[1:]
-            related = [("body", toks[x].start, toks[y].end) for x, y in rest[:MAX_RELATED]]
-            text = body.view.text[toks[a].start:toks[b].end]
-            yield Hit(OVERUSED_PHRASE.id, "body", toks[a].start, toks[b].end, related=related,
-                      args={"phrase": text, "count": len(occs)}, context=" ".join(phrase))
+                last = i + len(framed) - 1
+    banned = body.allowed | body.stop_phrases
+    for family, occs in found.items():
+        if len(occs) < limit or " ".join(family) in banned:
+            continue
+        if any(" ".join(norms[x:y + 1]) in banned for x, y in occs):
+            continue  # one of its wordings is an allowed repeat
+        (a, b), rest = occs[0], occs[1:]
+        related = [("body", toks[x].start, toks[y].end) for x, y in rest[:MAX_RELATED]]
+        # the wordings used, in order of first use ("تجدر الإشارة / الجدير بالذكر"), the conjunction left out
+        wordings = dict.fromkeys(_without_conjunction(body.view.text[toks[x].start:toks[y].end], norms[x])
+                                 for x, y in occs)
+        text = " / ".join(wordings) if len(wordings) > 1 else body.view.text[toks[a].start:toks[b].end]
+        yield Hit(OVERUSED_PHRASE.id, "body", toks[a].start, toks[b].end, related=related,
+                  args={"phrase": text, "count": len(occs)}, context=" ".join(family))
 
 
-def _by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Stock phrases by their first word, longest first."""
-    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for phrase in sorted(STOCK_PHRASES, key=len, reverse=True):
-        out[phrase[0]].append(phrase)
-    return {k: tuple(v) for k, v in out.items()}
+def _without_conjunction(text: str, first: str) -> str:
+    """A phrase as written, without the و/ف glued to its first word when that word is not a stock opener."""
+    if first not in _STOCK_BY_FIRST_WORDS and first[:1] in CONJUNCTION_LETTERS and text[:1] in CONJUNCTION_LETTERS:
+        return text[1:]
+    return text
 
 
-_STOCK_BY_FIRST = _by_first()
-# A token -> the stock phrases it may open (each with its other words as a list): its own word, else the word
-# behind a conjunction (وفي هذا الإطار).
-_STOCK_BY_WORD = {c + w: v for w, v in _STOCK_BY_FIRST.items() for c in CONJUNCTION_LETTERS} | _STOCK_BY_FIRST
-_STOCK_BY_WORD = {w: tuple((p, list(p[1:])) for p in v) for w, v in _STOCK_BY_WORD.items()}
+def _by_word() -> dict[str, tuple[tuple[tuple[str, ...], list[str]], ...]]:
+    """A token -> the stock phrases it may open, longest first, each as (its family's first wording, its other
+    words): the phrase's own first word, or that word behind a conjunction (وفي هذا الإطار)."""
+    out: dict[str, list[tuple[int, tuple[str, ...], list[str]]]] = defaultdict(list)
+    for family in STOCK_PHRASES:
+        for phrase in family:
+            for first in (phrase[0], *(c + phrase[0] for c in CONJUNCTION_LETTERS)):
+                out[first].append((len(phrase), family[0], list(phrase[1:])))
+    return {w: tuple((head, rest) for _, head, rest in sorted(v, key=lambda e: -e[0])) for w, v in out.items()}
+
+
+_STOCK_BY_WORD = _by_word()
+_STOCK_BY_FIRST_WORDS = frozenset(p[0] for family in STOCK_PHRASES for p in family)
 
 
 _PREPOSITIONS = LINKING_FRAMES["prepositions"]
