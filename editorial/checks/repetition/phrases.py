@@ -206,7 +206,9 @@ _FUSED = LINKING_FRAMES["fused_demonstratives"]
 _SAME = LINKING_FRAMES["same"]
 _OTHER = LINKING_FRAMES["other"]
 _MANNER = LINKING_FRAMES["manner"]
-_FRAME_OPENERS = _PREPOSITIONS | _FUSED | _MANNER
+_ANAPHORIC = LINKING_FRAMES["anaphoric"]
+_ANAPHORIC_HEADS = LINKING_FRAMES["anaphoric_heads"]
+_FRAME_OPENERS = _PREPOSITIONS | _FUSED | _MANNER | _ANAPHORIC_HEADS
 _OPENS_STOCK = frozenset(_STOCK_BY_WORD) | {c + w for w in _FRAME_OPENERS for c in ("", *CONJUNCTION_LETTERS)}
 
 
@@ -218,11 +220,14 @@ def _frame_word(w: str) -> bool:
 def _frame(norms: list[str], i: int) -> tuple[str, ...] | None:
     """The linking phrase a frame builds at token ``i`` (its key, without a leading و/ف), or None:
     preposition + demonstrative + noun (في هذا الإطار), fused (بهذه المناسبة), preposition + noun + نفسه/ذاته
-    (في الوقت نفسه), preposition + noun + أخرى/آخر/متصل (من جهة أخرى), manner noun + adjective (بشكل ملحوظ)."""
+    (في الوقت نفسه), preposition + noun + أخرى/آخر/متصل (من جهة أخرى), manner noun + adjective (بشكل ملحوظ),
+    preposition + noun + ذلك (على إثر ذلك) and adverb + ذلك (بعد ذلك)."""
     first = norms[i]
     if first not in _FRAME_OPENERS and first[:1] in CONJUNCTION_LETTERS:
         first = first[1:]
     nxt = norms[i + 1] if i + 1 < len(norms) else ""
+    if first in _ANAPHORIC_HEADS and nxt in _ANAPHORIC:
+        return first, nxt
     if first in _MANNER:
         return (first, nxt) if _frame_word(nxt) else None
     if first in _FUSED:
@@ -232,6 +237,6 @@ def _frame(norms: list[str], i: int) -> tuple[str, ...] | None:
     third = norms[i + 2]
     if nxt in _DEMONSTRATIVES:
         return (first, nxt, third) if _frame_word(third) else None
-    if (third in _SAME or third in _OTHER) and _frame_word(nxt):
+    if (third in _SAME or third in _OTHER or third in _ANAPHORIC) and _frame_word(nxt):
         return (first, nxt, third)
     return None
