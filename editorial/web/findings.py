@@ -50,6 +50,9 @@ class Shown:
     by ``models.Finding.from_engine``), so its declared fields are read through, never copied; the page adds a DOM
     key, the dismissal that hides it, and link targets for its related spans."""
 
+    item_html = None  # its list item when already rendered (the live check remembers them)
+    _shown: tuple[str, str] | None = None
+
     def __init__(self, finding, *, key: str, dismissal: Any = None) -> None:
         self.finding = finding
         self.key = key
@@ -92,9 +95,11 @@ class Shown:
 
     @property
     def shown_message(self) -> str:
-        if (get_language() or "").startswith("en") and self.message_en:
-            return self.message_en
-        return localise_message(self.message)
+        lang = get_language() or ""
+        if self._shown is None or self._shown[0] != lang:  # read several times a page (mark, list, card)
+            english = lang.startswith("en") and self.message_en
+            self._shown = (lang, self.message_en if english else localise_message(self.message))
+        return self._shown[1]
 
     def as_json(self) -> dict[str, Any]:
         """The finding for the editor's script: every declared field but ``related``, whose spans travel as marks

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
+import threading
 import time
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import JsonResponse
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -67,8 +68,12 @@ def check_live(request):
     _stable_keys(shown)
     fnd.link_related(shown)
     counts = fnd.counts(shown)
+    groups = fnd.grouped(shown)
+    for g in groups:
+        for f in g.findings:
+            f.item_html = _item_html(f)
     list_html = render_to_string("editorial/_findings_list.html",
-                                 {"groups": fnd.grouped(shown), "counts": counts, "live": True}, request=request)
+                                 {"groups": groups, "counts": counts, "live": True}, request=request)
     findings = [{**f.as_json(), "stored_id": saved.get(f.fingerprint)} for f in shown]
     answer = {
         "counts": counts,
@@ -83,6 +88,35 @@ def check_live(request):
         answer.update(findings=findings, body_html=str(highlight(body, "body", shown)), list_html=list_html)
     answer["took_ms"] = round((time.perf_counter() - started) * 1000, 1)
     return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
+
+
+class _Recent:
+    """A bounded memo (oldest dropped first), shared by the threads of one process."""
+
+    def __init__(self, size: int) -> None:
+        self.size, self.items, self.lock = size, {}, threading.Lock()
+
+    def get(self, key, make):
+        with self.lock:
+            if key in self.items:
+                return self.items[key]
+        value = make()
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                del self.items[next(iter(self.items))]
+        return value
+
+
+_ITEMS = _Recent(4096)
+
+
+def _item_html(f) -> str:
+    """A finding's list item, rendered once for what it shows (every field _finding_item.html reads but the
+    offsets, which the editor sets): a keystroke re-renders the findings it changed, not the whole list."""
+    key = (get_language(), f.key, f.severity, f.family, f.rule, f.field, f.text, f.shown_message, f.suggestion,
+           tuple((r.get("anchor"), r.get("field"), r.get("text")) for r in f.related_links), f.related_more)
+    return _ITEMS.get(key, lambda: render_to_string("editorial/_finding_item.html", {"f": f, "live": True}))
 
 
 def _stable_keys(shown: list) -> None:
@@ -101,7 +135,6 @@ def _digest(value) -> str:
 
 
 _OFFSETS = ("start", "end", "start_utf16", "end_utf16")
-_LIST_OFFSETS = re.compile(r' data-(?:start|end)16="\d*"')
 
 
 def _delta(post, findings: list[dict], parts: list, list_html: str) -> dict:
@@ -122,7 +155,7 @@ def _delta(post, findings: list[dict], parts: list, list_html: str) -> dict:
         rows.append([f["key"], d, *(f[k] for k in _OFFSETS)])
         if f"{f['key']}:{d}" not in held:
             changed.append(core)
-    list_digest = _digest(_LIST_OFFSETS.sub("", list_html))  # the editor puts the new offsets in itself
+    list_digest = _digest(list_html)  # without offsets: the editor puts them in itself
     return {
         "body_parts": body_parts,
         "finding_keys": rows,
