@@ -184,3 +184,58 @@ def test_the_live_check_from_the_last_keystroke_is_printed(page: Page, site, wri
     print(f"\nlive check in the editor, {n_chars} characters: keystroke to marks (pause excluded) median "
           f"{median} ms (all {timings}); answers {sorted(sizes)[len(sizes) // 2] / 1024:.1f} KiB")
     assert len(timings) == 6  # figures printed above, never asserted (load bends them)
+
+
+# Each mark's boxes next to the boxes of the same characters laid out without any mark (a copy of the mirror
+# holding the plain text, in the same place): a mark that adds width (bold, padding) or changes how brackets
+# and dashes are ordered right to left would shift its words away from the letters typed in the field.
+MARK_OFFSETS = """() => {
+  const mirror = document.querySelector('[data-editor=body] .editor-mirror');
+  const plain = mirror.cloneNode(false);
+  plain.textContent = mirror.textContent;
+  mirror.parentNode.insertBefore(plain, mirror);
+  const out = [];
+  for (const mark of mirror.querySelectorAll('mark')) {
+    const before = document.createRange();
+    before.setStart(mirror, 0);
+    before.setEndBefore(mark);
+    const start = before.toString().length;
+    const range = document.createRange();
+    range.setStart(plain.firstChild, start);
+    range.setEnd(plain.firstChild, start + mark.textContent.length);
+    // One box per line (a line may hold several bidi runs: brackets around English in Arabic text).
+    const lines = rs => {
+      const by = {};
+      for (const r of rs) {
+        if (r.width < 0.5) { continue; }
+        const k = Math.round(r.top);
+        by[k] = by[k] ? [Math.min(by[k][0], r.left), Math.max(by[k][1], r.right)] : [r.left, r.right];
+      }
+      return Object.keys(by).map(Number).sort((a, b) => a - b).map(k => [k, Math.round(by[k][0]), Math.round(by[k][1])]);
+    };
+    out.push({text: mark.textContent, want: lines(range.getClientRects()), got: lines(mark.getClientRects())});
+  }
+  plain.remove();
+  return out;
+}"""
+
+BRACKETED = ("عقد مجلس الوزراء جلسته يوم [تاريخ اليوم – يرجى إضافته] برئاسة رئيس الوزراء (كونا) في قصر السيف، "
+             "وقال المتحدث (يُضاف لاحقاً) إن القرار [المصدر] صدر بالإجماع [insert quote] وفق ما نقلت الوكالة "
+             "الوكالة الرسمية.\n\nوأضاف أن الجلسة ناقشت {{city}} وملفات أخرى.")
+
+
+def test_marks_cover_exactly_their_bracketed_words(page: Page, site, writer):
+    sign_in(page, site, "writer")
+    page.goto(site + "/drafts/new/")
+    page.locator("input[name=title]").fill("مجلس الوزراء يعقد جلسته الأسبوعية")
+    page.locator("textarea[name=body]").fill(BRACKETED)
+    expect(page.locator("form[data-live-url]")).to_have_attribute("data-live-state", "done")
+    mirror = page.locator("[data-editor=body] .editor-mirror")
+    expect(mirror.locator("mark.hl", has_text="[تاريخ اليوم – يرجى إضافته]")).to_have_count(1)
+    expect(mirror.locator("mark.hl", has_text="(يُضاف لاحقاً)")).to_have_count(1)
+    expect(mirror.locator("mark.hl", has_text="(كونا)")).to_have_count(0)  # an agency credit is no placeholder
+    boxes = page.evaluate(MARK_OFFSETS)
+    assert len(boxes) >= 4
+    for box in boxes:  # each line of the mark: its top, left and right edges within a pixel of its letters'
+        assert len(box["want"]) == len(box["got"]), box
+        assert all(abs(a - b) <= 1 for w, g in zip(box["want"], box["got"], strict=True) for a, b in zip(w, g)), box
