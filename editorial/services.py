@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+import unicodedata
 
 from django.conf import settings
 from django.db import transaction
@@ -365,6 +366,18 @@ def comment_add(*, draft: Draft, user: Actor, body: str, passage: str = "", repl
     return comment
 
 
+def _replaced(text: str, start: int, end: int, new: str) -> str:
+    """``text`` with ``[start, end)`` replaced by ``new``; a deletion takes a space beside the words with it, so
+    "أ كلمة ب" loses "كلمة" and becomes "أ ب" (not two spaces), and a sentence's first words take the space after."""
+    if not new:
+        after = text[end:end + 1]
+        if text[start - 1:start] == " " and (not after or after.isspace() or unicodedata.category(after)[0] == "P"):
+            start -= 1
+        elif (start == 0 or text[start - 1] == "\n") and after == " ":
+            end += 1
+    return text[:start] + new + text[end:]
+
+
 def suggestion_decide(*, comment: Comment, accept: bool, user: Actor) -> Comment:
     """The writer's one click on a suggestion. Accepted: the passage, found by its fingerprint in the current
     text, is replaced as a new revision in the deciding user's name (history and diff show it). Rejected: the
@@ -387,7 +400,7 @@ def suggestion_decide(*, comment: Comment, accept: bool, user: Actor) -> Comment
                                  "applied. Edit the text instead."))
             field, start, end = anchor
             texts = {"title": locked.title, "body": locked.body_text}
-            texts[field] = texts[field][:start] + comment.replacement + texts[field][end:]
+            texts[field] = _replaced(texts[field], start, end, comment.replacement)
             by = comment.author.get_username() if comment.author_id else "?"
             locked, _changed = draft_revise(
                 draft=locked, title=texts["title"], body_text=texts["body"], user=user,

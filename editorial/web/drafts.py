@@ -190,7 +190,7 @@ def comment_add(request, pk: int):
         try:
             comment = services.comment_add(draft=draft, user=request.user, body=form.cleaned_data["body"],
                                            passage=form.cleaned_data["passage"],
-                                           replacement=form.cleaned_data["replacement"] or None)
+                                           replacement=form.suggestion())
         except services.ServiceError as exc:
             service_error(form, exc, "body")
         else:

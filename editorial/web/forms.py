@@ -135,6 +135,19 @@ class CommentForm(forms.Form):
         help_text=_("What the passage should say: the writer accepts or rejects it in one click."),
         widget=forms.TextInput(attrs={"dir": "auto"}),
     )
+    delete = forms.BooleanField(label=_("Suggest deleting the passage"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("delete") and data.get("replacement"):
+            self.add_error("replacement", _("Suggest other words or deleting the passage, not both."))
+        return data
+
+    def suggestion(self) -> str | None:
+        """What the passage should become: None for a plain comment, "" to delete it."""
+        if self.cleaned_data.get("delete"):
+            return ""
+        return self.cleaned_data.get("replacement") or None
 
 
 class SuggestionDecisionForm(forms.Form):

@@ -180,3 +180,29 @@ def test_a_reviewer_suggestion_is_accepted_by_the_writer_in_one_click(page: Page
     assert page.evaluate(NOT_RELOADED)
     draft.refresh_from_db()
     assert draft.revisions.get(number=2).created_by == writer
+
+
+def test_a_reviewer_suggests_deleting_words_and_the_writer_accepts_in_one_click(page: Page, site, writer, reviewer,
+                                                                                 make_draft):
+    from tests.browser.helpers import sign_out
+
+    draft = make_draft(title=TITLE, body=BODY)
+    sign_in(page, site, "reviewer")
+    open_draft(page, site, draft)
+    page.locator("#id_passage").fill("من عشرين دولة")
+    page.locator("#id_delete").check()
+    page.locator("#comments button[type=submit]").last.click()
+    expect(page.locator("#comments .suggestion")).to_contain_text("يقترح حذف:")
+    expect(page.locator("#comments .suggestion del")).to_have_text("من عشرين دولة")
+    assert page.evaluate(NOT_RELOADED)
+    sign_out(page)
+    sign_in(page, site, "writer")
+    open_draft(page, site, draft)
+    page.locator("form.suggestion-decide button[value=accept]").click()
+    expect(page.locator("#comments .decision-accepted")).to_be_visible()
+    expect(page.locator(".draft-text .body-text")).to_contain_text("يضم 40 جناحاً.")
+    expect(page.locator(".draft-text .body-text")).not_to_contain_text("عشرين دولة")
+    expect(page.locator("#history")).to_contain_text("(حذف المقطع)")
+    assert page.evaluate(NOT_RELOADED)
+    draft.refresh_from_db()
+    assert "يضم 40 جناحاً.\n" in draft.body_text and draft.revisions.get(number=2).created_by == writer

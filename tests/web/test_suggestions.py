@@ -86,3 +86,43 @@ def test_a_plain_comment_is_not_a_suggestion(draft, writer, reviewer):
     assert not comment.is_suggestion
     with pytest.raises(services.InvalidInput):
         services.suggestion_decide(comment=comment, accept=True, user=writer)
+
+
+def test_a_reviewer_suggests_deleting_words_and_the_writer_accepts_in_one_click(login, draft, writer, reviewer):
+    words = "بحضور عدد"
+    assert words in draft.body_text
+    response = login(reviewer).post(reverse("editorial:comment_add", args=[draft.pk]),
+                                    {"body": "", "passage": words, "replacement": "", "delete": "on"})
+    assert response.status_code == 302
+    suggestion = Comment.objects.get()
+    assert suggestion.is_suggestion and suggestion.replacement == ""
+    client = login(writer)
+    page = client.get(reverse("editorial:draft", args=[draft.pk])).content.decode()
+    assert "يقترح حذف:" in page and reverse("editorial:suggestion_decide", args=[draft.pk, suggestion.pk]) in page
+    before = draft.body_text
+    client.post(reverse("editorial:suggestion_decide", args=[draft.pk, suggestion.pk]), {"decision": "accept"})
+    draft.refresh_from_db()
+    at = before.index(words)
+    assert draft.revision_number == 2 and words not in draft.body_text
+    assert "  " not in draft.body_text[max(0, at - 5):at + 5]  # the space beside the words went with them
+    page = client.get(reverse("editorial:draft", args=[draft.pk])).content.decode()
+    history = page[page.index('id="history"'):page.index('id="revisions"')]
+    assert "قبل اقتراحاً من reviewer" in history and "(حذف المقطع)" in history
+
+
+def test_deleting_and_new_words_at_once_are_refused_on_the_field(login, draft, reviewer):
+    response = login(reviewer).post(reverse("editorial:comment_add", args=[draft.pk]),
+                                     {"passage": PASSAGE, "replacement": BETTER, "delete": "on"})
+    assert response.status_code == 400 and not Comment.objects.exists()
+    assert 'id="id_replacement_error"' in response.content.decode()
+
+
+@pytest.mark.parametrize(("text", "start", "end", "expected"), [
+    ("قال الوزير اليوم إن", 4, 10, "قال اليوم إن"),  # the space before goes with the words
+    ("قال الوزير.", 4, 10, "قال."),  # before punctuation
+    ("الوزير قال", 0, 6, "قال"),  # the first words take the space after them
+    ("كلمةأخرى", 0, 4, "أخرى"),  # inside a word: nothing else removed
+    ("قال الوزير", 4, 10, "قال"),
+])
+def test_a_deletion_leaves_no_double_space(text, start, end, expected):
+    assert services._replaced(text, start, end, "") == expected
