@@ -81,6 +81,8 @@
         var at = Math.max(0, Math.min(lo, end) - start);
         t.data = t.data.slice(0, at) + (here ? insert : "") + t.data.slice(hi > lo ? hi - start : at);
         placed = placed || here;
+        var piece = t.parentNode.closest(".piece");
+        if (piece) { piece.removeAttribute("data-d"); }  // its text is no longer the piece the digest names
       }
     });
     ed.mirror.querySelectorAll("mark").forEach(function (m) { if (!m.textContent) { m.remove(); } });
@@ -199,9 +201,34 @@
     var listHtml = json.list_html !== null ? json.list_html : held.listHtml;
     held = { parts: parts, findings: known, list: json.list_digest, listHtml: listHtml };
     return Object.assign({}, json, {
-      body_html: json.body_parts.map(function (p) { return parts[p[0]]; }).join(""),
-      findings: list, list_html: listHtml
+      pieces: json.body_parts.map(function (p) { return [p[0], parts[p[0]]]; }),
+      findings: list, list_html: listHtml, list_same: json.list_html === null
     });
+  }
+
+  /* The body's marked text is a row of pieces (paragraphs no mark crosses, each named by its digest): only
+     the pieces that changed are built, the others stay as they are (a one-word edit in 60,000 characters
+     replaces one paragraph's nodes, not all of them). A piece the typing touched has lost its digest. */
+  function placePieces(mirror, pieces) {
+    var old = {};
+    Array.prototype.forEach.call(mirror.children, function (el) {
+      var d = el.getAttribute("data-d");
+      if (el.classList.contains("piece") && d && !old[d]) { old[d] = el; }
+    });
+    var at = mirror.firstChild;
+    pieces.forEach(function (p) {
+      var el = old[p[0]];
+      if (el) {
+        delete old[p[0]];
+      } else {
+        el = document.createElement("span");
+        el.className = "piece";
+        el.setAttribute("data-d", p[0]);
+        el.innerHTML = p[1];
+      }
+      if (el === at) { at = at.nextSibling; } else { mirror.insertBefore(el, at); }
+    });
+    while (at) { var gone = at; at = at.nextSibling; mirror.removeChild(gone); }
   }
 
   function show(json, sent) {
@@ -213,13 +240,14 @@
       var ed = editors[name];
       // The title is checked with its spaces tidied; marks are only taken when they fit the field's text.
       if (ed.input.value === sent[name] && (name === "body" || json.title === sent.title)) {
-        ed.mirror.innerHTML = json[name + "_html"];
+        if (name === "body" && json.pieces) { placePieces(ed.mirror, json.pieces); }
+        else { ed.mirror.innerHTML = json[name + "_html"]; }
         ed.text = sent[name];
       }
     });
     findings = {};
     (json.findings || []).forEach(function (f) { findings[f.key] = f; });
-    list.innerHTML = json.list_html;
+    if (!json.list_same || !list.firstElementChild) { list.innerHTML = json.list_html; }
     // A list kept from an earlier answer gets this answer's offsets.
     list.querySelectorAll("li.finding[data-finding]").forEach(function (li) {
       var f = findings[li.getAttribute("data-finding")];

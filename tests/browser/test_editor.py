@@ -145,11 +145,16 @@ def test_after_an_edit_the_live_check_sends_only_the_changed_paragraph(page: Pag
         "[التاريخ]")
     expect(page.locator("form[data-live-url]")).to_have_attribute("data-live-state", "done")
     body.press("End")
+    page.evaluate("document.querySelectorAll('[data-editor=body] .piece').forEach(p => { p.kept = true; })")
     with page.expect_response(lambda r: r.url.endswith("/drafts/check-live/")) as got:
         page.keyboard.type(" وختام")
     last = got.value.json()
     expect(page.locator("form[data-live-url]")).to_have_attribute("data-live-state", "done")
     assert sum(1 for _d, html in last["body_parts"] if html is not None) == 1 and last["list_html"] is None
+    # and only that paragraph's nodes were rebuilt in the mirror: the others are the very same elements
+    pieces = page.evaluate("[...document.querySelectorAll('[data-editor=body] .editor-mirror > .piece')]"
+                           ".map(p => Boolean(p.kept))")
+    assert len(pieces) == len(last["body_parts"]) and pieces.count(False) == 1
     # the marks of the paragraphs not sent are still in place, and the list still lists the findings
     expect(page.locator("[data-editor=body] .editor-mirror mark.hl[data-check=placeholder]")).to_have_text(
         "[التاريخ]")
