@@ -244,3 +244,31 @@ def test_marks_cover_exactly_their_bracketed_words(page: Page, site, writer):
     for box in boxes:  # each line of the mark: its top, left and right edges within a pixel of its letters'
         assert len(box["want"]) == len(box["got"]), box
         assert all(abs(a - b) <= 1 for w, g in zip(box["want"], box["got"], strict=True) for a, b in zip(w, g)), box
+
+
+def test_a_stale_page_is_refused_on_save_and_shows_both_versions(page: Page, site, writer, reviewer, make_draft):
+    from editorial import services
+
+    draft = make_draft(title=TITLE, body="افتتح الوزير المعرض بحضور 40 جناحاً.")
+    sign_in(page, site, "writer")
+    page.goto(f"{site}/drafts/{draft.pk}/edit/")
+    expect(page.locator("#edit-form")).to_have_attribute("data-live-state", "done")
+    # Meanwhile the reviewer corrects a number (a revision in their name) on the same draft.
+    services.draft_revise(draft=draft, title=TITLE, body_text="افتتح الوزير المعرض بحضور 42 جناحاً.",
+                          user=reviewer, base_revision=1)
+    body = page.locator("textarea[name=body]")
+    body.fill("افتتح الوزير المعرض صباح اليوم بحضور 40 جناحاً.")
+    page.locator("#edit-form button[type=submit]").click()
+    conflict = page.locator("#conflict")
+    expect(conflict).to_contain_text("حفظ شخص آخر هذه المسودة بينما كنت تحررها")
+    expect(conflict).to_contain_text("reviewer")
+    expect(conflict.locator("td.old").last).to_contain_text("42 جناحاً")  # theirs
+    expect(conflict.locator("td.new").last).to_contain_text("صباح اليوم")  # mine
+    expect(body).to_have_value("افتتح الوزير المعرض صباح اليوم بحضور 40 جناحاً.")  # nothing lost, nothing saved
+    draft.refresh_from_db()
+    assert draft.revision_number == 2 and "42" in draft.body_text and "صباح" not in draft.body_text
+    # Saving again from this page (now on revision 2) goes through, in the writer's name.
+    page.locator("#edit-form button[type=submit]").click()
+    expect(page.locator("#draft-title")).to_have_text(TITLE)
+    draft.refresh_from_db()
+    assert draft.revision_number == 3 and draft.revisions.get(number=3).created_by == writer

@@ -44,3 +44,18 @@ def test_without_javascript_the_error_summary_is_focused_and_names_the_file(new_
     expect(summary).to_be_focused()
     expect(summary).to_contain_text("فارغ.txt")
     expect(page.locator("#id_title_error")).to_have_count(0)
+
+
+def test_a_long_title_is_refused_with_the_limit_and_a_body_without_letters_on_its_field(page: Page, site, writer):
+    sign_in(page, site, "writer")
+    page.goto(site + "/drafts/new/")
+    title = page.locator("input[name=title]")
+    title.fill("وزير الصحة يفتتح المستشفى " * 80)  # about 2,100 characters, pasted whole: nothing cut
+    assert len(title.input_value()) > 2000
+    page.locator("textarea[name=body]").fill("\u200f\u200e \u061c 🙂🙂")
+    page.locator("form.draft-form button[type=submit]").click()
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page.locator("#id_title_error")).to_contain_text("١٬٠٠٠")  # the limit in words, Arabic digits
+    expect(page.locator("#id_body_error")).to_be_visible()
+    expect(page.locator("#id_file_error")).to_have_count(0)
+    assert len(title.input_value()) > 2000 and not Draft.objects.exists()

@@ -43,3 +43,27 @@ def test_every_page_fits_a_375_px_phone(page: Page, site, writer, reviewer, make
     page.goto(f"{site}/drafts/{draft.pk}/edit/")
     expect(page.locator("[data-editor=body] .editor-mirror mark.hl").first).to_be_attached()
     page.screenshot(path=str(shots / "editor-phone-ar.png"))
+
+
+def test_the_reviewer_publisher_and_admin_pages_fit_a_375_px_phone(page: Page, site, writer, admin_user, make_draft):
+    draft = make_draft(title=f"{SAMPLE_TITLE} {LONG_WORD}", body=SAMPLE_BODY + "\n\n" + LONG_WORD)
+    services.comment_add(draft=draft, user=admin_user, body="", passage=LONG_WORD[:40], replacement="")
+    page.set_viewport_size({"width": WIDTH, "height": 800})
+    page.goto(site + "/accounts/password_reset/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
+    sign_in(page, site, "admin")
+    paths = [f"/drafts/{draft.pk}/",  # with the suggestion form and a suggestion to decide
+             "/reports/", "/admin/", "/admin/editorial/draft/", f"/admin/editorial/draft/{draft.pk}/change/",
+             "/admin/editorial/rulesetting/", "/admin/editorial/rulesetting/add/", "/admin/auth/user/"]
+    for path in paths:
+        page.goto(site + path, timeout=60_000)  # the reports page sums every draft: slow on a loaded machine
+        page.wait_for_load_state("load")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= WIDTH, (path, width, page.evaluate(OVERFLOWING))
+    page.goto(f"{site}/drafts/{draft.pk}/")
+    page.locator("footer select[name=language]").select_option("en")
+    page.locator("footer form.lang-switch button").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    for path in (f"/drafts/{draft.pk}/", "/reports/", "/no-such-page/"):
+        page.goto(site + path, timeout=60_000)
+        assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH, path
