@@ -167,3 +167,38 @@ def test_pasted_text_is_checked_while_typing_a_new_draft(page: Page, site, write
                          "return t.value.slice(t.selectionStart, t.selectionEnd); })()") == "[التاريخ]"
     form.locator("button[type=submit]").click()
     expect(page.locator("#draft-title")).to_have_text("الوزير يفتتح المعرض")
+
+
+def test_a_new_draft_has_a_desk_the_desk_search_reads_the_body_and_the_reviewer_shows(page: Page, site, writer,
+                                                                                      reviewer, admin_user):
+    from editorial.models import Draft
+    from tests.browser.helpers import sign_out
+
+    sign_in(page, site, "writer")
+    page.goto(site + "/drafts/new/")
+    page.locator("input[name=title]").fill("الحكومة تعلن خطة جديدة للتصدير")
+    page.locator("textarea[name=body]").fill("أعلنت الحكومة اليوم خطة لزيادة صادرات الفوسفات خلال العام المقبل.")
+    page.locator("input[name=desk]").fill("اقتصاد")
+    page.locator("form.draft-form button[type=submit]").click()
+    expect(page.locator("#draft-title")).to_have_text("الحكومة تعلن خطة جديدة للتصدير")
+    draft = Draft.objects.get()
+    assert draft.desk == "اقتصاد"
+    page.goto(site + "/")
+    page.locator("input[name=q]").fill("الفوسفات")  # a word of the text only, not of the title
+    page.locator("input[name=q]").press("Enter")
+    row = page.locator("table.drafts tbody tr")
+    expect(row).to_have_count(1)
+    expect(row.locator(".desk-name")).to_have_text("اقتصاد")
+    services.draft_transition(draft=draft, action="submit", user=writer)
+    services.draft_transition(draft=draft, action="approve", user=reviewer)
+    page.goto(f"{site}/drafts/{draft.pk}/")
+    expect(page.locator(".draft-head")).to_contain_text("reviewer")  # nobody assigned, but the reviewer acted
+    sign_out(page)
+    # The admin is the newsroom's (no Django branding), in Arabic, and finds users by name as one types.
+    sign_in(page, site, "admin")
+    page.goto(f"{site}/admin/editorial/draft/{draft.pk}/change/")
+    expect(page.locator("#site-name")).not_to_contain_text("جانغو")
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    page.locator("#id_assignee + .select2 .select2-selection").click()
+    page.locator(".select2-search__field").fill("revi")
+    expect(page.locator(".select2-results__option", has_text="reviewer")).to_be_visible()
