@@ -272,3 +272,36 @@ def test_a_stale_page_is_refused_on_save_and_shows_both_versions(page: Page, sit
     expect(page.locator("#draft-title")).to_have_text(TITLE)
     draft.refresh_from_db()
     assert draft.revision_number == 3 and draft.revisions.get(number=3).created_by == writer
+
+
+def test_ime_composition_is_left_to_the_browser_and_the_marks_follow_its_text(page: Page, site, writer):
+    sign_in(page, site, "writer")
+    page.goto(site + "/drafts/new/")
+    page.locator("input[name=title]").fill(TITLE)
+    body = page.locator("textarea[name=body]")
+    with page.expect_response(lambda r: r.url.endswith("/drafts/check-live/")):
+        body.fill(BODY)
+    form = page.locator("form[data-live-url]")
+    expect(form).to_have_attribute("data-live-state", "done")
+    body.press("Control+End")
+    page.evaluate("""() => { window.__events = [];
+        const t = document.querySelector('#id_body');
+        for (const k of ['compositionstart', 'compositionend']) { t.addEventListener(k, () => __events.push(k)); } }""")
+    cdp = page.context.new_cdp_session(page)
+    requests = []
+    page.on("request", lambda r: requests.append(r) if r.url.endswith("/drafts/check-live/") else None)
+    # An input method composes a word in steps (each shown underlined in the field) before committing it.
+    for step in ("ا", "اخ", "اختتا"):
+        cdp.send("Input.imeSetComposition", {"text": step, "selectionStart": len(step), "selectionEnd": len(step)})
+    page.wait_for_timeout(700)  # longer than the live check's pause: no check while composing
+    assert requests == []
+    with page.expect_response(lambda r: r.url.endswith("/drafts/check-live/")):  # committed: checked
+        cdp.send("Input.insertText", {"text": " اختتام"})
+    assert page.evaluate("window.__events") == ["compositionstart", "compositionend"]
+    expect(body).to_have_value(BODY + " اختتام")
+    expect(form).to_have_attribute("data-live-state", "done")
+    assert page.evaluate(MIRROR_MATCHES)
+    expect(page.locator("[data-editor=body] .editor-mirror mark.hl[data-check=placeholder]")).to_have_text(
+        "[التاريخ]")
+    page.keyboard.press("Control+z")  # the committed word is one step of the field's own undo history
+    expect(body).not_to_have_value(BODY + " اختتام")
