@@ -7,7 +7,9 @@ Two rules, both reading word lists that are data (``data/polarity.txt``, ``data/
   conflicts when the body uses the opposite word about the same subject and never the same side about it. The
   subject of an outcome word is the content words of its own phrase (up to three words either side, not across
   "مع"، "و"، "بعد" or punctuation), so in "الذهب يصعد مع تراجع الدولار" the rise is the gold's and the fall the
-  dollar's. A negated outcome word (لم ترتفع، عدم الإفراج) counts on the other side.
+  dollar's. A negated outcome word (لم ترتفع، عدم الإفراج) counts on the other side. When the subjects are
+  named differently (العملة التركية / الليرة), a body sentence that restates the title (two of its words or
+  numbers) and states one outcome only, the opposite of the title's only outcome, is enough.
 - ``negation_mismatch``: a title word that the body mentions only under a negation (title "البرلمان يصادق
   على الاتفاقية", body "... لم يصادق ...", "يرفض التصديق", "تفشل في حل") or the reverse (the title denies,
   the body asserts and negates nothing). A negator covers the first content word after it, passing over
@@ -28,7 +30,7 @@ from ..arabic.clitics import has_article
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from .common import LEXEMES, Context, bare, hit, is_content, lexeme
+from .common import LEXEMES, Context, bare, hit, is_content, lexeme, word_key
 from .words import NEG, POLAR, demand_word, negator, role_word, token_index, word_sides
 
 RULES: tuple[Rule, ...] = (
@@ -66,6 +68,12 @@ _ILLA = L._n("إلا")[0]
 _HEDGES = frozenset(L._n("قد ربما"))
 _ACTORS = L.ENTITY_HEADS  # heads of titles and institutions: a verb's subject, not its object
 _SENTENCE_END = regex.compile(r"[.!?؟؛\n]")
+_RESTATE_SENTENCES = 2  # the body's opening sentences, where a headline is restated
+_RESTATE_SHARED = 2
+# Pairs whose outcome is an actor's stance or statement (confirm/deny, accept/refuse, praise/condemn ...): a
+# restating sentence often gives another actor's stance, so only the stance's own subject counts for them.
+_STANCES = frozenset(("confirm", "accept", "praise", "stance", "support", "welcome", "reassure", "agree",
+                      "optimism", "mood", "positive"))
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
@@ -102,9 +110,56 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
                 break  # the body supports the title about this subject
             against = j
         else:
+            if against is None and pair not in _STANCES and len({k for k, _, _ in title_polar}) == 1:
+                against = _restated_against(ctx, i, pair, side, body_polar)
             if against is not None:
                 yield _hit(ctx, "consistency.polarity_mismatch", i, against)
                 return
+
+
+def _restated_against(ctx: Context, i: int, pair: str, side: int,
+                      body_polar: list[tuple[int, str, int]]) -> int | None:
+    """The body word when a sentence that restates the title (see ``_restating``) states one outcome only, the
+    opposite of the title's one outcome, next to any of the title's words: the headline's statement reversed,
+    whatever words name its subject there (هبوط جديد للعملة التركية / الليرة التركية تعود للارتفاع). Stances
+    (``_STANCES``) are left to their own subjects."""
+    for lo, hi in _restating(ctx):
+        found = [(j, s) for j, p, s in body_polar if p == pair and lo <= j < hi]
+        outcomes = {j for j, _, _ in body_polar if lo <= j < hi}
+        if len(found) == 1 and found[0][1] != side and len(outcomes) == 1 \
+                and _about(ctx.body, found[0][0], _subject_all(ctx)):
+            return found[0][0]
+    return None
+
+
+def _restating(ctx: Context) -> list[tuple[int, int]]:
+    """Token ranges of the body's opening sentences that restate the title: they share at least
+    ``_RESTATE_SHARED`` of its content words or numbers."""
+    cached = ctx.cache.get("polarity_restating")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    tkeys = {_key(t) for t in ctx.title.tokens if _keyed(t)}
+    out, toks, k = [], ctx.body.tokens, 0
+    for sentence in ctx.body.sentences[:_RESTATE_SENTENCES]:
+        while k < len(toks) and toks[k].start < sentence.start:
+            k += 1
+        lo = k
+        while k < len(toks) and toks[k].end <= sentence.end:
+            k += 1
+        if tkeys and len(tkeys & {_key(t) for t in toks[lo:k] if _keyed(t)}) >= _RESTATE_SHARED:
+            out.append((lo, k))
+    ctx.cache["polarity_restating"] = out
+    return out
+
+
+def _keyed(t: Token) -> bool:
+    """A content word that is no outcome word, or a number: what a restatement shares with the title."""
+    return (is_content(t) and not word_sides(t.norm)) or t.norm[:1].isdigit()
+
+
+def _key(t: Token) -> str:
+    """A number as written, a word by its loose key (no clitics, no plural ending)."""
+    return t.norm if t.norm[:1].isdigit() else word_key(t.norm)
 
 
 def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
