@@ -98,6 +98,7 @@ def synonym_groups(word: str) -> frozenset[int]:
 
 
 LEXEMES = WordMemo(lexeme)  # word -> lexeme key, one dict lookup per token (the negation check maps a whole body)
+GROUPS = WordMemo(lambda w: synonym_groups(bare(w)))  # word -> its synonym groups, likewise
 
 
 # The keys under which a body word is looked up (see ``Context.body_has``).

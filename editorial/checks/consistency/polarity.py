@@ -10,7 +10,8 @@ Two rules, both reading word lists that are data (``data/polarity.txt``, ``data/
   dollar's. A negated outcome word (لم ترتفع، عدم الإفراج) counts on the other side. When the subjects are
   named differently (العملة التركية / الليرة), a body sentence that restates the title (two of its words or
   numbers) and states one outcome only, the opposite of the title's only outcome, is enough.
-- ``negation_mismatch``: a title word that the body mentions only under a negation (title "البرلمان يصادق
+- ``negation_mismatch``: a title word (or a word of its synonym group: مقتل / ضحايا) that the body mentions only
+  under a negation (title "البرلمان يصادق
   على الاتفاقية", body "... لم يصادق ...", "يرفض التصديق", "تفشل في حل") or the reverse (the title denies,
   the body asserts and negates nothing). A negator covers the first content word after it, passing over
   "أن"، "في"، "يتم" ...
@@ -30,7 +31,7 @@ from ..arabic.clitics import has_article
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from .common import LEXEMES, Context, bare, hit, is_content, lexeme, word_key
+from .common import GROUPS, LEXEMES, Context, bare, hit, is_content, lexeme, word_key
 from .words import NEG, POLAR, demand_word, negator, role_word, token_index, word_sides
 
 RULES: tuple[Rule, ...] = (
@@ -300,7 +301,11 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
             kind = negator(w)
             if kind in ("particle", "verb") or w in _BREAKS:
                 break
-            if kind != "skip":
+            if kind == "light" and k + 1 < len(toks) and not has_article(toks[k + 1].norm):
+                # "دون وقوع ضحايا": the occurrence and what occurs are both denied ("دون سقوط الحكومة": the
+                # government's fall only)
+                out.setdefault(k, (n, covered == 0))
+            elif kind != "skip":
                 if w in _NOT_NEGATED:
                     break
                 out.setdefault(k, (n, covered == 0))
@@ -340,16 +345,22 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     ttoks, btoks = ctx.title.tokens, ctx.body.tokens
     title_negates = bool(token_index(ctx.title)[NEG])
     body_negates = bool(token_index(ctx.body)[NEG])
-    keys: dict[str, list[int]] = {}
+    keys: dict[str | int, list[int]] = {}
     for i, t in enumerate(ttoks):
         if is_content(t) and negator(t.norm) is None and (i in t_targets or not title_negates):
-            keys.setdefault(lexeme(t.norm), []).append(i)
+            for k in (lexeme(t.norm), *GROUPS[t.norm]):
+                keys.setdefault(k, []).append(i)
     if not keys:
         return
-    where: dict[str, list[int]] = {}
-    for j, k in enumerate(map(LEXEMES.__getitem__, [t.norm for t in btoks])):
+    where: dict[str | int, list[int]] = {}
+    norms = [t.norm for t in btoks]
+    for j, k in enumerate(map(LEXEMES.__getitem__, norms)):
         if k in keys:
             where.setdefault(k, []).append(j)
+    for j, groups in enumerate(map(GROUPS.__getitem__, norms)):
+        for g in groups:
+            if g in keys:
+                where.setdefault(g, []).append(j)
     for k, js in where.items():
         for i in keys[k]:
             if i in t_targets:
