@@ -66,6 +66,7 @@ _NEG_REACH = 3  # skip words (أن، في، يتم) passed over between a negato
 _VERB_REACH = 4  # words a verb of denial covers (استبعد روحاني تقديم حكومته استقالتها)
 _NEAR = 12  # a negator this many words before a word, in its sentence, may be about it
 _ILLA = L._n("إلا")[0]
+_GHAYR = L._n("غير")[0]
 _HEDGES = frozenset(L._n("قد ربما"))
 _ACTORS = L.ENTITY_HEADS  # heads of titles and institutions: a verb's subject, not its object
 _SENTENCE_END = regex.compile(r"[.!?؟؛\n]")
@@ -105,11 +106,15 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
             continue
         against = None
         for j, p, s in body_polar:
-            if p != pair or (s != side and against is not None) or not _about(ctx.body, j, subject):
+            if p != pair or (s != side and against is not None):
                 continue
             if s == side:
-                break  # the body supports the title about this subject
-            against = j
+                # the body supports the title about this subject, or about a subject it does not name near
+                # the word ("ورفضهم المغادرة."): given the benefit of the doubt
+                if _about(ctx.body, j, subject) or next(_walk(ctx.body, j, _WINDOW), None) is None:
+                    break
+            elif _about(ctx.body, j, subject):
+                against = j
         else:
             if against is None and pair not in _STANCES and len({k for k, _, _ in title_polar}) == 1:
                 against = _restated_against(ctx, i, pair, side, body_polar)
@@ -287,7 +292,7 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
     toks = view.tokens
     out: dict[int, tuple[int, bool]] = {}
     for n in token_index(view)[NEG]:
-        if negator(toks[n].norm) == "particle" and _exceptive(toks, n):
+        if negator(toks[n].norm) == "particle" and (_exceptive(toks, n) or _other_than(toks, n)):
             continue
         verb = negator(toks[n].norm) == "verb"
         if verb and n and toks[n - 1].norm in _HEDGES:
@@ -323,6 +328,15 @@ def _subject_first(toks: tuple[Token, ...], n: int) -> bool:
         return False
     # "فشلت الحكومة في ...", or an actor (a title, an institution) before the object: "ألغى الوزير الاجتماع"
     return negator(toks[n + 2].norm) == "skip" or (role_word(w) is not None or bare(w) in _ACTORS)
+
+
+def _other_than(toks: tuple[Token, ...], n: int) -> bool:
+    """"غير" negates the indefinite word after it (غير آمنة، غير قانوني); before "أن" it is "however", before a
+    definite noun or a pronoun "other than" (غير الحكومة، غيرها)."""
+    if bare(toks[n].norm) != _GHAYR:
+        return False
+    return n + 1 >= len(toks) or _gap(toks, n + 1) or has_article(toks[n + 1].norm) \
+        or negator(toks[n + 1].norm) == "skip"
 
 
 def _exceptive(toks: tuple[Token, ...], n: int) -> bool:

@@ -80,11 +80,10 @@ def weekday(word: str) -> int | None:
 def word_sides(w: str) -> tuple[tuple[str, int], ...]:
     """The (pair, side) of each opposite-outcome pair the word belongs to (data/polarity.txt)."""
     table = L.polarity()
-    for cand in (w, strip_proclitics(w, 3)[0], light_stem(w), _future(w),
-                 without_accusative_alif(strip_proclitics(w, 3)[0])):
-        if cand in table:
-            return table[cand]
-    return ()
+    bare_w = strip_proclitics(w, 3)[0]
+    found = [table[c] for c in (w, bare_w, light_stem(w), _future(w), without_accusative_alif(bare_w)) if c in table]
+    # every pair of every reading: a form listed under one pair (تراجعا) is still a form of the others
+    return tuple(dict.fromkeys(side for sides in found for side in sides))
 
 
 def _future(w: str) -> str:
@@ -102,7 +101,17 @@ def negator(w: str) -> str | None:
         return table[w]
     if w[:1] in ("و", "ف") and w[1:] in table and table[w[1:]] != "skip":
         return table[w[1:]]
+    # a verb of denial with its object or subject pronoun attached (رفضهم، نفاها، ورفضوه)
+    for p in _PRONOUNS:
+        if w.endswith(p) and len(w) - len(p) >= 3:
+            stem = w[: -len(p)]
+            stem = stem[1:] if stem[:1] in ("و", "ف") else stem
+            if table.get(stem) == "verb" or table.get(stem.removesuffix("و")) == "verb":
+                return "verb"
     return None
+
+
+_PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
 
 
 @lru_cache(maxsize=65536)
