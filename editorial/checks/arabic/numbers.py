@@ -321,12 +321,14 @@ class _Parser:
             return _DINAR, j + 2  # Tunisian "م د" (million dinars); the value is scaled by the caller
         if w in _UNIT_SKIP and self.tok(j + 1)[:2] == "ال":
             j, w = j + 1, self.tok(j + 1)
-        if not w or not w[0].isalpha() or w in L.STOPWORDS or _word_atom(w) or len(w) < 2:
-            return None, j
+        if not w or not w[0].isalpha() or (w in L.STOPWORDS and unit_key(w) not in _COUNTED) or _word_atom(w) \
+                or len(w) < 2:
+            return None, j  # a function word is no unit, but "15 يوما" counts days
         return unit_key(w), j + 1
 
 
 _DEFINITE = ("ال", "وال", "بال", "فال", "لل", "ولل")
+_COUNTED = frozenset(L.UNIT_LEMMAS.values())  # counted nouns (يوم، شهر، شخص): units even where a time word
 
 
 def _vague_core(w: str) -> str:

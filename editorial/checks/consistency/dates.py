@@ -3,7 +3,8 @@
 Title "... الأحد" with a body that names only other weekdays ("اليوم الإثنين") is flagged; so is "29 نوفمبر"
 when the body gives another day of the same month, or a title month when the body names only other months.
 Month names are read in their Gregorian, Levantine (كانون الثاني) and Maghrebi (جانفي) forms, which compare
-equal. Known limits: relative days (غداً، أمس) are not resolved; a body with no weekday is never flagged.
+equal. A year in the title (2018) is flagged when the body gives one other year and not the title's.
+Known limits: relative days (غداً، أمس) are not resolved; a body with no weekday is never flagged.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..arabic.clitics import strip_proclitics
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
+from ..arabic.numbers import NumberMention
 from .common import Context, Mention, hit
 from .words import DAY, MONTH, token_index, weekday
 
@@ -23,7 +25,7 @@ RULES: tuple[Rule, ...] = (
         "consistency.date_mismatch", "warning",
         "اليوم أو التاريخ في العنوان «{text}» يخالف ما ورد في النص ({body}): وحّد التاريخ.",
         "The title's day or date “{text}” differs from the body ({body}): make them agree.",
-        "A weekday, day of the month or month in the title that the body gives differently.",
+        "A weekday, day of the month, month or year in the title that the body gives differently.",
     ),
 )
 
@@ -70,6 +72,31 @@ def _month(m: Mention) -> str:
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     yield from _weekdays(ctx)
     yield from _dates(ctx)
+    yield from _years(ctx)
+
+
+def _year(m: NumberMention) -> int | None:
+    """A year written in digits (1900-2099, no decimals, no percent), else None."""
+    if m.kind not in ("digits", "year") or m.decimals or m.unit == "%" or not 1900 <= m.value <= 2099:
+        return None
+    return int(m.value)
+
+
+def _years(ctx: Context) -> Iterator[Hit]:
+    """A title year that the body never gives while it gives one other year (a body with several years, a film
+    programme or a history, may date other things than the title's event); a written date range is left alone."""
+    title = [(y, m) for m in ctx.title_numbers if (y := _year(m)) is not None]
+    if not title or any(m.kind == "date" for m in ctx.body_numbers):
+        return
+    body = [(y, m) for m in ctx.body_numbers if (y := _year(m)) is not None]
+    years = {y for y, _ in body}
+    if len(years) != 1:
+        return
+    for y, m in title:
+        if y not in years:
+            rivals = [Mention("body", b.start, b.end, str(by), "year", -1) for by, b in body]
+            yield _hit(ctx, Mention("title", m.start, m.end, str(y), "year", -1), rivals)
+            return
 
 
 def _weekdays(ctx: Context) -> Iterator[Hit]:
