@@ -6,7 +6,8 @@ sentences (word keys: no clitics, no plural or feminine ending); when at least t
 title match in order, at most two words are added or dropped, and exactly one title word stands where the body
 has another, the pair is reported: unless the two are forms of one word (shared stem, close spelling), listed
 as near-synonyms (``data/swap_synonyms.txt`` and the repetition family's synonym groups), or the body also uses
-the title's word elsewhere. Known limits: a synonym that no list knows is reported (a paraphrase that changes
+the title's word elsewhere. The two words are definite nouns, or names after the same head of a named entity
+(جائزة، شركة، مهرجان; ``data/proper_name_heads.txt``). Known limits: a synonym that no list knows is reported (a paraphrase that changes
 exactly one word); swaps of two words or more are not seen here.
 """
 
@@ -17,6 +18,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz.fuzz import ratio
 
+from ..arabic import lexicon as L
 from ..arabic.clitics import has_article
 from ..arabic.numbers import starts_number
 from ..arabic.tokens import Token
@@ -68,7 +70,7 @@ def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token])
                                                      for op, i1, i2, j1, j2 in ops):
         return None
     i, j = swaps[0]
-    if not (has_article(title[i].norm) and has_article(body[j].norm)):
+    if not (has_article(title[i].norm) and has_article(body[j].norm)) and not _named(title, i, body, j):
         return None  # two definite nouns (الذهب / النفط): verbs and descriptions are paraphrased freely
     x, y = bare(title[i].norm), bare(body[j].norm)
     if x[:3] == y[:3] or ratio(x, y) >= _CLOSE or x[:1].isdigit() != y[:1].isdigit() \
@@ -79,3 +81,15 @@ def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token])
     if tkeys[i] in ctx.body_words or bkeys[j] in {word_key(t.norm) for t in ctx.title.tokens}:
         return None
     return i, j
+
+
+
+def _named(title: list[Token], i: int, body: list[Token], j: int) -> bool:
+    """Two names after the same head of a named entity (جائزة بوكر / جائزة غونكور، شركة سامسونغ / شركة هواوي)."""
+    if not i or not j:
+        return False
+    head = bare(title[i - 1].norm)
+    return head == bare(body[j - 1].norm) and (head in _NAME_HEADS or title[i - 1].norm in _NAME_HEADS)
+
+
+_NAME_HEADS = L.words("proper_name_heads")
