@@ -303,7 +303,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
-                             "editorial.api.schema.rate_limit_headers"],
+                             "editorial.api.schema.rate_limit_headers",
+                             "editorial.api.schema.patch_required_fields"],
 }
 
 # Production logs one JSON object per line (one per request, one per background task); local logs are plain text

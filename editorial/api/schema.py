@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 
-from editorial.api.serializers import ConflictErrorSerializer, ErrorSerializer
+from editorial.api.serializers import ConflictErrorSerializer, DraftUpdateSerializer, ErrorSerializer
 
 ERROR_TEXT = {
     400: "Invalid input or malformed JSON (code `parse_error`).",
@@ -86,4 +86,15 @@ def rate_limit_headers(result, generator, request, public):
             shown = response.setdefault("headers", {})
             for name in (*RATE_LIMIT_HEADERS, *(("Retry-After",) if status_code == "429" else ())):
                 shown[name] = {"$ref": f"#/components/headers/{name}"}
+    return result
+
+
+def patch_required_fields(result, generator, request, public):
+    """drf-spectacular makes every field of a PATCH body optional; the fields a serializer still requires of
+    every PATCH (its ``patch_required``) are marked required again, so that the schema says what is accepted."""
+    components = result.get("components", {}).get("schemas", {})
+    for ser in (DraftUpdateSerializer,):
+        component = components.get("Patched" + ser.__name__.removesuffix("Serializer") + "Request")
+        if component is not None:
+            component["required"] = sorted({*component.get("required", ()), *ser.patch_required})
     return result

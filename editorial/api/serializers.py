@@ -134,6 +134,7 @@ class DraftUpdateSerializer(DraftInputSerializer):
     external_id = StrictCharField(max_length=EXTERNAL_ID_MAX, required=False, allow_blank=True,
                                   help_text=_("Read-only: accepted only unchanged (400 otherwise)."))
     base_revision = serializers.IntegerField(min_value=0, max_value=2**31, help_text=BASE_REVISION_HELP)
+    patch_required = ("base_revision",)  # required of a PATCH too (``validate``); the schema says so
 
     def validate_external_id(self, value):
         if value != self.context["draft"].external_id:
@@ -141,8 +142,9 @@ class DraftUpdateSerializer(DraftInputSerializer):
         return value
 
     def validate(self, attrs):
-        if "base_revision" not in attrs:  # also for PATCH: every edit names its revision
-            raise serializers.ValidationError({"base_revision": [_("This field is required.")]})
+        for name in self.patch_required:  # also for PATCH: every edit names its revision
+            if name not in attrs:
+                raise serializers.ValidationError({name: [_("This field is required.")]})
         return attrs
 
 

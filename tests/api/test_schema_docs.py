@@ -62,3 +62,16 @@ def test_the_schema_documents_the_rate_limit_fields_where_answers_carry_them(ano
     answer = cms_a.get("/api/v1/drafts/")  # what the schema says is what comes
     assert all(answer.has_header(h) for h in listed["200"]["headers"])
     assert not anonymous.get("/api/v1/languagetool/v2/languages").has_header("RateLimit-Limit")
+
+
+@pytest.mark.django_db
+def test_a_patch_without_its_base_revision_is_what_the_schema_calls_invalid(anonymous, cms_a):
+    """Every edit names the revision it was made on, PATCH included: the schema says so (schemathesis once
+    generated an empty PATCH the schema allowed and the server refused)."""
+    schema = anonymous.get("/api/v1/schema/?format=json").json()
+    ref = schema["paths"]["/api/v1/drafts/{id}/"]["patch"]["requestBody"]["content"]["application/json"]["schema"]
+    component = schema["components"]["schemas"][ref["$ref"].rsplit("/", 1)[1]]
+    assert component["required"] == ["base_revision"]
+    made = cms_a.post("/api/v1/drafts/", {"title": "عنوان الخبر", "body": "نص الخبر الكامل هنا."}, format="json")
+    answer = cms_a.patch(f"/api/v1/drafts/{made.json()['id']}/", {"title": "عنوان آخر"}, format="json")
+    assert answer.status_code == 400 and "base_revision" in answer.json()["fields"]
