@@ -32,7 +32,7 @@ from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import GROUPS, LEXEMES, Context, bare, hit, is_content, lexeme, word_key
-from .words import NEG, POLAR, demand_word, negator, role_word, token_index, word_sides
+from .words import NEG, POLAR, demand_word, maybe_place, negator, role_word, token_index, word_sides
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -56,7 +56,7 @@ _MEASURES = frozenset(L._n("سعر أسعار اسعار قيمة نسبة مس�
 _PREPOSITIONS = frozenset(L._n("في على من إلى عن"))
 _BREAKS = frozenset(L._n("""
 و مع بعد قبل بينما فيما لكن لكنه غير رغم مقابل حين إلا أو ثم إذ حيث الذي التي الذين عقب إثر بسبب نتيجة إن أن
-وسط
+وسط أمام تحت
 """))
 # "لا يزال"، "لا سيما"، "لا بد": a negation particle that negates nothing.
 _NOT_NEGATED = frozenset(L._n("يزال تزال يزالون زال زالت سيما بد"))
@@ -66,6 +66,11 @@ _NEG_REACH = 3  # skip words (أن، في، يتم) passed over between a negato
 _VERB_REACH = 4  # words a verb of denial covers (استبعد روحاني تقديم حكومته استقالتها)
 _NEAR = 12  # a negator this many words before a word, in its sentence, may be about it
 _ILLA = L._n("إلا")[0]
+_MIN = L._n("من")[0]
+_GAINS = "up"  # the pair of gains and losses, rises and falls: the one a reversing verb turns over
+_COMPASS = frozenset(("north", "east"))  # directions, which a place name may end with
+_PURPOSE = "purpose:"  # prefix of the pair of an outcome stated as a purpose
+_QUANTIFIERS = frozenset(L._n("بعض كل جميع معظم كامل"))
 _GHAYR = L._n("غير")[0]
 _HEDGES = frozenset(L._n("قد ربما"))
 _ACTORS = L.ENTITY_HEADS  # heads of titles and institutions: a verb's subject, not its object
@@ -116,7 +121,7 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
             elif _about(ctx.body, j, subject):
                 against = j
         else:
-            if against is None and pair not in _STANCES and len({k for k, _, _ in title_polar}) == 1:
+            if against is None and pair.removeprefix(_PURPOSE) not in _STANCES and len({k for k, _, _ in title_polar}) == 1:
                 against = _restated_against(ctx, i, pair, side, body_polar)
             if against is not None:
                 yield _hit(ctx, "consistency.polarity_mismatch", i, against)
@@ -172,14 +177,57 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
     """(index, pair, side) of each outcome word, the side flipped under a negation; words whose negation is
     unclear, and words asked for rather than reported (يطالب بالانسحاب), are left out."""
     out = []
+    toks = view.tokens
     for i in positions:
-        if _demanded(view, i):
-            continue
+        w = toks[i].norm
+        if _demanded(view, i) or maybe_place(w) or _reverser_of_next(view, i) \
+                or (i and toks[i - 1].norm == _MIN and any(p == "high" for p, _ in word_sides(w))):
+            continue  # asked for, a place (صعدة), a reversing verb, a starting level (من أعلى)
         neg = _negated(view, i)
         if neg >= 0:
-            out.extend((i, p, s ^ neg) for p, s in word_sides(view.tokens[i].norm)
-                       if not _composed(view, i, p, s))
+            # after a reversing verb only gains and losses turn over (يعوض خسائره); other outcomes are left out
+            # (تقلص العجز is no surplus)
+            rev = _reversed(view, i)
+            # a purpose (إجراءات لخفض الأسعار) is another statement than an outcome: its pair is kept apart
+            tag = _PURPOSE if _purpose(view, i) else ""
+            named = i and maybe_place(toks[i - 1].norm)  # كوريا الشمالية، الغوطة الشرقية: part of a name
+            out.extend((i, tag + p, s ^ neg ^ rev) for p, s in word_sides(w)
+                       if not _composed(view, i, p, s) and not (named and p in _COMPASS)
+                       and not (rev and p != _GAINS))
     return out
+
+
+def _reversed(view: TextView, i: int) -> int:
+    """1 when a reversing verb stands before the word (يعوض خسائره، يتخلى عن مكاسبه، يعوض بعض خسائره), else 0."""
+    toks = view.tokens
+    for k in (i - 1, i - 2):
+        if k < 0 or _gap(toks, k + 1):
+            return 0
+        if negator(toks[k].norm) == "reverse":
+            return 1
+        if toks[k].norm not in _PREPOSITIONS and toks[k].norm not in _QUANTIFIERS:
+            return 0
+    return 0
+
+
+def _reverser_of_next(view: TextView, i: int) -> bool:
+    """A reversing verb that is itself an outcome word (قلص، فقدان) followed by the outcome it reverses: it
+    states no outcome of its own."""
+    toks = view.tokens
+    return negator(toks[i].norm) == "reverse" and i + 1 < len(toks) and not _gap(toks, i + 1) \
+        and (bool(word_sides(toks[i + 1].norm)) or (toks[i + 1].norm in _PREPOSITIONS and i + 2 < len(toks)
+                                                    and bool(word_sides(toks[i + 2].norm))))
+
+
+def _purpose(view: TextView, i: int) -> bool:
+    """"لـ" + an outcome word (إجراءات لخفض الأسعار): what is sought, not what happened, compared only with
+    another purpose; after a verb ("الليرة تعود للارتفاع") it is the outcome itself, and "لأعلى مستوى" a level."""
+    toks = view.tokens
+    w = toks[i].norm
+    if w[:1] != "ل" or w in L.polarity() or len(w) < 4 or w[1:2] == "ا":
+        return False  # "لأعلى مستوى"، "لأكبر": a level reached, not a purpose
+    return not (i and toks[i - 1].norm[:1] in ("ي", "ت") and len(toks[i - 1].norm) >= 4
+                and not word_sides(toks[i - 1].norm))
 
 
 def _composed(view: TextView, i: int, pair: str, side: int) -> bool:
