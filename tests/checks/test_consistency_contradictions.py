@@ -204,6 +204,11 @@ EXAMPLES: dict[str, dict] = {
              "تنفي ترميم السوق القديمة"),
         ],
         "pass": [
+            # a place is an actor, not a statement: "وتنفي تركيا" does not deny Turkey
+            ("هولندا تعترف بمجازر الحرب وتغضب تركيا", "اعترف البرلمان الهولندي بالمجازر، وتنفي تركيا الاتهامات."),
+            # the same word denied about something else, away from the title's other words
+            ("الصين تتجاوز أميركا في عرض جوي", "قدمت طائرات صينية عرضا جويا اليوم. وقال الطيار إن المسافة بين "
+             "الطائرتين لا تتجاوز مترين."),
             # "سقوط" before a definite noun is that noun's fall, not an occurrence: the government is not denied
             ("البرلمان يصوت على سحب الثقة من الحكومة",
              "صوت البرلمان على لائحة سحب الثقة وانتهت الجلسة دون سقوط الحكومة بعد أن نقصتها أصوات."),

@@ -4,7 +4,9 @@ Places come from our own lexicon (countries with their nationality adjectives, c
 their country, a few towns with their governorate). A title city conflicts when the body never names it (nor a
 town of it) but names other cities of the same country (title "صلالة", body "صحار"); a title country
 conflicts when the body names no form of it (تركيا / التركي / أنقرة) but names other countries or their
-cities. A city after a club word (ترجي جرجيس) is a team, not a place. Known limits: places outside the
+cities, in the body's opening (the first 160 words, where a headline's place is restated). A city after a club
+word (ترجي جرجيس) is a team, and a place after the head of a named event (مونديال روسيا) part of its name.
+Known limits: places outside the
 lexicon are invisible; a body that simply omits the title's place is not flagged unless it names a rival one
 (the topic check weighs that case).
 """
@@ -18,7 +20,7 @@ from ..arabic.clitics import strip_proclitics
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from .common import Context, Mention, hit
+from .common import LEAD_TOKENS, Context, Mention, hit
 from .words import PLACE, place_lookup, token_index
 
 RULES: tuple[Rule, ...] = (
@@ -131,15 +133,25 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         return
     body = places_of(ctx, "body")
     title_keys = {m.key for m in title} | {country_of(m) for m in title}
+    lead = [b for b in body if b.token < LEAD_TOKENS]
     for t in title:
-        if covered(ctx, t):
+        if covered(ctx, t) or _in_name(ctx.title, t.token):
             continue
-        rivals = _first_each(_rivals(t, body, title_keys))
+        # rivals from the body's opening, where a headline's place is restated (a long body names many)
+        rivals = _first_each(_rivals(t, lead, title_keys))
         if not rivals:
             continue
         names = "، ".join(ctx.body.text[r.start:r.end] for r in rivals)
         yield hit("consistency.place_mismatch", "title", t.start, t.end,
                   [("body", r.start, r.end) for r in rivals], context=names, body=names)
+
+
+def _in_name(view: TextView, i: int) -> bool:
+    """A place right after the head of a named event or body (مونديال روسيا، مهرجان قرطاج): part of a name."""
+    return i > 0 and strip_proclitics(view.tokens[i - 1].norm, 2)[0] in _NAME_HEADS
+
+
+_NAME_HEADS = L.words("proper_name_heads")
 
 
 def _first_each(ms: list[Mention], limit: int = 3) -> list[Mention]:

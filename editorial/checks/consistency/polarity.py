@@ -31,7 +31,7 @@ from ..arabic.clitics import has_article
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from .common import GROUPS, LEXEMES, Context, bare, hit, is_content, lexeme, word_key
+from .common import GROUPS, LEAD_TOKENS, LEXEMES, Context, bare, hit, is_content, lexeme, word_key
 from .words import NEG, POLAR, demand_word, maybe_place, negator, role_word, token_index, word_sides
 
 RULES: tuple[Rule, ...] = (
@@ -67,6 +67,7 @@ _VERB_REACH = 4  # words a verb of denial covers (استبعد روحاني تق
 _NEAR = 12  # a negator this many words before a word, in its sentence, may be about it
 _ILLA = L._n("إلا")[0]
 _MIN = L._n("من")[0]
+_STATEMENT = 8  # words around a denied body word where another title word shows it is the title's statement
 _GAINS = "up"  # the pair of gains and losses, rises and falls: the one a reversing verb turns over
 _COMPASS = frozenset(("north", "east"))  # directions, which a place name may end with
 _PURPOSE = "purpose:"  # prefix of the pair of an outcome stated as a purpose
@@ -409,7 +410,8 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     body_negates = bool(token_index(ctx.body)[NEG])
     keys: dict[str | int, list[int]] = {}
     for i, t in enumerate(ttoks):
-        if is_content(t) and negator(t.norm) is None and (i in t_targets or not title_negates):
+        if is_content(t) and negator(t.norm) is None and (i in t_targets or not title_negates) \
+                and not maybe_place(t.norm):  # a place is an actor or a setting, not a statement
             for k in (lexeme(t.norm), *GROUPS[t.norm]):
                 keys.setdefault(k, []).append(i)
     if not keys:
@@ -429,7 +431,9 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                 if t_targets[i][1] and not body_negates and (j := _in_context(ctx, i, js)) is not None:
                     yield _neg_hit(ctx, i, j, t_targets[i][0], None)
                     return
-            elif all(j in b_targets and b_targets[j][1] for j in js):
+            elif all(j in b_targets and b_targets[j][1] for j in js) and js[0] < LEAD_TOKENS \
+                    and _same_statement(ctx, i, js[0]):
+                # denied in the opening, next to another of the title's words: the headline's statement
                 yield _neg_hit(ctx, i, js[0], None, b_targets[js[0]][0])
                 return
 
@@ -443,6 +447,18 @@ def _in_context(ctx: Context, i: int, js: list[int]) -> int | None:
         if any(bare(btoks[k].stem) in near for k in range(max(0, j - 3), min(len(btoks), j + 4)) if k != j):
             return j
     return None
+
+
+def _same_statement(ctx: Context, i: int, j: int) -> bool:
+    """Another of the title's content words (by loose key) within eight words of body word j, in its sentence."""
+    ttoks, btoks, text = ctx.title.tokens, ctx.body.tokens, ctx.body.text
+    near = {word_key(t.norm) for k, t in enumerate(ttoks) if k != i and is_content(t) and negator(t.norm) is None}
+    for k in range(max(0, j - _STATEMENT), min(len(btoks), j + _STATEMENT + 1)):
+        if k != j and word_key(btoks[k].norm) in near:
+            lo, hi = sorted((btoks[k].end, btoks[j].start)) if k < j else (btoks[j].end, btoks[k].start)
+            if not _SENTENCE_END.search(text, lo, hi):
+                return True
+    return False
 
 
 def _neg_hit(ctx: Context, i: int, j: int, t_neg: int | None, b_neg: int | None) -> Hit:
