@@ -173,7 +173,8 @@ def _plain_word(tok: Token) -> bool:
     """A word that may be an unknown name part: no article, no function word, role, place or digit."""
     w = tok.norm
     return len(w) >= 3 and not strip_proclitics(w, 2)[1] and w not in L.STOPWORDS and not role_of(tok) \
-        and not w[:1].isdigit() and place_key(w) is None and w not in L.SPEECH_VERBS
+        and not w[:1].isdigit() and place_key(w) is None and w not in L.SPEECH_VERBS \
+        and not (w[:1] in "يت" and len(w) >= 4)  # a present-tense verb (البابا يعلن، بدر يقتحم)
 
 
 def find_people(view: TextView) -> list[Person]:
@@ -271,8 +272,8 @@ def _title_names(ctx: Context, body_people: list[Person]) -> Iterator[Hit]:
     title_people = find_people(ctx.title) + title_family_names(ctx.title) + _latin_names(ctx.title)
     seen: set[int] = set()
     for t in title_people:
-        if t.start in seen or not t.parts:
-            continue
+        if t.start in seen or not t.parts or (len(t.parts) == 1 and t.first_known and t.role is None):
+            continue  # a first name alone, unanchored (نجاة، سارة are also words): no name a headline gives
         seen.add(t.start)
         rival = _conflict(ctx, t, named_body)
         if rival is not None:
