@@ -124,11 +124,13 @@ def _the_pair_man(d: Role, singles: list[Role]) -> Role | None:
     return men[0] if men and len(holders) <= 2 else None
 
 
-def _holder_keys(r: Role, gender: str) -> list[tuple[str, str, str]]:
+def _holder_keys(r: Role, gender: str) -> list[tuple[str, str, str, frozenset[str]]]:
     """Keys naming one office holder: an ambassador by any office word (his country); other roles only by
-    office words that are not a place (two Moroccan ministers are not one person, two health ministers are)."""
+    office words that are not a place (two Moroccan ministers are not one person, two health ministers are),
+    together with the office's places (Canada's foreign minister is not America's)."""
     unique = r.lemma in L.UNIQUE_OFFICES
-    return [(r.lemma, k, gender) for k in r.office if unique or not k.startswith("@")]
+    places = frozenset() if unique else frozenset(k for k in r.office if k.startswith("@"))
+    return [(r.lemma, k, gender, places) for k in r.office if unique or not k.startswith("@")]
 
 
 def _hit(ctx: Context, rule: str, field: str, start: int, end: int, rival: Role) -> Hit:
