@@ -23,8 +23,9 @@ def test_a_publisher_reads_the_reports_in_arabic_and_english(page: Page, site, w
     problems = _watch_csp(page)
     sign_in(page, site, "publisher")
     # The first view draws every chart on the server (~0.2 s each, more on a busy machine): be patient once.
+    # the click itself waits for the navigation it starts: it gets the same patience
     with page.expect_navigation(timeout=DRAWING_MS):
-        page.locator("nav.site-nav a[href='/reports/']").click()
+        page.locator("nav.site-nav a[href='/reports/']").click(timeout=DRAWING_MS)
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator("h1")).to_have_text("تقارير غرفة الأخبار")
     charts = page.locator("svg.chart")
@@ -40,7 +41,7 @@ def test_a_publisher_reads_the_reports_in_arabic_and_english(page: Page, site, w
     page.locator("#report-overrides").screenshot(path=str(shots / "reports-overrides-ar.png"))
     page.locator("#language").select_option("en")
     with page.expect_navigation(timeout=DRAWING_MS):
-        page.locator("form.lang-switch button").click()
+        page.locator("form.lang-switch button").click(timeout=DRAWING_MS)
     expect(page.locator("h1")).to_have_text("Newsroom reports")
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
     expect(page.locator("svg.chart")).to_have_count(len(CHARTS))
