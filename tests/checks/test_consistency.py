@@ -81,7 +81,8 @@ EXAMPLES: dict[str, dict] = {
              "سارة المطيري"),
         ],
         "pass": [
-            # a first name alone that is also a word (نجاة: survival), and a verb after an honorific, are no names
+            # a first name that is also a word before an office (نجاة: survival), and a verb after an honorific,
+            # are no names
             ("نجاة نائب الرئيس من هجوم على موكبه", "نجا نائب الرئيس أحمد الساعدي من هجوم استهدف موكبه صباح اليوم."),
             ("البابا يعلن الحرب على الفساد في الفاتيكان", "أعلن البابا فرنسيس أنه سيواجه الفساد داخل الفاتيكان."),
             ("الدكتور الحربي: المستشفى الجديد يستقبل أول مرضاه",

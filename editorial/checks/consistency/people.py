@@ -174,7 +174,8 @@ def _plain_word(tok: Token) -> bool:
     w = tok.norm
     return len(w) >= 3 and not strip_proclitics(w, 2)[1] and w not in L.STOPWORDS and not role_of(tok) \
         and not w[:1].isdigit() and place_key(w) is None and w not in L.SPEECH_VERBS \
-        and not (w[:1] in "يت" and len(w) >= 4)  # a present-tense verb (البابا يعلن، بدر يقتحم)
+        and not (w[:1] in "يت" and 4 <= len(w) <= 5 and w[-1] != "ي")  # a present-tense verb (البابا يعلن،
+    # بدر يقتحم), not a family name ending in ي (يحياوي، تريكي)
 
 
 def find_people(view: TextView) -> list[Person]:
@@ -272,14 +273,21 @@ def _title_names(ctx: Context, body_people: list[Person]) -> Iterator[Hit]:
     title_people = find_people(ctx.title) + title_family_names(ctx.title) + _latin_names(ctx.title)
     seen: set[int] = set()
     for t in title_people:
-        if t.start in seen or not t.parts or (len(t.parts) == 1 and t.first_known and t.role is None):
-            continue  # a first name alone, unanchored (نجاة، سارة are also words): no name a headline gives
+        if t.start in seen or not t.parts or (len(t.parts) == 1 and t.first_known and t.role is None
+                                              and _before_office(ctx.title.tokens, t)):
+            continue  # "نجاة نائب الرئيس": a first name that is also a word (survival), before an office
         seen.add(t.start)
         rival = _conflict(ctx, t, named_body)
         if rival is not None:
             text = ctx.body.text[rival.start:rival.end]
             yield hit("consistency.person_mismatch", "title", t.start, t.end, [("body", rival.start, rival.end)],
                       context=text, body=text)
+
+
+def _before_office(toks: tuple[Token, ...], t: Person) -> bool:
+    """The word after a one-word name is a role noun: the name is no name but a word governing the office."""
+    k = t.tokens[-1] + 1 if t.tokens else len(toks)
+    return k < len(toks) and role_of(toks[k]) is not None
 
 
 def _conflict(ctx: Context, t: Person, body: list[Person]) -> Person | None:
