@@ -428,14 +428,7 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     for k, js in where.items():
         for i in keys[k]:
             if i in t_targets:
-                # the body asserts it in the title's statement, negates it nowhere, and no negator stands
-                # before that assertion in its sentence (a body that negates nothing at all: any context)
-                asserted = [j for j in js if j < LEAD_TOKENS and not _negator_before(ctx.body, j)]
-                denial = LEXEMES[ttoks[t_targets[i][0]].norm]  # the body using the title's own verb of denial
-                if t_targets[i][1] and not any(j in b_targets for j in js) and asserted \
-                        and (negator(ttoks[t_targets[i][0]].norm) != "verb"
-                             or denial not in map(LEXEMES.__getitem__, (t.norm for t in btoks))) \
-                        and (j := _in_context(ctx, i, js if not body_negates else asserted)) is not None:
+                if t_targets[i][1] and not body_negates and (j := _in_context(ctx, i, js)) is not None:
                     yield _neg_hit(ctx, i, j, t_targets[i][0], None)
                     return
             elif all(j in b_targets and b_targets[j][1] for j in js) and js[0] < LEAD_TOKENS \
