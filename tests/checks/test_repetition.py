@@ -39,6 +39,11 @@ POSSIBLE_A = ("وقالت الطبيبة المشرفة إن جناح الأطف
 POSSIBLE_B = "وستسمح الحاضنات الحديثة في جناح الأطفال بعلاج الخدج دون نقلهم إلى العاصمة."
 REWORDED_A = "وأعلنت الحكومة ارتفاع أسعار الوقود في المحطات بداية من الأسبوع المقبل بسبب نقص الإمدادات."
 REWORDED_B = "وأعلنت السلطات زيادة تكلفة الوقود في المحطات مطلع الأسبوع القادم بسبب شح الإمدادات."  # synonyms
+GLUED_A = ("وقال المدير إن المستشفى سيستقبل حالات الطوارئ القادمة من القرى الجبلية المجاورة ابتداء من الأسبوع "
+           "المقبل بعد انتهاء تجهيز القسم.")
+GLUED_B = ("ويضم القسم الجديد أسرة مجهزة وأجهزة تصوير حديثة وغرفتين للعمليات وصيدلية صغيرة ومخزنا للأدوية "
+           "وقال المدير إن المستشفى سيستقبل حالات الطوارئ القادمة من القرى المجاورة ابتداء من الأسبوع المقبل "
+           "بعد انتهاء تجهيز القسم.")
 FIGURE_A = "وبلغ عدد المراجعين في الشهر الأول 4,250 مريضاً من المحافظة والقرى المجاورة."
 FIGURE_B = "واستقبلت أقسام المستشفى خلال أسابيعها الأولى 4,250 مراجعاً قدموا من المحافظة."
 DIGEST_ITEMS = [
@@ -133,6 +138,8 @@ EXAMPLES: dict[str, dict] = {
              FILLER[2].replace("وسيعمل", "و سيعمل")),
             # reworded with synonyms: الحكومة/السلطات، ارتفاع/زيادة، أسعار/تكلفة، بداية/مطلع، المقبل/القادم، نقص/شح
             (T, body(LEAD, REWORDED_A, FILLER[0], FILLER[1], FILLER[2], REWORDED_B), "body", REWORDED_B),
+            # a near copy pasted onto the end of another sentence without its full stop
+            (T, body(LEAD, GLUED_A, FILLER[0], GLUED_B), "body", GLUED_B),
             # شاركت/ساهمت، الشركة/المؤسسة، بهدف/قصد، تحسين/تطوير، العمال/الأعوان
             (T, body(LEAD, "وشاركت الشركة في تنظيم المعرض الجهوي بهدف تحسين ظروف العمال في المصانع.", FILLER[0],
                      FILLER[1], "وساهمت المؤسسة في تنظيم المعرض الجهوي قصد تطوير ظروف الأعوان في المصانع."), "body",
@@ -143,6 +150,10 @@ EXAMPLES: dict[str, dict] = {
                      FILLER[0],
                      "وارتفع عدد المراجعين بنسبة 7 في المئة خلال الربع الأول من العام الجاري.")),
             (T, body(LEAD, *FILLER)),
+            # a short sentence whose words recur inside a longer one is not a copy glued on
+            (T, body(LEAD, "وتبلغ كلفة المشروع ثلاثين مليون دينار.", FILLER[1],
+                     "وقالت الوزارة إن كلفة المشروع ثلاثين مليون دينار تشمل التجهيزات الطبية والأثاث وتدريب الأطباء "
+                     "والممرضين على الأجهزة الجديدة خلال السنة الأولى.")),
         ],
     },
     "repetition.restated_fact": {
@@ -462,3 +473,11 @@ def test_the_wordings_of_one_stock_formula_count_together():
     assert not _findings(T, body(LEAD, "ومن الجدير بالذكر أن الأطباء وصلوا. " + FILLER[0],
                                  "والجدير بالذكر أن الفريق جاهز.", FILLER[1] + " يذكر أن الأدوية متوفرة."),
                          rule="repetition.overused_phrase")
+
+
+def test_a_digest_with_a_reporting_line_and_a_stock_phrase_per_item_is_its_format():
+    """Several short items, each closing with the same line that carries a stock phrase and a speaker: the
+    digest's format, not an overused phrase nor a repeated opener."""
+    closing = "وفي هذا الإطار قال المراسل إن التفاصيل متاحة على الموقع."
+    digest = body(*(item + " " + closing for item in DIGEST_ITEMS))
+    assert _findings("أبرز أخبار اليوم", digest) == []

@@ -34,7 +34,8 @@ NEAR_DUPLICATE_SENTENCE = Rule(
     "repetition.near_duplicate_sentence", "warning",
     "هذه الجملة تكاد تطابق جملة سابقة ({score}٪ تشابه)؛ احذفها أو أعد صياغتها بمعلومة جديدة.",
     "This sentence nearly repeats an earlier one ({score}% similar); delete it or make it add something new.",
-    "Two sentences that differ by a few words (rapidfuzz ratio on stemmed text). Candidates are found by shared "
+    "Two sentences that differ by a few words (rapidfuzz ratio on stemmed text), or a long sentence found almost "
+    "whole inside another (pasted without its full stop). Candidates are found by shared "
     "rare stems, never by comparing every pair.",
     params=(Param("min_similarity", float, 85.0, 60.0, 100.0,
                   "How alike (per cent, on stemmed words) two sentences must be to count as one repeated."),),

@@ -1,7 +1,8 @@
 """Sentences that say the same thing twice: a near copy anywhere, or a restatement nearby.
 
 Near duplicates: a sentence that differs from an earlier one by a few words (rapidfuzz ratio on light stems;
-sentences whose figures differ are parallel facts, not copies). Candidates come from blocking: each sentence
+sentences whose figures differ are parallel facts, not copies), or a long sentence found almost whole inside
+another, where it was pasted without its full stop (partial ratio). Candidates come from blocking: each sentence
 is indexed under its content stems (except those in one sentence only or all over the text), and only
 sentences sharing three of them are compared, so a 100,000-word text costs about as much per sentence as an
 article; no pair of sentences is compared otherwise.
@@ -38,6 +39,9 @@ FAR_RATIO = 68.0  # a distant sentence this close in wording, same figures: a po
 WINDOW = 3  # restatement: up to this many sentences back
 FIGURE_SHARED = 2  # content words besides the figure two sentences share to be about the same thing
 RESTATING_WORDS = 4  # a restating connective is looked for among this many first words
+GLUED_WORDS = 12  # a sentence glued onto another: at least this many words,
+GLUED_SHARE = 0.8  # ... at most this share of the longer one's length,
+GLUED_RATIO = 92.0  # ... found inside it this closely (rapidfuzz partial ratio on stems)
 
 
 def _stem_text(s: Sentence) -> str:
@@ -94,6 +98,8 @@ def _distant_kind(body: Body, i: int, j: int) -> tuple[str | None, float]:
         if k not in texts:
             texts[k] = _stem_text(body.view.sentences[k])
     score = fuzz.ratio(texts[i], texts[j])
+    if score < NEAR_DUPLICATE_SENTENCE.param(body.config, "min_similarity"):
+        score = max(score, _glued(texts[i], texts[j]))
     if score >= NEAR_DUPLICATE_SENTENCE.param(body.config, "min_similarity"):
         rule: str | None = NEAR_DUPLICATE_SENTENCE.id
     elif j - i <= WINDOW:
@@ -111,6 +117,17 @@ def _distant_kind(body: Body, i: int, j: int) -> tuple[str | None, float]:
     if _numbers(sents[i]) != _numbers(sents[j]):
         return None, score  # parallel sentences with other figures (5% said..., 12% said...)
     return rule, score
+
+
+def _glued(a: str, b: str) -> float:
+    """A near copy pasted onto another sentence without its full stop ("... عامر بوعزة حسب الحصة التدريبية ..."):
+    the shorter sentence found almost whole inside the longer one. Only a long shorter sentence counts, and only
+    a close match (GLUED_RATIO): a short clause recurs inside longer sentences for many reasons."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short.split()) < GLUED_WORDS or len(short) > GLUED_SHARE * len(long_):
+        return 0.0
+    score = fuzz.partial_ratio(short, long_)
+    return score if score >= GLUED_RATIO else 0.0
 
 
 def _in_lead(body: Body, i: int) -> bool:
