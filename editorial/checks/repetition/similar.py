@@ -41,7 +41,9 @@ FIGURE_SHARED = 2  # content words besides the figure two sentences share to be 
 RESTATING_WORDS = 4  # a restating connective is looked for among this many first words
 GLUED_WORDS = 12  # a sentence glued onto another: at least this many words,
 GLUED_SHARE = 0.8  # ... at most this share of the longer one's length,
-GLUED_RATIO = 92.0  # ... found inside it this closely (rapidfuzz partial ratio on stems)
+GLUED_RATIO = 92.0  # ... found inside it this closely (rapidfuzz partial ratio on stems),
+GLUED_CONTENT = 8  # ... looked for only when the shorter has this many content stems
+GLUED_SHARED = 0.9  # ... and this share of them is in the longer one
 
 
 def _stem_text(s: Sentence) -> str:
@@ -98,7 +100,7 @@ def _distant_kind(body: Body, i: int, j: int) -> tuple[str | None, float]:
         if k not in texts:
             texts[k] = _stem_text(body.view.sentences[k])
     score = fuzz.ratio(texts[i], texts[j])
-    if score < NEAR_DUPLICATE_SENTENCE.param(body.config, "min_similarity"):
+    if score < NEAR_DUPLICATE_SENTENCE.param(body.config, "min_similarity") and _contained(body, i, j):
         score = max(score, _glued(texts[i], texts[j]))
     if score >= NEAR_DUPLICATE_SENTENCE.param(body.config, "min_similarity"):
         rule: str | None = NEAR_DUPLICATE_SENTENCE.id
@@ -117,6 +119,13 @@ def _distant_kind(body: Body, i: int, j: int) -> tuple[str | None, float]:
     if _numbers(sents[i]) != _numbers(sents[j]):
         return None, score  # parallel sentences with other figures (5% said..., 12% said...)
     return rule, score
+
+
+def _contained(body: Body, i: int, j: int) -> bool:
+    """Nearly every content stem of the shorter sentence is in the longer one: worth looking for it inside."""
+    a, b = body.content[i], body.content[j]
+    small = min(len(a), len(b))
+    return small >= GLUED_CONTENT and len(a & b) >= GLUED_SHARED * small
 
 
 def _glued(a: str, b: str) -> float:
