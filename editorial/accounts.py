@@ -96,8 +96,10 @@ def _count(scope: str, limits: dict, idents: dict[str, str]) -> None:
 
 def _minutes(seconds: int) -> str:
     minutes = max(1, (seconds + 59) // 60)
-    return ngettext("Too many attempts. Try again in %(n)d minute.",
-                    "Too many attempts. Try again in %(n)d minutes.", minutes) % {"n": minutes}
+    from editorial.templatetags.editorial_tags import localise_digits  # noqa: PLC0415 (the tags import the web)
+
+    return ngettext("Too many attempts. Try again in %(n)s minute.",
+                    "Too many attempts. Try again in %(n)s minutes.", minutes) % {"n": localise_digits(str(minutes))}
 
 
 class ThrottledLogin(AuthenticationForm):

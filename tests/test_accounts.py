@@ -36,9 +36,9 @@ def test_five_wrong_passwords_lock_the_username_even_for_the_right_one(client, w
     for _ in range(tries):
         assert sign_in(client, "writer", "wrong").status_code == 200
     r = sign_in(client, "writer", PASSWORD)
-    assert not signed_in(client) and "Too many attempts" in r.content.decode()
+    assert not signed_in(client) and "محاولات كثيرة" in r.content.decode()
     # from another address too: it is the account that is protected
-    assert not signed_in(client) and "Too many attempts" in sign_in(client, "writer", PASSWORD,
+    assert not signed_in(client) and "محاولات كثيرة" in sign_in(client, "writer", PASSWORD,
                                                                         address="198.51.100.1").content.decode()
 
 
@@ -60,7 +60,7 @@ def test_one_address_guessing_many_usernames_is_stopped(client, writer):
     for i in range(tries):
         sign_in(client, f"nobody{i}", "wrong", address="192.0.2.9")
     r = sign_in(client, "writer", PASSWORD, address="192.0.2.9")
-    assert not signed_in(client) and "Too many attempts" in r.content.decode()
+    assert not signed_in(client) and "محاولات كثيرة" in r.content.decode()
     sign_in(client, "writer", PASSWORD, address="192.0.2.10")
     assert signed_in(client)
 
@@ -70,7 +70,7 @@ def test_the_admin_login_is_throttled_too(client, admin_user):
     for _ in range(tries):
         sign_in(client, "admin", "wrong", path="/admin/login/")
     r = sign_in(client, "admin", PASSWORD, path="/admin/login/")
-    assert not signed_in(client) and "Too many attempts" in r.content.decode()
+    assert not signed_in(client) and "محاولات كثيرة" in r.content.decode()
 
 
 # --- password reset ---------------------------------------------------------------------------------------
@@ -160,3 +160,16 @@ def test_a_cache_that_does_not_answer_never_stops_a_sign_in(client, writer, monk
     sign_in(client, "writer", "wrong")
     sign_in(client, "writer", PASSWORD)
     assert signed_in(client)
+
+
+def test_the_lockout_message_is_arabic_with_arabic_digits_and_plural_forms():
+    from django.utils import translation
+
+    from editorial.accounts import _minutes
+
+    with translation.override("ar"):
+        assert _minutes(60) == "محاولات كثيرة. أعد المحاولة بعد دقيقة."
+        assert _minutes(120) == "محاولات كثيرة. أعد المحاولة بعد دقيقتين."
+        assert _minutes(300) == "محاولات كثيرة. أعد المحاولة بعد ٥ دقائق."
+    with translation.override("en"):
+        assert _minutes(300) == "Too many attempts. Try again in 5 minutes."
