@@ -42,7 +42,8 @@ def test_the_docs_page_loads_everything_from_our_own_static_files(anonymous):
     html = r.content.decode()
     urls = re.findall(r'(?:src|href)="([^"]+)"', html)
     assert urls and all(u.startswith(("/static/", "/api/")) for u in urls), urls
-    assert "cdn" not in html.lower() and "unpkg" not in html.lower()
+    # Words, not substrings: the page's random CSRF token may hold the letters "cdn".
+    assert not re.search(r"\b(?:cdn|unpkg|jsdelivr)\b", html.lower())
     assert anonymous.get("/api/v1/redoc/").status_code == 200
 
 
