@@ -133,6 +133,14 @@ EXAMPLES: dict[str, dict] = {
             # the subject named differently in a sentence that restates the title with the opposite outcome
             ("هبوط جديد لعملة المغرب في السوق الموازية",
              "الدرهم يعود إلى الارتفاع في السوق الموازية للمغرب منذ مطلع الأسبوع.", "title", "هبوط جديد لعملة"),
+            # "و" + a definite noun begins the phrase of the verb after it: the dinar recovers, not the
+            # inflation (a verb with no subject in reach no longer counts as agreeing with the title)
+            ("الدينار في تراجع والتضخم يرتفع في تونس",
+             "الدينار يتعافى في تونس والأسعار تواصل الارتفاع.", "title", "تراجع"),
+            # a verb of change with "بـ" and a definite noun brings that noun down: the oil price falls,
+            # so the title's "the price rises" is contradicted
+            ("ارتفاع أسعار النفط مع تراجع المخزونات الأميركية",
+             "تراجع المخزونات الأميركية يهوي بأسعار النفط في تعاملات اليوم.", "title", "ارتفاع أسعار النفط"),
         ],
         "pass": [
             ("الذهب يصعد مع تراجع الدولار",
@@ -177,6 +185,21 @@ EXAMPLES: dict[str, dict] = {
              "لم تبدأ أشغال توسعة الطريق الساحلي إلا منذ أسبوعين رغم صدور الإذن قبل عام."),
             # two opposite words in one phrase make one outcome (the easing of tensions is calm)
             ("الذهب يتراجع مع انحسار التوترات", "تراجع الذهب بعد أن خفت التوترات وعاد الهدوء إلى الأسواق."),
+            # an outcome word whose negation is unclear still has its own subject: the interest rate rose,
+            # which says nothing against the lira not recovering
+            ("الدينار.. لماذا لم يتحسن بعد رفع أسعار الفائدة؟",
+             "زيادة الفائدة دون أثر يذكر على قيمة الدينار في السوق."),
+            # a negated gradable word is not its opposite: "not the biggest" is not "the smallest"
+            ("خسارة البورصة ليست الأصغر في تاريخها",
+             "خسرت البورصة اليوم 2% من قيمتها، وهي من أكبر الخسائر في السنوات الأخيرة."),
+            # confirming a denial confirms nothing the title denies
+            ("السفارة تنفي علمها المسبق بالحملة الإعلانية",
+             "أكدت السفارة أن الحكومة لم تكن على علم مسبق بالحملة الإعلانية التي نفذتها الشركة."),
+            # "بقية" (the rest) is no "بقي" (stayed) with a pronoun
+            ("الوزير يدعو جميع المسلحين إلى الخروج من المدينة",
+             "قال الوزير إن على جميع المسلحين وبقية المجموعات الخروج من المدينة خلال يومين."),
+            # a feminine participle of a listed form keeps its side (ممنوعة is ممنوع)
+            ("الشركة ممنوعة من دخول السوق المحلية", "قررت الهيئة منع الشركة من العمل في السوق المحلية."),
         ],
     },
     "consistency.negation_mismatch": {
@@ -202,6 +225,17 @@ EXAMPLES: dict[str, dict] = {
             ("البلدية تنفي ترميم السوق القديمة",
              "بدأت البلدية صباح اليوم ترميم السوق القديمة لإقامة مرآب للسيارات.", "title",
              "تنفي ترميم السوق القديمة"),
+            # verbs of avoidance deny what follows them (يتجنب، يتفادى، يفلت من، يخلو من)
+            ("الحكومة تطلق إصلاحات ضريبية واسعة", "الحكومة تتفادى الإصلاحات الضريبية في موازنة العام المقبل.",
+             "title", "إصلاحات ضريبية واسعة"),
+            ("محاكمة موظف بتهمة اختلاس أموال البلدية", "الموظف المتهم باختلاس أموال البلدية يفلت من المحاكمة.",
+             "title", "محاكمة موظف بتهمة"),
+            # the existential "لن يكون هناك" negates the noun after it; the body declares it
+            ("الرئيس: لن تكون هناك انتخابات مبكرة", "الرئيس يعلن انتخابات مبكرة في الربيع المقبل.", "title",
+             "لن تكون هناك انتخابات مبكرة"),
+            # a past feminine verb of a derived form and its present are one word (استهدفت / تستهدف)
+            ("غارة جوية تستهدف مستودعا للأسلحة", "قال الجيش إن الغارة الجوية لم تستهدف مستودعا للأسلحة."
+             , "title", "تستهدف مستودعا للأسلحة"),
         ],
         "pass": [
             # a place is an actor, not a statement: "وتنفي تركيا" does not deny Turkey
@@ -229,6 +263,15 @@ EXAMPLES: dict[str, dict] = {
             # "دون" in both; an agency credit in brackets
             ("مباراة الترجي والنجم دون جمهور",
              "تقام مباراة الترجي والنجم دون جمهور بقرار من وزارة الداخلية (وات)."),
+            # what the title stops is not asserted: "وقف" and the body's "إلغاء" say the same
+            ("وقف التعامل بالدينار في المبادلات بين البلدين",
+             "قرر البلدان إلغاء التعامل بالدينار في المبادلات التجارية بينهما."),
+            # the title asserts the conflict and negates a clash: the body's conflict is the asserted one
+            ("النزاع في الشمال: اتفاق على تجنب الصدام في المدينة",
+             "اتفق الطرفان على خطة من أجل حل النزاع في المدينة."),
+            # a past feminine verb of a derived form asserted in the body: the same statement
+            ("غارة جوية تستهدف مستودعا للأسلحة",
+             "استهدفت الغارة الجوية مستودعا للأسلحة، ولم تستهدف حركة المدنيين."),
         ],
     },
 }

@@ -50,6 +50,9 @@ def verb_key(k: str) -> str:
         k = k[1:]  # the present tense's prefix
     elif len(k) == 4 and k[-1] == "ت":
         return k[:-1]  # the past tense's feminine ending
+    elif k[-1:] == "ت" and ((len(k) == 7 and k.startswith("است") and k[5] != "ا")
+                            or (len(k) in (5, 6) and k[0] == "ا" and k[-2] != "ا")):
+        k = k[:-1]  # the same ending on a derived form: استهدفت، اكتشفت، أعلنت (not the plural in -ات)
     n = len(k)
     if n == 5 and k[0] == "ت" and k[3] == "ي":
         return k[1:3] + k[4]  # تفعيل

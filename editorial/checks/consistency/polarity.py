@@ -27,7 +27,7 @@ from collections.abc import Iterator
 import regex
 
 from ..arabic import lexicon as L
-from ..arabic.clitics import has_article
+from ..arabic.clitics import has_article, strip_proclitics
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
@@ -74,12 +74,19 @@ _PURPOSE = "purpose:"  # prefix of the pair of an outcome stated as a purpose
 _QUANTIFIERS = frozenset(L._n("بعض كل جميع معظم كامل"))
 _GHAYR = L._n("غير")[0]
 _HEDGES = frozenset(L._n("قد ربما"))
+# Verbs of denial whose object takes a preposition (فشل في، امتنع عن، أخفق في، عجز عن): a definite noun
+# right after them is their subject.
+_PREPOSITIONAL = frozenset(lexeme(w) for w in L._n("فشل فشلت يفشل تفشل امتنع امتنعت يمتنع تمتنع أخفق أخفقت يخفق تخفق"))
 _ACTORS = L.ENTITY_HEADS  # heads of titles and institutions: a verb's subject, not its object
 _SENTENCE_END = regex.compile(r"[.!?؟؛\n]")
 _RESTATE_SENTENCES = 2  # the body's opening sentences, where a headline is restated
 _RESTATE_SHARED = 2
 # Pairs whose outcome is an actor's stance or statement (confirm/deny, accept/refuse, praise/condemn ...): a
 # restating sentence often gives another actor's stance, so only the stance's own subject counts for them.
+# Contraries: gradable pairs whose negation is not the opposite ("ليست الأكبر" is not the smallest, "ليس قويا"
+# not weak): a negated word of these pairs states no side.
+_CONTRARIES = frozenset(("high", "big", "good", "strong", "fast", "expensive", "early", "rich", "lasting", "whole",
+                         "majority", "mood", "optimism", "positive"))
 _STANCES = frozenset(("confirm", "accept", "praise", "stance", "support", "welcome", "reassure", "agree",
                       "optimism", "mood", "positive"))
 
@@ -103,7 +110,9 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
         return
     body_polar = _sided(ctx.body, bpos)
     title_polar = _sided(ctx.title, tpos)
-    own = {i: _phrase(ctx.title, i, _TITLE_WINDOW) for i, _, _ in title_polar}
+    # every outcome word's own phrase, those left out as unclear included (لم تنتعش بعد رفع الفائدة: the
+    # interest rate is the rise's subject, not the subject of the lira's recovery)
+    own = {i: _phrase(ctx.title, i, _TITLE_WINDOW) for i in tpos}
     rest = _subject_all(ctx) - frozenset().union(*own.values())
     for i, pair, side in title_polar:
         both = any(p == pair and s != side for _, p, s in title_polar)
@@ -122,7 +131,8 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
             elif _about(ctx.body, j, subject):
                 against = j
         else:
-            if against is None and pair.removeprefix(_PURPOSE) not in _STANCES and len({k for k, _, _ in title_polar}) == 1:
+            # the title's only outcome word, counting those left out as unclear (لماذا لم تنتعش بعد رفع الفائدة)
+            if against is None and pair.removeprefix(_PURPOSE) not in _STANCES and len(tpos) == 1:
                 against = _restated_against(ctx, i, pair, side, body_polar)
             if against is not None:
                 yield _hit(ctx, "consistency.polarity_mismatch", i, against)
@@ -192,10 +202,38 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
             # a purpose (إجراءات لخفض الأسعار) is another statement than an outcome: its pair is kept apart
             tag = _PURPOSE if _purpose(view, i) else ""
             named = i and maybe_place(toks[i - 1].norm)  # كوريا الشمالية، الغوطة الشرقية: part of a name
-            out.extend((i, tag + p, s ^ neg ^ rev) for p, s in word_sides(w)
+            sides = word_sides(w)
+            if toks[i].text.endswith("ة") and not _listed(w):
+                sides = ()  # "بقية" (the rest) is no "بقي" + "ه": a word in ة is only read as itself
+            out.extend((i, tag + p, s ^ neg ^ rev) for p, s in sides
                        if not _composed(view, i, p, s) and not (named and p in _COMPASS)
-                       and not (rev and p != _GAINS))
+                       and not (rev and p != _GAINS) and not (neg and p in _CONTRARIES)
+                       and not (p == "confirm" and s == 0 and not neg and _denial_follows(view, i)))
     return out
+
+
+def _listed(w: str) -> bool:
+    """A word in ة that is itself a listed form (after its proclitics), or the feminine of a listed participle
+    or adjective (ممنوعة، إيجابية): not a verb with a pronoun (بقية is no "بقي" + "ه")."""
+    table = L.polarity()
+    for w in (w, strip_proclitics(w, 3)[0]):
+        masc = w[:-1]
+        if w in table or (w[-1:] == "ه" and masc in table
+                          and (masc[:1] == "م" or (masc[-1:] == "ي" and len(masc) >= 4))):
+            return True
+    return False
+
+
+def _denial_follows(view: TextView, i: int) -> bool:
+    """"أكدت السفارة أن الحكومة لم تكن على علم": a confirmation of a denial, which confirms nothing the title
+    denies; a negation particle after the word, in its sentence, within ``_NEAR`` words."""
+    toks, text = view.tokens, view.text
+    for k in range(i + 1, min(len(toks), i + 1 + _NEAR)):
+        if _SENTENCE_END.search(text, toks[k - 1].end, toks[k].start):
+            return False
+        if negator(toks[k].norm) == "particle":
+            return True
+    return False
 
 
 def _reversed(view: TextView, i: int) -> int:
@@ -283,21 +321,43 @@ def _walk(view: TextView, j: int, window: int) -> Iterator[str]:
     after_verb = j > 0 and toks[j - 1].norm[:1] in ("ي", "ت") and len(toks[j - 1].norm) >= 4 \
         and not word_sides(toks[j - 1].norm)
     steps = (1,) if w[:1] in ("ب", "ل") and w not in L.polarity() and not after_verb else (1, -1)
+    if _conjoined(w) or _causative(toks, j):
+        steps = (1,)  # "وارتفاع التضخم": the phrase begins with the word itself; "تهوي بالريال": the riyal falls
     for step in steps:
         k, seen = j, 0
         while seen < window:
             nxt = k + step
             if not 0 <= nxt < len(toks) or _gap(toks, min(k, nxt) + 1):
                 break
-            if toks[nxt].norm in _BREAKS or _conjoined(toks[nxt].norm):
-                break  # "مع"، "و"، "بعد" start another phrase; "ارتفاع في أسعار" reads on
+            if toks[nxt].norm in _BREAKS:
+                break  # "مع"، "بعد" start another phrase; "ارتفاع في أسعار" reads on
+            first = _conjoined(toks[nxt].norm)
+            if first and step == 1:
+                break  # "و" + a definite noun starts the next phrase ...
             k = nxt
             t = toks[k]
-            if word_sides(t.norm) or t.norm in _MEASURES or bare(t.norm) in _MEASURES:
-                continue
+            if word_sides(t.norm) or t.norm in _MEASURES or bare(t.norm) in _MEASURES or t.norm[:1].isdigit():
+                if first:
+                    break
+                continue  # outcome words, measures and numbers (انسحاب رؤساء 3 بنوك) are passed over
             seen += 1
             if is_content(t):
                 yield bare(t.stem)
+            if first:
+                break  # ... and, walking back, is the first word of this one ("والتضخم يتراجع")
+
+
+_PRICE_WORDS = frozenset(L._n("سعر أسعار اسعار قيمة"))
+
+
+def _causative(toks: tuple[Token, ...], j: int) -> bool:
+    """A verb of change with "بـ" and a definite noun or a price after it (يهبط بأسعار النفط، تهوي بالريال):
+    it brings that noun up or down, so what rises or falls is after it, not its subject. "ارتفع بنسبة" (by) and
+    a verbal noun (ارتفاع بالأسعار) are left as they are."""
+    if j + 1 >= len(toks) or _gap(toks, j + 1) or toks[j].norm[:1] not in ("ي", "ت") or len(toks[j].norm) < 4:
+        return False
+    nxt = toks[j + 1].norm
+    return nxt[:1] == "ب" and (nxt[1:3] == "ال" or nxt[1:] in _PRICE_WORDS)
 
 
 def _conjoined(w: str) -> bool:
@@ -375,8 +435,10 @@ def _subject_first(toks: tuple[Token, ...], n: int) -> bool:
     w = toks[n + 1].norm
     if not has_article(w):
         return False
-    # "فشلت الحكومة في ...", or an actor (a title, an institution) before the object: "ألغى الوزير الاجتماع"
-    return negator(toks[n + 2].norm) == "skip" or (role_word(w) is not None or bare(w) in _ACTORS)
+    # "فشلت الحكومة في ..." (a verb whose object takes a preposition), or an actor (a title, an institution)
+    # before the object: "ألغى الوزير الاجتماع"; "تجنب الصدام في منبج" is verb, object, place
+    return (negator(toks[n + 2].norm) == "skip" and lexeme(toks[n].norm) in _PREPOSITIONAL) \
+        or (role_word(w) is not None or bare(w) in _ACTORS)
 
 
 def _other_than(toks: tuple[Token, ...], n: int) -> bool:
@@ -411,11 +473,14 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     keys: dict[str | int, list[int]] = {}
     for i, t in enumerate(ttoks):
         if is_content(t) and negator(t.norm) is None and (i in t_targets or not title_negates) \
-                and not maybe_place(t.norm):  # a place is an actor or a setting, not a statement
+                and not maybe_place(t.norm) and (i in t_targets or not _stopped(ctx.title, i)):
+            # a place is an actor or a setting, not a statement; what the title stops is not asserted
             for k in (lexeme(t.norm), *GROUPS[t.norm]):
                 keys.setdefault(k, []).append(i)
     if not keys:
         return
+    asserted = {k for i, t in enumerate(ttoks) if is_content(t) and i not in t_targets and negator(t.norm) is None
+                for k in (lexeme(t.norm), *GROUPS[t.norm])} if t_targets else set()
     where: dict[str | int, list[int]] = {}
     norms = [t.norm for t in btoks]
     for j, k in enumerate(map(LEXEMES.__getitem__, norms)):
@@ -428,6 +493,8 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     for k, js in where.items():
         for i in keys[k]:
             if i in t_targets:
+                if k in asserted:
+                    continue  # the title also asserts it (النزاع ... تجنب الصدام): the body may say that one
                 if t_targets[i][1] and not body_negates and (j := _in_context(ctx, i, js)) is not None:
                     yield _neg_hit(ctx, i, j, t_targets[i][0], None)
                     return
@@ -436,6 +503,13 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                 # denied in the opening, next to another of the title's words: the headline's statement
                 yield _neg_hit(ctx, i, js[0], None, b_targets[js[0]][0])
                 return
+
+
+def _stopped(view: TextView, i: int) -> bool:
+    """A word of stopping (وقف، تعليق، تجميد: the halt pair's first side) right before the word: "وقف التعامل
+    بالدولار" says the dealing ends, which a body's "إلغاء التعامل" does not deny."""
+    toks = view.tokens
+    return i > 0 and not _gap(toks, i) and ("halt", 0) in word_sides(toks[i - 1].norm)
 
 
 def _in_context(ctx: Context, i: int, js: list[int]) -> int | None:
@@ -485,7 +559,8 @@ def _phrase_end(toks: tuple[Token, ...], i: int) -> int:
     """End of the word and up to two following words (its subject), stopping at punctuation."""
     end = toks[i].end
     for k in range(i + 1, min(i + 3, len(toks))):
-        if toks[k].start - end > 1 or toks[k].norm in _BREAKS or toks[k].norm in _PREPOSITIONS:
+        if toks[k].start - end > 1 or toks[k].norm in _BREAKS or toks[k].norm in _PREPOSITIONS \
+                or _conjoined(toks[k].norm):
             break
         end = toks[k].end
     return end
