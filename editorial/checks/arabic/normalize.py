@@ -91,8 +91,60 @@ class Normalized:
         return self.index[start], self.index[end - 1] + 1
 
 
+def _unchanged_ranges() -> str:
+    """A character class of the code points below U+0800 that normalisation leaves as they are (Arabic letters
+    other than the folded ones, ASCII other than capitals, ...): what almost every character of a text is."""
+    out, start = [], None
+    for o in range(0x801):
+        keep = o < 0x800 and normalize_char(chr(o)) == chr(o)
+        if keep and start is None:
+            start = o
+        elif not keep and start is not None:
+            out.append(re.escape(chr(start)) + ("-" + re.escape(chr(o - 1)) if o - 1 > start else ""))
+            start = None
+    return "".join(out)
+
+
+# Every character that may change: outside the class above (one C scan finds them; most texts hold a dozen
+# distinct ones: أ إ آ ى ة, a few marks, a no-break space).
+_MAYBE_CHANGED_RE = re.compile(f"[^{_unchanged_ranges()}]")
+
+
+class _Fixed(dict[str, bool]):
+    """char -> its normalised form is a fixed point of normalisation (true of every form the table gives)."""
+
+    def __missing__(self, ch: str) -> bool:
+        n = _TABLE[ord(ch)] or ""
+        value = self[ch] = n.translate(_TABLE) == n
+        return value
+
+
+_FIXED = _Fixed()
+
+
+def _translate(text: str) -> str:
+    """``text.translate(_TABLE)``, by one ``str.replace`` per distinct character that changes.
+
+    ``str.translate`` with a dict looks up every character of the text (a new int object per non-Latin-1
+    character); a text has a dozen distinct characters to fold. Each form replaced in is a fixed point of the
+    table (checked per character, else the plain translate), so no replacement touches another's output and the
+    result is the translate's."""
+    found = _MAYBE_CHANGED_RE.findall(text)
+    if not found:
+        return text
+    out = text
+    for ch in set(found):
+        n = _TABLE[ord(ch)]
+        if n == ch:
+            continue
+        if not _FIXED[ch]:
+            return text.translate(_TABLE)
+        out = out.replace(ch, n or "")
+    return out
+
+
 def normalize(text: str) -> Normalized:
-    out = text.translate(_TABLE)
+    out = _translate(text)
     irregular = _IRREGULAR_RE.search(text)
     if irregular is None:  # every character maps to exactly one: the index map is the identity
         return Normalized(out, range(len(text) + 1))
@@ -114,4 +166,4 @@ def normalize(text: str) -> Normalized:
 
 def norm(text: str) -> str:
     """Normalised text alone, for lexicons and comparisons."""
-    return text.translate(_TABLE)
+    return _translate(text)
