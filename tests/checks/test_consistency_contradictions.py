@@ -202,6 +202,24 @@ EXAMPLES: dict[str, dict] = {
             ("الشركة ممنوعة من دخول السوق المحلية", "قررت الهيئة منع الشركة من العمل في السوق المحلية."),
         ],
     },
+    "consistency.roles_swapped": {
+        "flag": [
+            ("المغرب يهزم الجزائر في نهائي البطولة", "الجزائر تهزم المغرب في نهائي البطولة بهدفين دون رد.", "title",
+             "المغرب يهزم الجزائر"),
+            # a capital and a nationality adjective stand for their countries
+            ("الرباط تطالب مدريد بتسليم المطلوبين",
+             "إسبانيا تطالب المغرب بتسليم المطلوبين الفارين، وفق مصدر رسمي.", "title", "الرباط تطالب مدريد"),
+        ],
+        "pass": [
+            # a verb of mutual action, in the reciprocal form or listed: either order says the same
+            ("مصر تتفاوض مع السودان حول مياه النيل", "السودان يتفاوض مع مصر حول مياه النيل منذ أشهر."),
+            ("تونس تلتقي ليبيا في مباراة ودية", "ليبيا تلتقي تونس في مباراة ودية الأحد المقبل (وات)."),
+            # the title's order is in the sentence too: both statements are reported
+            ("الصين تتهم أميركا بالتجسس", "الصين تتهم أميركا بالتجسس، وأميركا تتهم الصين بالقرصنة."),
+            # the same order, told again
+            ("قطر تدعو إيران إلى الحوار", "قطر تدعو إيران إلى الحوار مع جيرانها في أقرب وقت."),
+        ],
+    },
     "consistency.negation_mismatch": {
         "flag": [
             # a casualty word of the title's synonym group, denied with a light noun of occurrence
