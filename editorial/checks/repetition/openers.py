@@ -16,10 +16,12 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple
 
 from ..arabic import Sentence, Token
 from ..arabic.clitics import CONJUNCTION_LETTERS, has_article
+from ..arabic.memo import WordMemo
 from ..types import Hit
 from .lexicon import ENTITY_HEADS, OPENER_CONJUNCTIONS, OPENER_GLUE, REPORTING_VERBS
 from .prep import MAX_RELATED, Body, is_function, is_number
@@ -73,21 +75,33 @@ def _clauses(body: Body) -> list[Opener]:
     الوزير إن») or at the start of a list line, outside quotations and a digest's per-item lines."""
     out = []
     formula = body.formula_sentences
-    for k, s in enumerate(body.view.sentences):
-        if k in formula:
+    sents, norms, sentence_of = body.view.sentences, body.view.norms, body.sentence_of
+    # the tokens that may open a clause (a conjunction, or و/ف glued to a reporting verb), picked out in C, in
+    # text order: the same visits as walking every sentence's tokens
+    for g in compress(range(len(norms)), map(_CLAUSE_STARTS.__getitem__, norms)):
+        k = sentence_of[g]
+        if k < 0 or k in formula:
             continue
+        s = sents[k]
         toks = s.tokens
+        i = g - toks[0].index
         # a list line's own start too: a speaker introduced in a list item is not the list's format
-        for i in range(0 if body.in_list(s) else 1, len(toks) - 1):
-            w = toks[i].norm
-            if i and toks[i - 1].norm in OPENER_CONJUNCTIONS:
-                continue  # inside a run of conjunctions ("و قد"): the run is taken from its first one
-            if w in OPENER_CONJUNCTIONS or (len(w) >= 4 and w[0] in CONJUNCTION_LETTERS and w[1:] in REPORTING_VERBS):
-                o = _opener(s, toks[i:])
-                if o is not None and o.conj and len(o.key) >= 2 and o.key[0] in REPORTING_VERBS \
-                        and not body.in_quote(toks[i].start):
-                    out.append(o)
+        if i >= len(toks) - 1 or (i == 0 and not body.in_list(s)):
+            continue
+        if i and norms[g - 1] in OPENER_CONJUNCTIONS:
+            continue  # inside a run of conjunctions ("و قد"): the run is taken from its first one
+        o = _opener(s, toks[i:])
+        if o is not None and o.conj and len(o.key) >= 2 and o.key[0] in REPORTING_VERBS \
+                and not body.in_quote(toks[i].start):
+            out.append(o)
     return out
+
+
+def _clause_start(w: str) -> bool:
+    return w in OPENER_CONJUNCTIONS or (len(w) >= 4 and w[0] in CONJUNCTION_LETTERS and w[1:] in REPORTING_VERBS)
+
+
+_CLAUSE_STARTS = WordMemo(_clause_start)
 
 
 def _heading(body: Body, s: Sentence, first: str) -> bool:

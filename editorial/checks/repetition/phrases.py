@@ -150,8 +150,10 @@ def overused_stock_phrases(body: Body) -> Iterator[Hit]:
     for i in compress(range(len(norms)), map(_OPENS_STOCK.__contains__, norms)):
         if out[i] or i <= last:
             continue
-        for family, rest in _STOCK_BY_WORD.get(norms[i], ()):
-            n = len(rest) + 1
+        # only the phrases whose second word is the next token's (or of one word) can match here
+        w = norms[i]
+        pair = _STOCK_BY_PAIR.get((w, norms[i + 1])) if i + 1 < len(norms) else None
+        for family, rest, n in pair or _STOCK_BY_PAIR.get((w, None), ()):
             # slices compared in C (a slice past the end is shorter than ``rest``, so it cannot match)
             if norms[i + 1:i + n] == rest and all(joined[i:i + n - 1]):
                 found[family].append((i, i + n - 1))
@@ -197,6 +199,23 @@ def _by_word() -> dict[str, tuple[tuple[tuple[str, ...], list[str]], ...]]:
 
 
 _STOCK_BY_WORD = _by_word()
+
+
+def _by_pair() -> dict[tuple[str, str | None], tuple[tuple[tuple[str, ...], list[str], int], ...]]:
+    """``_STOCK_BY_WORD`` keyed by a token and the next one: of each first word's phrases, in the same order,
+    those whose second word is that next token and those of one word, each with its length; under (word, None)
+    the one-word phrases alone (for any other next token, or none). A phrase of two words or more can only match
+    where its second word follows."""
+    out: dict[tuple[str, str | None], tuple[tuple[tuple[str, ...], list[str], int], ...]] = {}
+    for w, phrases in _STOCK_BY_WORD.items():
+        seconds = {rest[0] for _, rest in phrases if rest}
+        for second in (*seconds, None):
+            out[w, second] = tuple((head, rest, len(rest) + 1) for head, rest in phrases
+                                   if not rest or rest[0] == second)
+    return out
+
+
+_STOCK_BY_PAIR = _by_pair()
 _STOCK_BY_FIRST_WORDS = frozenset(p[0] for family in STOCK_PHRASES for p in family)
 
 

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import combinations, pairwise
+from itertools import chain, combinations, compress, pairwise
 
 import regex
 from rapidfuzz import fuzz
 
 from ..arabic import Sentence, light_stem, norm
 from ..arabic.clitics import CONJUNCTION_LETTERS
+from ..arabic.memo import WordMemo
 from ..types import Hit
 from .lexicon import CALENDAR_WORDS, RECAP_PHRASES, RESTATING, UNIT_WORDS
 from .prep import CONCEPT, Body, is_content, is_number
@@ -49,7 +50,8 @@ GLUED_SHARED = 0.9  # ... and this share of them is in the longer one
 def _stem_text(s: Sentence) -> str:
     """The sentence as light stems, each synonym standing for its group: a copy reworded with synonyms
     (الطلب/الإقبال، ارتفع/صعد) compares as a near copy."""
-    return " ".join(CONCEPT.get(t.stem, t.stem) for t in s.tokens)
+    stems = [t.stem for t in s.tokens]
+    return " ".join(map(CONCEPT.get, stems, stems))  # each stem's group, else the stem itself (in C)
 
 
 def _candidates(body: Body, ok: list[bool]) -> set[tuple[int, int]]:
@@ -62,10 +64,9 @@ def _candidates(body: Body, ok: list[bool]) -> set[tuple[int, int]]:
                 # a word in one sentence pairs nothing; one the whole text uses says nothing about two sentences
                 if 1 < df[st] <= MAX_POSTING:
                     postings[st].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for ids in postings.values():
-        if len(ids) <= MAX_POSTING:
-            shared.update(combinations(ids, 2))  # ids ascending and distinct: every pair (i < j), counted in C
+    # ids ascending and distinct: every pair (i < j), counted in C in one Counter call
+    shared: Counter[tuple[int, int]] = Counter(chain.from_iterable(
+        combinations(ids, 2) for ids in postings.values() if len(ids) <= MAX_POSTING))
     return {p for p, n in shared.items() if n >= MIN_SHARED}
 
 
@@ -81,10 +82,11 @@ def near_duplicates(body: Body, exact: set[int], ok: list[bool]) -> tuple[list[H
     sents = body.view.sentences
     hits: list[Hit] = []
     done: set[int] = set()
+    min_similarity = NEAR_DUPLICATE_SENTENCE.param(body.config, "min_similarity")
     for i, j in sorted(_candidates(body, ok)):
         if j in done or j in exact:
             continue
-        rule, score = _distant_kind(body, i, j)
+        rule, score = _distant_kind(body, i, j, min_similarity)
         if rule is None:
             continue
         done.add(j)
@@ -93,16 +95,17 @@ def near_duplicates(body: Body, exact: set[int], ok: list[bool]) -> tuple[list[H
     return hits, done
 
 
-def _distant_kind(body: Body, i: int, j: int) -> tuple[str | None, float]:
-    """Near copy anywhere; a paraphrase (restated fact) farther back than ``restatements`` looks."""
+def _distant_kind(body: Body, i: int, j: int, min_similarity: float) -> tuple[str | None, float]:
+    """Near copy anywhere; a paraphrase (restated fact) farther back than ``restatements`` looks.
+    ``min_similarity``: the rule's parameter, read once per draft by the caller."""
     texts = body.memo.setdefault("stem_text", {})
     for k in (i, j):
         if k not in texts:
             texts[k] = _stem_text(body.view.sentences[k])
     score = fuzz.ratio(texts[i], texts[j])
-    if score < NEAR_DUPLICATE_SENTENCE.param(body.config, "min_similarity") and _contained(body, i, j):
+    if score < min_similarity and _contained(body, i, j):
         score = max(score, _glued(texts[i], texts[j]))
-    if score >= NEAR_DUPLICATE_SENTENCE.param(body.config, "min_similarity"):
+    if score >= min_similarity:
         rule: str | None = NEAR_DUPLICATE_SENTENCE.id
     elif j - i <= WINDOW:
         return None, score
@@ -229,7 +232,8 @@ def _figures(s: Sentence, small: bool = False, ntext: str | None = None) -> dict
 def _restating(s: Sentence) -> bool:
     """The sentence opens with a restating connective ("أي ما مجموعه"، "بعبارة أخرى"، "ليصل بذلك"، "وعليه") or
     points back at what was said ("كما سبق ذكره"، "كما أسلفنا")."""
-    return any(_connective(t.norm) for t in s.tokens[:RESTATING_WORDS]) or _recap(s)
+    norms = [t.norm for t in s.tokens]
+    return any(map(_CONNECTIVES.__getitem__, norms[:RESTATING_WORDS])) or _recap(norms)
 
 
 def _connective(word: str) -> bool:
@@ -237,10 +241,14 @@ def _connective(word: str) -> bool:
     return word in RESTATING or (word[:1] in CONJUNCTION_LETTERS and word[1:] in RESTATING)
 
 
-def _recap(s: Sentence) -> bool:
-    norms = [t.norm for t in s.tokens]
-    for i, w in enumerate(norms):
-        for rest in _RECAP_BY_WORD.get(w, ()):
+_CONNECTIVES = WordMemo(_connective)
+
+
+def _recap(norms: list[str]) -> bool:
+    """The sentence's words (``norms``) hold a recap phrase; only the words that may open one are visited."""
+    for i in compress(range(len(norms)), map(_RECAP_BY_WORD.__contains__, norms)):
+        w = norms[i]
+        for rest in _RECAP_BY_WORD[w]:
             if norms[i + 1:i + 1 + len(rest)] == rest:
                 return True
     return False
@@ -281,11 +289,11 @@ def _restated_inside(s: Sentence) -> int | None:
     """A restating connective inside the sentence followed by a figure the sentence gave before it ("... 45 هدفا
     أي ما مجموعه 45 هدفا"): the start of the restating part, or None."""
     toks = s.tokens
-    for p in range(1, len(toks) - 1):
-        if _connective(toks[p].norm):
-            after = _values(toks[p + 1:])
-            if after and after & _values(toks[:p]):
-                return toks[p].start
+    inner = [t.norm for t in toks[1:-1]]
+    for p in compress(range(1, len(toks) - 1), map(_CONNECTIVES.__getitem__, inner)):  # connectives, in C
+        after = _values(toks[p + 1:])
+        if after and after & _values(toks[:p]):
+            return toks[p].start
     return None
 
 
