@@ -101,7 +101,8 @@ def measure_outlets(path: Path, tune: set[str], n: int, seed: int, verbose: bool
 
 
 def measure_ans(path: Path) -> None:
-    rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+    with open(path, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
     agree = [r for r in rows if r.get("stance") == "agree"]
     hits: Counter[str] = Counter()
     for r in agree:

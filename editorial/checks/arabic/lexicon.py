@@ -153,6 +153,8 @@ def polarity() -> dict[str, tuple[tuple[str, int], ...]]:
 
 # Heads of titles and institutions (وزير، وزارة، بلدية): a named actor, read by repetition and consistency.
 ENTITY_HEADS = words("entity_heads")
+# Heads of named things (جائزة، شركة، مهرجان): the name after them is the thing's, not a place or a swap.
+PROPER_NAME_HEADS = words("proper_name_heads")
 
 
 @cache

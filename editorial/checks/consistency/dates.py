@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 from ..arabic import lexicon as L
 from ..arabic.clitics import strip_proclitics
+from ..arabic.numbers import NumberMention
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from ..arabic.numbers import NumberMention
 from .common import Context, Mention, hit
 from .words import DAY, MONTH, token_index, weekday
 

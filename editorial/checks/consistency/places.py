@@ -148,10 +148,9 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
 
 def _in_name(view: TextView, i: int) -> bool:
     """A place right after the head of a named event or body (مونديال روسيا، مهرجان قرطاج): part of a name."""
-    return i > 0 and strip_proclitics(view.tokens[i - 1].norm, 2)[0] in _NAME_HEADS
+    return i > 0 and strip_proclitics(view.tokens[i - 1].norm, 2)[0] in L.PROPER_NAME_HEADS
 
 
-_NAME_HEADS = L.words("proper_name_heads")
 
 
 def _first_each(ms: list[Mention], limit: int = 3) -> list[Mention]:

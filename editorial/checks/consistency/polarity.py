@@ -216,10 +216,10 @@ def _listed(w: str) -> bool:
     """A word in ة that is itself a listed form (after its proclitics), or the feminine of a listed participle
     or adjective (ممنوعة، إيجابية): not a verb with a pronoun (بقية is no "بقي" + "ه")."""
     table = L.polarity()
-    for w in (w, strip_proclitics(w, 3)[0]):
-        masc = w[:-1]
-        if w in table or (w[-1:] == "ه" and masc in table
-                          and (masc[:1] == "م" or (masc[-1:] == "ي" and len(masc) >= 4))):
+    for form in (w, strip_proclitics(w, 3)[0]):
+        masc = form[:-1]
+        if form in table or (form[-1:] == "ه" and masc in table
+                             and (masc[:1] == "م" or (masc[-1:] == "ي" and len(masc) >= 4))):
             return True
     return False
 

@@ -89,7 +89,5 @@ def _named(title: list[Token], i: int, body: list[Token], j: int) -> bool:
     if not i or not j:
         return False
     head = bare(title[i - 1].norm)
-    return head == bare(body[j - 1].norm) and (head in _NAME_HEADS or title[i - 1].norm in _NAME_HEADS)
-
-
-_NAME_HEADS = L.words("proper_name_heads")
+    heads = L.PROPER_NAME_HEADS
+    return head == bare(body[j - 1].norm) and (head in heads or title[i - 1].norm in heads)
