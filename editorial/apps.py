@@ -54,3 +54,13 @@ def _connect_cache_invalidation() -> None:
                       (RuleSetting, rule_settings.forget), (NewsroomPhrases, rule_settings.forget)):
         for signal in (post_save, post_delete):
             signal.connect(later(fn), sender=model, weak=False, dispatch_uid=f"cache-{model.__name__}-{signal}")
+
+    # The API's cached detail of a draft names clients and users (dismissals, history): a save of either
+    # replaces every detail's global token (``detail_cache``); a sign-in does not.
+    from django.contrib.auth import get_user_model
+
+    from editorial import detail_cache
+
+    for model in (ApiClient, get_user_model()):
+        post_save.connect(detail_cache.everything_changed, sender=model, weak=False,
+                          dispatch_uid=f"detail-cache-{model.__name__}")

@@ -22,7 +22,7 @@ import numpy as np
 from datasketch import MinHash
 from django.db import connection, transaction
 
-from editorial import selectors
+from editorial import detail_cache, selectors
 from editorial.checks.arabic.normalize import norm
 from editorial.checks.types import utf16_offsets
 from editorial.reports import rollup
@@ -232,4 +232,5 @@ def index_revision(revision_id: int) -> int:
         counts = dict(run.counts or {})
         counts[RULE] = len(found)
         CheckRun.objects.filter(pk=run.pk).update(counts=counts)
+        detail_cache.changed(rev.draft_id)  # the API's cached detail shows the run's findings and counts
     return len(found)

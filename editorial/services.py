@@ -16,7 +16,7 @@ from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from editorial import notify, review, selectors
+from editorial import detail_cache, notify, review, selectors
 from editorial.checks import check_draft
 from editorial.checks.text import normalise_body, normalise_title
 from editorial.errors import (  # noqa: F401 - the refusals callers catch as ``services.X``
@@ -94,6 +94,8 @@ def checks_run(*, revision: Revision, first: bool = False) -> CheckRun:
     findings = Finding.objects.bulk_create([Finding.from_engine(f, check_run=run) for f in report.findings])
     run.held_findings = sorted(findings, key=lambda f: (f.field, f.start, f.pk or 0))
     rollup.run_checked(run, findings, revision.draft, first=first)
+    if not first:  # a new revision or a re-check: the API's cached detail shows the old report
+        detail_cache.changed(revision.draft_id)
     notify.check_run_finished(run)
     return run
 
@@ -265,6 +267,7 @@ def _apply_transition(draft: Draft, action: str, *, user: Actor, client: ApiClie
     )
     draft.status = answer.target
     draft.save(update_fields=["status", "updated_at"])
+    detail_cache.changed(draft.pk)
     rollup.status_changed(event, draft, previous)
     notify.status_changed(event)
     return event
@@ -317,6 +320,7 @@ def finding_dismiss(*, finding: Finding, reason: str = "", kind: str = review.Di
             api_client=client,
         )
         rollup.dismissal_changed(dismissal, locked, sign=1)
+        detail_cache.changed(draft.pk)
     return dismissal
 
 
@@ -328,6 +332,7 @@ def dismissal_undo(*, dismissal: Dismissal, user: Actor = None, client: ApiClien
                 undone_at=timezone.now(), undone_by=user if _is_user(user) else None):
             dismissal.refresh_from_db(fields=["undone_at", "undone_by"])
             rollup.dismissal_changed(dismissal, Draft.all_objects.get(pk=dismissal.draft_id), sign=-1)
+            detail_cache.changed(dismissal.draft_id)
     return dismissal
 
 
@@ -459,6 +464,7 @@ def _save_changes(draft: Draft, fields: dict) -> list[str]:
     if changed:
         draft.save(update_fields=[*changed, "updated_at"])
         rollup.moved(draft.pk, place, rollup.Place.of(draft))  # a new desk or writer: the reports follow
+        detail_cache.changed(draft.pk)
     return changed
 
 
@@ -483,6 +489,7 @@ def draft_delete(*, draft: Draft, user: Actor = None, client: ApiClient | None =
         locked.save(update_fields=["deleted_at", "deleted_by"])
         rollup.moved(locked.pk, place, rollup.Place.of(locked))
         _log_event(locked, review.DELETE, user=user, client=client, comment=(reason or "").strip()[:2000])
+        detail_cache.changed(locked.pk)
     draft.deleted_at = locked.deleted_at
     return locked
 
@@ -500,6 +507,7 @@ def draft_undelete(*, draft: Draft, user: Actor) -> Draft:
         locked.save(update_fields=["deleted_at", "deleted_by"])
         rollup.moved(locked.pk, place, rollup.Place.of(locked))
         _log_event(locked, review.UNDELETE, user=user, client=None, comment="")
+        detail_cache.changed(locked.pk)
     draft.deleted_at = None
     return locked
 

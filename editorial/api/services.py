@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from editorial import services
+from editorial import detail_cache, services
 from editorial.checks.text import normalise_body
 from editorial.limits import check_size
 from editorial.models import ApiClient, ApiKey, Draft
@@ -102,4 +102,5 @@ def draft_revise(*, client: ApiClient, draft: Draft, title: str, body_text: str,
     if created and draft.source_format != source_format:
         Draft.objects.filter(pk=draft.pk).update(source_format=source_format)
         draft.source_format = source_format
+        detail_cache.changed(draft.pk)
     return draft, False, created

@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime
 import math
 
+from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import parse_etags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
@@ -16,7 +19,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from editorial import selectors, services
+from editorial import detail_cache, selectors, services
 from editorial.api import presenters, schema
 from editorial.api import serializers as s
 from editorial.api import services as api_services
@@ -100,6 +103,18 @@ def client_draft(request, pk: int) -> Draft:
     return draft
 
 
+def _conditional(request, entry) -> HttpResponse:
+    """The rendered detail, or 304 when the client holds it already (``If-None-Match`` names its ETag)."""
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    if if_none_match and (if_none_match.strip() == "*" or entry.etag in parse_etags(if_none_match)
+                          or "W/" + entry.etag in parse_etags(if_none_match)):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(entry.body, content_type="application/json")
+    response["ETag"] = entry.etag
+    return response
+
+
 def _input(serializer_class, request, **kw) -> dict:
     serializer = serializer_class(data=request.data, **kw)
     serializer.is_valid(raise_exception=True)
@@ -160,12 +175,24 @@ class DraftListCreateApi(ApiView):
 
 
 class DraftDetailApi(ApiView):
-    @extend_schema(operation_id="drafts_read", responses={200: s.DraftSerializer, **schema.errors(401, 404, 429)})
+    @extend_schema(operation_id="drafts_read", responses={200: s.DraftSerializer, **schema.errors(401, 404, 429)},
+                   description="The draft with its latest report, the actions this client may take and its "
+                               "history. The answer carries an `ETag`: send it back in `If-None-Match` to get "
+                               "`304 Not Modified` (no body) while the draft is unchanged.")
     def get(self, request, pk: int):
-        draft, run = selectors.draft_with_run(pk, api_client=client_of(request)) if 0 < pk <= MAX_ID else (None, None)
-        if draft is None:
+        client = client_of(request)
+        if not 0 < pk <= MAX_ID:
             raise exceptions.NotFound(_("No such draft."))
-        return Response(s.DraftSerializer(presenters.detail(draft, client_of(request), run=run)).data)
+        found = detail_cache.lookup(pk, get_language())
+        entry = found.entry
+        if entry is None or entry.client_id != client.pk:
+            draft, run = selectors.draft_with_run(pk, api_client=client)
+            if draft is None:
+                raise exceptions.NotFound(_("No such draft."))
+            body = self.renderer_classes[0]().render(s.DraftSerializer(presenters.detail(draft, client, run=run)).data)
+            entry = detail_cache.Entry(client.pk, detail_cache.etag_of(body), body)
+            detail_cache.store(found, client.pk, entry.body, entry.etag)
+        return _conditional(request, entry)
 
     @extend_schema(operation_id="drafts_replace", request=s.DraftUpdateSerializer,
                    responses={200: s.DraftWriteResultSerializer, **schema.errors(400, 401, 404, 409, 413, 415, 429)})

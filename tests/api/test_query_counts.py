@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from editorial import services
+from editorial import detail_cache, services
 from editorial.models import Draft, Finding
 from tests.api.conftest import BODY_WITH_PLACEHOLDER, TITLE
 
@@ -26,9 +26,13 @@ def test_reading_a_draft_takes_three_queries_whatever_it_holds(cms_a, submit, ap
     cms_a.post(f"/api/v1/drafts/{big}/transitions/", {"action": "submit"}, format="json")
     assert len(cms_a.get(f"/api/v1/drafts/{big}/").json()["report"]["findings"]) > 3
     for pk in (small, big):
+        detail_cache.changed(pk)  # read from the database, as after a write
         with django_assert_num_queries(3):  # the draft with its latest run, the findings, the history
             r = cms_a.get(f"/api/v1/drafts/{pk}/")
         assert r.status_code == 200
+        with django_assert_num_queries(0):  # unchanged since: the rendered answer from the cache
+            again = cms_a.get(f"/api/v1/drafts/{pk}/")
+        assert again.content == r.content and again["ETag"] == r["ETag"]
     shown = cms_a.get(f"/api/v1/drafts/{big}/").json()
     dismissed = [f for f in shown["report"]["findings"] if f["dismissed"]]
     assert dismissed and len({f["fingerprint"] for f in dismissed}) == 1
@@ -75,8 +79,11 @@ def test_a_cache_outage_does_not_break_the_api(cms_a, submit, monkeypatch):
         raise ConnectionError("cache down")
 
     cache = caches["default"]
-    for name in ("get", "set", "add", "incr", "delete", "delete_many"):
+    for name in ("get", "set", "add", "incr", "delete", "delete_many", "get_many", "set_many"):
         monkeypatch.setattr(cache, name, down)
-    assert submit(external_id="outage").status_code == 201
+    created = submit(external_id="outage")
+    assert created.status_code == 201
+    read = cms_a.get(f"/api/v1/drafts/{created.json()['id']}/")
+    assert read.status_code == 200 and read.json()["report"] == created.json()["report"]
     assert cms_a.post("/api/v1/check/", {"title": TITLE, "body": BODY_WITH_PLACEHOLDER},
                       format="json").status_code == 200
