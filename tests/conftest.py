@@ -26,6 +26,25 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _represented_as_the_serializer_would(monkeypatch):
+    """Every API answer presented through ``serializers.represent`` (the serializers' plan, no field copies) is
+    checked against the serializer itself: the same JSON, byte for byte, key order included."""
+    from rest_framework.renderers import JSONRenderer
+
+    from editorial.api import serializers as s
+
+    fast = s.represent
+
+    def checked(serializer_class, data):
+        out = fast(serializer_class, data)
+        expected = serializer_class(data).data
+        assert JSONRenderer().render(out) == JSONRenderer().render(expected), serializer_class.__name__
+        return out
+
+    monkeypatch.setattr(s, "represent", checked)
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """The cache outlives a test's rolled-back transaction: start each test with nothing cached."""
     from django.core.cache import cache

@@ -125,9 +125,9 @@ def _written(draft: Draft, request, created: bool, revision_created: bool) -> Re
     shown = presenters.detail(draft, client_of(request), written=revision_created, created=created)
     data = {**shown, "created": created, "revision_created": revision_created}
     if not created:
-        return Response(s.DraftWriteResultSerializer(data).data)
+        return Response(s.represent(s.DraftWriteResultSerializer, data))
     location = request.build_absolute_uri(reverse("api:draft", args=[draft.pk]))
-    return Response(s.DraftWriteResultSerializer(data).data, status=status.HTTP_201_CREATED,
+    return Response(s.represent(s.DraftWriteResultSerializer, data), status=status.HTTP_201_CREATED,
                     headers={"Location": location})
 
 
@@ -152,7 +152,7 @@ class DraftListCreateApi(ApiView):
             paginator, drafts = DraftCursorPagination(), filterset.qs
         page = paginator.paginate_queryset(drafts, request, view=self)
         return paginator.get_paginated_response(
-            s.DraftSummarySerializer([presenters.summary(d) for d in page], many=True).data
+            [s.represent(s.DraftSummarySerializer, presenters.summary(d)) for d in page]
         )
 
     @extend_schema(
@@ -189,7 +189,8 @@ class DraftDetailApi(ApiView):
             draft, run = selectors.draft_with_run(pk, api_client=client)
             if draft is None:
                 raise exceptions.NotFound(_("No such draft."))
-            body = self.renderer_classes[0]().render(s.DraftSerializer(presenters.detail(draft, client, run=run)).data)
+            shown = s.represent(s.DraftSerializer, presenters.detail(draft, client, run=run))
+            body = self.renderer_classes[0]().render(shown)
             entry = detail_cache.Entry(client.pk, detail_cache.etag_of(body), body)
             detail_cache.store(found, client.pk, entry.body, entry.etag)
         return _conditional(request, entry)
@@ -241,7 +242,7 @@ class DraftTransitionApi(ApiView):
         services.draft_transition(draft=draft, action=data["action"], client=client_of(request),
                                   comment=data["comment"], override_reason=data["override_reason"])
         draft.refresh_from_db()
-        return Response(s.DraftSerializer(presenters.detail(draft, client_of(request))).data)
+        return Response(s.represent(s.DraftSerializer, presenters.detail(draft, client_of(request))))
 
 
 class FindingDismissApi(ApiView):
@@ -261,7 +262,7 @@ class FindingDismissApi(ApiView):
         dismissal = services.finding_dismiss(finding=finding, kind=data["kind"], reason=data["reason"],
                                              client=client_of(request))
         body = {**finding.as_dict(), "dismissed": True, "dismissal": presenters._dismissal(dismissal)}
-        return Response(s.StoredFindingSerializer(body).data, status=status.HTTP_201_CREATED)
+        return Response(s.represent(s.StoredFindingSerializer, body), status=status.HTTP_201_CREATED)
 
 
 class CheckApi(ApiView):
@@ -278,4 +279,4 @@ class CheckApi(ApiView):
         data = _input(s.CheckInputSerializer, request)
         body_text, _html = api_services.body_to_text(data["body"], data["body_format"])
         report = check_draft(normalise_title(data["title"]), body_text, current_config()).as_dict()
-        return Response(s.CheckReportSerializer(report).data)
+        return Response(s.represent(s.CheckReportSerializer, report))
