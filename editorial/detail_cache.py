@@ -88,12 +88,19 @@ def _token(cache, key: str, held: str | None) -> str | None:
     return made if cache.add(key, made, TOKEN_TTL) else None
 
 
-def lookup(draft_id: int, language: str) -> Lookup:
-    """One round trip: both tokens and the entry. A hit is an entry stored under the current tokens."""
+def keys(draft_id: int, language: str) -> tuple[str, str, str]:
+    """What ``lookup`` reads: a caller may read them sooner, in a round trip it makes anyway (the API key's)."""
+    return GLOBAL, _token_key(draft_id), _entry_key(draft_id, language)
+
+
+def lookup(draft_id: int, language: str, held: dict | None = None) -> Lookup:
+    """One round trip: both tokens and the entry (none when the caller read ``keys`` already: ``held``). A hit
+    is an entry stored under the current tokens."""
     found = Lookup(draft_id, language)
     cache = _cache()
     token_key, entry_key = _token_key(draft_id), _entry_key(draft_id, language)
-    held = _safely(cache.get_many, [GLOBAL, token_key, entry_key])
+    if held is None:
+        held = _safely(cache.get_many, [GLOBAL, token_key, entry_key])
     if held is None:
         return found
     stored = held.get(entry_key)

@@ -91,29 +91,37 @@ def _redis_pipeline(cache):
     return cache._cache.get_client(write=True).pipeline(transaction=False)
 
 
-def _get_and_count(name: str | None, window: str, seconds: int):
-    """The cached value under ``name`` (None when absent or not asked) and the counter after one more request."""
+def _get_and_count(name: str | None, window: str, seconds: int, also: tuple = ()):
+    """The cached value under ``name`` (None when absent or not asked), the counter after one more request, and
+    the values under the ``also`` keys (absent keys left out) on Redis, in the same round trip (None elsewhere:
+    the caller reads them itself)."""
     cache = _cache()
     if isinstance(cache, RedisCache):
         w = cache.make_and_validate_key(window)
         pipe = _redis_pipeline(cache)
         if name is not None:
             pipe.get(cache.make_and_validate_key(name))
+        if also:
+            pipe.mget([cache.make_and_validate_key(k) for k in also])
         pipe.incr(w)
         pipe.expire(w, seconds + 1)
         out = pipe.execute()
+        loads = cache._cache._serializer.loads
         value = None
         if name is not None and out[0] is not None:
-            value = cache._cache._serializer.loads(out[0])
-        return value, int(out[-2])
+            value = loads(out[0])
+        fetched = None
+        if also:
+            fetched = {k: loads(v) for k, v in zip(also, out[-3], strict=True) if v is not None}
+        return value, int(out[-2]), fetched
     value = cache.get(name) if name is not None else None
     if cache.add(window, 1, seconds + 1):
-        return value, 1
+        return value, 1, None
     try:
-        return value, cache.incr(window)
+        return value, cache.incr(window), None
     except ValueError:  # expired between add and incr
         cache.set(window, 1, seconds + 1)
-        return value, 1
+        return value, 1, None
 
 
 def count(ident: str, client: ApiClient | None, rate: str | None = None) -> Count:
@@ -121,35 +129,37 @@ def count(ident: str, client: ApiClient | None, rate: str | None = None) -> Coun
     the default."""
     limit, seconds = parse_rate(rate) if rate else rate_for(client)
     window, end = _window(ident, seconds, time.time())
-    _value, used = _safely(_get_and_count, None, window, seconds, default=(None, 0))
+    _value, used, _also = _safely(_get_and_count, None, window, seconds, default=(None, 0, None))
     return Count(used, limit, seconds, end)
 
 
-def resolve(key_hash: str) -> tuple[ApiKey | None, Count | None]:
-    """The key with this hash (its client loaded) and its client's request count, counting this request."""
+def resolve(key_hash: str, also: tuple = ()) -> tuple[ApiKey | None, Count | None, dict | None]:
+    """The key with this hash (its client loaded), its client's request count, counting this request, and the
+    cache's values under the ``also`` keys when they could be read in the same round trip (else None)."""
     now = time.time()
     known = _client_of.get(key_hash)
-    used = None
+    used = fetched = None
     if known is not None:
         window, end = _window(f"client-{known[0]}", known[1], now)
-        key, used = _safely(_get_and_count, key_name(key_hash), window, known[1], default=(None, None))
+        key, used, fetched = _safely(_get_and_count, key_name(key_hash), window, known[1], also,
+                                     default=(None, None, None))
     else:
         key = _safely(_cache().get, key_name(key_hash))
     if key is None:
         key = ApiKey.objects.select_related("client").filter(key_hash=key_hash).first()
         if key is None:
-            return None, None
+            return None, None, None
         remember(key)
     if key.revoked_at is not None or not key.client.is_active:
-        return key, None
+        return key, None, None
     limit, seconds = rate_for(key.client)
     if used is None or known[1] != seconds:
         window, end = _window(f"client-{key.client_id}", seconds, now)
-        _value, used = _safely(_get_and_count, None, window, seconds, default=(None, 0))
+        _value, used, _also = _safely(_get_and_count, None, window, seconds, default=(None, 0, None))
     if len(_client_of) >= _MEMO_MAX:
         _client_of.clear()
     _client_of[key_hash] = (key.client_id, seconds)
-    return key, Count(used, limit, seconds, end)
+    return key, Count(used, limit, seconds, end), fetched
 
 
 def remember(key: ApiKey) -> None:

@@ -175,6 +175,11 @@ class DraftListCreateApi(ApiView):
 
 
 class DraftDetailApi(ApiView):
+    def cache_keys(self, request) -> tuple:
+        """Read with the API key, in its round trip (``authentication``): what a cached detail needs."""
+        pk = self.kwargs.get("pk", 0)
+        return detail_cache.keys(pk, get_language()) if request.method == "GET" and 0 < pk <= MAX_ID else ()
+
     @extend_schema(operation_id="drafts_read", responses={200: s.DraftSerializer, **schema.errors(401, 404, 429)},
                    description="The draft with its latest report, the actions this client may take and its "
                                "history. The answer carries an `ETag`: send it back in `If-None-Match` to get "
@@ -183,7 +188,7 @@ class DraftDetailApi(ApiView):
         client = client_of(request)
         if not 0 < pk <= MAX_ID:
             raise exceptions.NotFound(_("No such draft."))
-        found = detail_cache.lookup(pk, get_language())
+        found = detail_cache.lookup(pk, get_language(), getattr(request.auth, "fetched", None))
         entry = found.entry
         if entry is None or entry.client_id != client.pk:
             draft, run = selectors.draft_with_run(pk, api_client=client)

@@ -214,3 +214,47 @@ def test_the_cache_down_reads_from_the_database(cms_a, pk, monkeypatch, django_a
     assert r.status_code == 200 and r["ETag"]
     _transition_api(cms_a, pk)
     assert _read(cms_a, pk)["status"] == review.IN_REVIEW
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The shared cache on a real Redis (``TEST_REDIS_URL``, else db 13 on localhost), under a key prefix of its
+    own; skipped when no Redis answers."""
+    import os
+    import secrets
+
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        pytest.skip("no Redis to test against")
+    prefix = "test-" + secrets.token_hex(6)
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+                                   "KEY_PREFIX": prefix}}
+    from django.core.cache import caches
+
+    yield caches["default"]
+    client = redis.Redis.from_url(url)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+
+
+def test_on_redis_a_cached_read_is_one_round_trip_with_the_key(redis_cache, cms_a, pk, monkeypatch,
+                                                                 django_assert_num_queries):
+    first = _read(cms_a, pk)
+    _read(cms_a, pk)  # the worker knows the key now: the detail is read in the key's round trip
+
+    def no_second_trip(*args, **kwargs):
+        raise AssertionError("the detail was read in a round trip of its own")
+
+    with monkeypatch.context() as m:
+        m.setattr(type(redis_cache), "get_many", no_second_trip)
+        with django_assert_num_queries(0):
+            assert _read(cms_a, pk) == first
+    _transition_api(cms_a, pk)
+    after = _read(cms_a, pk)
+    assert after["status"] == review.IN_REVIEW
+    redis_cache.delete_many(list(detail_cache.keys(pk, "ar")))
+    assert _read(cms_a, pk) == after
