@@ -17,6 +17,11 @@ interleaving. A token that is missing (never made, evicted) is made by the first
 that loses that race stores nothing. Entries expire after ``TTL`` anyway, which bounds what a write outside the
 services (a raw SQL fix, a database restored from a backup) could leave behind.
 
+Only a cache every process shares can hold it: with a per-process memory cache, a write in one process (a
+gunicorn worker, the ``db_worker`` indexing the archive) could not reach the copies the others hold, so the
+detail is then read from the database every time (``enabled``; ``API_DETAIL_CACHE = True`` or ``False`` in the
+settings decides otherwise, as the tests do: one process).
+
 The cache is an optimisation, never a gate: when it does not answer, the detail is read from the database and
 nothing is stored (``_safely``). A write whose token could not be replaced (the cache down at that moment, up
 again for the next reader) is the one case left to ``TTL``.
@@ -29,7 +34,10 @@ import logging
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 
 TTL = 600  # seconds an answer is kept at most
@@ -49,6 +57,14 @@ def _safely(fn, *args, default=None):
 
 def _cache():
     return caches["default"]
+
+
+def enabled() -> bool:
+    """``API_DETAIL_CACHE`` when set, else whether the cache is one every process shares (Redis, the database)."""
+    chosen = getattr(settings, "API_DETAIL_CACHE", None)
+    if chosen is not None:
+        return bool(chosen)
+    return not isinstance(_cache(), (LocMemCache, DummyCache))
 
 
 def _token_key(draft_id: int) -> str:
@@ -97,6 +113,8 @@ def lookup(draft_id: int, language: str, held: dict | None = None) -> Lookup:
     """One round trip: both tokens and the entry (none when the caller read ``keys`` already: ``held``). A hit
     is an entry stored under the current tokens."""
     found = Lookup(draft_id, language)
+    if not enabled():
+        return found
     cache = _cache()
     token_key, entry_key = _token_key(draft_id), _entry_key(draft_id, language)
     if held is None:
@@ -128,7 +146,7 @@ def changed(*draft_ids: int) -> None:
     """The detail of these drafts changes with the current write: their tokens are replaced now and again once
     it commits (a reader in between read the old rows and stored them under the first replacement)."""
     keys = [_token_key(pk) for pk in draft_ids if pk is not None]
-    if keys:
+    if keys and enabled():
         _replace(keys)
         if transaction.get_connection().in_atomic_block:
             transaction.on_commit(lambda: _replace(keys))
@@ -137,7 +155,7 @@ def changed(*draft_ids: int) -> None:
 def everything_changed(sender=None, instance=None, update_fields=None, **kwargs) -> None:
     """A client or a user was saved: names shown in dismissals and history may have changed. A sign-in (which
     saves only ``last_login``) changes nothing shown."""
-    if update_fields is not None and set(update_fields) <= {"last_login"}:
+    if (update_fields is not None and set(update_fields) <= {"last_login"}) or not enabled():
         return
     _replace([GLOBAL])
     if transaction.get_connection().in_atomic_block:

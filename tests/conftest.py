@@ -26,6 +26,12 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _api_detail_cached(settings):
+    """The API's detail cache on, though the tests' cache is a per-process memory cache (one process here)."""
+    settings.API_DETAIL_CACHE = True
+
+
+@pytest.fixture(autouse=True)
 def _represented_as_the_serializer_would(monkeypatch):
     """Every API answer presented through ``serializers.represent`` (the serializers' plan, no field copies) is
     checked against the serializer itself: the same JSON, byte for byte, key order included."""

@@ -178,7 +178,9 @@ class DraftDetailApi(ApiView):
     def cache_keys(self, request) -> tuple:
         """Read with the API key, in its round trip (``authentication``): what a cached detail needs."""
         pk = self.kwargs.get("pk", 0)
-        return detail_cache.keys(pk, get_language()) if request.method == "GET" and 0 < pk <= MAX_ID else ()
+        if request.method != "GET" or not 0 < pk <= MAX_ID or not detail_cache.enabled():
+            return ()
+        return detail_cache.keys(pk, get_language())
 
     @extend_schema(operation_id="drafts_read", responses={200: s.DraftSerializer, **schema.errors(401, 404, 429)},
                    description="The draft with its latest report, the actions this client may take and its "

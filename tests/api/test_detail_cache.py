@@ -258,3 +258,14 @@ def test_on_redis_a_cached_read_is_one_round_trip_with_the_key(redis_cache, cms_
     assert after["status"] == review.IN_REVIEW
     redis_cache.delete_many(list(detail_cache.keys(pk, "ar")))
     assert _read(cms_a, pk) == after
+
+
+def test_a_per_process_memory_cache_holds_no_detail(settings, cms_a, pk, django_assert_num_queries):
+    """Several processes with a memory cache each could not forget each other's copies: read every time."""
+    settings.API_DETAIL_CACHE = None
+    assert not detail_cache.enabled()
+    first = _read(cms_a, pk)
+    with django_assert_num_queries(3):
+        assert _read(cms_a, pk) == first
+    assert cms_a.get(f"/api/v1/drafts/{pk}/", HTTP_IF_NONE_MATCH=cms_a.get(f"/api/v1/drafts/{pk}/")["ETag"]
+                     ).status_code == 304
