@@ -61,7 +61,7 @@ def _cache():
 
 def enabled() -> bool:
     """``API_DETAIL_CACHE`` when set, else whether the cache is one every process shares (Redis, the database)."""
-    chosen = getattr(settings, "API_DETAIL_CACHE", None)
+    chosen = settings.API_DETAIL_CACHE
     if chosen is not None:
         return bool(chosen)
     return not isinstance(_cache(), (LocMemCache, DummyCache))

@@ -153,6 +153,9 @@ elif os.environ.get("EDITORIAL_CACHE") == "database":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "editorial_cache"}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The API's rendered detail of a draft in that cache (editorial/detail_cache.py): None = only when the cache is
+# shared by every process (Redis, database); EDITORIAL_API_DETAIL_CACHE=1 or 0 decides otherwise.
+API_DETAIL_CACHE = {"1": True, "0": False}.get(os.environ.get("EDITORIAL_API_DETAIL_CACHE", ""))
 
 # Argon2 first: memory-hard and cheaper in CPU per login than PBKDF2 at Django's default cost. Hashes made
 # with the others still verify, and are rehashed with Argon2 at the next sign-in.
