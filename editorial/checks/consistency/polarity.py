@@ -482,7 +482,7 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     asserted = {k for i, t in enumerate(ttoks) if is_content(t) and i not in t_targets and negator(t.norm) is None
                 for k in (lexeme(t.norm), *GROUPS[t.norm])} if t_targets else set()
     where: dict[str | int, list[int]] = {}
-    norms = [t.norm for t in btoks]
+    norms = ctx.body.norms
     for j, k in enumerate(map(LEXEMES.__getitem__, norms)):
         if k in keys:
             where.setdefault(k, []).append(j)

@@ -204,7 +204,7 @@ def token_index(view: TextView) -> dict[int, list[int]]:
         return cached
     index: dict[int, list[int]] = {k: [] for k in _KINDS}
     toks = view.tokens
-    flags = list(map(_CLASSES.__getitem__, [t.norm for t in toks]))
+    flags = list(map(_CLASSES.__getitem__, view.norms))
     for i in compress(range(len(toks)), flags):  # most words have no kind: skip them in C
         for k in _kinds_of(flags[i]):
             index[k].append(i)
