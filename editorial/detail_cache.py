@@ -13,8 +13,8 @@ trip:
 A reader takes the tokens *before* reading the database and stores what it read under them; a write replaces a
 token (again) *after* its commit. So an answer read before a write is stored under a token the write has already
 replaced (or will replace), and no reader ever takes it: a stale answer cannot be served, whatever the
-interleaving. A token that is missing (never made, evicted) is made by the first reader with ``add``; a reader
-that loses that race stores nothing. Entries expire after ``TTL`` anyway, which bounds what a write outside the
+interleaving. A token that is missing (never made, evicted) is made with ``add`` by a reader about to store
+what it read; if a write made it in the meantime, ``add`` fails and that reader stores nothing. Entries expire after ``TTL`` anyway, which bounds what a write outside the
 services (a raw SQL fix, a database restored from a backup) could leave behind.
 
 Only a cache every process shares can hold it: with a per-process memory cache, a write in one process (a
@@ -89,12 +89,14 @@ class Entry:
 @dataclass
 class Lookup:
     """What the cache held for one draft: the answer (``entry``, None on a miss) and the tokens a reader that
-    goes to the database stores its answer under (None: store nothing)."""
+    goes to the database stores its answer under (a missing one is made then); ``answered``: False when the
+    cache did not answer (store nothing)."""
 
     draft_id: int
     language: str
     entry: Entry | None = None
-    tokens: tuple[str, str] | None = None
+    tokens: tuple[str | None, str | None] = (None, None)
+    answered: bool = False
 
 
 def _token(cache, key: str, held: str | None) -> str | None:
@@ -122,20 +124,24 @@ def lookup(draft_id: int, language: str, held: dict | None = None) -> Lookup:
     if held is None:
         return found
     stored = held.get(entry_key)
-    tokens = (held.get(GLOBAL), held.get(token_key))
-    if stored is not None and None not in tokens and tuple(stored[:2]) == tokens:
+    found.tokens = (held.get(GLOBAL), held.get(token_key))
+    found.answered = True
+    if stored is not None and None not in found.tokens and tuple(stored[:2]) == found.tokens:
         found.entry = Entry(*stored[2:])
-        return found
-    tokens = (_safely(_token, cache, GLOBAL, tokens[0]), _safely(_token, cache, token_key, tokens[1]))
-    found.tokens = None if None in tokens else tokens
     return found
 
 
 def store(found: Lookup, client_id: int, body: bytes, etag: str) -> None:
-    """Keep an answer read from the database after ``found`` was looked up (under the tokens it took then)."""
-    if found.tokens is not None:
-        _safely(_cache().set, _entry_key(found.draft_id, found.language), (*found.tokens, client_id, etag, body),
-                TTL)
+    """Keep an answer read from the database after ``found`` was looked up, under the tokens it took then. A
+    token that was missing is made now, with ``add``: if a write made one meanwhile, ``add`` fails and nothing is
+    stored (made only here, so reading drafts that do not exist leaves no tokens behind)."""
+    if not found.answered:
+        return
+    cache = _cache()
+    tokens = (_safely(_token, cache, GLOBAL, found.tokens[0]),
+              _safely(_token, cache, _token_key(found.draft_id), found.tokens[1]))
+    if None not in tokens:
+        _safely(cache.set, _entry_key(found.draft_id, found.language), (*tokens, client_id, etag, body), TTL)
 
 
 def _replace(keys: list[str]) -> None:
