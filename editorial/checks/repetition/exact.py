@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from itertools import compress, pairwise
-from operator import and_, eq
+from operator import and_, attrgetter, eq
 
 from ..arabic import Sentence, TextView, Token
 from ..arabic.clitics import CLITIC_LETTERS, has_article
@@ -84,8 +84,11 @@ def _doubled_pairs(view: TextView, body: Body | None) -> Iterator[Hit]:
                   args={"word": word}, suggestion=word)
 
 
+_NORM = attrgetter("norm")
+
+
 def _key(tokens: tuple[Token, ...] | list[Token]) -> tuple[str, ...]:
-    return tuple(t.norm for t in tokens)
+    return tuple(map(_NORM, tokens))
 
 
 def duplicated_paragraphs(body: Body) -> tuple[list[Hit], set[int]]:

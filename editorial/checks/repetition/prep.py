@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import compress, pairwise, repeat
-from operator import and_, eq
+from operator import and_, eq, truediv
 
 import regex
 
@@ -200,7 +200,8 @@ class Body:
     def stem_weight(self) -> list[float]:
         """Each sentence's content stems weighted by rarity (1 / sentences using the stem), summed."""
         df = self.stem_df
-        return [sum(1 / df[x] for x in stems) for stems in self.content]
+        # the same terms added in the same order as a generator of 1 / df[x] (mapped in C)
+        return [sum(map(truediv, repeat(1), map(df.__getitem__, stems))) for stems in self.content]
 
     @cached_property
     def paragraph_tokens(self) -> dict[int, list[Token]]:

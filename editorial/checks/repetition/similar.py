@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import chain, combinations, compress, pairwise
+from itertools import chain, combinations, compress, pairwise, repeat
+from operator import truediv
 
 import regex
 from rapidfuzz import fuzz
@@ -180,7 +181,7 @@ def _overlap(body: Body, i: int, j: int) -> tuple[float, int, float]:
     inter = a & b
     if len(inter) < 3:
         return 0.0, 0, 0.0  # below every threshold that uses this
-    weight = sum(1 / df[x] for x in inter)
+    weight = sum(map(truediv, repeat(1), map(df.__getitem__, inter)))  # 1 / df[x], in C
     union = body.stem_weight[i] + body.stem_weight[j] - weight
     rare = sum(1 for x in inter if df[x] == 2)
     return weight / union, rare, len(inter) / min(len(a), len(b))
