@@ -200,6 +200,15 @@ EXAMPLES: dict[str, dict] = {
              "قال الوزير إن على جميع المسلحين وبقية المجموعات الخروج من المدينة خلال يومين."),
             # a feminine participle of a listed form keeps its side (ممنوعة is ممنوع)
             ("الشركة ممنوعة من دخول السوق المحلية", "قررت الهيئة منع الشركة من العمل في السوق المحلية."),
+            # a yes/no question asks about an outcome, it does not report one
+            ("هل بدأ موسم الهجرة إلى الشمال؟", "يرى خبراء أن موسم الهجرة إلى الشمال لم ينته بعد وأنه قد ينتهي قريبا."),
+            # recovering from losses is a gain
+            ("الدينار يتعافى من خسائره أمام اليورو", "قفز الدينار اليوم أمام اليورو بعد أسبوع من التراجع."),
+            # a denial covers its own clause, not the one coordinated after it
+            ("الشركة تتجاهل الانتقادات وتعزز حضورها في السوق",
+             "أعلنت الشركة تعزيز حضورها في السوق رغم الانتقادات التي طالتها."),
+            # the title gives both stances: the body may report either
+            ("الوزير يؤكد موعد الامتحانات وينفي تأجيلها", "أكد الوزير أن الامتحانات ستجري في موعدها المحدد."),
         ],
     },
     "consistency.result_mismatch": {

@@ -114,8 +114,12 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
     # interest rate is the rise's subject, not the subject of the lira's recovery)
     own = {i: _phrase(ctx.title, i, _TITLE_WINDOW) for i in tpos}
     rest = _subject_all(ctx) - frozenset().union(*own.values())
+    if _question(ctx.title):
+        return  # "هل بدأ عصر الغاز؟" asks, it states no outcome
     for i, pair, side in title_polar:
         both = any(p == pair and s != side for _, p, s in title_polar)
+        if both and pair.removeprefix(_PURPOSE) in _STANCES:
+            continue  # "يؤكد ... وينفي": the title gives both stances, the body may report either
         subject = own[i] or (frozenset() if both else rest)
         if not subject:
             continue
@@ -137,6 +141,15 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
             if against is not None:
                 yield _hit(ctx, "consistency.polarity_mismatch", i, against)
                 return
+
+
+_HAL = L._n("هل")[0]
+
+
+def _question(view: TextView) -> bool:
+    """A yes/no question ("هل ...؟"): its outcome words are asked about, not reported."""
+    toks = view.tokens
+    return bool(toks) and toks[0].norm == _HAL and view.text.rstrip().endswith(("؟", "?"))
 
 
 def _restated_against(ctx: Context, i: int, pair: str, side: int,
@@ -413,8 +426,8 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
         while k < len(toks) and k - n <= _NEG_REACH + reach and covered < reach and not _gap(toks, k):
             w = toks[k].norm
             kind = negator(w)
-            if kind in ("particle", "verb") or w in _BREAKS:
-                break
+            if kind in ("particle", "verb") or w in _BREAKS or (covered and _conjoined(w)):
+                break  # another negator, a break, or a coordinated clause (تتجاهل العقوبات وتعزز تجارتها)
             if kind == "light" and k + 1 < len(toks) and not has_article(toks[k + 1].norm):
                 # "دون وقوع ضحايا": the occurrence and what occurs are both denied ("دون سقوط الحكومة": the
                 # government's fall only)
