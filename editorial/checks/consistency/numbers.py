@@ -12,6 +12,7 @@ the body never states are not computed.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from math import isfinite
 
 from ..arabic.numbers import NumberMention
 from ..config import CheckConfig
@@ -39,12 +40,13 @@ _VAGUE = "~"  # key prefix of vague quantities (عشرات، مئات، آلاف
 _ABOUT = 0.05  # "نحو" allows 5% either way
 
 
-def _interval(m: NumberMention) -> tuple[float, float]:
-    """The values a mention allows, given its qualifier and the precision it is written with."""
+def _interval(m: NumberMention, coarser: bool = False) -> tuple[float, float]:
+    """The values a mention allows, given its qualifier and the precision it is written with. ``coarser``: the
+    other figure has decimals and this whole number none, so this one may drop them (160% for 160.7%)."""
     v = m.value
     if m.kind == "vague":
         return 2 * v, 10 * v - 1  # عشرات: 20 to 99, مئات: 200 to 999, آلاف: 2,000 to 9,999
-    half = 0.5 * _step(m)
+    half = 0.5 * (_step(m) or (1.0 if coarser and m.kind == "digits" else 0.0))
     # "أكثر من 18" means a little more than 18: a body figure of 431 is another quantity, not a match.
     if m.qualifier == "over":
         return v, 2 * v
@@ -62,8 +64,8 @@ def _step(m: NumberMention) -> float:
     if m.kind == "words":
         return 1.0
     mantissa = m.value
-    for _ in range(6):
-        if mantissa < 1000 or mantissa % 1000:
+    for _ in range(6):  # the written figure before its scale word: 1.6 in "1.6 مليار" (16 tenths of a billion)
+        if mantissa < 1000 or not isfinite(mantissa) or round(mantissa * 10 ** m.decimals) % 1000:
             break
         mantissa /= 1000
     scale = m.value / mantissa if mantissa else 1.0
@@ -71,8 +73,11 @@ def _step(m: NumberMention) -> float:
 
 
 def agree(a: NumberMention, b: NumberMention) -> bool:
-    lo1, hi1 = _interval(a)
-    lo2, hi2 = _interval(b)
+    if a.value != b.value and a.kind == b.kind == "digits" and a.decimals == b.decimals and a.qualifier == \
+            b.qualifier == "" and _step(a) == _step(b):
+        return False  # two figures written to the same precision (1.6 / 1.7 مليار): no rounding between them
+    lo1, hi1 = _interval(a, b.decimals > a.decimals == 0)
+    lo2, hi2 = _interval(b, a.decimals > b.decimals == 0)
     eps = 1e-9 * max(abs(a.value), abs(b.value), 1.0)
     return lo1 <= hi2 + eps and lo2 <= hi1 + eps
 

@@ -133,7 +133,8 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         return
     body = places_of(ctx, "body")
     title_keys = {m.key for m in title} | {country_of(m) for m in title}
-    lead = [b for b in body if b.token < LEAD_TOKENS]
+    start = _after_dateline(ctx.body, body)
+    lead = [b for b in body if start <= b.token < LEAD_TOKENS]
     for t in title:
         if covered(ctx, t) or _in_name(ctx.title, t.token):
             continue
@@ -144,6 +145,27 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         names = "، ".join(ctx.body.text[r.start:r.end] for r in rivals)
         yield hit("consistency.place_mismatch", "title", t.start, t.end,
                   [("body", r.start, r.end) for r in rivals], context=names, body=names)
+
+
+_DATELINE_ENDS = ("(", "-", "–", "—", ":")
+
+
+def _after_dateline(view: TextView, body: list[Mention]) -> int:
+    """The first token after the body's dateline, 0 when it has none. A dateline is where the story was filed
+    from, not where it happened: one or more places, separated by commas only, then a bracket, a dash or a
+    colon ("دبي، الإمارات العربية المتحدة (CNN)--"، "القاهرة (رويترز) -"، "باريس - أ ف ب"). Its places are no
+    rivals of the title's place."""
+    toks = view.tokens
+    k = 0  # tokens covered so far by the leading places
+    for m in body:
+        if m.token != k or any(c not in " ،," for c in view.text[toks[k - 1].end if k else 0:m.start]):
+            break
+        while k < len(toks) and toks[k].end <= m.end:
+            k += 1
+        rest = view.text[m.end:m.end + 4].lstrip(" ،,")
+        if k and rest[:1] in _DATELINE_ENDS:
+            return k
+    return 0
 
 
 def _in_name(view: TextView, i: int) -> bool:

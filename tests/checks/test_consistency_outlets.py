@@ -1,0 +1,61 @@
+"""Title against body on other outlets: cases written for this project after the kinds of true titles the
+consistency rules flagged on outlets they were not tuned on (``python -m quality.outlets``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from editorial.checks import check_draft
+
+
+def _alarms(title: str, body: str) -> list[tuple[str, str]]:
+    report = check_draft(title, body)
+    assert not report.errors
+    return [(f.rule, f.text) for f in report.findings if f.check == "consistency" and f.severity != "info"]
+
+
+FLAG = [
+    # a place after the dateline still counts
+    ("الآلاف يتظاهرون في دمشق احتجاجا على غلاء الخبز",
+     "باريس (أ ف ب) - تظاهر الآلاف في بيروت احتجاجا على غلاء الخبز وتراجع الليرة.",
+     "consistency.place_mismatch", "دمشق"),
+    # a compound nationality adjective names one of the two Koreas
+    ("مظاهرات في كوريا الشمالية ضد الوفد الأمريكي",
+     "تظاهر آلاف الكوريين الجنوبيين في شوارع سيول ضد زيارة الوفد الأمريكي.",
+     "consistency.place_mismatch", "كوريا الشمالية"),
+    # two figures written to the same precision do not round into each other
+    ("الصادرات تبلغ 1.6 مليار دولار", "بلغت الصادرات 1.7 مليار دولار هذا العام.",
+     "consistency.number_mismatch", "1.6 مليار دولار"),
+    ("الفائض التجاري يقفز 160%", "ارتفع الفائض بنسبة 161.4% وزادت الصادرات 37.8% خلال الشهر.",
+     "consistency.number_unmatched", "160%"),
+]
+
+PASS = [
+    # the dateline says where the story was filed from, not where it happened
+    ("فرق الإنقاذ تصل إلى موقع تحطم الطائرة الإيرانية",
+     "دبي، الإمارات العربية المتحدة (CNN)-- وصلت فرق الإنقاذ إلى موقع تحطم الطائرة في جبال زاغروس."),
+    ("ارتفاع أسعار الخبز في السودان",
+     "القاهرة (رويترز) - ارتفعت أسعار الخبز إلى ثلاثة أضعاف خلال أسبوع واحد في مدن عدة."),
+    ("تأثير بيع السندات الأمريكية على واشنطن",
+     "نيويورك، الولايات المتحدة (CNN)-- قال خبراء إن بيع السندات لن يضر الولايات المتحدة كثيرا."),
+    # "الكوري الشمالي" is North Korea, not South Korea
+    ("ترامب يتلقى رسالة من زعيم كوريا الشمالية",
+     "قال الرئيس الأمريكي إنه تلقى رسالة جميلة من الزعيم الكوري الشمالي، وأشاد بالتقارب بين الكوريين."),
+    # صيدا is also a word (prey), trusted as the Lebanese city only after a place noun
+    ('غارة أمريكية تستهدف "صيدا ثمينا" في أفغانستان',
+     "قال مسؤولون إن غارة أمريكية في ولاية ننكرهار بأفغانستان استهدفت قياديا بارزا قرب الحدود مع باكستان."),
+    # a title rounds or truncates the body's precise figure
+    ("أرامكو تشرح صفقة بـ1.6 مليار دولار",
+     "بلغت قيمة الصفقة 1.5 مليار يورو (1.62 مليار دولار) وفق الشركة، مقابل 250 مليون دولار في صفقة سابقة."),
+    ("الفائض التجاري يقفز 160%", "ارتفع الفائض بنسبة 160.7% مقارنة بالعام الماضي، فيما زادت الصادرات 37.8%."),
+]
+
+
+@pytest.mark.parametrize("title,body,rule,text", FLAG)
+def test_flagged_with_its_exact_span(title, body, rule, text):
+    assert (rule, text) in _alarms(title, body)
+
+
+@pytest.mark.parametrize("title,body", PASS)
+def test_true_titles_are_not_flagged(title, body):
+    assert _alarms(title, body) == []
