@@ -74,7 +74,8 @@ _CLAUSE_MIN = 3
 def coverage(ctx: Context) -> tuple[float, list[tuple[Token, bool]]]:
     """Share of the title's content words that the body mentions, and each word with its verdict."""
     found = _found_places(ctx) | _found_numbers(ctx)
-    verdicts = [(t, t.start in found or ctx.lead_has_loosely(t)) for t in ctx.title.tokens if is_content(t)]
+    verdicts = [(t, t.start in found or ctx.lead_has_loosely(t) or _spelled_otherwise(ctx, t))
+                for t in ctx.title.tokens if is_content(t)]
     verdicts += [(t, True) for t in ctx.title.tokens if t.start in found and not is_content(t)]
     if not verdicts:
         return 1.0, []
@@ -122,11 +123,46 @@ def _rare_words_absent(ctx: Context, verdicts: list[tuple[Token, bool]], rare_zi
     for t, ok in verdicts:
         if zipf(t.norm) >= rare_zipf:
             continue
-        if ctx.body_has(t):
+        if ctx.body_has(t) or _spelled_otherwise(ctx, t):
             found += 1
         elif not ok:
             missing += 1
     return missing >= 1 and (found == 0 or missing >= found + 2)
+
+
+# Letters a transliterated name is spelled with in one outlet or another, one class each (غ/ج/ق/ك for g and q,
+# ت/ط, س/ص/ث, ز/ذ/ظ, د/ض, ف/ڤ, ب/پ); long vowels and hamza seats are left out (تورنتو / تورونتو).
+_SKELETON = str.maketrans({"غ": "ك", "ج": "ك", "ق": "ك", "گ": "ك", "ط": "ت", "ص": "س", "ث": "س", "ذ": "ز",
+                           "ظ": "ز", "ض": "د", "ڤ": "ف", "پ": "ب", "ا": None, "و": None, "ي": None, "ء": None})
+_NAME_ZIPF = 3.5  # rarer than this, a word is spelled as its outlet transliterates it (or is a rare form)
+_SKELETON_MIN = 4
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """The consonants of a normalised word without proclitics, transliteration variants merged: one key for
+    تورنتو and تورونتو, غوتيريش and جوتيريس, ستيفانوس and ستفانوس; "" when fewer than four remain."""
+    b = bare(word)
+    k = (b[:-1] if b.endswith("ه") else b).translate(_SKELETON)
+    return k if len(k) >= _SKELETON_MIN else ""
+
+
+def _spelled_otherwise(ctx: Context, t: Token) -> bool:
+    """A rare title word (a foreign name) that the body spells another way: the same consonants, up to the
+    letters that transliterate one sound, in a rare body word."""
+    if zipf(t.norm) >= _NAME_ZIPF:
+        return False
+    key = skeleton(t.norm)
+    return bool(key) and key in _body_skeletons(ctx)
+
+
+def _body_skeletons(ctx: Context) -> frozenset[str]:
+    found = ctx.cache.get("topic:skeletons")
+    if found is None:
+        words = {t.norm for t in ctx.body.tokens}
+        found = ctx.cache["topic:skeletons"] = frozenset(
+            skeleton(w) for w in words if zipf(w) < _NAME_ZIPF) - {""}
+    return found  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=65536)
