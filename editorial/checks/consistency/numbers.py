@@ -54,7 +54,19 @@ def _interval(m: NumberMention, coarser: bool = False) -> tuple[float, float]:
         return v / 2, v
     if m.qualifier == "about":
         return v * (1 - _ABOUT) - half, v * (1 + _ABOUT) + half
+    if _round_scale(m):
+        return v * (1 - _ROUND), v * (1 + _ROUND)
     return v - half, v + 2 * half  # a written figure rounds or truncates the exact one (119 for 119.6)
+
+
+_ROUND = 0.25  # "بمليار دولار" for 1.18 billion, "بنصف مليار" for 544.6 million
+_SCALES = (1e3, 1e6, 1e9, 1e12)
+
+
+def _round_scale(m: NumberMention) -> bool:
+    """A figure written as a scale word alone or its half or quarter (مليار، نصف مليار، ربع مليون): a
+    headline's round figure for the body's precise one, not a count."""
+    return m.kind == "words" and any(m.value in (s, s / 2, s / 4) for s in _SCALES)
 
 
 def _step(m: NumberMention) -> float:
@@ -80,6 +92,21 @@ def agree(a: NumberMention, b: NumberMention) -> bool:
     lo2, hi2 = _interval(b, a.decimals > b.decimals == 0)
     eps = 1e-9 * max(abs(a.value), abs(b.value), 1.0)
     return lo1 <= hi2 + eps and lo2 <= hi1 + eps
+
+
+_SUM_TERMS = 8  # the body figures of one unit tried as the two parts of the title's total
+_SUM_SHARE = 0.1  # each part at least this share of the total
+
+
+def _sum_of_two(t: NumberMention, cands: list[NumberMention]) -> bool:
+    """The title's figure is the total of two body figures of the same unit (a loan of 50 billion paid as 15
+    and 35 billion): a headline adds up what the body details."""
+    if t.kind not in ("digits", "words") or t.qualifier:
+        return False
+    parts = [b for b in cands[:_SUM_TERMS] if b.kind in ("digits", "words") and not b.qualifier
+             and b.value >= _SUM_SHARE * t.value]  # 700 + 10 is no total of 710: a figure off by a little
+    return any(abs(a.value + b.value - t.value) <= 1e-9 * t.value
+               for i, a in enumerate(parts) for b in parts[i + 1:] if a.value != b.value)
 
 
 def _closest(t: NumberMention, cands: list[NumberMention]) -> NumberMention:
@@ -124,7 +151,7 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
             cands = by_unit.get(_vague_key(t)) if id(t) in simple else None
         else:
             cands = by_unit.get(t.unit or "") if t.kind in _QUANTITY_KINDS else None
-        if not cands or any(agree(t, b) for b in cands):
+        if not cands or any(agree(t, b) for b in cands) or _sum_of_two(t, cands):
             continue
         best = _closest(t, cands)
         body_text = ctx.body.text[best.start:best.unit_end]

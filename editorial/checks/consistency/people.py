@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex
 
+from ..arabic import data
 from ..arabic import lexicon as L
 from ..arabic.clitics import strip_proclitics
 from ..arabic.tokens import TextView, Token
@@ -174,8 +175,16 @@ def _plain_word(tok: Token) -> bool:
     w = tok.norm
     return len(w) >= 3 and not strip_proclitics(w, 2)[1] and w not in L.STOPWORDS and not role_of(tok) \
         and not w[:1].isdigit() and place_key(w) is None and w not in L.SPEECH_VERBS \
-        and not (w[:1] in "يت" and 4 <= len(w) <= 5 and w[-1] != "ي")  # a present-tense verb (البابا يعلن،
-    # بدر يقتحم), not a family name ending in ي (يحياوي، تريكي)
+        and w not in _FUNCTION_WORDS and not _verb_shape(w) and not (w[:1] in "وف" and _verb_shape(w[1:]))
+
+
+def _verb_shape(w: str) -> bool:
+    """A present-tense verb (البابا يعلن، بدر يقتحم; after و: تميم ويرد، الشيخ ويوجه), not a family name ending in
+    ي (يحياوي، تريكي)."""
+    return w[:1] in "يت" and 4 <= len(w) <= 5 and w[-1] != "ي"
+
+
+_FUNCTION_WORDS = data.words("function_words")  # prepositions and glue (الشيخ بسبب): never a name part
 
 
 def find_people(view: TextView) -> list[Person]:
