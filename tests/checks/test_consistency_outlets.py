@@ -23,6 +23,9 @@ FLAG = [
     ("مظاهرات في كوريا الشمالية ضد الوفد الأمريكي",
      "تظاهر آلاف الكوريين الجنوبيين في شوارع سيول ضد زيارة الوفد الأمريكي.",
      "consistency.place_mismatch", "كوريا الشمالية"),
+    # a capital inside the title is where the story happened, not its state
+    ("انفجار في دمشق يوقع قتلى", "قتل ثلاثة أشخاص في انفجار سيارة مفخخة في مدينة حمص السورية صباح اليوم.",
+     "consistency.place_mismatch", "دمشق"),
     # two figures written to the same precision do not round into each other
     ("الصادرات تبلغ 1.6 مليار دولار", "بلغت الصادرات 1.7 مليار دولار هذا العام.",
      "consistency.number_mismatch", "1.6 مليار دولار"),
@@ -57,6 +60,12 @@ PASS = [
     # "الكوري الشمالي" is North Korea, not South Korea
     ("ترامب يتلقى رسالة من زعيم كوريا الشمالية",
      "قال الرئيس الأمريكي إنه تلقى رسالة جميلة من الزعيم الكوري الشمالي، وأشاد بالتقارب بين الكوريين."),
+    # a country known by its CLDR name only has its regular nationality adjective (آيسلندا / الآيسلندي)
+    ("الأرجنتين تفشل في عبور آيسلندا",
+     "تعادل المنتخب الأرجنتيني مع نظيره الآيسلندي بهدف لمثله في افتتاح مشواره بكأس العالم في روسيا."),
+    # a capital opening the title before its verb stands for the state (دمشق تعلن = Syria announces)
+    ("دمشق تعلن التصدي لضربات إسرائيلية",
+     "أعلنت وكالة الأنباء السورية أن الدفاعات الجوية تصدت لصواريخ إسرائيلية قرب حمص فجر اليوم."),
     # صيدا is also a word (prey), trusted as the Lebanese city only after a place noun
     ('غارة أمريكية تستهدف "صيدا ثمينا" في أفغانستان',
      "قال مسؤولون إن غارة أمريكية في ولاية ننكرهار بأفغانستان استهدفت قياديا بارزا قرب الحدود مع باكستان."),
@@ -117,3 +126,12 @@ def test_a_headline_present_verb_is_told_from_nouns_that_start_alike():
 ])
 def test_no_name_is_read_from_a_verb_or_a_preposition(title, body):
     assert "consistency.person_mismatch" not in [rule for rule, _ in _alarms(title, body)]
+
+
+def test_a_cldr_country_gets_its_regular_nisba_but_not_a_short_one():
+    from editorial.checks.arabic.lexicon import _nisba
+    from editorial.checks.arabic.normalize import norm
+
+    assert _nisba(norm("آيسلندا")) == "ايسلندي" and _nisba(norm("التشيك")) == "تشيكي"
+    assert _nisba(norm("الصومال")) == "صومالي" and _nisba(norm("سلوفينيا")) == "سلوفيني"
+    assert _nisba(norm("غانا")) == "" and _nisba(norm("جنوب السودان")) == ""

@@ -80,6 +80,22 @@ def _cldr_names() -> dict[str, str]:
     return out
 
 
+def _nisba(name: str) -> str:
+    """The regular nationality adjective of a one-word country name, normalised: the article and a final alif
+    go, ي is added (آيسلندا -> ايسلندي، التشيك -> تشيكي، الصومال -> صومالي); "" for a name of several words
+    and for a short result, which is too often an ordinary word (باني "builder", غاني "rich")."""
+    if " " in name:
+        return ""
+    w = name[2:] if name.startswith("ال") else name
+    if w.endswith("يا"):
+        w = w[:-1]
+    elif w.endswith("ا"):
+        w = w[:-1] + "ي"
+    elif not w.endswith("ي"):
+        w += "ي"
+    return w if len(w) >= 5 else ""
+
+
 @cache
 def places() -> PlaceTables:
     countries: dict[str, str] = {}
@@ -96,9 +112,17 @@ def places() -> PlaceTables:
             adjectives.setdefault(form, key)
         for town in filter(None, map(str.strip, towns.split("،"))):
             cities.setdefault(norm(town), (norm(town), key))
+    cldr_only: list[str] = []
     for code, name in _cldr_names().items():
         form = norm(name)
         countries.setdefault(form, keys.get(code, form))
+        if code not in keys:
+            cldr_only.append(form)
+    for form in cldr_only:  # a country known only by its CLDR name gets its regular nisba (آيسلندا -> آيسلندي)
+        a = _nisba(form)
+        if a and a not in countries and a not in cities and a not in adjectives:
+            for f in (a, a + "ه", a + "ين", a + "ون", a + "ان", a + "تين"):
+                adjectives.setdefault(f, form)
     for alias, name in normalized_fields("place_aliases"):
         if name in cities:
             cities.setdefault(alias, cities[name])

@@ -14,9 +14,12 @@ lexicon are invisible; a body that simply omits the title's place is not flagged
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from ..arabic import lexicon as L
 from ..arabic.clitics import strip_proclitics
+from ..arabic.data import fields
+from ..arabic.normalize import norm
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
@@ -136,7 +139,7 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     start = _after_dateline(ctx.body, body)
     lead = [b for b in body if start <= b.token < LEAD_TOKENS]
     for t in title:
-        if covered(ctx, t) or _in_name(ctx.title, t.token):
+        if covered(ctx, t) or _in_name(ctx.title, t.token) or _state_by_capital(ctx, t, body):
             continue
         # rivals from the body's opening, where a headline's place is restated (a long body names many)
         rivals = _first_each(_rivals(t, lead, title_keys))
@@ -166,6 +169,32 @@ def _after_dateline(view: TextView, body: list[Mention]) -> int:
         if k and rest[:1] in _DATELINE_ENDS:
             return k
     return 0
+
+
+def _state_by_capital(ctx: Context, t: Mention, body: list[Mention]) -> bool:
+    """A capital opening the title before a present-tense verb stands for its state (دمشق تعلن، واشنطن ترد،
+    موسكو تنفي): the body naming the country (السورية، الولايات المتحدة) reports the same actor."""
+    toks = ctx.title.tokens
+    k = t.token + 1
+    while k < len(toks) and toks[k].start < t.end:
+        k += 1
+    if t.kind != "city" or t.key not in _capitals() or k >= len(toks):
+        return False
+    first = t.token == 0 or any(c in ":.،-–" for c in ctx.title.text[toks[t.token - 1].end:t.start])
+    verb = toks[k].norm[:1] in "يت" and len(toks[k].norm) >= 4
+    country = country_of(t)
+    return first and verb and any(country_of(b) == country for b in body)
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    """The capital of every country of data/places.txt (the first of its cities)."""
+    out = set()
+    for _code, _names, _adjective, towns in fields("places"):
+        first = towns.split("،")[0].strip()
+        if first:
+            out.add(norm(first))
+    return frozenset(out)
 
 
 def _in_name(view: TextView, i: int) -> bool:
