@@ -30,7 +30,6 @@ again for the next reader) is the one case left to ``TTL``.
 from __future__ import annotations
 
 import hashlib
-import logging
 import secrets
 from dataclasses import dataclass
 
@@ -40,19 +39,12 @@ from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 
+from .cachesafe import safely as _safely
+
 TTL = 600  # seconds an answer is kept at most
 TOKEN_TTL = 86_400
 SHAPE = 1  # bump when the detail's JSON changes shape (a deploy must not serve the old one for TTL seconds)
 GLOBAL = "draftgen:*"
-log = logging.getLogger(__name__)
-
-
-def _safely(fn, *args, default=None):
-    try:
-        return fn(*args)
-    except Exception as exc:  # noqa: BLE001 (any cache backend's failure: connection, timeout, database)
-        log.warning("cache unavailable (%s: %s); going on without it", exc.__class__.__name__, exc)
-        return default
 
 
 def _cache():

@@ -13,7 +13,6 @@ and requests are let through uncounted (logged; ``/healthz`` reports the cache a
 
 from __future__ import annotations
 
-import logging
 import time
 from dataclasses import dataclass
 
@@ -21,6 +20,7 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from rest_framework.settings import api_settings
 
+from editorial.cachesafe import safely as _safely
 from editorial.models import ApiClient, ApiKey
 
 KEY_TTL = 300
@@ -28,15 +28,6 @@ SCOPE = "api_client"
 _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _MEMO_MAX = 10_000
 _client_of: dict[str, tuple[int, int]] = {}  # key hash -> (client id, window seconds) last used by this worker
-log = logging.getLogger(__name__)
-
-
-def _safely(fn, *args, default=None):
-    try:
-        return fn(*args)
-    except Exception as exc:  # noqa: BLE001 (any cache backend's failure: connection, timeout, database)
-        log.warning("cache unavailable (%s: %s); going on without it", exc.__class__.__name__, exc)
-        return default
 
 
 @dataclass(frozen=True)
