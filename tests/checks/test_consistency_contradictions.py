@@ -282,6 +282,10 @@ EXAMPLES: dict[str, dict] = {
             # the existential "لن يكون هناك" negates the noun after it; the body declares it
             ("الرئيس: لن تكون هناك انتخابات مبكرة", "الرئيس يعلن انتخابات مبكرة في الربيع المقبل.", "title",
              "لن تكون هناك انتخابات مبكرة"),
+            # the title denies what the body's first sentence reports, though the body negates something later
+            ("عدم تنظيم معرض الكتاب في المدينة", ("تنظم البلدية اليوم معرض الكتاب في المدينة بمشاركة عشرين دار "
+                                                 "نشر. ولم يحدد المنظمون بعد موعد السهرة الختامية."),
+             "title", "عدم تنظيم معرض الكتاب"),
             # a past feminine verb of a derived form and its present are one word (استهدفت / تستهدف)
             ("غارة جوية تستهدف مستودعا للأسلحة", "قال الجيش إن الغارة الجوية لم تستهدف مستودعا للأسلحة."
              , "title", "تستهدف مستودعا للأسلحة"),
@@ -318,6 +322,10 @@ EXAMPLES: dict[str, dict] = {
             # the title asserts the conflict and negates a clash: the body's conflict is the asserted one
             ("النزاع في الشمال: اتفاق على تجنب الصدام في المدينة",
              "اتفق الطرفان على خطة من أجل حل النزاع في المدينة."),
+            # a denial denied ("لا تستثني": it includes them) asserts; the body's plural agrees
+            ("حملة الاعتقالات لا تستثني الأطباء", "اعتقلت السلطات ثلاثة أطباء في حملة جديدة، ولم توضح الأسباب."),
+            # what the body stops (إيقاف الرحلات) is not asserted against a title's cancellation
+            ("الشركة تلغي رحلات من وإلى العاصمة", "أعلنت الشركة إيقاف الرحلات من العاصمة وإليها، ولم تحدد موعدا للعودة."),
             # a past feminine verb of a derived form asserted in the body: the same statement
             ("غارة جوية تستهدف مستودعا للأسلحة",
              "استهدفت الغارة الجوية مستودعا للأسلحة، ولم تستهدف حركة المدنيين."),

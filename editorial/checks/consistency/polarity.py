@@ -417,8 +417,8 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
         if negator(toks[n].norm) == "particle" and (_exceptive(toks, n) or _other_than(toks, n)):
             continue
         verb = negator(toks[n].norm) == "verb"
-        if verb and n and toks[n - 1].norm in _HEDGES:
-            continue  # "قد تلغي": a denial that may happen is no denial
+        if verb and n and (toks[n - 1].norm in _HEDGES or negator(toks[n - 1].norm) == "particle"):
+            continue  # "قد تلغي": a denial that may happen is no denial; "لا تستثني": a denial denied
         reach = _VERB_REACH if verb else 1
         k, covered = n + 1, 0
         if verb and _subject_first(toks, n):
@@ -508,7 +508,19 @@ def _negation(ctx: Context) -> Iterator[Hit]:
             if i in t_targets:
                 if k in asserted:
                     continue  # the title also asserts it (النزاع ... تجنب الصدام): the body may say that one
-                if t_targets[i][1] and not body_negates and (j := _in_context(ctx, i, js)) is not None:
+                if not t_targets[i][1]:
+                    continue
+                if not body_negates:
+                    j = _in_context(ctx, i, js)
+                else:
+                    # a body that negates elsewhere: the statement in its first sentence, which negates
+                    # nothing, and the word never negated anywhere
+                    first = ctx.body.sentences[0].tokens[-1].index if ctx.body.sentences and ctx.body.sentences[0].tokens else -1
+                    j = _in_context(ctx, i, [m for m in js if m <= first and not _sentence_negates(ctx.body, m)])
+                    if j is not None and any(m in b_targets or _negator_before(ctx.body, m) or _stopped(ctx.body, m)
+                                             for m in js):
+                        j = None  # denied, near a negator, or stopped (إيقاف الرحلات) somewhere
+                if j is not None:
                     yield _neg_hit(ctx, i, j, t_targets[i][0], None)
                     return
             elif all(j in b_targets and b_targets[j][1] for j in js) and js[0] < LEAD_TOKENS \
@@ -516,6 +528,16 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                 # denied in the opening, next to another of the title's words: the headline's statement
                 yield _neg_hit(ctx, i, js[0], None, b_targets[js[0]][0])
                 return
+
+
+def _sentence_negates(view: TextView, j: int) -> bool:
+    """A negator anywhere in the sentence of token j."""
+    toks, text = view.tokens, view.text
+    for n in token_index(view)[NEG]:
+        lo, hi = sorted((toks[n].end, toks[j].start)) if n < j else (toks[j].end, toks[n].start)
+        if not _SENTENCE_END.search(text, lo, hi):
+            return True
+    return False
 
 
 def _stopped(view: TextView, i: int) -> bool:
