@@ -475,12 +475,14 @@ def _exceptive(toks: tuple[Token, ...], n: int) -> bool:
 
 def _negation(ctx: Context) -> Iterator[Hit]:
     """A title word asserted in a title without any negator while the body only ever negates it directly, or
-    a word the title negates while the body asserts it and negates nothing at all (a long article that
-    negates anything may well report the denial in other words, so it is left alone)."""
+    a word the title negates while the body asserts it: in a body that negates nothing at all, anywhere next to
+    another title word; in one that negates something, only in its first sentence, with no negator there and
+    the word never negated, near a negator or stopped anywhere (a long article may well report the denial in
+    other words)."""
     t_targets, b_targets = _targets(ctx.title), _targets(ctx.body)
     if not b_targets and not t_targets:
         return
-    ttoks, btoks = ctx.title.tokens, ctx.body.tokens
+    ttoks = ctx.title.tokens
     title_negates = bool(token_index(ctx.title)[NEG])
     body_negates = bool(token_index(ctx.body)[NEG])
     keys: dict[str | int, list[int]] = {}
