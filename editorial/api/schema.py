@@ -94,7 +94,16 @@ def patch_required_fields(result, generator, request, public):
     every PATCH (its ``patch_required``) are marked required again, so that the schema says what is accepted."""
     components = result.get("components", {}).get("schemas", {})
     for ser in (DraftUpdateSerializer,):
-        component = components.get("Patched" + ser.__name__.removesuffix("Serializer") + "Request")
-        if component is not None:
-            component["required"] = sorted({*component.get("required", ()), *ser.patch_required})
+        name = "Patched" + ser.__name__.removesuffix("Serializer") + "Request"
+        component = components.get(name)
+        if component is None:
+            continue
+        component["required"] = sorted({*component.get("required", ()), *ser.patch_required})
+        # a body with required fields is itself required: a PATCH with no body at all is refused too
+        ref = "#/components/schemas/" + name
+        for operations in result.get("paths", {}).values():
+            for operation in operations.values():
+                body = operation.get("requestBody") if isinstance(operation, dict) else None
+                if body and any(c.get("schema", {}).get("$ref") == ref for c in body.get("content", {}).values()):
+                    body["required"] = True
     return result

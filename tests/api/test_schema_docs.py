@@ -73,6 +73,10 @@ def test_a_patch_without_its_base_revision_is_what_the_schema_calls_invalid(anon
     ref = schema["paths"]["/api/v1/drafts/{id}/"]["patch"]["requestBody"]["content"]["application/json"]["schema"]
     component = schema["components"]["schemas"][ref["$ref"].rsplit("/", 1)[1]]
     assert component["required"] == ["base_revision"]
+    # and the body itself is required: a PATCH with no body at all is refused as well
+    assert schema["paths"]["/api/v1/drafts/{id}/"]["patch"]["requestBody"]["required"] is True
     made = cms_a.post("/api/v1/drafts/", {"title": "عنوان الخبر", "body": "نص الخبر الكامل هنا."}, format="json")
     answer = cms_a.patch(f"/api/v1/drafts/{made.json()['id']}/", {"title": "عنوان آخر"}, format="json")
     assert answer.status_code == 400 and "base_revision" in answer.json()["fields"]
+    empty = cms_a.patch(f"/api/v1/drafts/{made.json()['id']}/")
+    assert empty.status_code == 400 and "base_revision" in empty.json()["fields"]
