@@ -16,7 +16,7 @@ from typing import Any
 from .arabic import norm
 from .config import DEFAULT_CONFIG, CheckConfig
 from .registry import FAMILIES, all_rules
-from .types import CheckModule, Document, Finding, Hit, Report, Rule, Span, utf16_offsets
+from .types import CheckModule, Document, Finding, Hit, PartialFailure, Report, Rule, Span, utf16_offsets
 
 ENGINE_VERSION = "1.0.0"
 
@@ -70,9 +70,14 @@ def _to_finding(doc: Document, rule: Rule, h: Hit, config: CheckConfig,
 
 def _run_safely(module: CheckModule, doc: Document, config: CheckConfig, errors: list[str]) -> Iterator[Hit]:
     try:
-        yield from list(module.run(doc, config))
+        hits = list(module.run(doc, config))
+    except PartialFailure as partial:  # some of the family's checks failed: keep the others' findings
+        errors.extend(f"{module.__name__}: {e}" for e in partial.errors)
+        hits = partial.hits
     except Exception as exc:  # noqa: BLE001 - the engine must never raise on text
         errors.append(f"{module.__name__}: {type(exc).__name__}: {exc}")
+        return
+    yield from hits
 
 
 def _stats(doc: Document) -> dict[str, Any]:

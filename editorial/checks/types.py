@@ -22,6 +22,17 @@ SEVERITIES = ("error", "warning", "info")
 FIELDS = ("title", "body")
 
 
+class PartialFailure(Exception):  # noqa: N818 (not an error of the caller: a family's partial result)
+    """Raised by a family whose parts run separately when some of them failed: ``hits`` are the findings of the
+    parts that ran, ``errors`` say which failed. The engine keeps the hits and reports the errors, so one
+    failing check does not take its whole family's findings with it."""
+
+    def __init__(self, hits: list, errors: list[str]) -> None:
+        super().__init__("; ".join(errors))
+        self.hits = hits
+        self.errors = errors
+
+
 @dataclass(frozen=True)
 class Param:
     """A tunable number of one rule: its name, type, default and bounds, declared beside the rule.

@@ -202,3 +202,18 @@ def test_a_one_megabyte_text_is_checked_without_errors():
     body = "\n\n".join(para.format(n=i) for i in range(1, 8000))
     assert len(body) > 1_000_000
     assert_consistent(check_draft("عنوان طويل", body))
+
+
+def test_one_failing_consistency_check_keeps_the_others_findings(monkeypatch):
+    """A check that raises loses only its own findings: the number mismatch is still reported, the failure is
+    in the report's errors (one broken check once dropped every consistency finding of a draft)."""
+    from editorial.checks.consistency import topic
+
+    def broken(ctx, config):
+        raise RuntimeError("topic check broken for the test")
+
+    monkeypatch.setattr(topic, "check", broken)
+    report = check_draft("وفاة 12 شخصا في حادث مرور بالطريق السريع",
+                         "توفي 15 شخصا وأصيب آخرون في حادث مرور على الطريق السريع صباح اليوم.")
+    assert any("topic check broken" in e for e in report.errors)
+    assert [f.rule for f in report.findings if f.check == "consistency"] == ["consistency.number_mismatch"]

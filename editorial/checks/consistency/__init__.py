@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from ..arabic.marks import after_marks
 from ..config import CheckConfig
-from ..types import Document, Hit, Rule
+from ..types import Document, Hit, PartialFailure, Rule
 from . import dates, gender, numbers, people, places, polarity, results, roles, scores, swapped, topic
 from .common import Context
 
@@ -26,10 +26,13 @@ RULES: tuple[Rule, ...] = tuple(r for m in _MODULES for r in m.RULES)
 
 def run(doc: Document, config: CheckConfig) -> Iterable[Hit]:
     ctx = Context(doc)
-    hits = _first_per_span(list(_hits(ctx, config)))
+    errors: list[str] = []
+    hits = _first_per_span(list(_hits(ctx, config, errors)))
     for h in hits:  # a span ends after the word's trailing tashkeel (شخصاً, not شخصا)
         h.end = after_marks(doc.field(h.field).text, h.end)
         h.related = [(f, s, after_marks(doc.field(f).text, e)) for f, s, e in h.related]
+    if errors:
+        raise PartialFailure(hits, errors)
     return hits
 
 
@@ -40,8 +43,14 @@ def _first_per_span(hits: list[Hit]) -> list[Hit]:
             or not any(f == h.field and s < h.end and h.start < e for f, s, e in taken)]
 
 
-def _hits(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
+def _hits(ctx: Context, config: CheckConfig, errors: list[str]) -> Iterator[Hit]:
+    """Each check's hits; a check that raises loses only its own (its error is kept for the report)."""
     if not ctx.title.tokens or not ctx.body.tokens:
         return
     for m in _MODULES:
-        yield from m.check(ctx, config)
+        try:
+            found = list(m.check(ctx, config))
+        except Exception as exc:  # noqa: BLE001 - the engine must never raise on text
+            errors.append(f"{m.__name__}: {type(exc).__name__}: {exc}")
+            continue
+        yield from found
