@@ -22,7 +22,7 @@ SEVERITIES = ("error", "warning", "info")
 FIELDS = ("title", "body")
 
 
-class PartialFailure(Exception):  # noqa: N818 (not an error of the caller: a family's partial result)
+class PartialFailure(Exception):
     """Raised by a family whose parts run separately when some of them failed: ``hits`` are the findings of the
     parts that ran, ``errors`` say which failed. The engine keeps the hits and reports the errors, so one
     failing check does not take its whole family's findings with it."""
