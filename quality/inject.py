@@ -102,7 +102,7 @@ def _put_in_sentence(body: str, rng: random.Random, piece: str, replace_word: bo
     return _insert(body, at, piece + " ")
 
 
-def _after_sentence(body: str, rng: random.Random, piece: str) -> str | None:
+def after_sentence(body: str, rng: random.Random, piece: str) -> str | None:
     sents = sentences(body)
     if not sents:
         return None
@@ -110,7 +110,7 @@ def _after_sentence(body: str, rng: random.Random, piece: str) -> str | None:
     return _insert(body, e, " " + piece)
 
 
-def _as_paragraph(body: str, rng: random.Random, piece: str, where: str = "any") -> str:
+def as_paragraph(body: str, rng: random.Random, piece: str, where: str = "any") -> str:
     paras = paragraphs(body)
     if where == "start" or not paras:
         return piece + "\n" + body
@@ -154,11 +154,11 @@ def inject_filler(title, body, rng, items):
 def inject_editor_note(title, body, rng, items):
     piece = rng.choice(items)
     if piece.startswith("("):
-        new = _after_sentence(body, rng, piece) if rng.random() < 0.5 else _put_in_sentence(body, rng, piece)
+        new = after_sentence(body, rng, piece) if rng.random() < 0.5 else _put_in_sentence(body, rng, piece)
     elif rng.random() < 0.5:
-        new = _as_paragraph(body, rng, piece)
+        new = as_paragraph(body, rng, piece)
     else:
-        new = _after_sentence(body, rng, piece)
+        new = after_sentence(body, rng, piece)
     return new and (title, new, _label("placeholder", "editor_note", field="body", text=piece))
 
 
@@ -173,19 +173,19 @@ def inject_placeholder_name(title, body, rng, items):
         m = rng.choice(found)
         new = body[:m.start()] + name + body[m.end():]
     else:
-        new = _after_sentence(body, rng, rng.choice(T.NAME_FRAMES).format(name))
+        new = after_sentence(body, rng, rng.choice(T.NAME_FRAMES).format(name))
     return new and (title, new, _label("placeholder", "placeholder_name", field="body", text=name))
 
 
 def inject_ai_leftover(title, body, rng, items):
     piece = rng.choice(items)
     where = "start" if piece.endswith(":") else "end"
-    return title, _as_paragraph(body, rng, piece, where), _label("placeholder", "ai_leftover", field="body", text=piece)
+    return title, as_paragraph(body, rng, piece, where), _label("placeholder", "ai_leftover", field="body", text=piece)
 
 
 def inject_cutoff(title, body, rng, items):
     piece = rng.choice(items)
-    new = _after_sentence(body, rng, piece) if rng.random() < 0.5 else _as_paragraph(body, rng, piece, "end")
+    new = after_sentence(body, rng, piece) if rng.random() < 0.5 else as_paragraph(body, rng, piece, "end")
     return new and (title, new, _label("placeholder", "knowledge_cutoff", field="body", text=piece))
 
 
@@ -193,7 +193,7 @@ def inject_dummy(title, body, rng, items):
     piece = rng.choice(items)
     if rng.random() < 0.4:
         piece = piece + " " + rng.choice([t for t in items if t != piece] or [piece])
-    new = _as_paragraph(body, rng, piece) if rng.random() < 0.6 else _after_sentence(body, rng, piece)
+    new = as_paragraph(body, rng, piece) if rng.random() < 0.6 else after_sentence(body, rng, piece)
     return new and (title, new, _label("placeholder", "dummy_text", field="body", text=piece))
 
 
@@ -350,7 +350,7 @@ def _other_number(n: str, how: str, rng: random.Random) -> str | None:
     return None
 
 
-def _with_next_word(text: str, end: int) -> int:
+def with_next_word(text: str, end: int) -> int:
     m = re.match(rf" {_AR}+", text[end:])
     return end + (m.end() if m else 0)
 
@@ -371,8 +371,8 @@ def inject_number(title, body, rng, items):
     if other is None:
         return None
     new = title[:m.start()] + other + title[m.end():]
-    tt = new[m.start():_with_next_word(new, m.start() + len(other))]
-    bt = body[bm.start():_with_next_word(body, bm.end())]
+    tt = new[m.start():with_next_word(new, m.start() + len(other))]
+    bt = body[bm.start():with_next_word(body, bm.end())]
     return new, body, _label("consistency", "number_mismatch", title_text=tt, body_text=bt)
 
 

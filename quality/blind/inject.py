@@ -18,12 +18,11 @@ from .. import inject as base
 from . import templates as T
 
 Injected = tuple[str, str, dict]
-_AR = r"[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\w]"
-_NUM = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d.,]*\d)")
-_YEAR = re.compile(r"^(19|20)\d\d$")
+_AR, _NUM, _YEAR = base._AR, base._NUM, base._YEAR
 
 sentences, paragraphs, words_of = base.sentences, base.paragraphs, base.words_of
 _insert, _find_word = base._insert, base._find_word
+after_sentence, as_paragraph, with_next_word = base.after_sentence, base.as_paragraph, base.with_next_word
 
 
 def _label(check: str, kind: str, **kw) -> dict:
@@ -32,24 +31,6 @@ def _label(check: str, kind: str, **kw) -> dict:
 
 def _trap(family: str, field: str, text: str, why: str) -> dict:
     return {"not": family, "field": field, "text": text, "why": why}
-
-
-def _after_sentence(body: str, rng: random.Random, piece: str) -> str | None:
-    sents = sentences(body)
-    if not sents:
-        return None
-    _, e = rng.choice(sents)
-    return _insert(body, e, " " + piece)
-
-
-def _new_paragraph(body: str, rng: random.Random, piece: str, where: str = "any") -> str:
-    paras = paragraphs(body)
-    if where == "start" or not paras:
-        return piece + "\n" + body
-    if where == "end":
-        return body + "\n" + piece
-    _, e = rng.choice(paras)
-    return _insert(body, e, "\n" + piece)
 
 
 def _unquoted_sentences(body: str) -> list[tuple[int, int]]:
@@ -85,7 +66,7 @@ def bracket_note(title, body, rng):
 
 def placeholder_name(title, body, rng):
     name = rng.choice(T.PLACEHOLDER_NAMES)
-    new = _after_sentence(body, rng, rng.choice(T.PLACEHOLDER_NAME_FRAMES).format(name))
+    new = after_sentence(body, rng, rng.choice(T.PLACEHOLDER_NAME_FRAMES).format(name))
     return new and (title, new, _label("placeholder", "placeholder_name", field="body", text=name))
 
 
@@ -111,37 +92,37 @@ def template_variable(title, body, rng):
 
 def chatbot_preamble(title, body, rng):
     piece = rng.choice(T.CHATBOT_OPENINGS)
-    return title, _new_paragraph(body, rng, piece, "start"), _label("placeholder", "ai_leftover", field="body",
+    return title, as_paragraph(body, rng, piece, "start"), _label("placeholder", "ai_leftover", field="body",
                                                                      text=piece)
 
 
 def chatbot_closing(title, body, rng):
     piece = rng.choice(T.CHATBOT_CLOSINGS)
-    return title, _new_paragraph(body, rng, piece, "end"), _label("placeholder", "ai_leftover", field="body",
+    return title, as_paragraph(body, rng, piece, "end"), _label("placeholder", "ai_leftover", field="body",
                                                                    text=piece)
 
 
 def knowledge_cutoff(title, body, rng):
     piece = rng.choice(T.KNOWLEDGE_CUTOFF)
-    new = _after_sentence(body, rng, piece) if rng.random() < 0.5 else _new_paragraph(body, rng, piece, "end")
+    new = after_sentence(body, rng, piece) if rng.random() < 0.5 else as_paragraph(body, rng, piece, "end")
     return new and (title, new, _label("placeholder", "ai_leftover", field="body", text=piece))
 
 
 def dummy_text(title, body, rng):
     picked = rng.sample(T.DUMMY_TEXT, rng.choice([1, 2, 3]))
     piece = " ".join(picked)
-    return title, _new_paragraph(body, rng, piece), _label("placeholder", "dummy_text", field="body", text=piece)
+    return title, as_paragraph(body, rng, piece), _label("placeholder", "dummy_text", field="body", text=piece)
 
 
 def round_note(title, body, rng):
     piece = rng.choice(T.ROUND_NOTES)
-    new = _after_sentence(body, rng, piece) if rng.random() < 0.5 else _inside_sentence(body, rng, piece)
+    new = after_sentence(body, rng, piece) if rng.random() < 0.5 else _inside_sentence(body, rng, piece)
     return new and (title, new, _label("placeholder", "editor_note", field="body", text=piece))
 
 
 def editor_line(title, body, rng):
     piece = rng.choice(T.EDITOR_LINES)
-    return title, _new_paragraph(body, rng, piece), _label("placeholder", "editor_note", field="body", text=piece)
+    return title, as_paragraph(body, rng, piece), _label("placeholder", "editor_note", field="body", text=piece)
 
 
 # --- repetition -----------------------------------------------------------------------------------------------
@@ -269,11 +250,6 @@ def restated_paragraph(title, body, rng):
 
 # --- consistency ----------------------------------------------------------------------------------------------
 
-def _next_word_end(text: str, end: int) -> int:
-    m = re.match(rf" {_AR}+", text[end:])
-    return end + (m.end() if m else 0)
-
-
 def _changed_number(n: str, rng: random.Random) -> str | None:
     if not n.isdigit():
         return None
@@ -305,8 +281,8 @@ def number(title, body, rng):
     if other is None or other == m.group(0):
         return None
     new = title[:m.start()] + other + title[m.end():]
-    tt = new[m.start():_next_word_end(new, m.start() + len(other))]
-    bt = body[bm.start():_next_word_end(body, bm.end())]
+    tt = new[m.start():with_next_word(new, m.start() + len(other))]
+    bt = body[bm.start():with_next_word(body, bm.end())]
     return new, body, _label("consistency", "number_mismatch", title_text=tt, body_text=bt)
 
 
@@ -553,7 +529,7 @@ def digest(title, body, rng):
 
 def phone_example(title, body, rng):
     piece, marker = rng.choice(T.HOWTO_EXAMPLES)
-    return title, _new_paragraph(body, rng, piece, "end"), _trap("placeholder", "body", marker,
+    return title, as_paragraph(body, rng, piece, "end"), _trap("placeholder", "body", marker,
                                                                  "example format in a how-to")
 
 
@@ -568,13 +544,13 @@ def agency_credit(title, body, rng):
 
 def quoted_ai_phrase(title, body, rng):
     piece, quote = rng.choice(T.QUOTED_AI)
-    new = _after_sentence(body, rng, piece)
+    new = after_sentence(body, rng, piece)
     return new and (title, new, _trap("placeholder", "body", quote, "a chatbot phrase quoted as reported speech"))
 
 
 def quoted_chant(title, body, rng):
     piece, quote = rng.choice(T.QUOTED_CHANTS)
-    new = _after_sentence(body, rng, piece)
+    new = after_sentence(body, rng, piece)
     return new and (title, new, _trap("repetition", "body", quote, "a slogan quoted twice"))
 
 
@@ -602,7 +578,7 @@ def number_in_words(title, body, rng):
         if bm:
             word = rng.choice([T.ONES_M[v], T.ONES_F[v]])
             new = body[:bm.start()] + word + body[bm.end():]
-            return title, new, _trap("consistency", "title", title[m.start():_next_word_end(title, m.end() - 1)],
+            return title, new, _trap("consistency", "title", title[m.start():with_next_word(title, m.end() - 1)],
                                      "the same number in words in the body")
     return None
 
