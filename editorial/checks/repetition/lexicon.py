@@ -30,6 +30,8 @@ OPENER_CONJUNCTIONS = data.words("opener_conjunctions")
 DOUBLED_NAMES = data.words("doubled_names")
 # Reporting verbs: a run of three sentences opening with the same one (وأضاف... وأضاف... وأضاف) is flagged.
 REPORTING_VERBS = data.words("reporting_verbs")
+# Verbs whose next noun is the speaker ("وقال رئيس النقابة"): a run naming a new one each time is several voices.
+ATTRIBUTION_VERBS = data.words("attribution_verbs")
 # Connectives that open a restatement ("أي ما مجموعه"، "بعبارة أخرى").
 RESTATING = data.words("restating_connectives")
 # Phrases that point back at something said before ("كما سبق ذكره"، "كما أسلفنا"), matched anywhere in a sentence.
@@ -40,7 +42,12 @@ SYNONYM_GROUPS = data.groups("synonym_groups")
 NATIONALITIES = data.words("nationality_adjectives")
 # Stock linking phrases of news copy ("في هذا الإطار"، "من جهة أخرى"): padding when used again and again.
 # One entry a family: its wordings separated by "|" (تجدر الإشارة | الجدير بالذكر), counted together.
-STOCK_PHRASES = tuple(tuple(tuple(f.split()) for f in row if f) for row in data.normalized_fields("stock_phrases"))
+STOCK_FILLERS = tuple(tuple(tuple(f.split()) for f in row if f) for row in data.normalized_fields("stock_phrases"))
+# Compound prepositions and connectors (من خلال، في حين): counted with them, against a threshold that grows with
+# the length (they carry their sentence's grammar).
+STOCK_CONNECTORS = tuple(tuple(tuple(f.split()) for f in row if f)
+                         for row in data.normalized_fields("stock_connectors"))
+STOCK_PHRASES = STOCK_FILLERS + STOCK_CONNECTORS
 # Names and fixed terms of several words that a story repeats as a name, not as padding (normalised).
 MULTIWORD_NAMES = data.groups("multiword_names")
 # Word classes of the linking-phrase frames (preposition + demonstrative + noun, manner noun + adjective ...).

@@ -23,12 +23,13 @@ from ..arabic import Sentence, Token
 from ..arabic.clitics import CONJUNCTION_LETTERS, has_article
 from ..arabic.memo import WordMemo
 from ..types import Hit
-from .lexicon import ENTITY_HEADS, OPENER_CONJUNCTIONS, OPENER_GLUE, REPORTING_VERBS
+from .lexicon import ATTRIBUTION_VERBS, ENTITY_HEADS, OPENER_CONJUNCTIONS, OPENER_GLUE, REPORTING_VERBS
 from .prep import MAX_RELATED, Body, is_function, is_number
 from .rules import REPEATED_OPENER
 
 RUN = 3
 HEADING_WORDS = 6
+VARIED_PER = 400  # words in which one opener behind two different conjunctions three times is a habit
 MAX_CONJUNCTIONS = 2  # "و قد أضاف": at most this many conjunction tokens before the real opener
 
 
@@ -157,9 +158,41 @@ def _runs(body: Body, items: list[Opener], n: int) -> Iterator[list[Opener]]:
         if k is not None and k == prev:
             run.append(o)
             continue
-        if len(run) >= RUN and prev is not None and _meaningful(prev) and not body.allowed & {" ".join(prev)}:
+        if len(run) >= RUN and prev is not None and _meaningful(prev) and not body.allowed & {" ".join(prev)} \
+                and not (n == 1 and prev[0] in ATTRIBUTION_VERBS and _new_voices(body, run)):
             yield run
         run, prev = ([o] if o is not None else []), k
+
+
+def _varied(group: list[Opener], limit: int) -> bool:
+    """One opener behind conjunctions the writer varies: three different ones (وأضاف، كما أضاف، ثم أضاف), or two
+    different ones over ``limit`` openers (three in up to 400 words, more in proportion). A speaker named again
+    now and then in a long piece, mostly behind the plain و (وقال الحريري ×3، كما قال الحريري), is how a report
+    returns to its source."""
+    forms = len({o.conj for o in group})
+    return forms >= RUN or (forms >= 2 and len(group) >= limit)
+
+
+def _speaker(body: Body, o: Opener) -> str | None:
+    """The word that follows a reporting verb when it names who speaks (وقالت مسؤولة، وقال روبرت), else None (وقال
+    إن، وأضاف: «...»: the same speaker going on)."""
+    k = o.skip + 1
+    if k >= len(o.tokens):
+        return None
+    t = o.tokens[k]
+    if is_function(t.norm) or is_number(t.norm) or body.in_quote(t.start) \
+            or ":" in body.view.text[o.tokens[k - 1].end:t.start]:
+        return None
+    return t.stem
+
+
+def _new_voices(body: Body, run: list[Opener]) -> bool:
+    """A run of one reporting verb (وقال... وقال... وقالت...) where each sentence names another speaker, with at
+    most one going on without a name: how a report gives several voices, not a habit. The same speaker
+    introduced again, or speaking on through several sentences (وأضاف أن... وأضاف أن...), is still a run."""
+    speakers = [_speaker(body, o) for o in run]
+    named = [w for w in speakers if w is not None]
+    return len(named) >= len(run) - 1 and len(set(named)) == len(named)
 
 
 def repeated_openers(body: Body) -> Iterator[Hit]:
@@ -188,7 +221,8 @@ def repeated_openers(body: Body) -> Iterator[Hit]:
             by_opener[o.key[:2]].setdefault(o.tokens[0].start, o)
     for found in by_opener.values():
         group = [found[k] for k in sorted(found)]
-        if len(group) >= RUN and len({o.conj for o in group}) >= 2 and fresh(group):
+        if len(group) >= RUN and _varied(group, max(RUN, math.ceil(RUN * len(body.view.tokens) / VARIED_PER))) \
+                and fresh(group):
             yield _hit(body, group, 2)
     limit = max(RUN, math.ceil(RUN * len(body.view.tokens) / 600))
     for n in (3, 2):

@@ -23,7 +23,14 @@ from ..arabic import TextView, Token, light_stem
 from ..arabic.clitics import CONJUNCTION_LETTERS
 from ..config import CheckConfig
 from ..types import Hit
-from .lexicon import ENTITY_HEADS, LINKING_FRAMES, MULTIWORD_NAMES, NATIONALITIES, STOCK_PHRASES
+from .lexicon import (
+    ENTITY_HEADS,
+    LINKING_FRAMES,
+    MULTIWORD_NAMES,
+    NATIONALITIES,
+    STOCK_CONNECTORS,
+    STOCK_PHRASES,
+)
 from .prep import ARTICLE, CONTENT, MAX_RELATED, Body, is_content
 from .rules import OVERUSED_PHRASE
 
@@ -40,12 +47,13 @@ def _phrases(body: Body) -> dict[tuple[str, ...], list[Occurrence]]:
     for i in compress(range(len(toks) - 1), map(and_, flags, repeat(CONTENT))):  # content tokens, found in C
         if skip[i] or out[i]:
             continue
-        end, article = i, flags[i] & ARTICLE
+        if not flags[i] & ARTICLE:
+            # "هاني رمضان", "دعم تطبيق" (no article), "كوريا الشمالية", "قوات النظام", "وكالة الأنباء" (a bare
+            # head in construct with a definite word): names and idafa chains that name one thing, not padding
+            continue
+        end = i
         while end - i < 2 and joined[end] and flags[end + 1] & CONTENT:
             end += 1
-            article |= flags[end] & ARTICLE
-            if not article:
-                continue  # "هاني رمضان", "دعم تطبيق" (no article): names and idafa chains, not padding
             prev = found[tuple(stems[i:end + 1])]
             # once per sentence: a phrase repeated inside one long line is a list, not padding
             if not prev or sent[prev[-1][0].index] != sent[i]:
@@ -132,8 +140,18 @@ STOCK_MIN = 4  # a stock linking phrase this many times in a piece of up to STOC
 STOCK_PER = 1200
 
 
+CONNECTOR_PER = 60  # a compound preposition or connector once in this many words is the grammar of the piece
+_CONNECTORS = frozenset(family[0] for family in STOCK_CONNECTORS)
+
+
 def _stock_threshold(words: int) -> int:
     return max(STOCK_MIN, math.ceil(STOCK_MIN * math.sqrt(words / STOCK_PER)))
+
+
+def _connector_threshold(words: int) -> int:
+    """A connector (من خلال، في حين) is needed by its sentence like a function word: one in CONNECTOR_PER words
+    is the grammar of the piece, and the threshold is never lower than a stock phrase's."""
+    return max(_stock_threshold(words), math.ceil(words / CONNECTOR_PER))
 
 
 def overused_stock_phrases(body: Body) -> Iterator[Hit]:
@@ -165,8 +183,9 @@ def overused_stock_phrases(body: Body) -> Iterator[Hit]:
                 found[framed].append((i, i + len(framed) - 1))
                 last = i + len(framed) - 1
     banned = body.allowed | body.stop_phrases
+    connector_limit = _connector_threshold(len(toks))
     for family, occs in found.items():
-        if len(occs) < limit or " ".join(family) in banned:
+        if len(occs) < (connector_limit if family in _CONNECTORS else limit) or " ".join(family) in banned:
             continue
         if any(" ".join(norms[x:y + 1]) in banned for x, y in occs):
             continue  # one of its wordings is an allowed repeat

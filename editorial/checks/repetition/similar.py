@@ -30,7 +30,7 @@ from ..arabic import Sentence, light_stem, norm
 from ..arabic.clitics import CONJUNCTION_LETTERS
 from ..arabic.memo import WordMemo
 from ..types import Hit
-from .lexicon import CALENDAR_WORDS, RECAP_PHRASES, RESTATING, UNIT_WORDS
+from .lexicon import CALENDAR_WORDS, RECAP_PHRASES, REPORTING_VERBS, RESTATING, UNIT_WORDS
 from .prep import CONCEPT, Body, is_content, is_number
 from .rules import NEAR_DUPLICATE_SENTENCE, POSSIBLE_RESTATEMENT, RESTATED_FACT
 
@@ -122,7 +122,28 @@ def _distant_kind(body: Body, i: int, j: int, min_similarity: float) -> tuple[st
     sents = body.view.sentences
     if _numbers(sents[i]) != _numbers(sents[j]):
         return None, score  # parallel sentences with other figures (5% said..., 12% said...)
+    a, b = _label(body, sents[i]), _label(body, sents[j])
+    if a is not None and b is not None and a != b:
+        return None, score  # lines of a comparison, one per item ("ميت 20: 256 غيغابايت", "بي 20 برو: 256 ...")
     return rule, score
+
+
+LABEL_WORDS = 4  # at most this many words before the colon of an item's label
+
+
+def _label(body: Body, s: Sentence) -> tuple[str, ...] | None:
+    """The label a sentence opens with ("ميت 20 إكس: ..."، "الفريق الثاني: ..."): up to LABEL_WORDS words before a
+    colon, none of them a reporting verb (وقال الوزير: «...» introduces a quotation, not an item). Two sentences
+    under different labels give the same value to two items of a list; their likeness is the list's format."""
+    toks = s.tokens
+    text = body.view.text
+    for k, t in enumerate(toks[:LABEL_WORDS]):
+        if t.norm in REPORTING_VERBS or t.norm[1:] in REPORTING_VERBS:
+            return None
+        nxt = toks[k + 1].start if k + 1 < len(toks) else s.end
+        if ":" in text[t.end:nxt]:
+            return tuple(x.norm for x in toks[:k + 1])
+    return None
 
 
 def _contained(body: Body, i: int, j: int) -> bool:
