@@ -321,3 +321,14 @@ def test_a_disabled_rule_stays_silent():
 )
 def test_credits_quotes_and_verses_are_not_placeholders(body):
     assert not _placeholder_findings(T, body)
+
+
+def test_a_reporter_handing_over_to_a_story_is_not_an_assistant_leftover():
+    """«إليكم القصة كما رواها ...» is how a report introduces a narrative; an assistant's offer of a rewrite is
+    still flagged with its exact span."""
+    body = "وتحدث الرئيس عشر دقائق عن الصفقة.\nإليكم القصة كما رواها الرئيس:\nقال إن موظفا دخل مكتبه حاملا ملفا."
+    assert not [f for f in _placeholder_findings(T, body) if f.rule == "placeholder.ai_leftover"]
+    offer = "إليك صياغة مقترحة للخبر:"
+    body = "افتتحت البلدية الحديقة.\n" + offer + "\nافتتحت البلدية حديقة جديدة."
+    (f,) = [f for f in _placeholder_findings(T, body) if f.rule == "placeholder.ai_leftover"]
+    assert f.text.startswith("إليك صياغة مقترحة")

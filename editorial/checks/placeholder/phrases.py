@@ -187,10 +187,11 @@ _INTERJ = (
 )
 _INTERJ_TRIGGERS = "بالتأكيد بالطبع طبعا بكل_سرور حسنا sure certainly of_course absolutely great"
 # After "إليك": an indefinite noun ("خبراً", "نسخةً") or a revision word is assistant talk; "إليك نص البيان"
-# is how a person introduces a document, so definite nouns count only after an interjection ("بالتأكيد!").
+# is how a person introduces a document, so definite nouns count only after an interjection ("بالتأكيد!"). A story
+# is not assistant talk: "إليكم القصة كما رواها" is how a reporter hands over to a narrative.
 _AI_OFFER = (
     r"(?:ال)?(?:نسخ|صياغ|مسود|مقترح|اقتراح|إعادة|معاد|معدل|منقح|مختصر|محدث|خبرا|مقالا|تقريرا|نصا|ملخصا|عنوانا|عناوين|"
-    r"فقرة|قصة|صيغة|تحديثا|النسخ|الصياغ|المسود|خبر صحفي|مقال صحفي|تقرير صحفي)"
+    r"فقرة|صيغة|تحديثا|النسخ|الصياغ|المسود|خبر صحفي|مقال صحفي|تقرير صحفي)"
 )
 _AI_NOUN = r"(?:ال)?(?:مقال|خبر|نسخة|صياغة|نص|تقرير|ملخص|مسودة|صيغة|عنوان|عناوين|مقترح|فقرة|قصة|مادة|بيان|تحديث)"
 _MY_KNOWLEDGE = r"(?:معلوماتي|معرفتي|معارفي|بياناتي|بيانات\s+تدريبي|تدريبي|قاعدة\s+(?:معارفي|بياناتي))(?!\p{L})"
