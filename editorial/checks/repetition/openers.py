@@ -187,9 +187,11 @@ def _speaker(body: Body, o: Opener) -> str | None:
 
 
 def _new_voices(body: Body, run: list[Opener]) -> bool:
-    """A run of one reporting verb (وقال... وقال... وقالت...) where each sentence names another speaker, with at
-    most one going on without a name: how a report gives several voices, not a habit. The same speaker
+    """A run of one attribution verb behind one conjunction (وقال... وقال... وقال...) where each sentence names
+    another speaker, with at most one going on without a name: how a report gives several voices, not a habit. The same speaker
     introduced again, or speaking on through several sentences (وأضاف أن... وأضاف أن...), is still a run."""
+    if len({o.conj for o in run}) > 1:
+        return False  # وأكد المدير... فأكد الممرض... كما أكد الحارس: the conjunction varied, the verb kept
     speakers = [_speaker(body, o) for o in run]
     named = [w for w in speakers if w is not None]
     return len(named) >= len(run) - 1 and len(set(named)) == len(named)
