@@ -66,7 +66,7 @@ _NEG_REACH = 3  # skip words (أن، في، يتم) passed over between a negato
 _VERB_REACH = 4  # words a verb of denial covers (استبعد روحاني تقديم حكومته استقالتها)
 _NEAR = 12  # a negator this many words before a word, in its sentence, may be about it
 _ILLA = L._n("إلا")[0]
-_MIN = L._n("من")[0]
+_FROM = frozenset(L._n("من عن"))  # "من أعلى مستوى"، "يتراجع عن أعلى مستوى": a level left
 _STATEMENT = 8  # words around a denied body word where another title word shows it is the title's statement
 _GAINS = "up"  # the pair of gains and losses, rises and falls: the one a reversing verb turns over
 _COMPASS = frozenset(("north", "east"))  # directions, which a place name may end with
@@ -117,6 +117,9 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
     if _question(ctx.title):
         return  # "هل بدأ عصر الغاز؟" asks, it states no outcome
     for i, pair, side in title_polar:
+        if _denied_by_verb(ctx.title, i):
+            continue  # "تنفي فرض رسوم": the statement is the denial (negation_mismatch weighs it), and the body
+            # of a denial story repeats what is denied
         both = any(p == pair and s != side for _, p, s in title_polar)
         if both and pair.removeprefix(_PURPOSE) in _STANCES:
             continue  # "يؤكد ... وينفي": the title gives both stances, the body may report either
@@ -144,6 +147,13 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
 
 
 _HAL = L._n("هل")[0]
+
+
+def _denied_by_verb(view: TextView, i: int) -> bool:
+    """The word is covered by a verb of denial (ينفي، نفى) rather than a particle."""
+    target = _targets(view).get(i)
+    return target is not None and negator(view.tokens[target[0]].norm) == "verb" \
+        and ("confirm", 1) in word_sides(view.tokens[target[0]].norm)
 
 
 def _question(view: TextView) -> bool:
@@ -205,7 +215,7 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
     for i in positions:
         w = toks[i].norm
         if _demanded(view, i) or maybe_place(w) or _reverser_of_next(view, i) \
-                or (i and toks[i - 1].norm == _MIN and any(p == "high" for p, _ in word_sides(w))):
+                or (i and toks[i - 1].norm in _FROM and any(p == "high" for p, _ in word_sides(w))):
             continue  # asked for, a place (صعدة), a reversing verb, a starting level (من أعلى)
         neg = _negated(view, i)
         if neg >= 0:
