@@ -135,8 +135,8 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
                 # the word ("ورفضهم المغادرة."): given the benefit of the doubt
                 if _about(ctx.body, j, subject) or next(_walk(ctx.body, j, _WINDOW), None) is None:
                     break
-            elif _about(ctx.body, j, subject):
-                against = j
+            elif _about(ctx.body, j, subject) and (j < LEAD_TOKENS or pair not in _STANCES):
+                against = j  # a stance against the title's is read in the opening only (later ones are others')
         else:
             # the title's only outcome word, counting those left out as unclear (لماذا لم تنتعش بعد رفع الفائدة)
             if against is None and pair.removeprefix(_PURPOSE) not in _STANCES and len(tpos) == 1:
