@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from editorial import services
-from tests.browser.helpers import act, sign_in, status_of
+from tests.browser.helpers import act, sign_in, sign_out, status_of
 
 TITLE = "الوزير يفتتح المعرض"
 BODY = ("افتتح الوزير المعرض يوم [التاريخ] بحضور الزوار.\n\n"
@@ -157,21 +157,22 @@ def test_a_passage_comment_follows_a_respelled_passage_and_is_outdated_when_it_g
     expect(page.locator("#comments li.outdated")).to_contain_text("كم جناحاً بالضبط؟")
 
 
+def _open_as(page: Page, site, who: str, draft) -> None:
+    sign_in(page, site, who)
+    open_draft(page, site, draft)
+
+
 def test_a_reviewer_suggestion_is_accepted_by_the_writer_in_one_click(page: Page, site, writer, reviewer,
                                                                        make_draft):
-    from tests.browser.helpers import sign_out
-
     draft = make_draft(title=TITLE, body=BODY)
-    sign_in(page, site, "reviewer")
-    open_draft(page, site, draft)
+    _open_as(page, site, "reviewer", draft)
     page.locator("#id_passage").fill("40 جناحاً من عشرين دولة")
     page.locator("#id_replacement").fill("42 جناحاً من 21 دولة")
     page.locator("#comments button[type=submit]").last.click()
     expect(page.locator("#comments .suggestion ins")).to_have_text("42 جناحاً من 21 دولة")
     assert page.evaluate(NOT_RELOADED)
     sign_out(page)
-    sign_in(page, site, "writer")
-    open_draft(page, site, draft)
+    _open_as(page, site, "writer", draft)
     expect(page.locator("#id_replacement")).to_have_count(0)  # the writer edits the text instead
     page.locator("form.suggestion-decide button[value=accept]").click()
     expect(page.locator("#comments .decision-accepted")).to_be_visible()
@@ -184,11 +185,8 @@ def test_a_reviewer_suggestion_is_accepted_by_the_writer_in_one_click(page: Page
 
 def test_a_reviewer_suggests_deleting_words_and_the_writer_accepts_in_one_click(page: Page, site, writer, reviewer,
                                                                                  make_draft):
-    from tests.browser.helpers import sign_out
-
     draft = make_draft(title=TITLE, body=BODY)
-    sign_in(page, site, "reviewer")
-    open_draft(page, site, draft)
+    _open_as(page, site, "reviewer", draft)
     page.locator("#id_passage").fill("من عشرين دولة")
     page.locator("#id_delete").check()
     page.locator("#comments button[type=submit]").last.click()
@@ -196,8 +194,7 @@ def test_a_reviewer_suggests_deleting_words_and_the_writer_accepts_in_one_click(
     expect(page.locator("#comments .suggestion del")).to_have_text("من عشرين دولة")
     assert page.evaluate(NOT_RELOADED)
     sign_out(page)
-    sign_in(page, site, "writer")
-    open_draft(page, site, draft)
+    _open_as(page, site, "writer", draft)
     page.locator("form.suggestion-decide button[value=accept]").click()
     expect(page.locator("#comments .decision-accepted")).to_be_visible()
     expect(page.locator(".draft-text .body-text")).to_contain_text("يضم 40 جناحاً.")
