@@ -67,6 +67,12 @@ EXAMPLES: dict[str, dict] = {
             # a city whose country the body never names, while it names another country's city
             ("الرباط تحتضن مؤتمرا عربيا للطاقة المتجددة",
              "تحتضن بيروت الأسبوع المقبل مؤتمرا عربيا للطاقة المتجددة بمشاركة عشرين دولة.", "title", "الرباط"),
+            # a title country against another country's adjective in the body
+            ("الجزائر تعلن خطة لدعم صغار الفلاحين",
+             "أعلنت الحكومة المغربية خطة جديدة لدعم صغار الفلاحين في المناطق الجبلية.", "title", "الجزائر"),
+            # "لل" is "ل" + "ال": "للسعودية" is the country, the rival of the title's "لقطر"
+            ("زيارة مرتقبة لقطر لبحث ملف الطاقة",
+             "أعلنت الرئاسة عن زيارة مرتقبة للسعودية لبحث ملف الطاقة والاستثمار.", "title", "لقطر"),
         ],
         "pass": [
             # the country is in the body through its city (قرطاج) and only the guests are foreign
@@ -81,6 +87,9 @@ EXAMPLES: dict[str, dict] = {
             # the body names the city's country: a visitor's home city is no rival
             ("الرباط تحتضن مؤتمرا عربيا للطاقة المتجددة",
              "تحتضن العاصمة المغربية مؤتمرا عربيا للطاقة يشارك فيه وزير من عمّان وآخر من تونس."),
+            # the body names the title's country through its adjective; other adjectives are only guests
+            ("الجزائر تعلن خطة لدعم صغار الفلاحين",
+             "أعلنت الحكومة الجزائرية خطة لدعم صغار الفلاحين بتمويل من البنك الأوروبي وخبراء فرنسيين."),
         ],
     },
     "consistency.polarity_mismatch": {

@@ -3,8 +3,8 @@
 Places come from our own lexicon (countries with their nationality adjectives, capitals and major cities with
 their country, a few towns with their governorate). A title city conflicts when the body never names it (nor a
 town of it) but names other cities of the same country (title "صلالة", body "صحار"); a title country
-conflicts when the body names no form of it (تركيا / التركي / أنقرة) but names other countries or their
-cities, in the body's opening (the first 160 words, where a headline's place is restated). A city after a club
+conflicts when the body names no form of it (تركيا / التركي / أنقرة) but names other countries, their
+cities or their adjectives, in the body's opening (the first 160 words, where a headline's place is restated). A city after a club
 word (ترجي جرجيس) is a team, and a place after the head of a named event (مونديال روسيا) part of its name.
 Known limits: places outside the
 lexicon are invisible; a body that simply omits the title's place is not flagged unless it names a rival one
@@ -124,9 +124,10 @@ def _rivals(t: Mention, body: list[Mention], title_keys: set[str]) -> list[Menti
         # body دمشق): the story happened elsewhere
         return [b for b in body if b.kind in ("country", "city") and country_of(b)
                 and country_of(b) not in title_keys]
-    # a country: rivals are other countries, or cities of other countries (title سوريا, body بيروت); a
-    # nationality adjective (الليرة التركية) is also rivalled by another adjective (الليرة اللبنانية)
-    kinds = ("country", "city", "adjective") if t.kind == "adjective" else ("country", "city")
+    # a country or a nationality adjective: rivals are other countries, their cities (title سوريا, body بيروت)
+    # or their adjectives (title مصر, body "إعلان سعودي"; title الليرة التركية, body الليرة اللبنانية); the
+    # title's own country in any form has already covered it
+    kinds = ("country", "city", "adjective")
     return [b for b in body if b.kind in kinds and country_of(b) and country_of(b) not in title_keys]
 
 

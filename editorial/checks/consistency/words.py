@@ -31,9 +31,10 @@ def place_lookup(word: str) -> tuple[str, str] | None:
     for p in PROCLITICS:
         if word.startswith(p) and len(word) - len(p) >= 2:
             rest = word[len(p):]
-            cands.append(rest)
+            # "لل" is "ل" + "ال": the definite form first (للسعودية is the country, not the adjective سعودية)
             if p.endswith(("ال", "لل")):
                 cands.append("ال" + rest)
+            cands.append(rest)
     tables = L.places()
     for c in cands:
         if c in tables.cities and c not in tables.countries:
