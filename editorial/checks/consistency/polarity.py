@@ -16,8 +16,8 @@ Two rules, both reading word lists that are data (``data/polarity.txt``, ``data/
   the body asserts and negates nothing). A negator covers the first content word after it, passing over
   "أن"، "في"، "يتم" ...
 
-Known limits: subjects are matched by word keys (no synonyms), a verb and its verbal noun (سلّم / تسليم) do
-not match, and "لا ... إلا" (only) reads as a negation.
+Known limits: subjects are matched by word keys and the synonym groups of ``data/synonym_groups.txt`` only, a
+verb and its verbal noun (سلّم / تسليم) do not match, and "لا ... إلا" (only) reads as a negation.
 """
 
 from __future__ import annotations
@@ -311,22 +311,24 @@ def _demanded(view: TextView, i: int) -> bool:
     return False
 
 
-def _subject_all(ctx: Context) -> frozenset[str]:
-    """Keys of every title content word that is no outcome word: a short title's subject."""
-    return frozenset(bare(t.stem) for t in ctx.title.tokens
-                     if is_content(t) and not word_sides(t.norm) and t.norm not in _MEASURES)
+def _subject_all(ctx: Context) -> frozenset[str | int]:
+    """Keys of every title content word that is no outcome word, with their synonym groups: a short title's
+    subject."""
+    words = [t for t in ctx.title.tokens if is_content(t) and not word_sides(t.norm) and t.norm not in _MEASURES]
+    return frozenset(bare(t.stem) for t in words) | frozenset(g for t in words for g in GROUPS[t.norm])
 
 
-def _phrase(view: TextView, j: int, window: int) -> frozenset[str]:
+def _phrase(view: TextView, j: int, window: int) -> frozenset[str | int]:
     """Keys of the content words in the phrase of the outcome word at j: up to ``window`` words before and after
     it, not across "مع"، "و"، "بعد" or punctuation. Outcome words and measure words (أسعار، نسبة، مستوى) are
     passed over without counting. After a preposition (بارتفاع، لانخفاض) the subject can only follow."""
     return frozenset(_walk(view, j, window))
 
 
-def _about(view: TextView, j: int, subject: frozenset[str]) -> bool:
-    """The body's outcome word at j has one of the subject's words in its phrase."""
-    return any(k in subject or any(_same_key(k, s) for s in subject) for k in _walk(view, j, _WINDOW))
+def _about(view: TextView, j: int, subject: frozenset[str | int]) -> bool:
+    """The body's outcome word at j has one of the subject's words, or a synonym of one, in its phrase."""
+    return any(k in subject or (isinstance(k, str) and any(isinstance(s, str) and _same_key(k, s) for s in subject))
+               for k in _walk(view, j, _WINDOW))
 
 
 def _same_key(a: str, b: str) -> bool:
@@ -336,7 +338,9 @@ def _same_key(a: str, b: str) -> bool:
     return len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
-def _walk(view: TextView, j: int, window: int) -> Iterator[str]:
+def _walk(view: TextView, j: int, window: int) -> Iterator[str | int]:
+    """Keys of the content words of the phrase of the outcome word at j (see ``_phrase``), each followed by its
+    synonym groups (ints)."""
     toks = view.tokens
     w = toks[j].norm
     # after a preposition (بارتفاع، لانخفاض) the subject follows, unless a verb carries it before
@@ -366,6 +370,7 @@ def _walk(view: TextView, j: int, window: int) -> Iterator[str]:
             seen += 1
             if is_content(t):
                 yield bare(t.stem)
+                yield from GROUPS[t.norm]  # a synonym names the same subject (الاقتراع / التصويت)
             if first:
                 break  # ... and, walking back, is the first word of this one ("والتضخم يتراجع")
 
@@ -407,7 +412,7 @@ def _negator_before(view: TextView, i: int) -> bool:
     """A negator earlier in the same sentence, at most ``_NEAR`` words before."""
     toks, text = view.tokens, view.text
     return any(0 < i - n <= _NEAR and not _SENTENCE_END.search(text, toks[n].end, toks[i].start)
-               for n in token_index(view)[NEG])
+               and toks[n + 1].norm not in _NOT_NEGATED for n in token_index(view)[NEG])
 
 
 def _targets(view: TextView) -> dict[int, tuple[int, bool]]:
