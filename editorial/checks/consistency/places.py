@@ -3,8 +3,8 @@
 Places come from our own lexicon (countries with their nationality adjectives, capitals and major cities with
 their country, a few towns with their governorate). A title city conflicts when the body never names it (nor a
 town of it) but names other cities of the same country (title "صلالة", body "صحار"); a title country
-conflicts when the body names no form of it (تركيا / التركي / أنقرة) but names other countries, their
-cities or their adjectives, in the body's opening (the first 160 words, where a headline's place is restated). A city after a club
+conflicts when the body names no form of it (تركيا / التركي / أنقرة) but names other countries or their
+cities in the body's opening, or their adjectives in its first sentence (the first 160 words, where a headline's place is restated). A city after a club
 word (ترجي جرجيس) is a team, and a place after the head of a named event (مونديال روسيا) part of its name.
 Known limits: places outside the
 lexicon are invisible; a body that simply omits the title's place is not flagged unless it names a rival one
@@ -113,7 +113,9 @@ def _same_area(a: str, b: str) -> bool:
     return regions.get(a) == b or regions.get(b) == a
 
 
-def _rivals(t: Mention, body: list[Mention], title_keys: set[str]) -> list[Mention]:
+def _rivals(t: Mention, body: list[Mention], title_keys: set[str], first: int) -> list[Mention]:
+    """Body places that rival the title's place t; ``first``: the token index where the body's second sentence
+    begins."""
     if t.kind == "city":
         country = country_of(t)
         same = [b for b in body if b.kind == "city" and b.key not in title_keys and country_of(b) == country
@@ -125,10 +127,11 @@ def _rivals(t: Mention, body: list[Mention], title_keys: set[str]) -> list[Menti
         return [b for b in body if b.kind in ("country", "city") and country_of(b)
                 and country_of(b) not in title_keys]
     # a country or a nationality adjective: rivals are other countries, their cities (title سوريا, body بيروت)
-    # or their adjectives (title مصر, body "إعلان سعودي"; title الليرة التركية, body الليرة اللبنانية); the
-    # title's own country in any form has already covered it
-    kinds = ("country", "city", "adjective")
-    return [b for b in body if b.kind in kinds and country_of(b) and country_of(b) not in title_keys]
+    # or their adjectives (title الليرة التركية, body الليرة اللبنانية); against a country's name, an adjective
+    # only in the body's first sentence, which restates the headline (title مصر, body "إعلان سعودي ..."):
+    # further on, "مطعم هندي" or "شركة صينية" describe things, not where the story is
+    return [b for b in body if b.kind in ("country", "city", "adjective") and country_of(b)
+            and country_of(b) not in title_keys and (b.kind != "adjective" or t.kind == "adjective" or b.token < first)]
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
@@ -139,11 +142,13 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     title_keys = {m.key for m in title} | {country_of(m) for m in title}
     start = _after_dateline(ctx.body, body)
     lead = [b for b in body if start <= b.token < LEAD_TOKENS]
+    sentences = ctx.body.sentences
+    first = sentences[1].tokens[0].index if len(sentences) > 1 and sentences[1].tokens else len(ctx.body.tokens)
     for t in title:
         if covered(ctx, t) or _in_name(ctx.title, t.token) or _state_by_capital(ctx, t, body):
             continue
         # rivals from the body's opening, where a headline's place is restated (a long body names many)
-        rivals = _first_each(_rivals(t, lead, title_keys))
+        rivals = _first_each(_rivals(t, lead, title_keys, first))
         if not rivals:
             continue
         names = "، ".join(ctx.body.text[r.start:r.end] for r in rivals)

@@ -214,9 +214,10 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
     toks = view.tokens
     for i in positions:
         w = toks[i].norm
-        if _demanded(view, i) or maybe_place(w) or _reverser_of_next(view, i) \
+        if _demanded(view, i) or maybe_place(w) or _reverser_of_next(view, i) or _qualifies_number(toks, i) \
                 or (i and toks[i - 1].norm in _FROM and any(p == "high" for p, _ in word_sides(w))):
-            continue  # asked for, a place (صعدة), a reversing verb, a starting level (من أعلى)
+            continue  # asked for, a place (صعدة), a reversing verb, a figure's qualifier (تزيد عن 500), a
+            # starting level (من أعلى)
         neg = _negated(view, i)
         if neg >= 0:
             # after a reversing verb only gains and losses turn over (يعوض خسائره); other outcomes are left out
@@ -228,11 +229,64 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
             sides = word_sides(w)
             if toks[i].text.endswith("ة") and not _listed(w):
                 sides = ()  # "بقية" (the rest) is no "بقي" + "ه": a word in ة is only read as itself
-            out.extend((i, tag + p, s ^ neg ^ rev) for p, s in sides
+            left = _left(toks, i)  # "يغادر السجن": leaving prison is the release
+            slight = _slight(view, i)  # "انخفض قليلا": a small move does not deny that a price held steady
+            out.extend((i, tag + p, s ^ neg ^ rev ^ (left and p == "arrest")) for p, s in sides
+                       if not (slight and p == "stable")
                        if not _composed(view, i, p, s) and not (named and p in _COMPASS)
                        and not (rev and p != _GAINS) and not (neg and p in _CONTRARIES)
                        and not (p == "confirm" and s == 0 and not neg and _denial_follows(view, i)))
     return out
+
+
+def _qualifies_number(toks: tuple[Token, ...], i: int) -> bool:
+    """A word that qualifies a figure after it (يزيد عن 500، تتجاوز 80، دون 74): a comparison of quantities,
+    which the number check reads, not an outcome."""
+    if toks[i].norm not in L.QUALIFIERS and strip_proclitics(toks[i].norm, 2)[0] not in L.QUALIFIERS:
+        return False
+    for k in range(i + 1, min(i + 3, len(toks))):
+        if _gap(toks, k):
+            return False
+        if toks[k].norm[:1].isdigit():
+            return True
+        if toks[k].norm not in _PREPOSITIONS:
+            return False
+    return False
+
+
+_SLIGHT = frozenset(L._n("قليلا طفيف طفيفة طفيفا هامشي هامشية هامشيا"))
+
+
+def _slight(view: TextView, i: int) -> bool:
+    """A move said to be slight (انخفض قليلا، ارتفاع طفيف، بشكل طفيف) within three words after the word."""
+    toks = view.tokens
+    for k in range(i + 1, min(i + 4, len(toks))):
+        if _gap(toks, k):
+            return False
+        if toks[k].norm in _SLIGHT:
+            return True
+    return False
+
+
+_EXITS = frozenset((("enter", 1), ("arrive", 1), ("leave", 0)))  # خروج، مغادرة، غادر ...
+
+
+_EXIT_REACH = 6  # words between a verb of leaving and "من" + the place left (خرج المعارض أليكسي نافالني من السجن)
+
+
+def _left(toks: tuple[Token, ...], i: int) -> bool:
+    """A verb or noun of leaving right before the word (يغادر السجن), or before "من" and the word within
+    ``_EXIT_REACH`` words, in one phrase (خروجه من المعتقل، خرج المعارض الروسي من السجن)."""
+    if i and not _gap(toks, i) and _EXITS & set(word_sides(toks[i - 1].norm)):
+        return True
+    if not i or toks[i - 1].norm not in _FROM or _gap(toks, i):
+        return False
+    for k in range(i - 2, max(-1, i - 2 - _EXIT_REACH), -1):
+        if _gap(toks, k + 1) or toks[k].norm in _BREAKS:
+            return False
+        if _EXITS & set(word_sides(toks[k].norm)):
+            return True
+    return False
 
 
 def _listed(w: str) -> bool:

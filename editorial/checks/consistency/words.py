@@ -102,6 +102,8 @@ def negator(w: str) -> str | None:
         return table[w]
     if w[:1] in ("و", "ف") and w[1:] in table and table[w[1:]] != "skip":
         return table[w[1:]]
+    if w[:1] in ("ل", "ب") and table.get(w[1:]) == "verb":
+        return "verb"  # "لتفادي الهبوط" (to avoid the drop), "بإلغاء الرحلات": the verbal noun after a preposition
     # a verb of denial with its object or subject pronoun attached (رفضهم، نفاها، ورفضوه)
     for p in _PRONOUNS:
         if w.endswith(p) and len(w) - len(p) >= 3:
