@@ -66,6 +66,7 @@ _NEG_REACH = 3  # skip words (أن، في، يتم) passed over between a negato
 _VERB_REACH = 4  # words a verb of denial covers (استبعد روحاني تقديم حكومته استقالتها)
 _NEAR = 12  # a negator this many words before a word, in its sentence, may be about it
 _ILLA = L._n("إلا")[0]
+_FAQAT = L._n("فقط")[0]
 _FROM = frozenset(L._n("من عن"))  # "من أعلى مستوى"، "يتراجع عن أعلى مستوى": a level left
 _STATEMENT = 8  # words around a denied body word where another title word shows it is the title's statement
 _GAINS = "up"  # the pair of gains and losses, rises and falls: the one a reversing verb turns over
@@ -255,16 +256,24 @@ def _qualifies_number(toks: tuple[Token, ...], i: int) -> bool:
 
 
 _SLIGHT = frozenset(L._n("قليلا طفيف طفيفة طفيفا هامشي هامشية هامشيا"))
+_PERCENT = frozenset(L._n("بالمئة بالمائة % المئة المائة"))
+_SLIGHT_REACH = 5
 
 
 def _slight(view: TextView, i: int) -> bool:
-    """A move said to be slight (انخفض قليلا، ارتفاع طفيف، بشكل طفيف) within three words after the word."""
-    toks = view.tokens
-    for k in range(i + 1, min(i + 4, len(toks))):
+    """A move said to be slight (انخفض قليلا، ارتفاع طفيف، بشكل طفيف) or of less than one per cent (تراجع
+    الذهب في التعاملات الفورية 0.1 بالمئة) within ``_SLIGHT_REACH`` words after the word, in its phrase."""
+    toks, text = view.tokens, view.text
+    for k in range(i + 1, min(i + 1 + _SLIGHT_REACH, len(toks))):
         if _gap(toks, k):
             return False
         if toks[k].norm in _SLIGHT:
             return True
+        if toks[k].norm == "0" and text[toks[k].end:toks[k].end + 1] in ".,٫" and k + 1 < len(toks):
+            # "0.1" is read as the words "0" and "1"; the per cent sign or word follows the fraction
+            m = k + 1
+            return text[toks[m].end:toks[m].end + 1] == "%" or any(
+                toks[n].norm in _PERCENT for n in range(m + 1, min(m + 3, len(toks))))
     return False
 
 
@@ -486,8 +495,8 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
         if negator(toks[n].norm) == "particle" and (_exceptive(toks, n) or _other_than(toks, n)):
             continue
         verb = negator(toks[n].norm) == "verb"
-        if verb and n and (toks[n - 1].norm in _HEDGES or negator(toks[n - 1].norm) == "particle"):
-            continue  # "قد تلغي": a denial that may happen is no denial; "لا تستثني": a denial denied
+        if n and (toks[n - 1].norm in _HEDGES or (verb and negator(toks[n - 1].norm) == "particle")):
+            continue  # "قد تلغي"، "ربما لن": a denial that may happen is no denial; "لا تستثني": a denial denied
         reach = _VERB_REACH if verb else 1
         k, covered = n + 1, 0
         if verb and _subject_first(toks, n):
@@ -533,11 +542,12 @@ def _other_than(toks: tuple[Token, ...], n: int) -> bool:
 
 
 def _exceptive(toks: tuple[Token, ...], n: int) -> bool:
-    """"لم تبدأ الأشغال إلا منذ فترة", "لا يضم إلا": the particle and "إلا" say "only", not "not"."""
+    """"لم تبدأ الأشغال إلا منذ فترة", "لا يضم إلا": the particle and "إلا" say "only", not "not"; "لن ينقل
+    البشر فقط (بل ...)" says "not only", which asserts."""
     for k in range(n + 1, min(len(toks), n + 1 + _EXCEPT_REACH)):
         if _gap(toks, k):
             return False
-        if toks[k].norm == _ILLA:
+        if toks[k].norm in (_ILLA, _FAQAT):
             return True
     return False
 
