@@ -6,8 +6,9 @@ sentences (word keys: no clitics, no plural or feminine ending); when at least t
 title match in order, at most two words are added or dropped, and exactly one title word stands where the body
 has another, the pair is reported: unless the two are forms of one word (shared stem, close spelling), listed
 as near-synonyms (``data/swap_synonyms.txt`` and the repetition family's synonym groups), or the body also uses
-the title's word elsewhere. The two words are definite nouns, or names after the same head of a named entity
-(جائزة، شركة، مهرجان; ``data/proper_name_heads.txt``). Known limits: a synonym that no list knows is reported (a paraphrase that changes
+the title's word elsewhere. The two words are definite nouns, names after the same head of a named entity
+(جائزة، شركة، مهرجان; ``data/proper_name_heads.txt``), or two members of one closed class of the lexicons
+(two occupations: معلمين / أطباء; two places). Known limits: a synonym that no list knows is reported (a paraphrase that changes
 exactly one word); swaps of two words or more are not seen here.
 """
 
@@ -25,6 +26,7 @@ from ..arabic.tokens import Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import Context, bare, hit, is_content, synonym_groups, word_key
+from .words import place_lookup, role_word
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -70,7 +72,8 @@ def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token])
                                                      for op, i1, i2, j1, j2 in ops):
         return None
     i, j = swaps[0]
-    if not (has_article(title[i].norm) and has_article(body[j].norm)) and not _named(title, i, body, j):
+    if not (has_article(title[i].norm) and has_article(body[j].norm)) and not _named(title, i, body, j) \
+            and not _same_class(title[i].norm, body[j].norm):
         return None  # two definite nouns (الذهب / النفط): verbs and descriptions are paraphrased freely
     x, y = bare(title[i].norm), bare(body[j].norm)
     if x[:3] == y[:3] or ratio(x, y) >= _CLOSE or x[:1].isdigit() != y[:1].isdigit() \
@@ -82,6 +85,16 @@ def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token])
         return None
     return i, j
 
+
+
+def _same_class(a: str, b: str) -> bool:
+    """Two words of one closed class of the lexicons, definite or not: two offices or occupations (معلمين /
+    أطباء), two places (مصر / السعودية): members of a class stand for each other only when the fact changes."""
+    ra, rb = role_word(a), role_word(b)
+    if ra is not None and rb is not None:
+        return ra[0] != rb[0]
+    pa, pb = place_lookup(a), place_lookup(b)
+    return pa is not None and pb is not None and pa[1] != pb[1]
 
 
 def _named(title: list[Token], i: int, body: list[Token], j: int) -> bool:
