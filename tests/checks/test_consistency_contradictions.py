@@ -308,6 +308,9 @@ EXAMPLES: dict[str, dict] = {
             # a capital and a nationality adjective stand for their countries
             ("الرباط تطالب مدريد بتسليم المطلوبين",
              "إسبانيا تطالب المغرب بتسليم المطلوبين الفارين، وفق مصدر رسمي.", "title", "الرباط تطالب مدريد"),
+            # a verb ending in ي (تشتكي) is a verb, a nationality adjective (تونسي) is not
+            ("كندا تشتكي أميركا أمام منظمة التجارة", "أميركا تشتكي كندا أمام منظمة التجارة بسبب الرسوم.", "title",
+             "كندا تشتكي أميركا"),
         ],
         "pass": [
             # a verb of mutual action, in the reciprocal form or listed: either order says the same

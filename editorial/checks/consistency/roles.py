@@ -35,10 +35,10 @@ _REACH = 6  # words between the verb and each of its two countries
 _SENTENCES = 2  # the body's opening sentences, where a headline is restated
 _SETTINGS = frozenset(L._n("في داخل"))
 # Verbs of mutual action: either order says the same thing.
-_MUTUAL = frozenset(lexeme(w) for w in L._n("""
+_MUTUAL = frozenset(lexeme(form) for w in L._n("""
 يلتقي يجتمع يتفق يتفاوض يتعاون يتبادل يتنافس يتعادل يوقع يبحث يناقش يتحاور يتصالح يتقارب يختلف يتنازع يتشاور
 يتواصل يتحالف يشارك
-"""))
+""") for form in (w, "ت" + w[1:]))  # the masculine and the feminine present (يلتقي، تلتقي)
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
@@ -84,8 +84,8 @@ def _verb(view: TextView, i: int) -> bool:
     """A verb in the present tense (يعاقب، تتحدى), not of mutual action nor of the reciprocal form."""
     w = view.tokens[i].norm
     if w[:1] not in ("ي", "ت") or len(w) < 4 or not w.isalpha() or w.endswith(("ه", "ات")) \
-            or view.tokens[i].text.endswith("ي"):
-        return False  # nouns and adjectives in ت: تكنولوجية، تحركات، تاريخي (تتحدى ends in ى)
+            or (view.tokens[i].text.endswith("ي") and place_lookup(w) is not None):
+        return False  # nouns and adjectives in ت: تكنولوجية، تحركات، a nationality (تونسي); تشتكي is a verb
     if w[:1] == "ت" and ((len(w) == 5 and w[3] == "ي") or w[-1] == "ت"):
         return False  # a verbal noun تفعيل (تقرير، تعيين), a past tense تعرضت
     key = lexeme(w)
