@@ -78,7 +78,9 @@ def lexeme(w: str) -> str:
     """``verb_key`` of a word: a verbal noun is read whole (إعلان is not a plural in -ان)."""
     b = bare(w)
     for cand in (b, without_accusative_alif(b)):  # اجتماعا
-        if len(cand) in (5, 6, 7) and (cand[0] == "ا" or cand[0] == "ت") and verb_key(cand) != cand:
+        # (a present verb of a weak last letter, تلتقي، تشتكي, is keyed as its يلتقي، يشتكي below)
+        if len(cand) in (5, 6, 7) and (cand[0] == "ا" or cand[0] == "ت") and cand[-1] != "ي" \
+                and verb_key(cand) != cand:
             return verb_key(cand)
     return verb_key(word_key(w))
 

@@ -35,10 +35,10 @@ _REACH = 6  # words between the verb and each of its two countries
 _SENTENCES = 2  # the body's opening sentences, where a headline is restated
 _SETTINGS = frozenset(L._n("في داخل"))
 # Verbs of mutual action: either order says the same thing.
-_MUTUAL = frozenset(lexeme(form) for w in L._n("""
+_MUTUAL = frozenset(lexeme(w) for w in L._n("""
 يلتقي يجتمع يتفق يتفاوض يتعاون يتبادل يتنافس يتعادل يوقع يبحث يناقش يتحاور يتصالح يتقارب يختلف يتنازع يتشاور
 يتواصل يتحالف يشارك
-""") for form in (w, "ت" + w[1:]))  # the masculine and the feminine present (يلتقي، تلتقي)
+"""))
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
