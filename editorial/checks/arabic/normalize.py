@@ -11,7 +11,8 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 # Removed outright: tashkeel and Quranic marks, tatweel, bidi and zero-width controls, BOM, soft hyphen.
 _DROP = set(range(0x064B, 0x0660)) | {0x0670, 0x0640, 0x00AD, 0xFEFF, 0x061C, 0x034F}
@@ -78,10 +79,19 @@ _ARRAY_MIN_CHARS = 50_000  # longer texts keep their index map in an array (see 
 
 @dataclass(frozen=True)
 class Normalized:
-    """``text`` is normalised; ``index[i]`` is the original offset of ``text[i]``; ``index[-1] == len(original)``."""
+    """``text`` is ``original`` normalised; ``index[i]`` is the original offset of ``text[i]``;
+    ``index[-1] == len(original)``. The index map is built on first use: most texts are only read, and a check
+    maps back the few spans it reports. ``aligned``: every character became exactly one, the map is the
+    identity."""
 
     text: str
-    index: Sequence[int]  # a range when nothing was dropped or expanded, else a tuple (long text: an array)
+    original: str = field(repr=False)
+    aligned: bool
+
+    @cached_property
+    def index(self) -> Sequence[int]:
+        """A range when ``aligned``, else a tuple (a long text's: an array)."""
+        return range(len(self.original) + 1) if self.aligned else _index_map(self.original)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to the smallest original span covering it."""
@@ -144,16 +154,17 @@ def _translate(text: str) -> str:
 
 
 def normalize(text: str) -> Normalized:
-    out = _translate(text)
-    irregular = _IRREGULAR_RE.search(text)
-    if irregular is None:  # every character maps to exactly one: the index map is the identity
-        return Normalized(out, range(len(text) + 1))
+    return Normalized(_translate(text), text, _IRREGULAR_RE.search(text) is None)
+
+
+def _index_map(text: str) -> Sequence[int]:
+    """``Normalized.index`` of a text with irregular characters (dropped or expanded)."""
     # copy the runs of one-to-one characters wholesale; only the irregular characters are looked at one by one
     # A long text's map is an array of machine ints: 600,000 Python ints would take 40 bytes each, and the
     # memory alone costs more time than building them. A short one is a tuple: array.extend(range) is slower.
     index: list[int] | array[int] = array("q") if len(text) > _ARRAY_MIN_CHARS else []
     pos = 0
-    for m in _IRREGULAR_RE.finditer(text, irregular.start()):
+    for m in _IRREGULAR_RE.finditer(text):
         i = m.start()
         index.extend(range(pos, i))
         n = _TABLE[ord(text[i])]
@@ -161,7 +172,7 @@ def normalize(text: str) -> Normalized:
             index.extend([i] * len(n))
         pos = i + 1
     index.extend(range(pos, len(text) + 1))
-    return Normalized(out, index if isinstance(index, array) else tuple(index))
+    return index if isinstance(index, array) else tuple(index)
 
 
 def norm(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import add, itemgetter, sub
 from typing import NamedTuple
 
@@ -18,7 +18,7 @@ import regex
 
 from .marks import MARKS_RE, ends_after_marks
 from .memo import WordMemo
-from .normalize import _DROP, Normalized, normalize
+from .normalize import _DROP, Normalized, norm, normalize
 from .quotes import Quotations
 from .stem import light_stem
 
@@ -33,6 +33,8 @@ _OTHER_IRREGULAR_RE = regex.compile(
     "[" + "".join(chr(o) for o in sorted(_DROP) if not MARKS_RE.fullmatch(chr(o))) + "\uFB50-\uFDFF\uFE70-\uFEFC\u0130]"
 )
 _WORD_SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
+# What normalisation drops inside words (all of it word characters: see ``_word_columns``).
+_DROPPED_WORD_CHARACTERS = "".join(chr(o) for o in sorted(_DROP) if MARKS_RE.fullmatch(chr(o)))
 _new_tuple = tuple.__new__
 _START, _END = itemgetter(0), itemgetter(1)  # a Token's start and end
 
@@ -84,39 +86,40 @@ class TextView:
         return self.normalized.text
 
     @cached_property
-    def tokens(self) -> tuple[Token, ...]:
-        # Built in bulk with C-level map/zip rather than a Python loop per word (a long text has 100,000 words):
-        # splitting on the word pattern gives [gap, word, gap, word, ..., gap], and the running sum of the
-        # parts' lengths gives every word's span in the normalised text.
-        nz = self.normalized
-        text, index = self.text, nz.index
-        parts = _WORD_SPLIT_RE.split(nz.text)
+    def _columns(self) -> tuple[list[int], list[int], list[str], list[str], list[str]]:
+        """The words' starts, ends, original texts, normalised forms and light stems, in text order."""
+        text, aligned = self.text, self.normalized.aligned
+        if aligned or _OTHER_IRREGULAR_RE.search(text) is None:
+            return _word_columns(text, not aligned)
+        # zero-width or bidi controls, presentation forms ...: words are the normalised text's, mapped back.
+        # Splitting on the word pattern gives [gap, word, gap, word, ..., gap], and the running sum of the parts'
+        # lengths gives every word's span in the normalised text.
+        parts = _WORD_SPLIT_RE.split(self.normalized.text)
+        index = self.normalized.index
         words = parts[1::2]
         bounds = list(accumulate(map(len, parts)))
-        starts, ends = bounds[0:-1:2], bounds[1::2]
-        if not isinstance(index, range):  # characters were dropped or expanded: map back to the original
-            starts = list(map(index.__getitem__, starts))
-            if _OTHER_IRREGULAR_RE.search(text) is None:
-                # only tashkeel/tatweel were dropped: what lies between a word's last letter and the next kept
-                # character is marks, which the word takes, so its end is the next kept character's offset
-                ends = list(map(index.__getitem__, ends))
-            else:
-                ends = list(map(add, map(index.__getitem__, map(sub, ends, repeat(1))), repeat(1)))
-                if MARKS_RE.search(text):
-                    ends = ends_after_marks(text, ends)
-        originals = map(text.__getitem__, map(slice, starts, ends))
-        rows = zip(starts, ends, originals, words, map(_STEMS.__getitem__, words), range(len(words)))
-        return tuple(map(_new_tuple, repeat(Token), rows))
+        starts = list(map(index.__getitem__, bounds[0:-1:2]))
+        ends = list(map(add, map(index.__getitem__, map(sub, bounds[1::2], repeat(1))), repeat(1)))
+        if MARKS_RE.search(text):
+            ends = ends_after_marks(text, ends)
+        originals = list(map(text.__getitem__, map(slice, starts, ends)))
+        return starts, ends, originals, words, list(map(_STEMS.__getitem__, words))
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        # Built in bulk with C-level map/zip rather than a Python loop per word (a long text has 100,000 words).
+        columns = self._columns
+        return tuple(map(_new_tuple, repeat(Token), zip(*columns, range(len(columns[0])))))
 
     @cached_property
     def norms(self) -> list[str]:
         """Every token's normalised form, in token order (one column shared by the checks' C-level maps)."""
-        return [t.norm for t in self.tokens]
+        return self._columns[3]
 
     @cached_property
     def stems(self) -> list[str]:
         """Every token's light stem, in token order."""
-        return [t.stem for t in self.tokens]
+        return self._columns[4]
 
     @cached_property
     def quotations(self) -> Quotations:
@@ -167,3 +170,34 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _leading_dropped(word: str) -> int:
+    """How many characters normalisation drops at the start of an original word (tashkeel, tatweel)."""
+    return len(word) - len(word.lstrip(_DROPPED_WORD_CHARACTERS))
+
+
+_NORMS = WordMemo(norm)  # original word -> normalised word
+_LEADING_DROPPED = WordMemo(_leading_dropped)
+
+
+def _word_columns(text: str, dropped: bool) -> tuple[list[int], list[int], list[str], list[str], list[str]]:
+    """``TextView._columns`` of a text in which normalisation drops no character but word characters (tashkeel,
+    tatweel) and expands none: every word of the normalised text is then an original word normalised alone, so
+    the original text is split and each word normalised through a memo; no index map is read. ``dropped``: the
+    text has such characters (else nothing was dropped at all). A word may start with them (its span then starts
+    at its first kept letter) or be made of them only (then it is no word: "ـــ")."""
+    parts = _WORD_SPLIT_RE.split(text)
+    originals = parts[1::2]
+    words = list(map(_NORMS.__getitem__, originals))
+    bounds = list(accumulate(map(len, parts)))
+    starts, ends = bounds[0:-1:2], bounds[1::2]
+    if dropped:
+        leads = list(map(_LEADING_DROPPED.__getitem__, originals))
+        if any(leads):
+            starts = list(map(add, starts, leads))
+            originals = list(map(text.__getitem__, map(slice, starts, ends)))
+        if "" in words:
+            kept = list(map(bool, words))
+            starts, ends, originals, words = (list(compress(c, kept)) for c in (starts, ends, originals, words))
+    return starts, ends, originals, words, list(map(_STEMS.__getitem__, words))

@@ -327,7 +327,7 @@ def restated_figures(body: Body, skip: set[int]) -> Iterator[Hit]:
     formula = body.formula_sentences
     last: dict[str, int] = {}
     nz = body.view.normalized
-    same = isinstance(nz.index, range)  # nothing dropped or expanded: a sentence's normalised text is a slice
+    same = nz.aligned  # nothing dropped or expanded: a sentence's normalised text is a slice
     for j, s in enumerate(sents):
         if not _DIGITS_RE.search(s.text):
             continue  # no figure (normalising only turns digits into digits)
