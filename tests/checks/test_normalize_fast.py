@@ -28,6 +28,20 @@ def test_every_irregular_character_is_in_the_slow_class() -> None:
     assert missed == []
 
 
+def test_normalising_a_regular_character_keeps_it_a_word_character_or_not() -> None:
+    # tokens of a text whose only dropped characters are word characters are its own words normalised one by
+    # one (``tokens._word_columns``): that needs every other character to stay inside or outside words
+    from editorial.checks.arabic.tokens import _DROPPED_WORD_CHARACTERS, WORD_RE
+
+    changed = [
+        hex(o) for o in range(sys.maxunicode + 1)
+        if not 0xD800 <= o <= 0xDFFF and not _IRREGULAR_RE.match(chr(o))
+        and bool(WORD_RE.fullmatch(chr(o))) != bool(WORD_RE.fullmatch(normalize_char(chr(o))))
+    ]
+    assert changed == []
+    assert all(WORD_RE.fullmatch(c) and normalize_char(c) == "" for c in _DROPPED_WORD_CHARACTERS)
+
+
 _CHARS = st.sampled_from(
     "اأإآىةکی ٠١٩۰ABZaz\u00a0\u064b\u0651\u0640\u200b\u202bﻻﷲﭐ\ufdfa\u0130É\U0001F600\U00010400.،\n"
 )
