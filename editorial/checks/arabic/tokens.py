@@ -111,12 +111,22 @@ class TextView:
         columns = self._columns
         return tuple(map(_new_tuple, repeat(Token), zip(*columns, range(len(columns[0])))))
 
-    @cached_property
+    @property
+    def starts(self) -> list[int]:
+        """Every token's start, in token order (never decreasing)."""
+        return self._columns[0]
+
+    @property
+    def ends(self) -> list[int]:
+        """Every token's end, in token order (never decreasing)."""
+        return self._columns[1]
+
+    @property
     def norms(self) -> list[str]:
         """Every token's normalised form, in token order (one column shared by the checks' C-level maps)."""
         return self._columns[3]
 
-    @cached_property
+    @property
     def stems(self) -> list[str]:
         """Every token's light stem, in token order."""
         return self._columns[4]

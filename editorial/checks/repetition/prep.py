@@ -130,7 +130,7 @@ class Body:
         if self.quotes.spans:
             # the spans are sorted and disjoint: a token is inside one when its start falls strictly between
             # the span's ends, so each span marks the run of tokens found by bisection over the starts
-            starts = [t.start for t in self.view.tokens]
+            starts = self.view.starts
             for a, b in self.quotes.spans:
                 lo, hi = bisect_right(starts, a), bisect_left(starts, b)
                 out[lo:hi] = [True] * max(0, hi - lo)
@@ -220,20 +220,17 @@ class Body:
         """Sentence index of every token (-1 for the rare token outside any sentence)."""
         out = [-1] * len(self.view.tokens)
         for k, s in enumerate(self.view.sentences):
-            for t in s.tokens:
-                out[t.index] = k
+            out[s.tokens[0].index:s.tokens[-1].index + 1] = repeat(k, len(s.tokens))
         return out
 
     @cached_property
     def joined(self) -> list[bool]:
         """Token i and token i+1 are in one sentence with only spaces between them (no punctuation)."""
-        toks, text, sent = self.view.tokens, self.view.text, self.sentence_of
-        if not toks:
+        starts, ends, text, sent = self.view.starts, self.view.ends, self.view.text, self.sentence_of
+        if not starts:
             return []
         # in C: every gap's text, looked up in a memo of gap -> "only spaces, no line break"
-        # (a one-character gap is read by index: no new string for a space)
-        gaps = [text[e] if s - e == 1 else text[e:s] for e, s in zip([t.end for t in toks[:-1]],
-                                                                    [t.start for t in toks[1:]])]
+        gaps = list(map(text.__getitem__, map(slice, ends[:-1], starts[1:])))
         return [*map(and_, map(eq, sent[:-1], sent[1:]), map(_SPACE_GAPS.__getitem__, gaps)), False]
 
     @cached_property
