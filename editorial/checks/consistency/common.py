@@ -114,6 +114,9 @@ def grams(word: str, n: int = 4) -> set[str]:
     return {word[i:i + n] for i in range(len(word) - n + 1)}
 
 
+_STEM_GRAMS = WordMemo(lambda stem: frozenset(grams(bare(stem))))  # a stem -> the 4-grams of its bare word
+
+
 def is_content(tok: Token) -> bool:
     """A title word worth looking for in the body: no digits, no function word, at least three letters."""
     return _content(tok.norm)
@@ -160,25 +163,23 @@ class Context:
     @cached_property
     def lead_lexemes(self) -> frozenset[str]:
         """Verb keys of the opening's words (ارتفاع، ترتفع -> one key): a verb and its verbal noun meet."""
-        return frozenset(map(lexeme, {t.norm for t in self.body.tokens[:LEAD_TOKENS]}))
+        return frozenset(map(LEXEMES.__getitem__, self._lead_norms))
 
     @cached_property
     def lead_synonyms(self) -> frozenset[int]:
         """The synonym groups of the opening's words (ارتفاع / صعود)."""
-        out: set[int] = set()
-        for w in {t.norm for t in self.body.tokens[:LEAD_TOKENS]}:
-            out |= synonym_groups(bare(w))
-        return frozenset(out)
+        return frozenset().union(*map(GROUPS.__getitem__, self._lead_norms))
 
     @cached_property
     def lead_grams(self) -> frozenset[str]:
-        out: set[str] = set()
-        for stem in {t.stem for t in self.body.tokens[:LEAD_TOKENS]}:
-            out |= grams(bare(stem))
-        return frozenset(out)
+        return frozenset().union(*map(_STEM_GRAMS.__getitem__, set(self.body.stems[:LEAD_TOKENS])))
+
+    @cached_property
+    def _lead_norms(self) -> set[str]:
+        return set(self.body.norms[:LEAD_TOKENS])
 
     def _words(self, limit: int) -> frozenset[str]:
-        words = {t.norm for t in self.body.tokens[:limit]}
+        words = self._lead_norms if limit == LEAD_TOKENS else set(self.body.norms[:limit])
         out = set(words)
         for memo in _KEY_MEMOS:  # C-level map over plain dicts: a hit costs no LRU bookkeeping
             out.update(map(memo.__getitem__, words))
