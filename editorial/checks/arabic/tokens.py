@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress, repeat
-from operator import add, itemgetter, sub
+from operator import add, sub
 from typing import NamedTuple
 
 import regex
@@ -36,7 +36,6 @@ _WORD_SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
 # What normalisation drops inside words (all of it word characters: see ``_word_columns``).
 _DROPPED_WORD_CHARACTERS = "".join(chr(o) for o in sorted(_DROP) if MARKS_RE.fullmatch(chr(o)))
 _new_tuple = tuple.__new__
-_START, _END = itemgetter(0), itemgetter(1)  # a Token's start and end
 
 
 _STEMS = WordMemo(light_stem)  # map(_STEMS.__getitem__, words) stays in C for known words
@@ -148,10 +147,9 @@ class TextView:
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         out: list[Sentence] = []
-        toks = self.tokens
+        toks, starts, ends = self.tokens, self.starts, self.ends
         # Tokens' starts and ends never decrease (the index map never does, and a ligature expanded to several
-        # words maps them all to one offset), so the tokens of a sentence are found by bisection on the tokens
-        # themselves: no column of starts and ends is built, no check of the order scans them.
+        # words maps them all to one offset), so the tokens of a sentence are found by bisection on the columns.
         text, ti = self.text, 0
         for p in self.paragraphs:
             pos = p.start
@@ -163,8 +161,8 @@ class TextView:
                 pos = b
                 if e <= s:
                     continue
-                first = ti = bisect_left(toks, s, ti, key=_START)  # the first token from s on
-                ti = bisect_right(toks, e, ti, key=_END)  # past the last token ending by e
+                first = ti = bisect_left(starts, s, ti)  # the first token from s on
+                ti = bisect_right(ends, e, ti)  # past the last token ending by e
                 if ti == first:
                     continue  # punctuation only
                 out.append(Sentence(s, e, text[s:e], p.index, toks[first:ti]))
