@@ -1,0 +1,99 @@
+"""consistency.count_mismatch: a count in the title against the body's count of the same thing.
+
+Each flagged case gives the title span and the body span the finding points at; the look-alikes (paraphrased
+counts, lists announced as partial, a list followed by other context, agency credits, quotations, side
+meetings) must give no count finding.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from editorial.checks import check_draft
+
+RULE = "consistency.count_mismatch"
+
+
+def _counts(title: str, body: str):
+    return [f for f in check_draft(title, body).findings if f.rule == RULE]
+
+
+FLAGGED = [
+    # a number of towns against the towns the body lists after "كل من"
+    ("حملة تلقيح في أربع ولايات",
+     "تونس (وات) - انطلقت حملة التلقيح ضد الحصبة وشملت كلا من صفاقس وقابس ومدنين. وتتواصل الحملة أسبوعا.",
+     "أربع ولايات", "صفاقس وقابس ومدنين"),
+    # a dual of countries against three countries named after the noun
+    ("وزير الخارجية يختتم جولة في دولتين",
+     "اختتم وزير الخارجية جولة شملت دول مصر والأردن والعراق بحث خلالها العلاقات الثنائية.",
+     "دولتين", "دول مصر والأردن والعراق"),
+    # the dual in construct (وزيرا خارجية) against the plural role followed by three countries
+    ("وزيرا خارجية مصر والأردن يبحثان أزمة المياه",
+     "بحث وزراء خارجية مصر والأردن والعراق في عمان أزمة المياه في المنطقة.",
+     "وزيرا", "وزراء خارجية مصر والأردن والعراق"),
+    # a meeting: trilateral in the title, bilateral in the body
+    ("قمة ثلاثية في القاهرة لبحث الوضع في غزة",
+     "احتضنت القاهرة اليوم القمة الثنائية المصرية الأردنية لبحث تطورات الوضع في غزة.",
+     "قمة ثلاثية", "القمة الثنائية"),
+    # a meeting and the parties it brought together
+    ("لقاء ثنائي في عمان حول أمن الحدود",
+     "عقد في عمان اجتماع بين وزراء داخلية الأردن والعراق وسوريا لبحث أمن الحدود المشتركة.",
+     "لقاء ثنائي", "اجتماع بين وزراء داخلية الأردن والعراق وسوريا"),
+    # stadiums named by a list with no noun before it, after "كل من"
+    ("أشغال صيانة في ثلاثة ملاعب قبل انطلاق البطولة",
+     "انطلقت أشغال الصيانة، ويتعلق الأمر بكل من ملعب رادس والمنزه، على أن تنتهي قبل البطولة.",
+     "ثلاثة ملاعب", "ملعب رادس والمنزه"),
+    # the body's own count of the same noun (a dual in the title, a number in the body)
+    ("افتتاح مستشفيين جديدين في الجنوب",
+     "افتتح وزير الصحة ثلاثة مستشفيات جديدة في ولايات الجنوب بطاقة جملية تفوق 300 سرير.",
+     "مستشفيين", "ثلاثة مستشفيات"),
+]
+
+
+@pytest.mark.parametrize("title,body,title_span,body_span", FLAGGED)
+def test_a_count_the_body_contradicts_is_flagged_with_both_spans(title, body, title_span, body_span):
+    (f,) = _counts(title, body)
+    assert (f.field, f.text, f.severity) == ("title", title_span, "warning")
+    assert [(r.field, r.text) for r in f.related] == [("body", body_span)]
+    assert title[f.start:f.end] == title_span and body[f.related[0].start:f.related[0].end] == body_span
+
+
+def test_the_message_says_both_counts_in_plain_arabic():
+    (f,) = _counts(*FLAGGED[0][:2])
+    assert f.message == "يذكر العنوان 4 («أربع ولايات») بينما يذكر النص 3 («صفاقس وقابس ومدنين»): تحقّق من العدد."
+    assert "4" in f.message_en and "3" in f.message_en
+
+
+NOT_FLAGGED = [
+    # the same count said another way (a number word in the body, the title's dual)
+    ("وزير الخارجية يختتم جولة في دولتين",
+     "اختتم وزير الخارجية جولة إقليمية قادته إلى الأردن والعراق، وبحث في البلدين العلاقات الثنائية."),
+    ("قمة ثلاثية في عمان", "انعقدت في عمان القمة الثلاثية بين مصر والأردن والعراق بحضور القادة الثلاثة."),
+    ("ثلاثة ملاعب جاهزة للبطولة", "أصبحت الملاعب الثلاثة جاهزة، وهي رادس والمنزه وحمادي العقربي."),
+    # a list announced as partial (منها، من بينها، مثل)
+    ("مهرجان الفيلم العربي بمشاركة ست دول", "يشارك في المهرجان مخرجون من دول عدة منها تونس والمغرب ومصر."),
+    ("أمطار غزيرة في خمس ولايات", "شملت الأمطار ولايات عدة من بينها صفاقس وقابس خلال الليلة الماضية."),
+    # the list, then other context in the same sentence
+    ("جولة للوزير في ثلاث دول",
+     "زار الوزير مصر والأردن والعراق خلال الأسبوع الماضي، بعد مشاركته في اجتماعات بروكسل."),
+    # an agency credit and a dateline are no items
+    ("الكويت تستقبل سفيري فرنسا وألمانيا",
+     "الكويت (كونا) - استقبل نائب وزير الخارجية سفيري فرنسا وألمانيا لدى البلاد وبحث معهما التعاون."),
+    # a count inside a quotation in the body is someone's words, not the story's count
+    ("قمة ثلاثية في عمان لبحث الأزمة",
+     "عقدت في عمان قمة ثلاثية لبحث الأزمة، وقال مسؤول إن «القمة الثنائية المقبلة ستعقد في بغداد»."),
+    # side meetings on the margins of the summit
+    ("قمة ثلاثية في العقبة",
+     "عقد القادة الثلاثة قمة في العقبة، وتخللتها لقاءات ثنائية بين الوفود لبحث ملفات التعاون."),
+    # bilateral relations are no meeting
+    ("قمة ثلاثية في بغداد", "بحث الرئيس العراقي مع نظيره المصري العلاقات الثنائية قبيل انعقاد القمة."),
+    # hospitals in two towns are not two hospitals
+    ("افتتاح ثلاثة مستشفيات جديدة", "افتتحت الوزارة مستشفيات صفاقس وسوسة الجديدة بحضور الوالي."),
+    # a goal-count adjective after a win is a score, not a meeting
+    ("الترجي يفوز بثلاثية على النجم", "فاز الترجي على النجم بثلاثية نظيفة في لقاء ثنائي الطابع."),
+]
+
+
+@pytest.mark.parametrize("title,body", NOT_FLAGGED)
+def test_look_alikes_give_no_count_finding(title, body):
+    assert _counts(title, body) == []
