@@ -25,15 +25,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 
 from ..arabic import data
 from ..arabic import lexicon as L
 from ..arabic.clitics import strip_proclitics
+from ..arabic.memo import WordMemo
 from ..arabic.numbers import unit_key
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from .common import LEAD_TOKENS, Context, Mention, hit
+from .common import LEAD_TOKENS, Context, Mention, hit, word_key
 from .people import Role, find_roles
 from .places import places_of
 from .words import (
@@ -76,6 +78,7 @@ class Fact:
     start: int
     end: int
     number: bool  # said with a number (digits or words), not a dual or an adjective
+    office: frozenset[str] = frozenset()  # a role's office words (خارجية، @مصر)
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,18 @@ def _meeting_adjective(w: str) -> int | None:
     return adjectives.get(w) or adjectives.get(strip_proclitics(w, 3)[0])
 
 
+_MARKED = WordMemo(lambda w: noun_of(w) is not None or _meeting_noun(w))  # word -> worth a look
+
+
+def _marked(view: TextView) -> list[int]:
+    """Positions of the field's counted nouns and meeting nouns, found once per field (one C-level map)."""
+    cached = view.__dict__.get("_count_nouns")
+    if cached is None:
+        norms = view.norms
+        cached = view.__dict__["_count_nouns"] = list(compress(range(len(norms)), map(_MARKED.__getitem__, norms)))
+    return cached
+
+
 # --- the rule ---------------------------------------------------------------------------------------------------
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
@@ -186,7 +201,7 @@ def _conflict(ctx: Context, f: Fact, evidence: list[Evidence]) -> Evidence | Non
     places = [e for e in same if e.how == "places"]
     if not places:
         return None
-    if all(e.n < f.n for e in places) and (f.n > _FEW or _named(ctx, f.kind, places[0].start) >= f.n):
+    if all(e.n < f.n for e in places) and (f.n > _FEW or _named(ctx, f.kind) >= f.n):
         return None  # a shorter run may name a few of them (15 دولة ... منها تونس والمغرب)
     return places[0]
 
@@ -196,6 +211,8 @@ def _about(ctx: Context, f: Fact, evidence: list[Evidence]) -> list[Evidence]:
     if f.kind == "meeting":
         return [e for e in evidence if e.how == "meeting" and (e.key == f.key or e.start < _lead_end(ctx))]
     same = [e for e in evidence if e.key == f.key and e.how in ("count", "list")]
+    if f.kind == "person":  # people named one by one: those of the title's office, if it names one
+        same += [e for e in evidence if e.key in {f"{f.key}|{o}" for o in (f.office or ("",))}]
     if f.kind in ("country", "town"):
         lists = [e for e in evidence if e.how == "list" and e.key in (f.key, _LISTED + f.kind)]
         same += [e for e in evidence if e.how == "places" and e.key == f.kind
@@ -223,10 +240,16 @@ def _title_facts(ctx: Context) -> list[Fact]:
             key, kind = _key(m.unit)
             out.append(Fact(key, kind or _role_kind(m.unit), int(m.value), m.start, m.unit_end, True))
             taken.update(range(m.start, m.unit_end))
+    for i, t in enumerate(toks[:-1]):  # "بـست مدن"، "لثلاث دول": a one-letter clitic on a short number word
+        n = L.UNIT_WORDS.get(t.norm[1:]) if t.norm[:1] in "بلوفك" and t.start not in taken else None
+        found = noun_of(toks[i + 1].norm) if n and n >= 3 and _adjacent(view, i + 1) else None
+        if found and found[2] == 3:
+            out.append(Fact(found[0], found[1], n, t.start, toks[i + 1].end, True))
+            taken.add(toks[i + 1].start)
     for r in find_roles(view):
         count = r.count if r.count != 0 else _construct_dual(view, r)
         if count == 2 and r.start not in taken:
-            out.append(Fact(r.lemma, "person", 2, r.start, toks[r.token].end, False))
+            out.append(Fact(r.lemma, "person", 2, r.start, toks[r.token].end, False, _office_word(view, r.token)))
             taken.add(r.start)
     for i, t in enumerate(toks):
         if t.start in taken:
@@ -256,15 +279,29 @@ def bare_noun(w: str) -> str:
 
 def _construct_dual(view: TextView, r: Role) -> int:
     """"وزيرا خارجية"، "سفيرا تركيا": a role noun in -ا followed by its genitive is a dual in construct (the
-    accusative singular "وزيراً" takes no genitive after it)."""
+    accusative singular "وزيراً" takes no genitive after it, only an adjective in -ا or a preposition)."""
     toks = view.tokens
     t = toks[r.token]
     if not t.norm.endswith("ا") or r.token + 1 >= len(toks) or not _adjacent(view, r.token + 1):
         return 0
     nxt = toks[r.token + 1].norm
-    if nxt in L.STOPWORDS or nxt[:1] == "ل" or nxt[:1].isdigit():
+    if nxt in L.STOPWORDS or nxt[:1] == "ل" or nxt[:1].isdigit() or role_word(nxt):
         return 0
+    if nxt.endswith("ا") and place_key(nxt) is None:
+        return 0  # an adjective in the accusative: "مديرا عاما"، "مدربا جديدا" (one person)
     return 2
+
+
+def _office_word(view: TextView, i: int) -> frozenset[str]:
+    """The office of the role noun at token i: the key of the word after it when that is no place, name or
+    function word (وزير خارجية، وزراء الخارجية -> خارجي), else nothing."""
+    toks = view.tokens
+    if i + 1 >= len(toks) or not _adjacent(view, i + 1):
+        return frozenset()
+    w = toks[i + 1].norm
+    if w in L.STOPWORDS or place_key(w) or w in L.MALE_NAMES or w in L.FEMALE_NAMES or role_word(w):
+        return frozenset()
+    return frozenset((word_key(w),))
 
 
 def _adjacent(view: TextView, j: int) -> bool:
@@ -287,6 +324,8 @@ def _body_evidence(ctx: Context, kinds: set[str]) -> list[Evidence]:
         out += _place_runs(ctx)
     if "meeting" in kinds:
         out += _meeting_counts(ctx)
+    if "person" in kinds:
+        out += _people_lists(ctx)
     return [e for e in out if not quoted.inside(e.start)]
 
 
@@ -310,7 +349,8 @@ def _body_counts(ctx: Context) -> Iterator[Evidence]:
         found = noun_of(t.norm)
         single = feminine_dual(t.norm) or masculine_dual(t.norm) or ""
         yield Evidence(found[0] if found and found[2] == 2 else unit_key(single), 2, t.start, t.end, "count")
-    for i, t in enumerate(toks):  # duals of the counted nouns the generic test misses (ملعبين، مستشفيين)
+    for i in _marked(view):  # duals of the counted nouns the generic test misses (ملعبين، مستشفيين)
+        t = toks[i]
         found = noun_of(t.norm)
         if found and found[2] == 2 and i not in index[FDUAL]:
             yield Evidence(found[0], 2, t.start, t.end, "count")
@@ -341,7 +381,8 @@ def _noun_lists(ctx: Context) -> Iterator[Evidence]:
     view = ctx.body
     toks = view.tokens
     roles = {r.token: r for r in find_roles(view) if r.count in (2, 3)}
-    for i, t in enumerate(toks):
+    for i in sorted({*_marked(view), *roles}):
+        t = toks[i]
         found = noun_of(t.norm)
         if found and found[2] in (2, 3):
             key, kind = found[0], found[1]
@@ -523,6 +564,43 @@ def _after_subject(view: TextView, j: int) -> int | None:
 _EACH = frozenset(("كل", "بكل", "لكل", "وكل", "كلا"))
 
 
+def _people_lists(ctx: Context) -> Iterator[Evidence]:
+    """People named one by one after "كل من"، "هما"، "هم" (هم وزير الخارجية ... ووزير الدفاع ...): how many
+    holders of each role the list names, each role noun beginning an item (first, after a comma, after و)."""
+    view = ctx.body
+    toks = view.tokens
+    roles = {r.token: r for r in find_roles(view) if r.count == 1}
+    intro = _cues()["intro"]
+    stop = _cues()["stop"]
+    i = 0
+    while i < len(toks) - 1:
+        w = toks[i].norm
+        start = i + 2 if w in _EACH and toks[i + 1].norm == "من" else i + 1 if w in intro else None
+        i += 1
+        if start is None or start >= len(toks) or start not in roles:
+            continue
+        held: dict[str, list[Role]] = {}
+        k = start
+        while k < len(toks) and k < start + 60:
+            if k > start:
+                gap = view.text[toks[k - 1].end:toks[k].start].strip()
+                if (gap and gap not in ("،", ",")) or toks[k].norm in stop:
+                    break
+                if k in roles and (gap or toks[k].norm[:1] == "و"):
+                    held.setdefault(roles[k].lemma, []).append(roles[k])
+            else:
+                held.setdefault(roles[k].lemma, []).append(roles[k])
+            k += 1
+        for lemma, found in held.items():
+            if len(found) >= 2:
+                yield Evidence(lemma + "|", len(found), toks[start].start, toks[k - 1].end, "list")
+                offices = [_office_word(view, r.token) for r in found]
+                for o in set().union(*offices):
+                    yield Evidence(lemma + "|" + o, sum(o in x for x in offices), toks[start].start, toks[k - 1].end,
+                                   "list")
+        i = k
+
+
 def _place_runs(ctx: Context) -> Iterator[Evidence]:
     """Runs of two or more places the body names one after another, joined by "و" or a comma (صفاقس، توزر
     وتطاوين): key "country" when every item is a country, else "town"."""
@@ -547,11 +625,9 @@ def _partial_before(ctx: Context, m: Mention) -> bool:
     return any(w in partial for w in before) or toks[m.token].norm[:1] == "ك"
 
 
-def _named(ctx: Context, kind: str, pos: int) -> int:
-    """How many distinct places of a kind the body names in the paragraph at ``pos``."""
-    start, end = _paragraph(ctx.body, pos)
-    return len({m.key for m in places_of(ctx, "body")
-                if start <= m.start < end and (m.kind == "country") == (kind == "country")})
+def _named(ctx: Context, kind: str) -> int:
+    """How many distinct places of a kind the body names anywhere."""
+    return len({m.key for m in places_of(ctx, "body") if (m.kind == "country") == (kind == "country")})
 
 
 def _joined(text: str, a: Mention, b: Mention) -> bool:
@@ -566,7 +642,8 @@ def _meeting_counts(ctx: Context) -> Iterator[Evidence]:
     view = ctx.body
     toks = view.tokens
     _, _, parties, several = _meetings()
-    for i, t in enumerate(toks):
+    for i in _marked(view):
+        t = toks[i]
         if not _meeting_noun(t.norm) or t.norm in several or strip_proclitics(t.norm, 3)[0] in several:
             continue
         key = bare_noun(t.norm)
@@ -586,7 +663,8 @@ def _meeting_counts(ctx: Context) -> Iterator[Evidence]:
 
 def _parties(ctx: Context, j: int) -> tuple[int, int, int] | None:
     """How many parties a list names: its distinct countries (names or adjectives: المصري ونظيره الأردني), two
-    for a dual (بين البلدين، بين الزعيمين), else its items when it names no country."""
+    for a dual (بين البلدين، بين الزعيمين), else its items (joined by و or a comma; بنظيره adds one, بنظيريه
+    two)."""
     view = ctx.body
     toks = view.tokens
     stop = _cues()["stop"] - {"بين"}
@@ -597,9 +675,13 @@ def _parties(ctx: Context, j: int) -> tuple[int, int, int] | None:
         gap = view.text[toks[k - 1].end:t.start].strip() if k > j else ""
         if (gap and gap not in ("،", ",")) or t.norm in stop or (k > j and _verb_after_and(t.norm)):
             break
-        if k == j or gap or _conjunction(t.norm):
+        w = t.norm
+        peer = w[1:] if w[:1] in ("و", "ب") else w
+        if peer.startswith("نظير"):
+            items += 2 if peer.endswith(("يه", "يها", "تيه", "تيها")) else 1  # جمعته بنظيريه: two more
+        elif k == j or gap or _conjunction(w):
             items += 1
-        found = place_lookup(t.norm)
+        found = place_lookup(w)
         if found and found[0] in ("country", "adjective"):
             countries.add(found[1])
         end = t.end
@@ -610,8 +692,6 @@ def _parties(ctx: Context, j: int) -> tuple[int, int, int] | None:
         return len(countries), toks[j].start, end
     if items == 1 and k == j + 1 and _dual(view, j):
         return 2, toks[j].start, end
-    if countries:
-        return None  # one country named among people: the count is unclear
     return (items, toks[j].start, end) if items >= 2 else None
 
 
@@ -666,12 +746,8 @@ def _ordinal_lists(view: TextView) -> Iterator[tuple[str, int, int, int]]:
 
 
 def _paragraph_end(view: TextView, pos: int) -> int:
-    return _paragraph(view, pos)[1]
-
-
-def _paragraph(view: TextView, pos: int) -> tuple[int, int]:
     for p in view.paragraphs:
         if p.start <= pos < p.end:
-            return p.start, p.end
-    return 0, len(view.text)
+            return p.end
+    return len(view.text)
 
