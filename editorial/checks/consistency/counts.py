@@ -22,10 +22,12 @@ is split; a meeting's host given as a pronoun (جمعته بنظيريه) is not
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress
+from operator import attrgetter
 
 from ..arabic import data
 from ..arabic import lexicon as L
@@ -78,7 +80,8 @@ class Fact:
     start: int
     end: int
     number: bool  # said with a number (digits or words), not a dual or an adjective
-    office: frozenset[str] = frozenset()  # a role's office words (خارجية، @مصر)
+    office: frozenset[str] = frozenset()  # a role's office word (خارجية)
+    adjective: str = ""  # a restricting adjective after the noun (عربية): the title counts some of the kind
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,20 @@ def _meetings() -> tuple[frozenset[str], dict[str, int], frozenset[str], frozens
 def _cues() -> dict[str, frozenset[str]]:
     """intro / partial / stop -> words (data/list_cues.txt)."""
     return {kind: frozenset(forms.split()) for kind, forms in data.normalized_fields("list_cues")}
+
+
+@cache
+def _measures() -> frozenset[str]:
+    """Keys of the nouns that measure rather than count (data/measure_nouns.txt)."""
+    return frozenset(unit_key(w) for w in data.words("measure_nouns")) | data.words("measure_nouns")
+
+
+@lru_cache(maxsize=65536)
+def _restricting(w: str) -> bool:
+    """An adjective that narrows a counted noun to some of its kind: عربية، أجنبية، a nationality (أميركية)."""
+    bare_w = strip_proclitics(w, 3)[0]
+    found = place_lookup(w)
+    return w in _cues()["restrict"] or bare_w in _cues()["restrict"] or bool(found and found[0] == "adjective")
 
 
 @lru_cache(maxsize=65536)
@@ -191,8 +208,11 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
 
 def _conflict(ctx: Context, f: Fact, evidence: list[Evidence]) -> Evidence | None:
     same = _about(ctx, f, evidence)
+    if f.adjective:  # "ثلاث دول عربية": only a count of the same narrowed kind
+        same = [e for e in same if e.how == "count" and f.adjective in _keys(ctx, e)]
     if not same or any(e.n == f.n for e in same):
         return None
+    same = [e for e in same if not (e.how == "count" and e.n < f.n and _part(ctx, e, f.n))]
     if f.number:
         same = [e for e in same if not e.number]  # number against number: the numbers check reports it
     rivals = [e for e in same if e.how != "places"]
@@ -204,6 +224,33 @@ def _conflict(ctx: Context, f: Fact, evidence: list[Evidence]) -> Evidence | Non
     if all(e.n < f.n for e in places) and (f.n > _FEW or _named(ctx, f.kind) >= f.n):
         return None  # a shorter run may name a few of them (15 دولة ... منها تونس والمغرب)
     return places[0]
+
+
+def _keys(ctx: Context, e: Evidence) -> set[str]:
+    """The word keys of the body's span of an evidence and of the word after it (الدول العربية الثلاث)."""
+    toks = ctx.body.tokens
+    inside = [t.index for t in toks[bisect_left(toks, e.start, key=attrgetter("start")):] if t.start < e.end]
+    if not inside:
+        return set()
+    last = inside[-1] + 1
+    return {word_key(toks[k].norm) for k in [*inside, *([last] if last < len(toks) else [])]}
+
+
+def _start(t) -> int:
+    return t.start
+
+
+_START = _start
+
+
+def _part(ctx: Context, e: Evidence, f_n: int) -> bool:
+    """A smaller count in the body may be part of the title's (قتل شخصان وأصيب آخر؛ الولايتين الأكثر تضررا):
+    it is read as the same count only in the body's first sentence, with no word of a part around it, and
+    against a small title count (the body's details of "20 شخصا" are not its total)."""
+    if e.start >= _lead_end(ctx) or f_n > _FEW:
+        return True
+    subset = _cues()["subset"]
+    return any(t.norm in subset for t in ctx.body.sentences[0].tokens)
 
 
 def _about(ctx: Context, f: Fact, evidence: list[Evidence]) -> list[Evidence]:
@@ -255,8 +302,9 @@ def _title_facts(ctx: Context) -> list[Fact]:
         if t.start in taken:
             continue
         found = noun_of(t.norm)
-        if found and found[2] == 2:
-            out.append(Fact(found[0], found[1], 2, t.start, t.end, False))
+        if found:
+            if found[2] == 2:
+                out.append(Fact(found[0], found[1], 2, t.start, t.end, False))
             continue
         single = feminine_dual(t.norm) or masculine_dual(t.norm)
         if single and not role_word(t.norm):
@@ -265,7 +313,17 @@ def _title_facts(ctx: Context) -> list[Fact]:
         n = _meeting_adjective(t.norm)
         if n and i and _meeting_noun(toks[i - 1].norm) and _adjacent(view, i):
             out.append(Fact(bare_noun(toks[i - 1].norm), "meeting", n, toks[i - 1].start, t.end, False))
-    return [f for f in out if not quoted.inside(f.start)]
+    out = [f for f in out if not quoted.inside(f.start) and f.key not in _measures()]
+    return [_with_adjective(view, f) for f in out]
+
+
+def _with_adjective(view: TextView, f: Fact) -> Fact:
+    """The fact with the restricting adjective after its noun, if any (ثلاث دول عربية)."""
+    toks = view.tokens
+    k = next((i for i, t in enumerate(toks) if t.start < f.end <= t.end), None)
+    if k is None or k + 1 >= len(toks) or not _adjacent(view, k + 1) or not _restricting(toks[k + 1].norm):
+        return f
+    return Fact(f.key, f.kind, f.n, f.start, f.end, f.number, f.office, word_key(toks[k + 1].norm))
 
 
 def _role_kind(unit: str) -> str:
@@ -418,6 +476,8 @@ def _list_after(ctx: Context, i: int, kind: str) -> tuple[int, int, int] | None:
     j = _after_intro(view, j)
     if j is None or j >= len(toks) or _gap_punct(view, j, allow=":"):
         return None
+    if kind in ("venue", "body", "team") and not announced and (definite or j != i + 1):
+        return None  # "الشركات تحقق أرباحا": no list; only "ملاعب رادس والمنزه" names the items in construct
     got = _items(ctx, j, kind)
     if got is None or (kind in ("venue", "body", "team") and got[3] and not announced):
         return None  # "مستشفيات صفاقس وسوسة": hospitals in two towns, not two hospitals
@@ -473,6 +533,8 @@ def _items(ctx: Context, j: int, kind: str) -> tuple[int, int, int, str] | None:
             break
         if w in cues["stop"] or w in cues["partial"] or (k > j and _verb_after_and(w)):
             break
+        if gap and w[:1] in ("ب", "ل", "ك") and not place_lookup(w) and not place_lookup(w[1:]):
+            break  # "...، بلقاء" a phrase after the list, not an item
         if kind != "person" and (role_word(w) or w in L.HONORIFICS):
             return None
         if k == j or gap or _conjunction(w):
