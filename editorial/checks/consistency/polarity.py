@@ -14,7 +14,9 @@ Two rules, both reading word lists that are data (``data/polarity.txt``, ``data/
   under a negation (title "البرلمان يصادق
   على الاتفاقية", body "... لم يصادق ...", "يرفض التصديق", "تفشل في حل") or the reverse (the title denies,
   the body asserts and negates nothing). A negator covers the first content word after it, passing over
-  "أن"، "في"، "يتم" ...
+  "أن"، "في"، "يتم" ... Also: a title that asserts (no negation, no setback) while the body's opening says
+  its actor failed at it (تعترض صاروخا / تفشل في التصدي لصاروخ): two title words in that sentence, one
+  after the verb of failure.
 
 Known limits: subjects are matched by word keys and the synonym groups of ``data/synonym_groups.txt`` only, a
 verb and its verbal noun (سلّم / تسليم) do not match, and "لا ... إلا" (only) reads as a negation.
@@ -97,9 +99,13 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     for h in _polarity(ctx):
         spans.append((h.start, h.end))
         yield h
+    found = False
     for h in _negation(ctx):
         if not any(s < h.end and h.start < e for s, e in spans):
+            found = True
             yield h
+    if not spans and not found:
+        yield from _failed(ctx)
 
 
 # --- opposite outcomes ---------------------------------------------------------------------------------------
@@ -609,6 +615,59 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                 # denied in the opening, next to another of the title's words: the headline's statement
                 yield _neg_hit(ctx, i, js[0], None, b_targets[js[0]][0])
                 return
+
+
+_FAILURE = frozenset(lexeme(w) for w in L._n("فشل فشلت يفشل تفشل إخفاق أخفق أخفقت يخفق تخفق"))
+_FAIL_REACH = 6  # words after a verb of failure that say who failed at what
+_THAT = frozenset(L._n("أن أنه أنها"))
+
+
+def _failed(ctx: Context) -> Iterator[Hit]:
+    """A title that asserts, negating nothing, against a body opening that says the same actor failed at it
+    (title "الدفاعات السعودية تعترض صاروخا", body "الدفاعات السعودية تفشل في التصدي لصاروخ"): a verb or noun of
+    failure in one of the body's first two sentences, not after "بعد"، "رغم" (an earlier failure), with two of
+    the title's content words (by loose key or synonym group) in that sentence, one of them within
+    ``_FAIL_REACH`` words after it."""
+    if token_index(ctx.title)[NEG] or any(LEXEMES[t.norm] in _FAILURE or _setback(t.norm) for t in ctx.title.tokens):
+        return  # a title that negates, or reports a failure or a setback (هزيمة، هبوط، تراجع), agrees with one
+    ttoks = [t for t in ctx.title.tokens if is_content(t)]
+    keys: dict[str | int, Token] = {}
+    for t in ttoks:
+        for k in (word_key(t.norm), *GROUPS[t.norm]):
+            keys.setdefault(k, t)
+    btoks = ctx.body.tokens
+    for sentence in ctx.body.sentences[:_RESTATE_SENTENCES]:
+        if not sentence.tokens:
+            continue
+        lo, hi = sentence.tokens[0].index, sentence.tokens[-1].index
+        for f in range(lo, hi + 1):
+            if LEXEMES[btoks[f].norm] not in _FAILURE or (f > lo and (btoks[f - 1].norm in _BREAKS
+                                                                   or negator(btoks[f - 1].norm))) \
+                    or any(btoks[k].norm in _THAT for k in range(max(lo, f - 3), f)):
+                continue  # an earlier failure (بعد فشل), a failure denied, or one claimed (أكد أن أمريكا فشلت)
+            shared = {}
+            for k in range(lo, hi + 1):
+                if k != f:
+                    for key in (word_key(btoks[k].norm), *GROUPS[btoks[k].norm]):
+                        if key in keys:
+                            shared.setdefault(keys[key].index, k)
+            after = [k for k in shared.values() if f < k <= f + _FAIL_REACH]
+            if len(shared) >= 2 and after:
+                i = min(shared)
+                t = ctx.title.tokens[i]
+                b_end = _phrase_end(btoks, f)
+                text = ctx.body.text[btoks[f].start:b_end]
+                yield hit("consistency.negation_mismatch", "title", t.start, _phrase_end(ctx.title.tokens, i),
+                          [("body", btoks[f].start, b_end)], context=text, body=text)
+                return
+
+
+_SETBACKS = frozenset((("up", 1), ("win", 1), ("succeed", 1), ("better", 1), ("survive", 1), ("strong", 1)))
+
+
+def _setback(w: str) -> bool:
+    """A word of the losing side of a pair: a fall, a defeat, a failure, a worsening, a death."""
+    return not _SETBACKS.isdisjoint(word_sides(w))
 
 
 def _sentence_negates(view: TextView, j: int) -> bool:
