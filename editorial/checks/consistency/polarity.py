@@ -146,11 +146,18 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
                 against = j  # a stance against the title's is read in the opening only (later ones are others')
         else:
             # the title's only outcome word, counting those left out as unclear (لماذا لم تنتعش بعد رفع الفائدة)
-            if against is None and pair.removeprefix(_PURPOSE) not in _STANCES and len(tpos) == 1:
+            if against is None and pair.removeprefix(_PURPOSE) not in _STANCES and _outcomes(ctx.title, tpos) == 1:
                 against = _restated_against(ctx, i, pair, side, body_polar)
             if against is not None:
                 yield _hit(ctx, "consistency.polarity_mismatch", i, against)
                 return
+
+
+def _outcomes(view: TextView, positions: list[int]) -> int:
+    """The number of outcomes the outcome words at ``positions`` state: a word right after another one, with
+    no punctuation between, qualifies it (غارة عنيفة، ارتفاع قياسي، تراجع حاد) and states none of its own."""
+    toks = view.tokens
+    return sum(1 for n, i in enumerate(positions) if not (n and positions[n - 1] == i - 1 and not _gap(toks, i)))
 
 
 _HAL = L._n("هل")[0]
