@@ -15,8 +15,9 @@ Two rules, both reading word lists that are data (``data/polarity.txt``, ``data/
   على الاتفاقية", body "... لم يصادق ...", "يرفض التصديق", "تفشل في حل") or the reverse (the title denies,
   the body asserts and negates nothing). A negator covers the first content word after it, passing over
   "أن"، "في"، "يتم" ... Also: a title that asserts (no negation, no setback) while the body's opening says
-  its actor failed at it (تعترض صاروخا / تفشل في التصدي لصاروخ): two title words in that sentence, one
-  after the verb of failure.
+  its actor failed at it or ignored it (تعترض صاروخا / تفشل في التصدي لصاروخ): two title words in that
+  sentence, one after the verb of failure. (Refusal is left out: "رفض الكشف عن اسمه" and a refusal that
+  restates the title's opposition are too common in real copy.)
 
 Known limits: subjects are matched by word keys and the synonym groups of ``data/synonym_groups.txt`` only, a
 verb and its verbal noun (سلّم / تسليم) do not match, and "لا ... إلا" (only) reads as a negation.
@@ -624,7 +625,8 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                 return
 
 
-_FAILURE = frozenset(lexeme(w) for w in L._n("فشل فشلت يفشل تفشل إخفاق أخفق أخفقت يخفق تخفق"))
+_FAILURE = frozenset(lexeme(w) for w in L._n("فشل فشلت يفشل تفشل إخفاق أخفق أخفقت يخفق تخفق "
+                                              "تجاهل تجاهلت يتجاهل تتجاهل"))
 _FAIL_REACH = 6  # words after a verb of failure that say who failed at what
 _THAT = frozenset(L._n("أن أنه أنها"))
 
