@@ -201,6 +201,9 @@ EXAMPLES: dict[str, dict] = {
              "نقطة بعد هذه الخطوة."),
             # a verbal noun of avoidance after "لـ", a participle of refusal: negated on both sides
             ("الفريق يواصل صحوته لتفادي الهبوط", "واصل الفريق صحوته في سعيه إلى تفادي الهبوط بعد فوز ثمين."),
+            # what is to be avoided (لتجنب ارتفاع) is a purpose: it denies nothing the body reports
+            ("نصائح مهمة لمحبي اللحوم لتجنب ارتفاع ضغط الدم",
+             "يعاني كثيرون من ارتفاع ضغط الدم بسبب الإفراط في تناول اللحوم الحمراء."),
             ("القضاء يلاحق رجل أعمال ممتنعا عن تنفيذ حكم قضائي",
              "لاحق القضاء رجل أعمال بسبب امتناعه عن تنفيذ حكم قضائي صادر بحقه."),
             # a denial with a pronoun attached supports a denied title (ورفضهم المغادرة), wherever its subject is

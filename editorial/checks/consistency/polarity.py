@@ -363,6 +363,9 @@ def _purpose(view: TextView, i: int) -> bool:
     another purpose; after a verb ("الليرة تعود للارتفاع") it is the outcome itself, and "لأعلى مستوى" a level."""
     toks = view.tokens
     w = toks[i].norm
+    target = _targets(view).get(i)
+    if target is not None and toks[target[0]].norm[:1] == "ل" and negator(toks[target[0]].norm) == "verb":
+        return True  # "لتجنب ارتفاع الضغط"، "لتفادي الهبوط": what is to be avoided, not what happened
     if w[:1] != "ل" or w in L.polarity() or len(w) < 4 or w[1:2] == "ا":
         return False  # "لأعلى مستوى"، "لأكبر": a level reached, not a purpose
     return not (i and toks[i - 1].norm[:1] in ("ي", "ت") and len(toks[i - 1].norm) >= 4
@@ -572,7 +575,7 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     another title word; in one that negates something, only in its first sentence, with no negator there and
     the word never negated, near a negator or stopped anywhere (a long article may well report the denial in
     other words)."""
-    t_targets, b_targets = _targets(ctx.title), _targets(ctx.body)
+    t_targets, b_targets = _denials(ctx.title), _denials(ctx.body)
     if not b_targets and not t_targets:
         return
     ttoks = ctx.title.tokens
@@ -677,6 +680,12 @@ _SETBACKS = frozenset((("up", 1), ("win", 1), ("succeed", 1), ("better", 1), ("s
 def _setback(w: str) -> bool:
     """A word of the losing side of a pair: a fall, a defeat, a failure, a worsening, a death."""
     return not _SETBACKS.isdisjoint(word_sides(w))
+
+
+def _denials(view: TextView) -> dict[int, tuple[int, bool]]:
+    """``_targets`` without what is to be avoided (لتجنب ارتفاع الضغط): a purpose denies nothing."""
+    toks = view.tokens
+    return {i: v for i, v in _targets(view).items() if toks[v[0]].norm[:1] != "ل" or negator(toks[v[0]].norm) != "verb"}
 
 
 def _sentence_negates(view: TextView, j: int) -> bool:
