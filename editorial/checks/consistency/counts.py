@@ -116,7 +116,7 @@ def _nouns() -> dict[str, tuple[str, str, int]]:
 @cache
 def _meetings() -> tuple[frozenset[str], dict[str, int], frozenset[str], frozenset[str]]:
     """(meeting nouns, adjective form -> parties, words introducing the parties, nouns of several meetings)
-    (data/meeting_counts.txt)."""
+    (data/meeting_counts.txt; its leaders are read by ``_leaders``)."""
     adjectives: dict[str, int] = {}
     lines: dict[str, frozenset[str]] = {}
     for head, forms in data.normalized_fields("meeting_counts"):
@@ -147,6 +147,12 @@ def _restricting(w: str) -> bool:
     bare_w = strip_proclitics(w, 3)[0]
     found = place_lookup(w)
     return w in _cues()["restrict"] or bare_w in _cues()["restrict"] or bool(found and found[0] == "adjective")
+
+
+@cache
+def _leaders() -> frozenset[str]:
+    return next((frozenset(forms.split()) for head, forms in data.normalized_fields("meeting_counts")
+                 if head == "leaders"), frozenset())
 
 
 @lru_cache(maxsize=65536)
@@ -264,8 +270,9 @@ def _about(ctx: Context, f: Fact, evidence: list[Evidence]) -> list[Evidence]:
         lists = [e for e in evidence if e.how == "list" and e.key in (f.key, _LISTED + f.kind)]
         same += [e for e in evidence if e.how == "places" and e.key == f.kind
                  and not any(x.start <= e.start < x.end for x in lists)]  # a run inside a list is part of it
-    if f.kind in ("venue", "body", "team"):
-        same += [e for e in evidence if e.key.startswith(_LISTED)]
+    if f.kind in ("venue", "body", "team"):  # a list of countries names teams, not hospitals or parties
+        same += [e for e in evidence if e.key.startswith(_LISTED)
+                 and (e.key != _LISTED + "country" or f.kind == "team")]
     if f.kind in ("country", "town"):
         same += [e for e in evidence if e.key == _LISTED + f.kind]
     return same
@@ -380,8 +387,10 @@ def _body_evidence(ctx: Context, kinds: set[str]) -> list[Evidence]:
         out += _intro_lists(ctx)
     if kinds & {"country", "town"}:
         out += _place_runs(ctx)
-    if "meeting" in kinds:
+    if kinds & {"meeting", "person"}:
         out += _meeting_counts(ctx)
+    if "meeting" in kinds:
+        out += _leaders_counted(ctx)
     if "person" in kinds:
         out += _people_lists(ctx)
     return [e for e in out if not quoted.inside(e.start)]
@@ -713,6 +722,9 @@ def _meeting_counts(ctx: Context) -> Iterator[Evidence]:
         if j < len(toks) and _adjacent(view, j) and (n := _meeting_adjective(toks[j].norm)):
             yield Evidence(key, n, t.start, toks[j].end, "meeting")
             j += 1
+            role = role_word(toks[j].norm) if j < len(toks) and _adjacent(view, j) else None
+            if role and role[2] in (2, 3):  # "اجتماع ثلاثي لوزراء الخارجية": three ministers met
+                yield Evidence(role[0], n, t.start, toks[j].end, "list")
         for k in range(j, min(j + 4, len(toks) - 1)):
             if _gap_punct(view, k, allow=""):
                 break
@@ -721,6 +733,25 @@ def _meeting_counts(ctx: Context) -> Iterator[Evidence]:
                 if got is not None:
                     yield Evidence(key, got[0], t.start, got[2], "meeting")
                 break
+
+
+def _leaders_counted(ctx: Context) -> Iterator[Evidence]:
+    """"الرؤساء الثلاثة"، "الزعيمان" in the body's first sentence: the parties of the meeting it reports."""
+    view = ctx.body
+    toks = view.tokens
+    end = _lead_end(ctx)
+    for r in find_roles(view):
+        if r.start >= end:
+            break
+        if r.lemma not in _leaders():
+            continue
+        k = r.token + 1
+        n = definite_number(toks[k].norm) if r.count == 3 and k < len(toks) and _adjacent(view, k) else None
+        if n and n >= 3:
+            yield Evidence(_PARTIES, n, r.start, toks[k].end, "meeting")
+
+
+_PARTIES = "*parties"
 
 
 def _parties(ctx: Context, j: int) -> tuple[int, int, int] | None:
