@@ -201,6 +201,9 @@ EXAMPLES: dict[str, dict] = {
              "نقطة بعد هذه الخطوة."),
             # a verbal noun of avoidance after "لـ", a participle of refusal: negated on both sides
             ("الفريق يواصل صحوته لتفادي الهبوط", "واصل الفريق صحوته في سعيه إلى تفادي الهبوط بعد فوز ثمين."),
+            # "ليست الأكبر" (not the biggest) denies no fact the body reports
+            ("خسارة سوق الأسهم ليست الأكبر في تاريخه",
+             "سجلت سوق الأسهم أمس خسارة تعد من الأكبر في تاريخها لكنها تبقى أقل من خسارة عام 2008."),
             # what is to be avoided (لتجنب ارتفاع) is a purpose: it denies nothing the body reports
             ("نصائح مهمة لمحبي اللحوم لتجنب ارتفاع ضغط الدم",
              "يعاني كثيرون من ارتفاع ضغط الدم بسبب الإفراط في تناول اللحوم الحمراء."),

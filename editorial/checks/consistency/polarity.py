@@ -312,6 +312,11 @@ def _left(toks: tuple[Token, ...], i: int) -> bool:
     return False
 
 
+def _contrary(w: str) -> bool:
+    """A word of a gradable pair (الأكبر، قوي، مبكر): its negation is no denial of a fact."""
+    return any(p in _CONTRARIES for p, _ in word_sides(w))
+
+
 def _listed(w: str) -> bool:
     """A word in ة that is itself a listed form (after its proclitics), or the feminine of a listed participle
     or adjective (ممنوعة، إيجابية): not a verb with a pronoun (بقية is no "بقي" + "ه")."""
@@ -584,8 +589,10 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     keys: dict[str | int, list[int]] = {}
     for i, t in enumerate(ttoks):
         if is_content(t) and negator(t.norm) is None and (i in t_targets or not title_negates) \
-                and not maybe_place(t.norm) and (i in t_targets or not _stopped(ctx.title, i)):
-            # a place is an actor or a setting, not a statement; what the title stops is not asserted
+                and not maybe_place(t.norm) and (i in t_targets or not _stopped(ctx.title, i)) \
+                and not (i in t_targets and _contrary(t.norm)):
+            # a place is an actor or a setting, not a statement; what the title stops is not asserted; "ليست
+            # الأكبر" (a contrary denied) says no more than "not the most"
             for k in (lexeme(t.norm), *GROUPS[t.norm]):
                 keys.setdefault(k, []).append(i)
     if not keys:
