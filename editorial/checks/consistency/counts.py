@@ -266,6 +266,8 @@ def _about(ctx: Context, f: Fact, evidence: list[Evidence]) -> list[Evidence]:
     same = [e for e in evidence if e.key == f.key and e.how in ("count", "list")]
     if f.kind == "person":  # people named one by one: those of the title's office, if it names one
         same += [e for e in evidence if e.key in {f"{f.key}|{o}" for o in (f.office or ("",))}]
+        if f.key in _leaders():  # "الزعيمان" and the body's opening reporting a trilateral summit
+            same += [e for e in evidence if e.how == "meeting" and e.key != _PARTIES and e.start < _lead_end(ctx)]
     if f.kind in ("country", "town"):
         lists = [e for e in evidence if e.how == "list" and e.key in (f.key, _LISTED + f.kind)]
         same += [e for e in evidence if e.how == "places" and e.key == f.kind
@@ -330,6 +332,9 @@ def _with_adjective(view: TextView, f: Fact) -> Fact:
     k = next((i for i, t in enumerate(toks) if t.start < f.end <= t.end), None)
     if k is None or k + 1 >= len(toks) or not _adjacent(view, k + 1) or not _restricting(toks[k + 1].norm):
         return f
+    w = toks[k + 1].norm
+    if f.kind == "person" and w not in _cues()["restrict"] and strip_proclitics(w, 3)[0] not in _cues()["restrict"]:
+        return f  # "الرئيسان المصري والأردني": a country's adjective says whose, it narrows nothing
     return Fact(f.key, f.kind, f.n, f.start, f.end, f.number, f.office, word_key(toks[k + 1].norm))
 
 
@@ -388,7 +393,7 @@ def _body_evidence(ctx: Context, kinds: set[str]) -> list[Evidence]:
     if kinds & {"country", "town"}:
         out += _place_runs(ctx)
     if kinds & {"meeting", "person"}:
-        out += _meeting_counts(ctx)
+        out += _meeting_counts(ctx)  # a meeting's ministers (اجتماع ثلاثي لوزراء) count people too
     if "meeting" in kinds:
         out += _leaders_counted(ctx)
     if "person" in kinds:
@@ -761,6 +766,10 @@ def _parties(ctx: Context, j: int) -> tuple[int, int, int] | None:
     view = ctx.body
     toks = view.tokens
     stop = _cues()["stop"] - {"بين"}
+    if j + 1 < len(toks) and toks[j].norm in _EACH and toks[j + 1].norm == "من":
+        j += 2  # جمع كلا من ...
+    if j >= len(toks):
+        return None
     countries: set[str] = set()
     items, k, end = 0, j, toks[j].end
     while k < len(toks) and k < j + 16:
