@@ -120,8 +120,7 @@ class Body:
 
     def sentence_quoted(self, s: Sentence) -> bool:
         """Most of the sentence's words are inside a quotation."""
-        quoted = self.quoted_tokens
-        return sum(1 for t in s.tokens if quoted[t.index]) * 2 > len(s.tokens)
+        return sum(self.quoted_tokens[s.tokens[0].index:s.tokens[-1].index + 1]) * 2 > len(s.tokens)
 
     @cached_property
     def quoted_tokens(self) -> list[bool]:
@@ -237,13 +236,12 @@ class Body:
     def excluded_tokens(self) -> list[bool]:
         """Tokens inside a quotation, a list line or a digest's formula: repetition there is the speaker's, the
         list's or the format's."""
-        out = [False] * len(self.view.tokens)
+        out = self.quoted_tokens.copy()
         formula = self.formula_sentences
         for k, s in enumerate(self.view.sentences):
             if k in formula or self.in_list(s):
-                for t in s.tokens:
-                    out[t.index] = True
-        return [a or b for a, b in zip(out, self.quoted_tokens)]
+                out[s.tokens[0].index:s.tokens[-1].index + 1] = repeat(True, len(s.tokens))
+        return out
 
     @cached_property
     def formula_sentences(self) -> frozenset[int]:

@@ -48,10 +48,10 @@ GLUED_CONTENT = 8  # ... looked for only when the shorter has this many content 
 GLUED_SHARED = 0.9  # ... and this share of them is in the longer one
 
 
-def _stem_text(s: Sentence) -> str:
+def _stem_text(body: Body, s: Sentence) -> str:
     """The sentence as light stems, each synonym standing for its group: a copy reworded with synonyms
     (الطلب/الإقبال، ارتفع/صعد) compares as a near copy."""
-    stems = [t.stem for t in s.tokens]
+    stems = body.view.stems[s.tokens[0].index:s.tokens[-1].index + 1]
     return " ".join(map(CONCEPT.get, stems, stems))  # each stem's group, else the stem itself (in C)
 
 
@@ -102,7 +102,7 @@ def _distant_kind(body: Body, i: int, j: int, min_similarity: float) -> tuple[st
     texts = body.memo.setdefault("stem_text", {})
     for k in (i, j):
         if k not in texts:
-            texts[k] = _stem_text(body.view.sentences[k])
+            texts[k] = _stem_text(body, body.view.sentences[k])
     score = fuzz.ratio(texts[i], texts[j])
     if score < min_similarity and _contained(body, i, j):
         score = max(score, _glued(texts[i], texts[j]))
@@ -251,10 +251,9 @@ def _figures(s: Sentence, small: bool = False, ntext: str | None = None) -> dict
     return out
 
 
-def _restating(s: Sentence) -> bool:
-    """The sentence opens with a restating connective ("أي ما مجموعه"، "بعبارة أخرى"، "ليصل بذلك"، "وعليه") or
-    points back at what was said ("كما سبق ذكره"، "كما أسلفنا")."""
-    norms = [t.norm for t in s.tokens]
+def _restating(norms: list[str]) -> bool:
+    """The sentence (its normalised words) opens with a restating connective ("أي ما مجموعه"، "بعبارة أخرى"،
+    "ليصل بذلك"، "وعليه") or points back at what was said ("كما سبق ذكره"، "كما أسلفنا")."""
     return any(map(_CONNECTIVES.__getitem__, norms[:RESTATING_WORDS])) or _recap(norms)
 
 
@@ -334,7 +333,7 @@ def restated_figures(body: Body, skip: set[int]) -> Iterator[Hit]:
         if j in formula or body.in_list(s) or body.sentence_quoted(s):
             continue
         found = None
-        restating = _restating(s)
+        restating = _restating(body.view.norms[s.tokens[0].index:s.tokens[-1].index + 1])
         for key in _figures(s, small=True, ntext=nz.text[s.start:s.end] if same else None):
             i = last.get(key)
             last[key] = j
