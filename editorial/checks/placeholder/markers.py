@@ -105,26 +105,37 @@ _ALWAYS_GATES = ("xx", "XX", "xX", "Xx", "___", "000", "٠٠٠", "۰۰۰")
 _CONTEXT_GATES = ("\u0640\u0640", "..", "…", " ؟", " ?", "__", "x", "X")
 
 
-def _gated(text: str, gates: tuple[str, ...]) -> bool:
-    return any(g in text for g in gates)
+_QQQ_GATES = ("؟؟؟", "???")
+# Every character of a gate but the space, found in one scan: a gate with a character the text lacks is not
+# searched for (most texts have dots and zeros, few have tatweel runs, underscores or an X).
+_GATE_CHARS_RE = regex.compile(
+    "[" + regex.escape("".join(sorted(set("".join(_DATE_GATES + _ALWAYS_GATES + _CONTEXT_GATES + _QQQ_GATES))
+                                         - {" "}))) + "]"
+)
+
+
+def _gated(text: str, gates: tuple[str, ...], chars: set[str]) -> bool:
+    """One of ``gates`` occurs in ``text``; ``chars``: the text's gate characters (``_GATE_CHARS_RE``)."""
+    return any(g in text for g in gates if chars.issuperset(g.replace(" ", "")))
 
 
 def marker_hits(text: str, quotes: Quotations) -> Iterator[tuple[str, int, int]]:
     taken: list[tuple[int, int]] = []
+    chars = set(_GATE_CHARS_RE.findall(text))
     if ".." in text or "…" in text:
         for m in _OMISSION_BRACKET_RE.finditer(text):
             if not quotes.inside(m.start()) and blank_in_context(text, m.start(), m.end()):
                 taken.append((m.start(), m.end()))
                 yield RULE, m.start(), m.end()
-    if _gated(text, _DATE_GATES):
+    if _gated(text, _DATE_GATES, chars):
         for m in _BLANK_DATE_RE.finditer(text):
             taken.append((m.start(), m.end()))
             yield RULE, m.start(), m.end()
     runs = (
-        (_ALWAYS_RE, False, _ALWAYS_GATES), (_QQQ_RE, False, ("؟؟؟", "???")), (_CONTEXT_RE, True, _CONTEXT_GATES)
+        (_ALWAYS_RE, False, _ALWAYS_GATES), (_QQQ_RE, False, _QQQ_GATES), (_CONTEXT_RE, True, _CONTEXT_GATES)
     )
     for rx, needs_context, gates in runs:
-        if not _gated(text, gates):
+        if not _gated(text, gates, chars):
             continue
         for m in rx.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
