@@ -17,7 +17,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import compress, repeat
-from operator import and_
+from operator import and_, eq
 
 from ..arabic import TextView, Token, light_stem
 from ..arabic.clitics import CONJUNCTION_LETTERS
@@ -44,12 +44,12 @@ def _phrases(body: Body) -> dict[tuple[str, ...], list[Occurrence]]:
     out = body.excluded_tokens
     found: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
     stems = body.view.stems
-    for i in compress(range(len(toks) - 1), map(and_, flags, repeat(CONTENT))):  # content tokens, found in C
+    # Definite content words open phrases; they are found in C. Without the article ("هاني رمضان", "دعم تطبيق",
+    # "كوريا الشمالية", "قوات النظام", "وكالة الأنباء": a bare head in construct with a definite word) a phrase is
+    # a name or an idafa chain that names one thing, not padding.
+    definite = CONTENT | ARTICLE
+    for i in compress(range(len(toks) - 1), map(eq, map(and_, flags, repeat(definite)), repeat(definite))):
         if skip[i] or out[i]:
-            continue
-        if not flags[i] & ARTICLE:
-            # "هاني رمضان", "دعم تطبيق" (no article), "كوريا الشمالية", "قوات النظام", "وكالة الأنباء" (a bare
-            # head in construct with a definite word): names and idafa chains that name one thing, not padding
             continue
         end = i
         while end - i < 2 and joined[end] and flags[end + 1] & CONTENT:
