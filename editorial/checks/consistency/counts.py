@@ -151,8 +151,17 @@ def _restricting(w: str) -> bool:
 
 @cache
 def _leaders() -> frozenset[str]:
-    return next((frozenset(forms.split()) for head, forms in data.normalized_fields("meeting_counts")
-                 if head == "leaders"), frozenset())
+    return _meeting_line("leaders")
+
+
+@cache
+def _sides() -> frozenset[str]:
+    return _meeting_line("sides")
+
+
+def _meeting_line(head: str) -> frozenset[str]:
+    return next((frozenset(forms.split()) for h, forms in data.normalized_fields("meeting_counts") if h == head),
+                frozenset())
 
 
 @lru_cache(maxsize=65536)
@@ -741,7 +750,8 @@ def _meeting_counts(ctx: Context) -> Iterator[Evidence]:
 
 
 def _leaders_counted(ctx: Context) -> Iterator[Evidence]:
-    """"الرؤساء الثلاثة"، "الزعيمان" in the body's first sentence: the parties of the meeting it reports."""
+    """"الرؤساء الثلاثة"، "الأطراف الأربعة"، "الدول الثلاث" in the body's first sentence: the parties of the
+    meeting it reports."""
     view = ctx.body
     toks = view.tokens
     end = _lead_end(ctx)
@@ -754,6 +764,14 @@ def _leaders_counted(ctx: Context) -> Iterator[Evidence]:
         n = definite_number(toks[k].norm) if r.count == 3 and k < len(toks) and _adjacent(view, k) else None
         if n and n >= 3:
             yield Evidence(_PARTIES, n, r.start, toks[k].end, "meeting")
+    for k in token_index(view)[DEFNUM]:  # الأطراف الثلاثة، الدول الثلاث
+        if toks[k].start >= end:
+            break
+        w = strip_proclitics(toks[k - 1].norm, 3)[0] if k else ""
+        found = noun_of(toks[k - 1].norm) if k else None
+        n = definite_number(toks[k].norm)
+        if n and n >= 3 and _adjacent(view, k) and (w in _sides() or (found and found[1] == "country")):
+            yield Evidence(_PARTIES, n, toks[k - 1].start, toks[k].end, "meeting")
 
 
 _PARTIES = "*parties"
