@@ -714,13 +714,35 @@ def _stopped(view: TextView, i: int) -> bool:
 
 def _in_context(ctx: Context, i: int, js: list[int]) -> int | None:
     """The first body occurrence of the title word at i with another title content word within three words
-    of it (the same statement, not the same word about something else)."""
+    of it (the same statement, not the same word about something else); when and on what day (اليوم الخميس
+    15 أكتوبر 2015) does not count as words between."""
     ttoks, btoks = ctx.title.tokens, ctx.body.tokens
     near = {bare(t.stem) for k, t in enumerate(ttoks) if k != i and is_content(t) and negator(t.norm) is None}
     for j in js:
-        if any(bare(btoks[k].stem) in near for k in range(max(0, j - 3), min(len(btoks), j + 4)) if k != j):
+        if any(bare(btoks[k].stem) in near for k in _around(btoks, j, 3)):
             return j
     return None
+
+
+_NOW = frozenset(L._n("اليوم أمس غدا صباح صباحا مساء ظهر ليلة ليلا"))
+
+
+def _when(w: str) -> bool:
+    """A word of time: a number (a date, a year), a weekday, a month, اليوم، أمس، مساء ..."""
+    return w[:1].isdigit() or w in _NOW or w in L.WEEKDAYS or w in L.MONTHS
+
+
+def _around(toks: tuple[Token, ...], j: int, reach: int) -> Iterator[int]:
+    """The tokens within ``reach`` words either side of j, words of time not counted."""
+    for step in (-1, 1):
+        k, seen = j, 0
+        while seen < reach:
+            k += step
+            if not 0 <= k < len(toks):
+                break
+            yield k
+            if not _when(toks[k].norm):
+                seen += 1
 
 
 def _same_statement(ctx: Context, i: int, j: int) -> bool:
