@@ -70,6 +70,7 @@ _VERB_REACH = 4  # words a verb of denial covers (استبعد روحاني تق
 _NEAR = 12  # a negator this many words before a word, in its sentence, may be about it
 _ILLA = L._n("إلا")[0]
 _FAQAT = L._n("فقط")[0]
+_QABL = L._n("قبل")[0]
 _FROM = frozenset(L._n("من عن"))  # "من أعلى مستوى"، "يتراجع عن أعلى مستوى": a level left
 _STATEMENT = 8  # words around a denied body word where another title word shows it is the title's statement
 _GAINS = "up"  # the pair of gains and losses, rises and falls: the one a reversing verb turns over
@@ -584,21 +585,22 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     if not b_targets and not t_targets:
         return
     ttoks = ctx.title.tokens
-    title_negates = bool(token_index(ctx.title)[NEG])
+    title_negates = _negates(ctx.title)
     body_negates = bool(token_index(ctx.body)[NEG])
     keys: dict[str | int, list[int]] = {}
     for i, t in enumerate(ttoks):
         if is_content(t) and negator(t.norm) is None and (i in t_targets or not title_negates) \
                 and not maybe_place(t.norm) and (i in t_targets or not _stopped(ctx.title, i)) \
-                and not (i in t_targets and _contrary(t.norm)):
+                and not (i in t_targets and _contrary(t.norm)) and not (i and ttoks[i - 1].norm == _QABL):
             # a place is an actor or a setting, not a statement; what the title stops is not asserted; "ليست
-            # الأكبر" (a contrary denied) says no more than "not the most"
+            # الأكبر" (a contrary denied) says no more than "not the most"; "قبل التأكد" asserts no confirmation
             for k in (lexeme(t.norm), *GROUPS[t.norm]):
                 keys.setdefault(k, []).append(i)
     if not keys:
         return
     asserted = {k for i, t in enumerate(ttoks) if is_content(t) and i not in t_targets and negator(t.norm) is None
                 for k in (lexeme(t.norm), *GROUPS[t.norm])} if t_targets else set()
+    first = ctx.body.sentences[0].tokens[-1].index if ctx.body.sentences and ctx.body.sentences[0].tokens else -1
     where: dict[str | int, list[int]] = {}
     norms = ctx.body.norms
     for j, k in enumerate(map(LEXEMES.__getitem__, norms)):
@@ -628,9 +630,11 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                 if j is not None:
                     yield _neg_hit(ctx, i, j, t_targets[i][0], None)
                     return
-            elif all(j in b_targets and b_targets[j][1] for j in js) and js[0] < LEAD_TOKENS \
+            elif (all(j in b_targets and b_targets[j][1] for j in js) and js[0] < LEAD_TOKENS
+                  or (js[0] <= first and js[0] in b_targets and b_targets[js[0]][1])) \
                     and _same_statement(ctx, i, js[0]):
-                # denied in the opening, next to another of the title's words: the headline's statement
+                # denied in the opening, next to another of the title's words: the headline's statement (a
+                # first sentence that denies it is the story's own denial, whatever the rest says)
                 yield _neg_hit(ctx, i, js[0], None, b_targets[js[0]][0])
                 return
 
@@ -689,6 +693,19 @@ def _setback(w: str) -> bool:
     return not _SETBACKS.isdisjoint(word_sides(w))
 
 
+def _negates(view: TextView) -> bool:
+    """The field negates something: a negator that is not half of a denial denied (عدم إلغاء الدورة says the
+    session goes ahead)."""
+    toks = view.tokens
+    for n in token_index(view)[NEG]:
+        kind = negator(toks[n].norm)
+        before = negator(toks[n - 1].norm) if n and not _gap(toks, n) else None
+        after = negator(toks[n + 1].norm) if n + 1 < len(toks) and not _gap(toks, n + 1) else None
+        if not ((kind == "particle" and after == "verb") or (kind == "verb" and before == "particle")):
+            return True
+    return False
+
+
 def _denials(view: TextView) -> dict[int, tuple[int, bool]]:
     """``_targets`` without what is to be avoided (لتجنب ارتفاع الضغط): a purpose denies nothing."""
     toks = view.tokens
@@ -707,9 +724,11 @@ def _sentence_negates(view: TextView, j: int) -> bool:
 
 def _stopped(view: TextView, i: int) -> bool:
     """A word of stopping (وقف، تعليق، تجميد: the halt pair's first side) right before the word: "وقف التعامل
-    بالدولار" says the dealing ends, which a body's "إلغاء التعامل" does not deny."""
+    بالدولار" says the dealing ends, which a body's "إلغاء التعامل" does not deny; a stop denied (عدم إلغاء
+    الدورة) stops nothing."""
     toks = view.tokens
-    return i > 0 and not _gap(toks, i) and ("halt", 0) in word_sides(toks[i - 1].norm)
+    return i > 0 and not _gap(toks, i) and ("halt", 0) in word_sides(toks[i - 1].norm) \
+        and not (i > 1 and not _gap(toks, i - 1) and negator(toks[i - 2].norm) == "particle")
 
 
 def _in_context(ctx: Context, i: int, js: list[int]) -> int | None:
