@@ -240,7 +240,11 @@ def _figures(s: Sentence, small: bool = False, ntext: str | None = None) -> dict
     not years nor days of a date ("27 مارس"). Single digits recur for many reasons: only when ``small``, and
     with the very thing they count ("5 أيام", as a stem)."""
     out: dict[str, None] = {}
-    for m in _FIGURE_RE.finditer(norm(s.text) if ntext is None else ntext):
+    text = norm(s.text) if ntext is None else ntext
+    first = _DIGITS_RE.search(text)
+    if first is None:
+        return out
+    for m in _FIGURE_RE.finditer(text, first.start()):  # no figure starts before the first digit
         value, after = m.group(1), m.group(2) or ""
         if _YEAR_RE.fullmatch(value) or after in CALENDAR_WORDS:
             continue
