@@ -311,6 +311,15 @@ def _title_facts(ctx: Context) -> list[Fact]:
         if found and found[2] == 3:
             out.append(Fact(found[0], found[1], n, t.start, toks[i + 1].end, True))
             taken.add(toks[i + 1].start)
+    for i, t in enumerate(toks[1:], 1):  # "الدول الثلاث"، "الوزراء الأربعة": a plural and its definite number
+        n = definite_number(t.norm)
+        prev = toks[i - 1]
+        found = noun_of(prev.norm) if n and n >= 3 and _adjacent(view, i) else None
+        role = role_word(prev.norm) if n and n >= 3 and _adjacent(view, i) and not found else None
+        if (found and found[2] == 3) or (role and role[2] == 3):
+            key, kind = (found[0], found[1]) if found else (role[0], "person")  # type: ignore[index]
+            out.append(Fact(key, kind, n, prev.start, t.end, False))
+            taken.add(prev.start)
     for r in find_roles(view):
         count = r.count if r.count != 0 else _construct_dual(view, r)
         if count == 2 and r.start not in taken:
@@ -419,9 +428,9 @@ def _body_counts(ctx: Context) -> Iterator[Evidence]:
             yield Evidence(_key(m.unit)[0], int(m.value), m.start, m.unit_end, "count", True)
     roles = find_roles(view)
     for r in roles:
-        count = r.count if r.count != 0 else _construct_dual(view, r)
-        if count == 2:
-            yield Evidence(r.lemma, 2, r.start, r.end, "count")
+        construct = r.count == 0 and _construct_dual(view, r) == 2
+        if r.count == 2 or construct:  # "وزيرا خارجية": the construct dual with its genitive
+            yield Evidence(r.lemma, 2, r.start, max(r.end, toks[r.token + 1].end) if construct else r.end, "count")
     index = token_index(view)
     for i in index[FDUAL]:
         t = toks[i]
