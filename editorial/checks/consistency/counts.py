@@ -740,6 +740,8 @@ def _meeting_counts(ctx: Context) -> Iterator[Evidence]:
         t = toks[i]
         if not _meeting_noun(t.norm) or t.norm in several or strip_proclitics(t.norm, 3)[0] in several:
             continue
+        if any(toks[b].norm in _meeting_line("margins") for b in range(max(0, i - 6), i)):
+            continue  # "على هامش القمة، عقد لقاء ثنائي": a side meeting
         key = bare_noun(t.norm)
         j = i + 1
         if j < len(toks) and _adjacent(view, j) and (n := _meeting_adjective(toks[j].norm)):
