@@ -16,10 +16,10 @@ from collections.abc import Iterable, Iterator
 from ..arabic.marks import after_marks
 from ..config import CheckConfig
 from ..types import Document, Hit, PartialFailure, Rule
-from . import counts, dates, gender, numbers, people, places, polarity, results, roles, scores, swapped, topic
+from . import counts, dates, gender, numbers, people, places, polarity, results, roles, scores, swapped, teams, topic
 from .common import Context
 
-_MODULES = (numbers, people, gender, counts, places, dates, polarity, roles, scores, results, swapped, topic)
+_MODULES = (numbers, people, gender, counts, places, teams, dates, polarity, roles, scores, results, swapped, topic)
 
 RULES: tuple[Rule, ...] = tuple(r for m in _MODULES for r in m.RULES)
 
