@@ -18,6 +18,7 @@ from ..arabic.numbers import NumberMention
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import Context, hit
+from .words import place_lookup
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -109,6 +110,42 @@ def _sum_of_two(t: NumberMention, cands: list[NumberMention]) -> bool:
                for i, a in enumerate(parts) for b in parts[i + 1:] if a.value != b.value)
 
 
+def _counted_otherwise(t: NumberMention, body: list[NumberMention]) -> bool:
+    """The body gives the title's exact figure with no noun, or counts the same people by the general noun or
+    by their nationality: the victims as people (24 قتيلا / 24 شخصا), players as Frenchmen (6 لاعبين / 6
+    فرنسيين), a percentage whose sign the body writes apart (20% / 20٪). The same figure told two ways is no
+    contradiction. Two specific nouns are two groups (12 قتيلا / 12 جريحا), and so are "the others" (قتل 10
+    وأصيب 12 آخرون) and the title's general noun against the body's specific one (مقتل 12 شخصا / 12 جريحا);
+    years and dates never count."""
+    if t.kind not in ("digits", "words"):
+        return False
+    for b in body:
+        if b.kind not in ("digits", "words") or b.value != t.value or b.unit == t.unit or b.unit == _OTHERS:
+            continue
+        if b.unit is None or b.unit in _PEOPLE or _nationality(b.unit):
+            return True
+    return False
+
+
+_PEOPLE = frozenset({"شخص", "فرد", "نسم"})  # unit keys of the general nouns for people (أشخاص، أفراد، نسمة)
+_OTHERS = "اخر"  # آخرون، آخرين
+
+
+def _nationality(unit: str) -> bool:
+    found = place_lookup(unit)
+    return found is not None and found[0] == "adjective"
+
+
+_SINCE = ("منذ", "ومنذ")
+
+
+def _since(ctx: Context, t: NumberMention) -> bool:
+    """"منذ 7 سنوات" (for seven years) is a date told as the time since it, which the body gives as the date
+    itself (منذ 2011): the elapsed time is not counted against the body's durations."""
+    before = [tok for tok in ctx.title.tokens if tok.end <= t.start]
+    return bool(before) and before[-1].norm in _SINCE
+
+
 def _closest(t: NumberMention, cands: list[NumberMention]) -> NumberMention:
     return min(cands, key=lambda b: (abs(b.value - t.value) / max(t.value, 1e-9), b.start))
 
@@ -151,7 +188,8 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
             cands = by_unit.get(_vague_key(t)) if id(t) in simple else None
         else:
             cands = by_unit.get(t.unit or "") if t.kind in _QUANTITY_KINDS else None
-        if not cands or any(agree(t, b) for b in cands) or _sum_of_two(t, cands):
+        if not cands or any(agree(t, b) for b in cands) or _sum_of_two(t, cands) or _counted_otherwise(
+                t, ctx.body_numbers) or _since(ctx, t):
             continue
         best = _closest(t, cands)
         body_text = ctx.body.text[best.start:best.unit_end]

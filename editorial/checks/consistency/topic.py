@@ -75,12 +75,57 @@ _CLAUSE_MIN = 3
 def coverage(ctx: Context) -> tuple[float, list[tuple[Token, bool]]]:
     """Share of the title's content words that the body mentions, and each word with its verdict."""
     found = _found_places(ctx) | _found_numbers(ctx)
+    style = _style_words(ctx.title.tokens)
     verdicts = [(t, t.start in found or ctx.lead_has_loosely(t) or _spelled_otherwise(ctx, t))
-                for t in ctx.title.tokens if is_content(t)]
+                for t in ctx.title.tokens if is_content(t) and t.start not in style]
     verdicts += [(t, True) for t in ctx.title.tokens if t.start in found and not is_content(t)]
     if not verdicts:
         return 1.0, []
     return sum(ok for _, ok in verdicts) / len(verdicts), verdicts
+
+
+def _style_words(toks: tuple[Token, ...]) -> set[int]:
+    """Starts of the title words that give the headline's format or tone, not a claim (data/headline_style.txt):
+    a label or reader address (شاهد، بالفيديو، تعرف), an evaluative word (مفاجأة، مرعب), a figurative set
+    phrase (يدق ناقوس الخطر، يقلب الطاولة). A story shows these and seldom names them, whether or not the
+    title is its own, so they are evidence neither way."""
+    out: set[int] = set()
+    keys = [bare(t.norm) for t in toks]
+    for i, t in enumerate(toks):
+        if t.norm in _STYLE_WORDS or keys[i] in _STYLE_WORDS or _calendar(t.norm) or _credit(t.norm):
+            out.add(t.start)
+        for phrase in _STYLE_PHRASES.get(keys[i], ()):
+            if tuple(keys[i:i + len(phrase)]) == phrase:
+                out.update(u.start for u in toks[i:i + len(phrase)])
+    return out
+
+
+def _credit(w: str) -> bool:
+    """An interview credited to a medium by its Latin name (وزير سابق لـCNN: ...): the outlet's own name, in
+    its dateline whatever the story, so it is evidence neither way."""
+    return len(w) > 2 and w[0] == "ل" and w[1:].isascii() and w[1:].isalpha()
+
+
+def _calendar(w: str) -> bool:
+    """A weekday or an unambiguous month name (الخميس، فيفري): the date check compares the title's date, and a
+    story seldom repeats its own, so a missing one says nothing of the topic."""
+    w = w[1:] if w[:1] in ("و", "ب", "ل") and w[1:] in L.WEEKDAYS else w  # وفي يوم الخميس، بالخميس
+    return (w in L.WEEKDAYS or w in L.MONTHS) and w not in L.AMBIGUOUS_MONTHS
+
+
+def _style_lexicon() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
+    single: set[str] = set()
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for entry in data.groups("headline_style"):
+        if len(entry) == 1:
+            single.add(entry[0])
+        else:
+            key = tuple(bare(w) for w in entry)
+            phrases.setdefault(key[0], []).append(key)
+    return frozenset(single), {k: tuple(v) for k, v in phrases.items()}
+
+
+_STYLE_WORDS, _STYLE_PHRASES = _style_lexicon()
 
 
 def _found_places(ctx: Context) -> set[int]:
@@ -147,7 +192,7 @@ def skeleton(word: str) -> str:
     """The consonants of a normalised word without proclitics, transliteration variants merged: one key for
     تورنتو and تورونتو, غوتيريش and جوتيريس, ستيفانوس and ستفانوس; "" when fewer than four remain."""
     b = bare(word)
-    k = (b[:-1] if b.endswith("ه") else b).translate(_SKELETON)
+    k = b.removesuffix("ه").translate(_SKELETON)
     return k if len(k) >= _SKELETON_MIN else ""
 
 
@@ -179,6 +224,8 @@ def _present_verb(w: str) -> bool:
     noun or plural of the patterns تفاعل، تفعيل، تفاعيل (تعاون، تحذير، تقارير), a nisba (تركي), a feminine or
     plural ending, a place."""
     b = w[1:] if w[:1] == "و" and len(w) > 4 else w
+    if b[:1] == "س" and b[1:2] in ("ي", "ت") and len(b) >= 5:
+        b = b[1:]  # the future's س (سيصبح، ستعلن)
     if not (b[:1] in "يت" and 4 <= len(b) <= 6) or b.endswith(("ات", "ه", "ي")) or place_lookup(b):
         return False
     return not (b[0] == "ت" and (b[2] == "ا" or (len(b) == 5 and b[3] == "ي") or (len(b) == 6 and b[3] == "ا")))

@@ -1,0 +1,101 @@
+"""Title against body: a headline's format and tone words, and figures a body tells another way. Cases written
+for this project after the kinds of true titles the topic and number rules flagged on outlets they were not tuned
+on (``python -m quality.outlets``): labels (شاهد، بالفيديو), evaluative words (مرعبة، سار), figurative set
+phrases (تقلب الطاولة), dates told as the time since them, and one figure counted by two nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from editorial.checks import check_draft
+from editorial.checks.consistency.topic import _calendar, _credit, _present_verb, _style_words
+from editorial.checks.types import Document
+
+
+def _alarms(title: str, body: str) -> list[tuple[str, str]]:
+    report = check_draft(title, body)
+    assert not report.errors
+    return [(f.rule, f.text) for f in report.findings if f.check == "consistency" and f.severity != "info"]
+
+
+FLAG = [
+    # an interview credited to the outlet (لـCNN) is in any of its stories: it does not make a title belong
+    ("وزير سابق لـCNN: الاتفاق النووي انتهى",
+     "(CNN)-- أعلنت شركة تسلا عن طراز جديد من سياراتها الكهربائية بسعر أقل من الطرازات السابقة.",
+     "consistency.topic_absent", "وزير سابق لـCNN: الاتفاق النووي انتهى"),
+    # style words left out, what remains of the title is still another story's
+    ("بالفيديو.. زلزال مرعب يضرب تشيلي",
+     "أعلنت وزارة الصحة الفرنسية عن خطة لتوظيف آلاف الممرضين في المستشفيات العامة خلال العام المقبل.",
+     "consistency.topic_absent", "زلزال مرعب يضرب تشيلي"),
+    # two specific nouns are two groups: 12 injured is no count of the dead
+    ("مقتل 12 شخصا في هجوم على سوق شعبي", "قتل 10 أشخاص وأصيب 12 آخرون في هجوم على سوق شعبي وسط المدينة.",
+     "consistency.number_mismatch", "12 شخصا"),
+    ("انتشال 15 قتيلا من تحت الأنقاض", "انتشلت فرق الدفاع المدني 9 قتلى و15 جريحا من تحت أنقاض المبنى المنهار.",
+     "consistency.number_mismatch", "15 قتيلا"),
+    # a duration that is no "منذ" is still compared
+    ("الحكومة تمدد حالة الطوارئ 3 أشهر", "قررت الحكومة تمديد حالة الطوارئ ستة أشهر إضافية بسبب الوضع الأمني.",
+     "consistency.number_mismatch", "3 أشهر"),
+]
+
+PASS = [
+    # a label and an evaluative word are the headline's, not the story's
+    ("شاهد.. لحظات مرعبة في جنوى",
+     ("انهار جزء من جسر للطرق السريعة في مدينة جنوى الإيطالية، صباح الثلاثاء، وسقطت عشرات السيارات من ارتفاع "
+      "كبير، بحسب ما أفادت فرق الإنقاذ.")),
+    ("نبأ سار لعشاق المعكرونة",
+     "كشفت دراسة كندية حديثة أن تناول المعكرونة باعتدال لا يؤدي إلى زيادة الوزن، بل قد يساعد على إنقاصه."),
+    # a figurative set phrase: no story says "قلب الطاولة" for a comeback
+    ("أسود الأطلس تقلب الطاولة على البرتغال",
+     "فاز المنتخب المغربي على نظيره البرتغالي بهدفين مقابل هدف في مباراة ودية، بعد أن تأخر بهدف في الشوط الأول."),
+    # a digest's date: the date check compares it, the body of a digest does not repeat it
+    ("أبرز أخبار الخميس 2 فيفري",
+     ("موعد يومي مع أبرز المستجدات: الترجي يفوز على الصفاقسي، والمنتخب يستعد لمواجهة مصر، والنادي الإفريقي يعين "
+      "مدربا جديدا.")),
+    # the body counts the dead as people; an earlier toll it reports is another figure, not the title's
+    ("24 قتيلا في حريق بمركز لعلاج الإدمان في باكو",
+     ("قتل 24 شخصا في حريق اندلع فجر اليوم في مركز لعلاج الإدمان في العاصمة الأذربيجانية باكو، وكانت وكالة "
+      "محلية أفادت في وقت سابق بسقوط 30 قتيلا.")),
+    # players counted by their nationality
+    ("ديشان يستدعي 6 لاعبين من الدوري الإسباني",
+     ("استدعى المدرب ديدييه ديشان 6 فرنسيين يلعبون في الدوري الإسباني ضمن قائمة من 23 لاعبا لمباراتي الشهر "
+      "المقبل.")),
+    # "منذ 7 سنوات" is the date the body gives as a year, not a duration against its three-year programme
+    ("البطالة في أدنى مستوى منذ 7 سنوات",
+     ("تراجع معدل البطالة إلى 9.8 في المئة، وهو أدنى مستوى منذ 2011، فيما تمضي الحكومة في برنامج إصلاح مدته "
+      "ثلاث سنوات.")),
+]
+
+
+@pytest.mark.parametrize("title,body,rule,text", FLAG)
+def test_flagged_with_its_exact_span(title, body, rule, text):
+    assert (rule, text) in _alarms(title, body)
+
+
+@pytest.mark.parametrize("title,body", PASS)
+def test_true_titles_are_not_flagged(title, body):
+    assert _alarms(title, body) == []
+
+
+def test_style_words_are_labels_evaluations_and_set_phrases_in_any_clitic_form():
+    title = "بالصور.. الفيفا يدق ناقوس الخطر ومفاجأة في الملعب"
+    toks = Document(title, "").title.tokens
+    style = {t.text for t in toks if t.start in _style_words(toks)}
+    assert style == {"بالصور", "يدق", "ناقوس", "الخطر", "ومفاجأة"}
+    # "خطر" alone is a claim (a risk), "صور" alone a noun (photos): only the set phrase and the label are style
+    toks = Document("صور جوية تكشف خطر الفيضانات", "").title.tokens
+    assert _style_words(toks) == set()
+
+
+def test_a_credit_is_a_latin_name_after_li():
+    assert _credit("لcnn") and _credit("لbbc")
+    assert not _credit("لبنان") and not _credit("ل") and not _credit("cnn")
+
+
+def test_calendar_words_are_weekdays_and_unambiguous_months():
+    assert _calendar("الخميس") and _calendar("وبالخميس"[1:]) and _calendar("فيفري") and _calendar("سبتمبر")
+    assert not _calendar("مارس") and not _calendar("ماي")  # also a verb (مارس) and a word (ماي)
+
+
+def test_a_future_verb_is_a_headline_verb():
+    assert _present_verb("سيصبح") and _present_verb("ستعلن")
+    assert not _present_verb("سياسه") and not _present_verb("ستين")
