@@ -11,9 +11,11 @@ the body never states are not computed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from math import isfinite
 
+from ..arabic.normalize import norm
 from ..arabic.numbers import NumberMention
 from ..config import CheckConfig
 from ..types import Hit, Rule
@@ -110,6 +112,18 @@ def _sum_of_two(t: NumberMention, cands: list[NumberMention]) -> bool:
                for i, a in enumerate(parts) for b in parts[i + 1:] if a.value != b.value)
 
 
+# Counted nouns that name one unit: a year is عام or سنة (لخمسة أعوام / خمس سنوات), a soldier جندي or جنود.
+_SAME_UNIT = {"سن": "عام", "جنود": "جندي"}
+# A figure followed by one of these adverbs is a rank, not a count (الإمارات 27 عالميا، الثالث عربيا): the
+# body's ranks are often on other indexes, so ranks are not compared.
+_RANK_ADVERBS = frozenset({"عالمي", "عربي", "افريقي", "اوروبي", "اسيوي", "محلي", "قاري", "دولي"})
+
+
+def _rank(ctx: Context, t: NumberMention) -> bool:
+    word = norm(ctx.title.text[t.end:t.unit_end].strip())
+    return t.unit in _RANK_ADVERBS and word.endswith("يا")
+
+
 def _counted_otherwise(t: NumberMention, body: list[NumberMention]) -> bool:
     """The body gives the title's exact figure with no noun, or counts the same people by the general noun or
     by their nationality: the victims as people (24 قتيلا / 24 شخصا), players as Frenchmen (6 لاعبين / 6
@@ -140,10 +154,32 @@ _SINCE = ("منذ", "ومنذ")
 
 
 def _since(ctx: Context, t: NumberMention) -> bool:
-    """"منذ 7 سنوات" (for seven years) is a date told as the time since it, which the body gives as the date
-    itself (منذ 2011): the elapsed time is not counted against the body's durations."""
+    """"منذ 7 سنوات" (for seven years), "الأعلى في 20 عاما" (the highest in 20 years) is a date told as the time
+    since it, which the body gives as the date itself (منذ 2011) or not at all: the elapsed time is not counted
+    against the body's durations."""
     before = [tok for tok in ctx.title.tokens if tok.end <= t.start]
-    return bool(before) and before[-1].norm in _SINCE
+    if not before:
+        return False
+    return before[-1].norm in _SINCE or (before[-1].norm == "في" and _SAME_UNIT.get(t.unit or "", t.unit) == "عام")
+
+
+_AGE_WORDS = frozenset({"العمر", "عمره", "عمرها", "البالغ", "البالغه", "ابن", "ابنه", "صاحب", "عمر"})
+
+
+def _age(text: str, m: NumberMention) -> bool:
+    """A count of years that is someone's age: in apposition between commas or brackets (زيد، 32 عاما،), or
+    after "من العمر"، "البالغ"، "صاحب الـ": an age is no duration to compare with the title's."""
+    if _SAME_UNIT.get(m.unit or "", m.unit) != "عام":
+        return False
+    before = text[max(0, m.start - 20):m.start].rstrip(" ـ").removesuffix("ال").rstrip(" ـ")
+    after = text[m.unit_end:m.unit_end + 2].lstrip()
+    if before.endswith(("،", ",", "(")) and after[:1] in ("،", ",", ")"):
+        return True
+    words = _WORD.findall(norm(before))
+    return bool(words) and words[-1] in _AGE_WORDS
+
+
+_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
 def _closest(t: NumberMention, cands: list[NumberMention]) -> NumberMention:
@@ -177,8 +213,8 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         return  # nothing to compare: the body's numbers are not read for this check
     by_unit: dict[str, list[NumberMention]] = {}
     for b in ctx.body_numbers:
-        if b.unit and b.kind in _QUANTITY_KINDS:
-            by_unit.setdefault(b.unit, []).append(b)
+        if b.unit and b.kind in _QUANTITY_KINDS and not _age(ctx.body.text, b):
+            by_unit.setdefault(_SAME_UNIT.get(b.unit, b.unit), []).append(b)
     for b in _simple_vague(ctx.body_numbers):
         by_unit.setdefault(_vague_key(b), []).append(b)
     simple = {id(m) for m in _simple_vague(ctx.title_numbers)}
@@ -187,7 +223,9 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
             # "العشرات" / "المئات": another order of magnitude, about the same noun or no noun on both sides
             cands = by_unit.get(_vague_key(t)) if id(t) in simple else None
         else:
-            cands = by_unit.get(t.unit or "") if t.kind in _QUANTITY_KINDS else None
+            unit = _SAME_UNIT.get(t.unit or "", t.unit or "")
+            cands = by_unit.get(unit) if t.kind in _QUANTITY_KINDS and not (
+                _rank(ctx, t) or _age(ctx.title.text, t)) else None
         if not cands or any(agree(t, b) for b in cands) or _sum_of_two(t, cands) or _counted_otherwise(
                 t, ctx.body_numbers) or _since(ctx, t):
             continue

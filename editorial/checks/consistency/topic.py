@@ -77,7 +77,8 @@ def coverage(ctx: Context) -> tuple[float, list[tuple[Token, bool]]]:
     found = _found_places(ctx) | _found_numbers(ctx)
     style = _style_words(ctx.title.tokens)
     verdicts = [(t, t.start in found or ctx.lead_has_loosely(t) or _spelled_otherwise(ctx, t))
-                for t in ctx.title.tokens if is_content(t) and t.start not in style]
+                for t in ctx.title.tokens if is_content(t) and not _credit(t.norm)]
+    verdicts = [(t, ok) for t, ok in verdicts if ok or t.start not in style]  # a style word counts when found
     verdicts += [(t, True) for t in ctx.title.tokens if t.start in found and not is_content(t)]
     if not verdicts:
         return 1.0, []
@@ -92,7 +93,7 @@ def _style_words(toks: tuple[Token, ...]) -> set[int]:
     out: set[int] = set()
     keys = [bare(t.norm) for t in toks]
     for i, t in enumerate(toks):
-        if t.norm in _STYLE_WORDS or keys[i] in _STYLE_WORDS or _calendar(t.norm) or _credit(t.norm):
+        if t.norm in _STYLE_WORDS or keys[i] in _STYLE_WORDS or _calendar(t.norm):
             out.add(t.start)
         for phrase in _STYLE_PHRASES.get(keys[i], ()):
             if tuple(keys[i:i + len(phrase)]) == phrase:
