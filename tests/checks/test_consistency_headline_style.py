@@ -35,6 +35,10 @@ FLAG = [
     # a duration that is no "منذ" is still compared
     ("الحكومة تمدد حالة الطوارئ 3 أشهر", "قررت الحكومة تمديد حالة الطوارئ ستة أشهر إضافية بسبب الوضع الأمني.",
      "consistency.number_mismatch", "3 أشهر"),
+    # an age is compared with the body's age
+    ("معمرة يابانية تحتفل بعيد ميلادها في عمر 117 عاما",
+     "احتفلت المعمرة اليابانية، البالغة من العمر 116 عاما، بعيد ميلادها في دار للمسنين عاشت فيها 20 عاما.",
+     "consistency.number_mismatch", "117 عاما"),
     # years are one unit whether the body counts them in أعوام or سنوات
     ("الحكومة تمدد حالة الطوارئ 3 سنوات", "قررت الحكومة تمديد حالة الطوارئ خمسة أعوام بسبب الوضع الأمني.",
      "consistency.number_mismatch", "3 سنوات"),

@@ -163,12 +163,15 @@ def _since(ctx: Context, t: NumberMention) -> bool:
     return before[-1].norm in _SINCE or (before[-1].norm == "في" and _SAME_UNIT.get(t.unit or "", t.unit) == "عام")
 
 
-_AGE_WORDS = frozenset({"العمر", "عمره", "عمرها", "البالغ", "البالغه", "ابن", "ابنه", "صاحب", "عمر"})
+_AGE = "عمر:"  # the unit key of ages: compared with ages only
+_AGE_WORDS = frozenset({"العمر", "عمره", "عمرها", "البالغ", "البالغه", "ابن", "ابنه", "صاحب", "عمر", "ناهز",
+                        "يناهز", "عن"})
 
 
 def _age(text: str, m: NumberMention) -> bool:
     """A count of years that is someone's age: in apposition between commas or brackets (زيد، 32 عاما،), or
-    after "من العمر"، "البالغ"، "صاحب الـ": an age is no duration to compare with the title's."""
+    after "من العمر"، "البالغ"، "صاحب الـ"، "عن" (رحل عن 85 عاما). Ages are compared with ages, never with
+    durations (a player of 26 signs for five years)."""
     if _SAME_UNIT.get(m.unit or "", m.unit) != "عام":
         return False
     before = text[max(0, m.start - 20):m.start].rstrip(" ـ").removesuffix("ال").rstrip(" ـ")
@@ -213,8 +216,8 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         return  # nothing to compare: the body's numbers are not read for this check
     by_unit: dict[str, list[NumberMention]] = {}
     for b in ctx.body_numbers:
-        if b.unit and b.kind in _QUANTITY_KINDS and not _age(ctx.body.text, b):
-            by_unit.setdefault(_SAME_UNIT.get(b.unit, b.unit), []).append(b)
+        if b.unit and b.kind in _QUANTITY_KINDS:
+            by_unit.setdefault(_AGE if _age(ctx.body.text, b) else _SAME_UNIT.get(b.unit, b.unit), []).append(b)
     for b in _simple_vague(ctx.body_numbers):
         by_unit.setdefault(_vague_key(b), []).append(b)
     simple = {id(m) for m in _simple_vague(ctx.title_numbers)}
@@ -223,9 +226,8 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
             # "العشرات" / "المئات": another order of magnitude, about the same noun or no noun on both sides
             cands = by_unit.get(_vague_key(t)) if id(t) in simple else None
         else:
-            unit = _SAME_UNIT.get(t.unit or "", t.unit or "")
-            cands = by_unit.get(unit) if t.kind in _QUANTITY_KINDS and not (
-                _rank(ctx, t) or _age(ctx.title.text, t)) else None
+            unit = _AGE if _age(ctx.title.text, t) else _SAME_UNIT.get(t.unit or "", t.unit or "")
+            cands = by_unit.get(unit) if t.kind in _QUANTITY_KINDS and not _rank(ctx, t) else None
         if not cands or any(agree(t, b) for b in cands) or _sum_of_two(t, cands) or _counted_otherwise(
                 t, ctx.body_numbers) or _since(ctx, t):
             continue
