@@ -205,6 +205,13 @@ def _simple_vague(ms: list[NumberMention]) -> list[NumberMention]:
     return out
 
 
+def _magnitude_given(t: NumberMention, body: list[NumberMention]) -> bool:
+    """A title's vague quantity without a noun (تأسر العشرات، ويشتري ذهبا بمليارات) counts something the title
+    does not name: any body quantity of that order of magnitude, whatever its noun (عشرات الجنود، 3 مليارات
+    جنيه), may be it."""
+    return any(b.kind in ("vague", "digits", "words") and agree(t, b) for b in body)
+
+
 def _vague_key(m: NumberMention) -> str:
     """A vague quantity's key: its noun, or none when the word after it is no noun (a verb after "و")."""
     unit = m.unit or ""
@@ -225,6 +232,8 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         if t.kind == "vague":
             # "العشرات" / "المئات": another order of magnitude, about the same noun or no noun on both sides
             cands = by_unit.get(_vague_key(t)) if id(t) in simple else None
+            if cands and _vague_key(t) == _VAGUE and _magnitude_given(t, ctx.body_numbers):
+                continue
         else:
             unit = _AGE if _age(ctx.title.text, t) else _SAME_UNIT.get(t.unit or "", t.unit or "")
             cands = by_unit.get(unit) if t.kind in _QUANTITY_KINDS and not _rank(ctx, t) else None
