@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from editorial.checks import check_draft
-from editorial.checks.consistency.topic import _calendar, _credit, _present_verb, _style_words
+from editorial.checks.consistency.topic import _credit, _present_verb, _said_in_third_person, _style_words, _weekday
+from editorial.checks.consistency.common import Context
 from editorial.checks.types import Document
 
 
@@ -55,7 +56,7 @@ PASS = [
     ("أسود الأطلس تقلب الطاولة على البرتغال",
      "فاز المنتخب المغربي على نظيره البرتغالي بهدفين مقابل هدف في مباراة ودية، بعد أن تأخر بهدف في الشوط الأول."),
     # a digest's date: the date check compares it, the body of a digest does not repeat it
-    ("أبرز أخبار الخميس 2 فيفري",
+    ("أبرز عناوين الخميس",
      ("موعد يومي مع أبرز المستجدات: الترجي يفوز على الصفاقسي، والمنتخب يستعد لمواجهة مصر، والنادي الإفريقي يعين "
       "مدربا جديدا.")),
     # the body counts the dead as people; an earlier toll it reports is another figure, not the title's
@@ -114,9 +115,18 @@ def test_a_credit_is_a_latin_name_after_li():
     assert not _credit("لبنان") and not _credit("ل") and not _credit("cnn")
 
 
-def test_calendar_words_are_weekdays_and_unambiguous_months():
-    assert _calendar("الخميس") and _calendar("وبالخميس"[1:]) and _calendar("فيفري") and _calendar("سبتمبر")
-    assert not _calendar("مارس") and not _calendar("ماي")  # also a verb (مارس) and a word (ماي)
+def test_a_weekday_is_left_out_when_missing_but_a_month_is_not():
+    assert _weekday("الخميس") and _weekday("بالخميس") and _weekday("والسبت")
+    assert not _weekday("سبتمبر") and not _weekday("فيفري")  # هجمات 11 سبتمبر is a name
+
+
+def test_a_quoted_first_person_verb_is_found_in_the_third_person():
+    ctx = Context(Document("سيناتور: أخشى ألا نفي بوعدنا", "قال السيناتور إنه يخشى ألا تفي الإدارة بوعدها."))
+    verb = next(t for t in ctx.title.tokens if t.text == "أخشى")
+    assert _said_in_third_person(ctx, verb)
+    ctx = Context(Document("سيناتور: أخشى ألا نفي بوعدنا", "قال السيناتور إن الإدارة ستفي بوعدها."))
+    verb = next(t for t in ctx.title.tokens if t.text == "أخشى")
+    assert not _said_in_third_person(ctx, verb)
 
 
 def test_a_future_verb_is_a_headline_verb():
