@@ -8,8 +8,14 @@ from __future__ import annotations
 import pytest
 
 from editorial.checks import check_draft
-from editorial.checks.consistency.topic import _credit, _present_verb, _said_in_third_person, _style_words, _weekday
 from editorial.checks.consistency.common import Context
+from editorial.checks.consistency.topic import (
+    _credit,
+    _present_verb,
+    _said_in_third_person,
+    _style_words,
+    _weekday,
+)
 from editorial.checks.types import Document
 
 
