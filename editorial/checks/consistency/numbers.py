@@ -5,8 +5,12 @@ A title number is compared only with body numbers counting the same thing (the s
 "أكثر من / يتجاوز", "نحو", "أقل من" turn values into ranges, and a round title figure may round a precise body
 figure ("11 مليون" for 11.4 million). Flagged only when no body number of that unit agrees with the title. It is
 an error when the body gives that quantity one single value, a warning when it gives several (the title may
-sum or pick one). Known limits: a counted noun before the number (عدد القتلى 12) is not read; totals that
-the body never states are not computed.
+sum or pick one). A figure the body gives with the general noun, a nationality or no noun (24 قتيلا / 24
+شخصا، 6 لاعبين / 6 فرنسيين) is the same fact; years are one unit (أعوام / سنوات); ages are compared with ages
+only, ranks (27 عالميا) not at all, and "منذ 7 سنوات"، "الأعلى في 20 عاما" are dates, not durations; a vague
+quantity without a noun (يأسرون العشرات) agrees with any body quantity of its magnitude. Known limits: a
+counted noun before the number (عدد القتلى 12) is not read; totals that the body never states are not computed;
+a headline's round figure for a precise one (60 عاما for 57) is reported.
 """
 
 from __future__ import annotations

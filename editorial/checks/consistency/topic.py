@@ -16,6 +16,12 @@ the body repeats:
   never gives, or a clause of the title (after "و" + verb, a circumstance word, a colon or a comma) whose words
   are all missing.
 
+Words that are the headline's and not the story's are no evidence: a label or reader address (شاهد..،
+بالفيديو، تعرف على), an evaluative word (مفاجأة، مرعب), a figurative set phrase (يدق ناقوس الخطر) and a weekday
+are left out when the body does not have them (data/headline_style.txt), and an interview's credit to a medium
+(لـCNN), in the outlet's every dateline, is always left out. A quoted speaker's first-person verb (أخشى) is
+found as the body's third person (يخشى).
+
 Measured on titles swapped between stories of the same section and on the true titles of six outlets
 (``python -m quality.outlets``, docs/quality.md). Known limits: a headline that paraphrases every word looks
 absent; a body that repeats the title's words about another event looks present.
