@@ -247,8 +247,9 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
                 sides = ()  # "بقية" (the rest) is no "بقي" + "ه": a word in ة is only read as itself
             left = _left(toks, i)  # "يغادر السجن": leaving prison is the release
             slight = _slight(view, i)  # "انخفض قليلا": a small move does not deny that a price held steady
+            dated = i + 1 < len(toks) and not _gap(toks, i + 1) and _period(toks[i + 1].norm)
             out.extend((i, tag + p, s ^ neg ^ rev ^ (left and p == "arrest")) for p, s in sides
-                       if not (slight and p == "stable")
+                       if not (slight and p == "stable") and not (dated and p == "start")
                        if not _composed(view, i, p, s) and not (named and p in _COMPASS)
                        and not (rev and p != _GAINS) and not (neg and p in _CONTRARIES)
                        and not (p == "confirm" and s == 0 and not neg and _denial_follows(view, i)))
@@ -449,10 +450,11 @@ def _walk(view: TextView, j: int, window: int) -> Iterator[str | int]:
                 break  # "و" + a definite noun starts the next phrase ...
             k = nxt
             t = toks[k]
-            if word_sides(t.norm) or t.norm in _MEASURES or bare(t.norm) in _MEASURES or t.norm[:1].isdigit():
+            if word_sides(t.norm) or t.norm in _MEASURES or bare(t.norm) in _MEASURES or _when(t.norm):
                 if first:
                     break
-                continue  # outcome words, measures and numbers (انسحاب رؤساء 3 بنوك) are passed over
+                continue  # outcome words, measures, numbers (انسحاب رؤساء 3 بنوك) and words of time (افتتح أمس
+                # السبت في المهدية مهرجان الشعر) are passed over
             seen += 1
             if is_content(t):
                 yield bare(t.stem)
@@ -749,6 +751,15 @@ _NOW = frozenset(L._n("اليوم أمس غدا صباح صباحا مساء ظ�
 def _when(w: str) -> bool:
     """A word of time: a number (a date, a year), a weekday, a month, اليوم، أمس، مساء ..."""
     return w[:1].isdigit() or w in _NOW or w in L.WEEKDAYS or w in L.MONTHS
+
+
+_PERIODS = frozenset(L._n("شهر الشهر العام عام السنة سنة الأسبوع أسبوع"))
+
+
+def _period(w: str) -> bool:
+    """A word of time or a period (نهاية الشهر، مطلع العام، بداية مارس): the start or end word before it dates
+    something, it reports no event's start or close."""
+    return _when(w) or w in _PERIODS
 
 
 def _around(toks: tuple[Token, ...], j: int, reach: int) -> Iterator[int]:
