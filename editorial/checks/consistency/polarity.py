@@ -602,7 +602,6 @@ def _negation(ctx: Context) -> Iterator[Hit]:
         return
     asserted = {k for i, t in enumerate(ttoks) if is_content(t) and i not in t_targets and negator(t.norm) is None
                 for k in (lexeme(t.norm), *GROUPS[t.norm])} if t_targets else set()
-    first = ctx.body.sentences[0].tokens[-1].index if ctx.body.sentences and ctx.body.sentences[0].tokens else -1
     where: dict[str | int, list[int]] = {}
     norms = ctx.body.norms
     for j, k in enumerate(map(LEXEMES.__getitem__, norms)):
@@ -632,11 +631,9 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                 if j is not None:
                     yield _neg_hit(ctx, i, j, t_targets[i][0], None)
                     return
-            elif (all(j in b_targets and b_targets[j][1] for j in js) and js[0] < LEAD_TOKENS
-                  or (js[0] <= first and js[0] in b_targets and b_targets[js[0]][1])) \
+            elif all(j in b_targets and b_targets[j][1] for j in js) and js[0] < LEAD_TOKENS \
                     and _same_statement(ctx, i, js[0]):
-                # denied in the opening, next to another of the title's words: the headline's statement (a
-                # first sentence that denies it is the story's own denial, whatever the rest says)
+                # denied in the opening, next to another of the title's words: the headline's statement
                 yield _neg_hit(ctx, i, js[0], None, b_targets[js[0]][0])
                 return
 
