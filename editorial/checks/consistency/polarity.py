@@ -144,8 +144,9 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
                 # the word ("ورفضهم المغادرة."): given the benefit of the doubt
                 if _about(ctx.body, j, subject) or next(_walk(ctx.body, j, _WINDOW), None) is None:
                     break
-            elif _about(ctx.body, j, subject) and (j < LEAD_TOKENS or pair not in _STANCES):
-                against = j  # a stance against the title's is read in the opening only (later ones are others')
+            elif _about(ctx.body, j, subject) and (j < _opening(ctx) or pair not in _STANCES):
+                against = j  # a stance against the title's is read in the body's first two sentences only (later
+                # ones are other actors' or about other things)
         else:
             # the title's only outcome word, counting those left out as unclear (لماذا لم تنتعش بعد رفع الفائدة)
             if against is None and pair.removeprefix(_PURPOSE) not in _STANCES and _outcomes(ctx.title, tpos) == 1:
@@ -153,6 +154,12 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
             if against is not None:
                 yield _hit(ctx, "consistency.polarity_mismatch", i, against)
                 return
+
+
+def _opening(ctx: Context) -> int:
+    """The index of the first token after the body's first ``_RESTATE_SENTENCES`` sentences."""
+    sentences = [s for s in ctx.body.sentences[:_RESTATE_SENTENCES] if s.tokens]
+    return sentences[-1].tokens[-1].index + 1 if sentences else 0
 
 
 def _outcomes(view: TextView, positions: list[int]) -> int:
