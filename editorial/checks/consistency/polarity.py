@@ -35,7 +35,7 @@ from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import GROUPS, LEAD_TOKENS, LEXEMES, Context, bare, hit, is_content, lexeme, word_key
-from .words import NEG, POLAR, demand_word, maybe_place, negator, role_word, token_index, word_sides
+from .words import NEG, POLAR, demand_word, maybe_place, negator, place_lookup, role_word, token_index, word_sides
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -144,7 +144,7 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
                 # the word ("ورفضهم المغادرة."): given the benefit of the doubt
                 if _about(ctx.body, j, subject) or next(_walk(ctx.body, j, _WINDOW), None) is None:
                     break
-            elif _about(ctx.body, j, subject) and (j < _opening(ctx) or pair not in _STANCES):
+            elif _about(ctx.body, j, subject, j < _opening(ctx)) and (j < _opening(ctx) or pair not in _STANCES):
                 against = j  # a stance against the title's is read in the body's first two sentences only (later
                 # ones are other actors' or about other things)
         else:
@@ -419,10 +419,24 @@ def _phrase(view: TextView, j: int, window: int) -> frozenset[str | int]:
     return frozenset(_walk(view, j, window))
 
 
-def _about(view: TextView, j: int, subject: frozenset[str | int]) -> bool:
-    """The body's outcome word at j has one of the subject's words, or a synonym of one, in its phrase."""
-    return any(k in subject or (isinstance(k, str) and any(isinstance(s, str) and _same_key(k, s) for s in subject))
-               for k in _walk(view, j, _WINDOW))
+def _about(view: TextView, j: int, subject: frozenset[str | int], opening: bool = True) -> bool:
+    """The body's outcome word at j has one of the subject's words, or a synonym of one, in its phrase; outside
+    the body's opening (``opening`` false) a nationality adjective alone is no subject (البنك المركزي التركي is
+    not الليرة التركية)."""
+    toks = view.tokens
+    for k in _walk_tokens(view, j, _WINDOW):
+        if not opening and _nationality(toks[k].norm):
+            continue
+        if any(key in subject or (isinstance(key, str) and any(isinstance(s, str) and _same_key(key, s)
+                                                               for s in subject)) for key in _keys_of(toks[k])):
+            return True
+    return False
+
+
+def _nationality(w: str) -> bool:
+    """A nationality adjective (التركي، الأميركية): whose, not what."""
+    found = place_lookup(w)
+    return found is not None and found[0] == "adjective"
 
 
 def _same_key(a: str, b: str) -> bool:
@@ -435,6 +449,17 @@ def _same_key(a: str, b: str) -> bool:
 def _walk(view: TextView, j: int, window: int) -> Iterator[str | int]:
     """Keys of the content words of the phrase of the outcome word at j (see ``_phrase``), each followed by its
     synonym groups (ints)."""
+    for k in _walk_tokens(view, j, window):
+        yield from _keys_of(view.tokens[k])
+
+
+def _keys_of(t: Token) -> Iterator[str | int]:
+    yield bare(t.stem)
+    yield from GROUPS[t.norm]  # a synonym names the same subject (الاقتراع / التصويت)
+
+
+def _walk_tokens(view: TextView, j: int, window: int) -> Iterator[int]:
+    """The content words of the phrase of the outcome word at j (see ``_phrase``)."""
     toks = view.tokens
     w = toks[j].norm
     # after a preposition (بارتفاع، لانخفاض) the subject follows, unless a verb carries it before
@@ -464,8 +489,7 @@ def _walk(view: TextView, j: int, window: int) -> Iterator[str | int]:
                 # السبت في المهدية مهرجان الشعر) are passed over
             seen += 1
             if is_content(t):
-                yield bare(t.stem)
-                yield from GROUPS[t.norm]  # a synonym names the same subject (الاقتراع / التصويت)
+                yield k
             if first:
                 break  # ... and, walking back, is the first word of this one ("والتضخم يتراجع")
 
