@@ -71,6 +71,7 @@ _NEAR = 12  # a negator this many words before a word, in its sentence, may be a
 _ILLA = L._n("إلا")[0]
 _FAQAT = L._n("فقط")[0]
 _QABL = L._n("قبل")[0]
+_DIDD = L._n("ضد")[0]
 _FROM = frozenset(L._n("من عن"))  # "من أعلى مستوى"، "يتراجع عن أعلى مستوى": a level left
 _STATEMENT = 8  # words around a denied body word where another title word shows it is the title's statement
 _GAINS = "up"  # the pair of gains and losses, rises and falls: the one a reversing verb turns over
@@ -255,8 +256,10 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
             left = _left(toks, i)  # "يغادر السجن": leaving prison is the release
             slight = _slight(view, i)  # "انخفض قليلا": a small move does not deny that a price held steady
             dated = i + 1 < len(toks) and not _gap(toks, i + 1) and _period(toks[i + 1].norm)
+            # "يصعد ضد روسيا" escalates against someone: no rise
+            against = i + 1 < len(toks) and not _gap(toks, i + 1) and toks[i + 1].norm == _DIDD
             out.extend((i, tag + p, s ^ neg ^ rev ^ (left and p == "arrest")) for p, s in sides
-                       if not (slight and p == "stable") and not (dated and p == "start")
+                       if not (slight and p == "stable") and not (dated and p == "start") and not (against and p == _GAINS)
                        if not _composed(view, i, p, s) and not (named and p in _COMPASS)
                        and not (rev and p != _GAINS) and not (neg and p in _CONTRARIES)
                        and not (p == "confirm" and s == 0 and not neg and _denial_follows(view, i)))
