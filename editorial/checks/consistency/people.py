@@ -175,7 +175,8 @@ def _plain_word(tok: Token) -> bool:
     w = tok.norm
     return len(w) >= 3 and not strip_proclitics(w, 2)[1] and w not in L.STOPWORDS and not role_of(tok) \
         and not w[:1].isdigit() and place_key(w) is None and w not in L.SPEECH_VERBS \
-        and w not in _FUNCTION_WORDS and not _verb_shape(w) and not (w[:1] in "وف" and _verb_shape(w[1:]))
+        and w not in _FUNCTION_WORDS and not _verb_shape(w) and not (w[:1] in "وف" and _verb_shape(w[1:])) \
+        and not (w[:1] in "يت" and tok.text.rstrip().endswith("ى"))  # يتنحى، تتبنى: a verb in ى, not a name in ي
 
 
 def _verb_shape(w: str) -> bool:

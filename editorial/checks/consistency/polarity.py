@@ -260,6 +260,7 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
             against = i + 1 < len(toks) and not _gap(toks, i + 1) and toks[i + 1].norm == _DIDD
             out.extend((i, tag + p, s ^ neg ^ rev ^ (left and p == "arrest")) for p, s in sides
                        if not (slight and p == "stable") and not (dated and p == "start") and not (against and p == _GAINS)
+                       and not (p == "office" and s == 1 and not _in_office(view, i))
                        if not _composed(view, i, p, s) and not (named and p in _COMPASS)
                        and not (rev and p != _GAINS) and not (neg and p in _CONTRARIES)
                        and not (p == "confirm" and s == 0 and not neg and _denial_follows(view, i)))
@@ -434,6 +435,17 @@ def _about(view: TextView, j: int, subject: frozenset[str | int], opening: bool 
                                                                for s in subject)) for key in _keys_of(toks[k])):
             return True
     return False
+
+
+_OFFICE_WORDS = frozenset(L._n("منصب منصبه منصبها مناصبهم مهامه مهامها مهام رئاسة منصبيهما"))
+
+
+def _in_office(view: TextView, i: int) -> bool:
+    """A word of keeping (إبقاء، يبقى) is about an office only with the office named within three words after
+    it (أبقى الوزير في منصبه): "سيبقى النادي في وجداني" keeps nobody in office."""
+    toks = view.tokens
+    return any(toks[k].norm in _OFFICE_WORDS or role_word(toks[k].norm) is not None
+               for k in range(i + 1, min(len(toks), i + 4)))
 
 
 def _nationality(w: str) -> bool:
