@@ -119,7 +119,8 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
     if not bpos or not tpos:
         return
     body_polar = _sided(ctx.body, bpos)
-    title_polar = _sided(ctx.title, tpos)
+    quotes = ctx.title.quotations
+    title_polar = [(i, p, s) for i, p, s in _sided(ctx.title, tpos) if not _scare_quoted(ctx.title, i, quotes)]
     # every outcome word's own phrase, those left out as unclear included (لم تنتعش بعد رفع الفائدة: the
     # interest rate is the rise's subject, not the subject of the lira's recovery)
     own = {i: _phrase(ctx.title, i, _TITLE_WINDOW) for i in tpos}
@@ -161,6 +162,13 @@ def _opening(ctx: Context) -> int:
     """The index of the first token after the body's first ``_RESTATE_SENTENCES`` sentences."""
     sentences = [s for s in ctx.body.sentences[:_RESTATE_SENTENCES] if s.tokens]
     return sentences[-1].tokens[-1].index + 1 if sentences else 0
+
+
+def _scare_quoted(view: TextView, i: int, quotes) -> bool:
+    """An outcome word the title puts in quotation marks alone or with one other word (أردوغان "يهوي" بالليرة،
+    ترامب "يحارب"): a figure of speech or someone's word, not the outcome reported."""
+    span = quotes.around(view.tokens[i].start)
+    return span is not None and len(view.text[span[0]:span[1]].split()) <= 2
 
 
 def _outcomes(view: TextView, positions: list[int]) -> int:
@@ -346,10 +354,12 @@ def _denial_follows(view: TextView, i: int) -> bool:
     """"أكدت السفارة أن الحكومة لم تكن على علم": a confirmation of a denial, which confirms nothing the title
     denies; a negation particle after the word, in its sentence, within ``_NEAR`` words."""
     toks, text = view.tokens, view.text
-    for k in range(i + 1, min(len(toks), i + 1 + _NEAR)):
+    that = False  # "أكد الوزير، في بيان طويل، أن ... لم": past "أن" the reach is the sentence
+    for k in range(i + 1, len(toks)):
         if _SENTENCE_END.search(text, toks[k - 1].end, toks[k].start):
             return False
-        if negator(toks[k].norm) == "particle":
+        that = that or toks[k].norm in _THAT
+        if negator(toks[k].norm) == "particle" and (that or k <= i + _NEAR):
             return True
     return False
 
