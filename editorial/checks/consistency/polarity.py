@@ -459,9 +459,13 @@ def _in_office(view: TextView, i: int) -> bool:
 
 
 def _nationality(w: str) -> bool:
-    """A nationality adjective (التركي، الأميركية): whose, not what."""
+    """A nationality or other relational adjective (التركي، الأميركية، الدولي، العالمية): whose or what kind,
+    not what."""
     found = place_lookup(w)
-    return found is not None and found[0] == "adjective"
+    if found is not None:
+        return found[0] == "adjective"
+    b = strip_proclitics(w, 3)[0]
+    return has_article(w) and len(b) >= 4 and (b.endswith("ي") or b.endswith("يه")) and not word_sides(w)
 
 
 def _same_key(a: str, b: str) -> bool:
