@@ -72,6 +72,7 @@ _ILLA = L._n("إلا")[0]
 _FAQAT = L._n("فقط")[0]
 _QABL = L._n("قبل")[0]
 _DIDD = L._n("ضد")[0]
+_LIMA, _LA = L._n("لم لا")
 _FROM = frozenset(L._n("من عن"))  # "من أعلى مستوى"، "يتراجع عن أعلى مستوى": a level left
 _STATEMENT = 8  # words around a denied body word where another title word shows it is the title's statement
 _GAINS = "up"  # the pair of gains and losses, rises and falls: the one a reversing verb turns over
@@ -577,7 +578,9 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
     toks = view.tokens
     out: dict[int, tuple[int, bool]] = {}
     for n in token_index(view)[NEG]:
-        if negator(toks[n].norm) == "particle" and (_exceptive(toks, n) or _other_than(toks, n)):
+        if negator(toks[n].norm) == "particle" and (_exceptive(toks, n) or _other_than(toks, n)
+                                                    or (n and toks[n - 1].norm == _LIMA and toks[n].norm == _LA)):
+            # "لم لا أبلغ النهائي" (why not reach the final) asks, it denies nothing
             continue
         verb = negator(toks[n].norm) == "verb"
         if n and (toks[n - 1].norm in _HEDGES or (verb and negator(toks[n - 1].norm) == "particle")):
