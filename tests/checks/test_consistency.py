@@ -81,6 +81,9 @@ EXAMPLES: dict[str, dict] = {
              "سارة المطيري"),
         ],
         "pass": [
+            # a lone first name that is also a noun (أسماء "names"), coordinated with another noun: no person
+            ("أسماء وأدوار المسؤولين الخمسة المشمولين بالعقوبات",
+             "فرضت الخزانة عقوبات على خمسة مسؤولين. وتم إدراج مهدي ازربيشه أيضا في القائمة وفقا للأمر التنفيذي."),
             # a first name that is also a word before an office (نجاة: survival), and a verb after an honorific,
             # are no names
             ("نجاة نائب الرئيس من هجوم على موكبه", "نجا نائب الرئيس أحمد الساعدي من هجوم استهدف موكبه صباح اليوم."),

@@ -284,14 +284,25 @@ def _title_names(ctx: Context, body_people: list[Person]) -> Iterator[Hit]:
     seen: set[int] = set()
     for t in title_people:
         if t.start in seen or not t.parts or (len(t.parts) == 1 and t.first_known and t.role is None
-                                              and _before_office(ctx.title.tokens, t)):
-            continue  # "نجاة نائب الرئيس": a first name that is also a word (survival), before an office
+                                              and (_before_office(ctx.title.tokens, t)
+                                                   or _before_common_noun(ctx.title.tokens, t))):
+            continue  # "نجاة نائب الرئيس": a first name that is also a word (survival), before an office;
+            # "أسماء وأدوار المسؤولين": one that is also a noun (names), coordinated with another noun
         seen.add(t.start)
         rival = _conflict(ctx, t, named_body)
         if rival is not None:
             text = ctx.body.text[rival.start:rival.end]
             yield hit("consistency.person_mismatch", "title", t.start, t.end, [("body", rival.start, rival.end)],
                       context=text, body=text)
+
+
+def _before_common_noun(toks: tuple[Token, ...], t: Person) -> bool:
+    """The lone first name is followed by "و" and a word that is no first name (أسماء وأدوار): two nouns."""
+    k = t.tokens[-1] + 1
+    if k >= len(toks) or _gap(toks, k):
+        return False
+    w = toks[k].norm
+    return w[:1] == "و" and len(w) > 3 and not _is_first_name(toks[k])
 
 
 def _before_office(toks: tuple[Token, ...], t: Person) -> bool:
