@@ -73,6 +73,9 @@ EXAMPLES: dict[str, dict] = {
             # a city whose country the body never names, while it names another country's city
             ("الرباط تحتضن مؤتمرا عربيا للطاقة المتجددة",
              "تحتضن بيروت الأسبوع المقبل مؤتمرا عربيا للطاقة المتجددة بمشاركة عشرين دولة.", "title", "الرباط"),
+            # a capital as a setting (في دمشق) against another city of its country
+            ("انفجار سيارة مفخخة في دمشق يوقع قتلى",
+             "انفجرت سيارة مفخخة صباح اليوم في مدينة حلب مما أدى إلى سقوط قتلى.", "title", "دمشق"),
             # a title country against another country's adjective in the body
             ("الجزائر تعلن خطة لدعم صغار الفلاحين",
              "أعلنت الحكومة المغربية خطة جديدة لدعم صغار الفلاحين في المناطق الجبلية.", "title", "الجزائر"),
@@ -96,6 +99,10 @@ EXAMPLES: dict[str, dict] = {
             # the body names the title's country through its adjective; other adjectives are only guests
             ("الجزائر تعلن خطة لدعم صغار الفلاحين",
              "أعلنت الحكومة الجزائرية خطة لدعم صغار الفلاحين بتمويل من البنك الأوروبي وخبراء فرنسيين."),
+            # a capital that is no setting stands for its state (عواقب في انتظار دمشق): the body's Syrian places
+            # report the same actor
+            ("أنقرة لموسكو: عواقب وخيمة في انتظار دمشق",
+             "بحث الرئيسان التعاون في محاربة الإرهاب وآخر التطورات في إدلب ومنطقة عفرين السورية."),
             # past the first sentence an adjective describes a thing (an Indian restaurant), not the place
             ("كندا: تفجير في مطعم والشرطة تبحث عن مشبوهين",
              "قالت الشرطة إنها تبحث عن مشبوهين اثنين بعد التفجير. ووقع الانفجار في مطعم هندي مزدحم."),

@@ -145,7 +145,8 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     sentences = ctx.body.sentences
     first = sentences[1].tokens[0].index if len(sentences) > 1 and sentences[1].tokens else len(ctx.body.tokens)
     for t in title:
-        if covered(ctx, t) or _in_name(ctx.title, t.token) or _state_by_capital(ctx, t, body):
+        if covered(ctx, t) or _in_name(ctx.title, t.token) or _state_by_capital(ctx, t, body) \
+                or _capital_as_state(ctx, t, body):
             continue
         # rivals from the body's opening, where a headline's place is restated (a long body names many)
         rivals = _first_each(_rivals(t, lead, title_keys, first))
@@ -190,6 +191,27 @@ def _state_by_capital(ctx: Context, t: Mention, body: list[Mention]) -> bool:
     verb = toks[k].norm[:1] in "يت" and len(toks[k].norm) >= 4
     country = country_of(t)
     return first and verb and any(country_of(b) == country for b in body)
+
+
+_SETTINGS = frozenset(norm(w) for w in ("في", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط"))
+
+
+def _capital_as_state(ctx: Context, t: Mention, body: list[Mention]) -> bool:
+    """A capital that is no setting (رسالة إلى دمشق، عواقب في انتظار دمشق; not "في دمشق"، "بدمشق") stands for its
+    state: the body naming the country or any place of it (إدلب) reports the same actor."""
+    if t.kind != "city" or t.key not in _capitals():
+        return False
+    toks = ctx.title.tokens
+    k = t.token
+    while k and strip_proclitics(toks[k - 1].norm, 2)[0] in L.PLACE_NOUNS:
+        k -= 1  # "في العاصمة طرابلس": the words before the place noun say where
+    w = toks[k].norm
+    if w[:1] == "ب" and len(w) > 3 and (k < t.token or place_lookup(w[1:]) is not None):
+        return False  # بدمشق، بالعاصمة طرابلس: where
+    if k and toks[k - 1].norm in _SETTINGS:
+        return False
+    country = country_of(t)
+    return any(country_of(b) == country for b in body)
 
 
 @cache
