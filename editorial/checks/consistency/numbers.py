@@ -129,18 +129,21 @@ def _rank(ctx: Context, t: NumberMention) -> bool:
 
 
 def _counted_otherwise(t: NumberMention, body: list[NumberMention]) -> bool:
-    """The body gives the title's exact figure with no noun, or counts the same people by the general noun or
-    by their nationality: the victims as people (24 قتيلا / 24 شخصا), players as Frenchmen (6 لاعبين / 6
-    فرنسيين), a percentage whose sign the body writes apart (20% / 20٪). The same figure told two ways is no
-    contradiction. Two specific nouns are two groups (12 قتيلا / 12 جريحا), and so are "the others" (قتل 10
-    وأصيب 12 آخرون) and the title's general noun against the body's specific one (مقتل 12 شخصا / 12 جريحا);
-    years and dates never count."""
+    """The body counts the title's exact figure of people by the general noun or by their nationality (24
+    قتيلا / 24 شخصا، 6 لاعبين / 6 فرنسيين), or gives a title percentage as a bare figure (its sign written
+    apart: 20% / 20٪). The same figure told two ways is no contradiction; another bare figure may be anything
+    (an hour, an article of law), so it does not count. Two specific nouns are two groups (12 قتيلا / 12
+    جريحا), and so are "the others" (قتل 10 وأصيب 12 آخرون) and the title's general noun against the body's
+    specific one (مقتل 12 شخصا / 12 جريحا); years and dates never count."""
     if t.kind not in ("digits", "words"):
         return False
     for b in body:
         if b.kind not in ("digits", "words") or b.value != t.value or b.unit == t.unit or b.unit == _OTHERS:
             continue
-        if b.unit is None or b.unit in _PEOPLE or _nationality(b.unit):
+        if b.unit is None:
+            if t.unit == "%":
+                return True
+        elif b.unit in _PEOPLE or _nationality(b.unit):
             return True
     return False
 
@@ -241,6 +244,8 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         else:
             unit = _AGE if _age(ctx.title.text, t) else _SAME_UNIT.get(t.unit or "", t.unit or "")
             cands = by_unit.get(unit) if t.kind in _QUANTITY_KINDS and not _rank(ctx, t) else None
+            if unit == _AGE and not cands:
+                cands = by_unit.get("عام")  # a body that states the age in no form we recognise (شاب يبلغ 25 سنة)
         if not cands or any(agree(t, b) for b in cands) or _sum_of_two(t, cands) or _counted_otherwise(
                 t, ctx.body_numbers) or _since(ctx, t):
             continue
