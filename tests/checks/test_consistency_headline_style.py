@@ -85,7 +85,7 @@ PASS = [
     # a contract in أعوام, told in سنوات; the player's age (26 عاما) is no duration
     ("شاكيري ينضم إلى ليفربول لخمسة أعوام",
      "وقع السويسري شيردان شاكيري، 26 عاما، عقدا لمدة خمس سنوات مع ليفربول قادما من ستوك سيتي."),
-    # ages in the title and in the body are not compared with the body's durations
+    # a title age is compared with the body's ages first; a sentence in years agrees with the body's sentence
     ('برشلونة يعزز دفاعه بـ"صاحب الـ34 عاما"',
      "يسعى برشلونة لتعزيز دفاعه بالمدافع البالغ من العمر 34 عاما، والذي لعب 10 سنوات في الدوري الإيطالي."),
     ("سجن صحفيين 7 سنوات في ميانمار",

@@ -7,7 +7,7 @@ figure ("11 مليون" for 11.4 million). Flagged only when no body number of t
 an error when the body gives that quantity one single value, a warning when it gives several (the title may
 sum or pick one). A figure the body gives with the general noun, a nationality or no noun (24 قتيلا / 24
 شخصا، 6 لاعبين / 6 فرنسيين) is the same fact; years are one unit (أعوام / سنوات); ages are compared with ages
-only, ranks (27 عالميا) not at all, and "منذ 7 سنوات"، "الأعلى في 20 عاما" are dates, not durations; a vague
+first, ranks (27 عالميا) not at all, and "منذ 7 سنوات"، "الأعلى في 20 عاما" are dates, not durations; a vague
 quantity without a noun (يأسرون العشرات) agrees with any body quantity of its magnitude. Known limits: a
 counted noun before the number (عدد القتلى 12) is not read; totals that the body never states are not computed;
 a headline's round figure for a precise one (60 عاما for 57) is reported.
@@ -177,8 +177,9 @@ _AGE_WORDS = frozenset({"العمر", "عمره", "عمرها", "البالغ", 
 
 def _age(text: str, m: NumberMention) -> bool:
     """A count of years that is someone's age: in apposition between commas or brackets (زيد، 32 عاما،), or
-    after "من العمر"، "البالغ"، "صاحب الـ"، "عن" (رحل عن 85 عاما). Ages are compared with ages, never with
-    durations (a player of 26 signs for five years)."""
+    after "من العمر"، "البالغ"، "صاحب الـ"، "عن" (رحل عن 85 عاما). A title's age is compared with the body's
+    ages (or its year counts when it marks none); a body's age stays among its year counts, since a title may
+    give an age unmarked (طفلة 4 سنوات)."""
     if _SAME_UNIT.get(m.unit or "", m.unit) != "عام":
         return False
     before = text[max(0, m.start - 20):m.start].rstrip(" ـ").removesuffix("ال").rstrip(" ـ")
@@ -231,7 +232,10 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     by_unit: dict[str, list[NumberMention]] = {}
     for b in ctx.body_numbers:
         if b.unit and b.kind in _QUANTITY_KINDS:
-            by_unit.setdefault(_AGE if _age(ctx.body.text, b) else _SAME_UNIT.get(b.unit, b.unit), []).append(b)
+            unit = _SAME_UNIT.get(b.unit, b.unit)
+            by_unit.setdefault(unit, []).append(b)
+            if unit == "عام" and _age(ctx.body.text, b):
+                by_unit.setdefault(_AGE, []).append(b)  # an age is a count of years too: a title may not mark it
     for b in _simple_vague(ctx.body_numbers):
         by_unit.setdefault(_vague_key(b), []).append(b)
     simple = {id(m) for m in _simple_vague(ctx.title_numbers)}
