@@ -16,7 +16,21 @@ from collections.abc import Iterable, Iterator
 from ..arabic.marks import after_marks
 from ..config import CheckConfig
 from ..types import Document, Hit, PartialFailure, Rule
-from . import counts, dates, gender, numbers, people, places, polarity, results, roles, scores, swapped, teams, topic
+from . import (
+    counts,
+    dates,
+    gender,
+    numbers,
+    people,
+    places,
+    polarity,
+    results,
+    roles,
+    scores,
+    swapped,
+    teams,
+    topic,
+)
 from .common import Context
 
 _MODULES = (numbers, people, gender, counts, places, teams, dates, polarity, roles, scores, results, swapped, topic)

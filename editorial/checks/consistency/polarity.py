@@ -35,7 +35,17 @@ from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import GROUPS, LEAD_TOKENS, LEXEMES, Context, bare, hit, is_content, lexeme, word_key
-from .words import NEG, POLAR, demand_word, maybe_place, negator, place_lookup, role_word, token_index, word_sides
+from .words import (
+    NEG,
+    POLAR,
+    demand_word,
+    maybe_place,
+    negator,
+    place_lookup,
+    role_word,
+    token_index,
+    word_sides,
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -466,7 +476,7 @@ def _nationality(w: str) -> bool:
     if found is not None:
         return found[0] == "adjective"
     b = strip_proclitics(w, 3)[0]
-    return has_article(w) and len(b) >= 4 and (b.endswith("ي") or b.endswith("يه")) and not word_sides(w)
+    return has_article(w) and len(b) >= 4 and b.endswith(("ي", "يه")) and not word_sides(w)
 
 
 def _same_key(a: str, b: str) -> bool:

@@ -15,13 +15,13 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
+from ..arabic import lexicon as L
 from ..arabic.clitics import strip_proclitics
 from ..arabic.data import fields, words
 from ..arabic.normalize import norm
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from ..arabic import lexicon as L
 from .common import LEAD_TOKENS, Context, bare, hit
 
 RULES: tuple[Rule, ...] = (
