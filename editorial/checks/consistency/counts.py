@@ -39,7 +39,7 @@ from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import LEAD_TOKENS, Context, Mention, hit, word_key
 from .people import Role, find_roles
-from .places import places_of
+from .places import country_of, places_of
 from .words import (
     DEFNUM,
     FDUAL,
@@ -223,8 +223,10 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
 
 def _conflict(ctx: Context, f: Fact, evidence: list[Evidence]) -> Evidence | None:
     same = _about(ctx, f, evidence)
-    if f.adjective:  # "ثلاث دول عربية": only a count of the same narrowed kind
-        same = [e for e in same if e.how == "count" and f.adjective in _keys(ctx, e)]
+    if f.adjective:  # "ثلاث دول عربية": only a count of the same narrowed kind, or places of the adjective's
+        # country (ثلاث مدن سعودية: أبها وتبوك وحائل ونجران)
+        same = [e for e in same if (e.how == "count" and f.adjective in _keys(ctx, e))
+                or _all_of_country(ctx, f, e)]
     if not same or any(e.n == f.n for e in same):
         return None
     same = [e for e in same if not (e.how == "count" and e.n < f.n and _part(ctx, e, f.n))]
@@ -239,6 +241,20 @@ def _conflict(ctx: Context, f: Fact, evidence: list[Evidence]) -> Evidence | Non
     if all(e.n < f.n for e in places) and (f.n > _FEW or _named(ctx, f.kind) >= f.n):
         return None  # a shorter run may name a few of them (15 دولة ... منها تونس والمغرب)
     return places[0]
+
+
+def _all_of_country(ctx: Context, f: Fact, e: Evidence) -> bool:
+    """The title narrows a count of towns by a nationality (مدن سعودية) and the evidence names only towns of
+    that country."""
+    if f.kind != "town" or e.how not in ("list", "places"):
+        return False
+    # the adjective is kept as a word key (سعودية -> سعود): its masculine form is what the lexicon lists
+    found = next((p for w in (f.adjective, f.adjective + "ي", "ال" + f.adjective + "ي")
+                  if (p := place_lookup(w)) is not None), None)
+    if found is None or found[0] != "adjective":
+        return False
+    inside = [m for m in places_of(ctx, "body") if e.start <= m.start and m.end <= e.end]
+    return bool(inside) and all(country_of(m) == found[1] for m in inside)
 
 
 def _keys(ctx: Context, e: Evidence) -> set[str]:
