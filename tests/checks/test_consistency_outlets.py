@@ -7,6 +7,7 @@ import pytest
 
 from editorial.checks import check_draft
 
+
 def title_alarms(title: str, body: str) -> list[tuple[str, str]]:
     report = check_draft(title, body)
     assert not report.errors
