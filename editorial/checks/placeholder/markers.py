@@ -4,8 +4,9 @@
 dots and question marks also appear legitimately (a tatweel rule between names in a list, an ellipsis, an
 emphatic "؟؟"), so those runs are flagged only next to a word that expects a quantity or a name ("بقيمة",
 "نحو", "السيد" before; "مليون", "درهم", "%" after) or inside a blank date. X runs, underscore runs and
-free-standing triple zeros are flagged anywhere.
-Known limit: a blank between two ordinary words ("قال ـــ إن") is missed.
+free-standing triple zeros are flagged anywhere; so is a run of three to ten tatweels between two words when it
+is the only run on its line (حيث ـــــ كان، وـــــ قناة): several runs on a line separate a list's items.
+Known limit: a blank of dots or question marks between two ordinary words ("قال .... إن") is missed.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ _ALWAYS_RE = regex.compile(
 )
 # Runs that are blanks only in context. Free-standing: no letter attached on either side.
 _CONTEXT_RE = regex.compile(
-    r"(?<![\p{L}\p{M}\u0640])\u0640{2,}(?![\p{L}\p{M}\u0640])"
+    r"(?:(?<![\p{L}\p{M}\u0640])|(?<=(?:^|\s)[وفبل]))\u0640{2,}(?![\p{L}\p{M}\u0640])"
     r"|(?<![^\s(])(?:\.{2,}|…+)(?=\s|$)"
     r"|(?<![^\s(])[؟?]+(?=[\s)]|$)"
     r"|(?<![\p{L}\p{M}\p{N}_])_{2}(?![\p{L}\p{M}\p{N}_])"
@@ -80,6 +81,25 @@ def blank_in_context(text: str, start: int, end: int) -> bool:
     before = bool(prev) and any(f in cues for f in forms(prev))
     after = bool(nxt) and any(f in lx.BLANK_CUES_AFTER for f in forms(nxt))
     return before or after or bool(_PERCENT_RE.match(text, end))
+
+
+_TATWEEL_RUNS_RE = regex.compile(r"\u0640{2,}")
+_LONE_TATWEEL = range(3, 11)  # a run this long, alone on its line between words, is a blank (a longer one is a rule)
+
+
+def _lone_tatweel(text: str, start: int, end: int) -> bool:
+    """A run of three to ten tatweels between two words, the only free-standing run on its line (حيث ـــــ كان،
+    وـــــ قناة): a blank. Several runs on one line separate the items of a list (أحمد ــ محمد ـــ علي), and a
+    run alone on its line or at its edge is a rule."""
+    if text[start] != "\u0640" or end - start not in _LONE_TATWEEL:
+        return False
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    line = text[lo:hi]
+    if not text[lo:start].strip() or not text[end:hi].strip():
+        return False
+    return len(_TATWEEL_RUNS_RE.findall(line)) == 1
 
 
 _KEY_BEFORE_RE = regex.compile(r"[A-Za-z_][\w.\-]*\s?[=:]\s?\Z")
@@ -140,7 +160,7 @@ def marker_hits(text: str, quotes: Quotations) -> Iterator[tuple[str, int, int]]
         for m in rx.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            if needs_context and not blank_in_context(text, m.start(), m.end()):
+            if needs_context and not (blank_in_context(text, m.start(), m.end()) or _lone_tatweel(text, m.start(), m.end())):
                 continue
             if m.group() in ("XX", "xx") and _prev_word(text, m.start()) == "القرن":
                 continue  # the Roman numeral: "القرن XX"
