@@ -99,6 +99,9 @@ EXAMPLES: dict[str, dict] = {
             # a run of tatweel alone on its line between two words, even after "و": a blank left to fill
             (T, "ولم يشهد الحادث أحد حيث ـــــ كان القفص بعيدا عن الزوار.", "body", "ـــــ"),
             (T, "وقال المدير إن 49 قناة تلفزية وـــــ قناة إذاعية ستشارك في المهرجان.", "body", "ـــــ"),
+            # question marks for a year to fill, before the sentence's full stop
+            (T, "وتقام التظاهرة في إطار صفاقس عاصمة للثقافة العربية لسنة ؟؟؟. واقترحت الوزيرة جلسة عمل.",
+             "body", "؟؟؟"),
             (T, "وخصصت البلدية ٠٠٠ دينار للصيانة السنوية.", "body", "٠٠٠"),
             (T, "وشارك في الأعمال ؟؟؟ عاملاً من أبناء المنطقة.", "body", "؟؟؟"),
             (T, "وارتفع عدد الزوار بنسبة __ في المئة.", "body", "__"),
@@ -113,6 +116,8 @@ EXAMPLES: dict[str, dict] = {
             (T, "وينتهي العمل في الجناح الثاني في 2026/ــ/ــ وفق الخطة.", "body", "2026/ــ/ــ"),
         ],
         "pass": [
+            # a question, however emphatic, before a full stop
+            (T, "وقال الزائر: كيف حدث هذا؟؟. لا أحد يعرف الجواب."),
             # tatweel runs between the names of a list, and a long rule under a heading, are no blanks
             (T, "التشكيلة المحتملة: أيمن البلبولي ــ رامي البدوي ـــ غازي عبد الرزاق ـــ زياد بوغطاس"),
             (T, "بيان رسمي من الاتحاد ـــــــــــــــــــــــــ يؤكد مجلس إدارة الاتحاد دعمه الكامل للمدرب."),
