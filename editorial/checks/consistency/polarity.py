@@ -136,6 +136,7 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
     # interest rate is the rise's subject, not the subject of the lira's recovery)
     own = {i: _phrase(ctx.title, i, _TITLE_WINDOW) for i in tpos}
     rest = _subject_all(ctx) - frozenset().union(*own.values())
+    opening = _opening(ctx)  # the body's first two sentences end here
     if _question(ctx.title):
         return  # "هل بدأ عصر الغاز؟" asks, it states no outcome
     for i, pair, side in title_polar:
@@ -157,7 +158,7 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
                 # the word ("ورفضهم المغادرة."): given the benefit of the doubt
                 if _about(ctx.body, j, subject) or next(_walk(ctx.body, j, _WINDOW), None) is None:
                     break
-            elif _about(ctx.body, j, subject, j < _opening(ctx)) and (j < _opening(ctx) or pair not in _STANCES):
+            elif _about(ctx.body, j, subject, j < opening) and (j < opening or pair not in _STANCES):
                 against = j  # a stance against the title's is read in the body's first two sentences only (later
                 # ones are other actors' or about other things)
         else:

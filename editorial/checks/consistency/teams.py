@@ -92,8 +92,8 @@ _GENERIC = frozenset(norm(w) for w in ("الرياضي", "الرياضية", "ن
 
 def _distinctive(club: Club) -> list[str]:
     """The words of a matched name that name this club rather than any (الجرجيسي، قردان; not الترجي، اتحاد)."""
-    return [b for b in (bare(w) for w in club.words.split()) if b not in L.CLUB_NOUNS and b not in _GENERIC
-            and bare(b) not in L.CLUB_NOUNS] or [bare(w) for w in club.words.split()]
+    words = [bare(w) for w in club.words.split()]
+    return [b for b in words if b not in L.CLUB_NOUNS and b not in _GENERIC] or words
 
 
 def _nisba(w: str) -> bool:
