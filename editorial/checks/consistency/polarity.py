@@ -185,9 +185,16 @@ def _scare_quoted(view: TextView, i: int, quotes) -> bool:
 
 def _outcomes(view: TextView, positions: list[int]) -> int:
     """The number of outcomes the outcome words at ``positions`` state: a word right after another one, with
-    no punctuation between, qualifies it (غارة عنيفة، ارتفاع قياسي، تراجع حاد) and states none of its own."""
+    no punctuation between, qualifies it (غارة عنيفة، ارتفاع قياسي، تراجع حاد، also after a word of manner:
+    تنخفض بشكل كبير) and states none of its own."""
     toks = view.tokens
-    return sum(1 for n, i in enumerate(positions) if not (n and positions[n - 1] == i - 1 and not _gap(toks, i)))
+    return sum(1 for n, i in enumerate(positions)
+               if not (n and not _gap(toks, i) and (positions[n - 1] == i - 1 or (
+                   positions[n - 1] == i - 2 and toks[i - 1].norm in _MANNER and not _gap(toks, i - 1)))))
+
+
+# "بشكل كبير"، "بصورة حادة": a word of manner between an outcome and its qualifier (تنخفض بشكل كبير)
+_MANNER = frozenset(L._n("بشكل بصورة بدرجة"))
 
 
 _HAL = L._n("هل")[0]
@@ -215,7 +222,7 @@ def _restated_against(ctx: Context, i: int, pair: str, side: int,
     for lo, hi in _restating(ctx):
         found = [(j, s) for j, p, s in body_polar if p == pair and lo <= j < hi]
         outcomes = {j for j, _, _ in body_polar if lo <= j < hi}
-        if len(found) == 1 and found[0][1] != side and len(outcomes) == 1 \
+        if len(found) == 1 and found[0][1] != side and _outcomes(ctx.body, sorted(outcomes)) == 1 \
                 and _about(ctx.body, found[0][0], _subject_all(ctx)):
             return found[0][0]
     return None

@@ -7,9 +7,13 @@ title match in order, at most two words are added or dropped, and exactly one ti
 has another, the pair is reported: unless the two are forms of one word (shared stem, close spelling), listed
 as near-synonyms (``data/swap_synonyms.txt`` and the repetition family's synonym groups), or the body also uses
 the title's word elsewhere. The two words are definite nouns, names after the same head of a named entity
-(جائزة، شركة، مهرجان; ``data/proper_name_heads.txt``), or two members of one closed class of the lexicons
-(two occupations: معلمين / أطباء; two places). Known limits: a synonym that no list knows is reported (a paraphrase that changes
-exactly one word); swaps of two words or more are not seen here.
+(جائزة، شركة، مهرجان; ``data/proper_name_heads.txt``), two members of one closed class of the lexicons
+(two occupations: معلمين / أطباء; two places; two colours, charges, creative works, kin, continents ... of
+``data/swap_classes.txt``: أغنية / فيلم), or two names: rare words in general Arabic (wordfreq), not shaped
+like verbs, not first names, whose consonant skeletons differ (إريكسون / سامسونغ; غوتيريش / جوتيريس is one
+name). Known limits: a synonym that no list knows is reported (a paraphrase that changes exactly one word); a
+name of fewer than four consonants is too short to tell from a spelling and is left alone; swaps of two words or
+more are not seen here.
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ from ..arabic.numbers import starts_number
 from ..arabic.tokens import Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
+from ..arabic.data import normalized_fields
 from .common import Context, bare, hit, is_content, synonym_groups, word_key
+from .topic import skeleton, zipf
 from .words import place_lookup, role_word
 
 RULES: tuple[Rule, ...] = (
@@ -40,6 +46,7 @@ RULES: tuple[Rule, ...] = (
 _SENTENCES = 3  # the body's opening sentences, where a headline is restated
 _MIN_SAME = 3
 _MAX_EXTRA = 2  # words added or dropped around the swap
+_RARE = 4.5  # Zipf: rarer than this in general Arabic (wordfreq), both words may be names
 _CLOSE = 60  # rapidfuzz ratio at or over which two words are spellings or forms of one word
 
 
@@ -73,7 +80,7 @@ def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token])
         return None
     i, j = swaps[0]
     if not (has_article(title[i].norm) and has_article(body[j].norm)) and not _named(title, i, body, j) \
-            and not _same_class(title[i].norm, body[j].norm):
+            and not _same_class(title[i].norm, body[j].norm) and not _names(title[i].norm, body[j].norm):
         return None  # two definite nouns (الذهب / النفط): verbs and descriptions are paraphrased freely
     x, y = bare(title[i].norm), bare(body[j].norm)
     if x[:3] == y[:3] or ratio(x, y) >= _CLOSE or x[:1].isdigit() != y[:1].isdigit() \
@@ -89,12 +96,48 @@ def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token])
 
 def _same_class(a: str, b: str) -> bool:
     """Two words of one closed class of the lexicons, definite or not: two offices or occupations (معلمين /
-    أطباء), two places (مصر / السعودية): members of a class stand for each other only when the fact changes."""
+    أطباء), two places (مصر / السعودية), two members of a class of ``data/swap_classes.txt`` (أغنية / فيلم،
+    بالتحرش / بالسرقة): members of a class stand for each other only when the fact changes."""
     ra, rb = role_word(a), role_word(b)
     if ra is not None and rb is not None:
         return ra[0] != rb[0]
     pa, pb = place_lookup(a), place_lookup(b)
-    return pa is not None and pb is not None and pa[1] != pb[1]
+    if pa is not None and pb is not None:
+        return pa[1] != pb[1]
+    ca, cb = _CLASSES.get(bare(a)), _CLASSES.get(bare(b))
+    return ca is not None and cb is not None and ca[0] == cb[0] and ca != cb
+
+
+def _class_members() -> dict[str, tuple[str, int]]:
+    """Each form of ``data/swap_classes.txt`` -> (its class, its member's line)."""
+    out: dict[str, tuple[str, int]] = {}
+    for line, (name, forms) in enumerate(normalized_fields("swap_classes")):
+        for form in forms.split():
+            out.setdefault(bare(form), (name, line))
+    return out
+
+
+_CLASSES = _class_members()
+_FIRST_NAMES = L.MALE_NAMES | L.FEMALE_NAMES
+
+
+def _verb_like(word: str) -> bool:
+    """A word shaped like a verb (يطال، تكسب، حذرت، حصلوا): verbs are the words a restatement changes most
+    freely, and a rare verb form is no name."""
+    b = bare(word)
+    return b[:1] in ("ي", "ت", "ن") or b.endswith(("وا", "ت"))
+
+
+def _names(a: str, b: str) -> bool:
+    """Two rare words (names: a company, a town), spelled unlike each other even as transliterations (the
+    consonant skeletons of the topic check: غوتيريش / جوتيريس share one), four consonants or more each: one name
+    put for another."""
+    if zipf(a) >= _RARE or zipf(b) >= _RARE or _verb_like(a) or _verb_like(b):
+        return False
+    if {bare(a), bare(b)} & _FIRST_NAMES:
+        return False  # a person is named by the first name or the family name: people.py compares persons
+    ka, kb = skeleton(a), skeleton(b)
+    return bool(ka) and bool(kb) and ka != kb  # a short word has no skeleton: too little to tell
 
 
 def _named(title: list[Token], i: int, body: list[Token], j: int) -> bool:
