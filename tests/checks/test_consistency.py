@@ -65,6 +65,9 @@ EXAMPLES: dict[str, dict] = {
     },
     "consistency.person_mismatch": {
         "flag": [
+        # the body names only another first name with the title's family name, and no one else in full
+        ("كريم بوزيان ينضم إلى الترجي الرياضي",
+         "أعلن الترجي تعاقده مع المدافع منير بوزيان لمدة ثلاثة مواسم قادما من الأهلي.", "title", "كريم بوزيان"),
             ("هدف الشمري يمنح الفريق الفوز في الديربي",
              "منح المهاجم خالد العنزي فريقه الفوز في الديربي بهدف وحيد في الدقيقة 80.", "title", "الشمري"),
             ("الوزير أحمد الخالدي يفتتح معرض الكتاب",
@@ -81,6 +84,11 @@ EXAMPLES: dict[str, dict] = {
              "سارة المطيري"),
         ],
         "pass": [
+        # "الفريق" is "the team" before a word that is no known first name, not the rank of a general
+        ("الترجي: مقر الفريق مغلق والمفاتيح عند الوالي",
+         "قرر رئيس الترجي منير بوزيان غلق مقر الفريق احتجاجا على عدم صرف المنحة."),
+        # a name of the wider first-name list, the same in both
+        ("غازي بوزيان يطالب بتحقيق في الحادثة", "طالب النائب غازي بوزيان بفتح تحقيق في الحادثة."),
             # a lone first name that is also a noun (أسماء "names"), coordinated with another noun: no person
             ("أسماء وأدوار المسؤولين الخمسة المشمولين بالعقوبات",
              "فرضت الخزانة عقوبات على خمسة مسؤولين. وتم إدراج مهدي ازربيشه أيضا في القائمة وفقا للأمر التنفيذي."),

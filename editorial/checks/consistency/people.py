@@ -214,9 +214,15 @@ def _name_start(toks: tuple[Token, ...], i: int) -> int | None:
     j = i + 1
     while j < len(toks) and toks[j].norm in L.HONORIFICS:
         j += 1
-    if j < len(toks) and not _gap(toks, j) and (_is_first_name(toks[j]) or _plain_word(toks[j])):
+    if j < len(toks) and not _gap(toks, j) and (_is_first_name(toks[j]) or (
+            _plain_word(toks[j]) and toks[j - 1].norm not in _AMBIGUOUS_HONORIFICS)):
         return j
     return None
+
+
+# Ranks that are also common nouns (الفريق "the team", اللواء "the brigade, the province", العميد "the dean"): a
+# name after them only when it starts with a known first name (الفريق أحمد قايد صالح، not "الفريق مغلق").
+_AMBIGUOUS_HONORIFICS = frozenset(L._n("الفريق اللواء العميد"))
 
 
 def _after_office(toks: tuple[Token, ...], role: Role) -> int:
@@ -278,8 +284,6 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
 
 def _title_names(ctx: Context, body_people: list[Person]) -> Iterator[Hit]:
     named_body = [p for p in body_people if len(p.parts) >= 2 or p.role is not None]
-    if not named_body:
-        return
     title_people = find_people(ctx.title) + title_family_names(ctx.title) + _latin_names(ctx.title)
     seen: set[int] = set()
     for t in title_people:
@@ -315,6 +319,8 @@ def _conflict(ctx: Context, t: Person, body: list[Person]) -> Person | None:
     """The body person the title name conflicts with, or None when the body agrees or says nothing."""
     present = [p for p in t.parts if _in_body(ctx, p)]
     if not present:
+        if not body:
+            return None  # the body names nobody (with a family name or an office): no rival to show
         same_role = [p for p in body if t.role and p.role and p.role.lemma == t.role.lemma]
         return (same_role or body)[0]
     if len(t.parts) < 2 or not t.first_known:
