@@ -13,8 +13,9 @@ Two rules, both reading word lists that are data (``data/polarity.txt``, ``data/
 - ``negation_mismatch``: a title word (or a word of its synonym group: مقتل / ضحايا) that the body mentions only
   under a negation (title "البرلمان يصادق
   على الاتفاقية", body "... لم يصادق ...", "يرفض التصديق", "تفشل في حل") or the reverse (the title denies,
-  the body asserts and negates nothing). A negator covers the first content word after it, passing over
-  "أن"، "في"، "يتم" ... Also: a title that asserts (no negation, no setback) while the body's opening says
+  the body asserts and negates nothing; a body verb under the future's س or with an object pronoun,
+  ستحتضنها، سيعود, counts as the title's تحتضن، يعود). A negator covers the first content word after it, passing
+  over "أن"، "في"، "يتم" ... Also: a title that asserts (no negation, no setback) while the body's opening says
   its actor failed at it or ignored it (تعترض صاروخا / تفشل في التصدي لصاروخ): two title words in that
   sentence, one after the verb of failure. (Refusal is left out: "رفض الكشف عن اسمه" and a refusal that
   restates the title's opposition are too common in real copy.)
@@ -26,6 +27,7 @@ verb and its verbal noun (سلّم / تسليم) do not match, and "لا ... إ�
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -56,8 +58,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "consistency.negation_mismatch", "warning",
-        "العنوان يقول «{text}» بينما ينفيه النص ({body}): تحقّق من أيهما الصحيح.",
-        "The title says “{text}” while the body negates it ({body}): check which one is right.",
+        "ما ينفيه أحد العنوان والنص يثبته الآخر: «{text}» في العنوان و({body}) في النص. تحقّق من أيهما الصحيح.",
+        "One of the title and the body denies what the other states: “{text}” in the title, ({body}) in the body."
+        " Check which one is right.",
         "A title statement the body only mentions negated (لم، لا، عدم، ينفي، يرفض ...), or the reverse.",
     ),
 )
@@ -688,6 +691,10 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     for j, k in enumerate(map(LEXEMES.__getitem__, norms)):
         if k in keys:
             where.setdefault(k, []).append(j)
+        else:
+            core = _verb_core(norms[j])
+            if core is not None and core in keys:
+                where.setdefault(core, []).append(j)
     for j, groups in enumerate(map(GROUPS.__getitem__, norms)):
         for g in groups:
             if g in keys:
@@ -717,6 +724,23 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                 # denied in the opening, next to another of the title's words: the headline's statement
                 yield _neg_hit(ctx, i, js[0], None, b_targets[js[0]][0])
                 return
+
+
+_OBJECTS = ("هما", "ها", "هم", "كم", "نا", "ه")  # object pronouns a present verb carries (ستحتضنها، يسلمه)
+
+
+@lru_cache(maxsize=65536)
+def _verb_core(w: str) -> str | None:
+    """The lexeme key of a present verb under the future's س or with an object pronoun (ستحتضنها -> تحتضن،
+    سيعود -> يعود), which ``lexeme`` reads as a different word; None for any other word."""
+    b = bare(w)
+    core = b[1:] if b[:1] == "س" and b[1:2] in ("ي", "ت", "ن") and len(b) >= 5 else b
+    if core[:1] in ("ي", "ت", "ن"):
+        for ending in _OBJECTS:
+            if core.endswith(ending) and len(core) - len(ending) >= 4:
+                core = core[: -len(ending)]
+                break
+    return lexeme(core) if core != b and core[:1] in ("ي", "ت", "ن") and len(core) >= 4 else None
 
 
 _FAILURE = frozenset(lexeme(w) for w in L._n("فشل فشلت يفشل تفشل إخفاق أخفق أخفقت يخفق تخفق "
