@@ -133,6 +133,9 @@ EXAMPLES: dict[str, dict] = {
     },
     "consistency.polarity_mismatch": {
         "flag": [
+            # "المعارضة" with the article names the opposition, a party to the shelling, not an act of opposing
+            ("القوات الحكومية والمعارضة تتبادلان القصف في ريف المدينة",
+             "ساد الهدوء بين القوات الحكومية والمعارضة في ريف المدينة منذ صباح اليوم.", "title", "القصف"),
             # a shrinking, a dismissal against staying in office, a large against a weak turnout, a rise against a
             # fall qualified after a word of manner (بشكل كبير), making available against banning
             ("تضاؤل عجز الميزانية التونسية في العام المقبل",
@@ -233,6 +236,9 @@ EXAMPLES: dict[str, dict] = {
              "غارة عنيفة"),
         ],
         "pass": [
+            # without the article it is still an act of opposing, here on both sides
+            ("البرلمان يصوت على القانون رغم معارضة النواب",
+             "صوت البرلمان على القانون رغم معارضة عدد من النواب الذين انتقدوا صياغته."),
             # the dismissal restated: "استمرار" there is the inquiry's, not the official's
             ("إقالة مدير المستشفى الجهوي بعد وفاة مريضة",
              "أقال الوزير مدير المستشفى الجهوي مع استمرار التحقيق في وفاة مريضة."),

@@ -46,6 +46,7 @@ from .words import (
     place_lookup,
     role_word,
     token_index,
+    without_future,
     word_sides,
 )
 
@@ -734,7 +735,7 @@ def _verb_core(w: str) -> str | None:
     """The lexeme key of a present verb under the future's س or with an object pronoun (ستحتضنها -> تحتضن،
     سيعود -> يعود), which ``lexeme`` reads as a different word; None for any other word."""
     b = bare(w)
-    core = b[1:] if b[:1] == "س" and b[1:2] in ("ي", "ت", "ن") and len(b) >= 5 else b
+    core = without_future(b)
     if core[:1] in ("ي", "ت", "ن"):
         for ending in _OBJECTS:
             if core.endswith(ending) and len(core) - len(ending) >= 4:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from itertools import compress
 
+from ..arabic import data
 from ..arabic import lexicon as L
 from ..arabic.clitics import PROCLITICS, strip_proclitics
 from ..arabic.memo import WordMemo
@@ -81,13 +82,18 @@ def weekday(word: str) -> int | None:
 def word_sides(w: str) -> tuple[tuple[str, int], ...]:
     """The (pair, side) of each opposite-outcome pair the word belongs to (data/polarity.txt)."""
     table = L.polarity()
+    if w in _OUTCOME_ENTITIES or (w[:1] in ("و", "ف", "ب", "ل") and w[1:] in _OUTCOME_ENTITIES):
+        return ()  # "المعارضة" names the opposition, not an act of opposing
     bare_w = strip_proclitics(w, 3)[0]
-    found = [table[c] for c in (w, bare_w, light_stem(w), _future(w), without_accusative_alif(bare_w)) if c in table]
+    found = [table[c] for c in (w, bare_w, light_stem(w), without_future(w), without_accusative_alif(bare_w)) if c in table]
     # every pair of every reading: a form listed under one pair (تراجعا) is still a form of the others
     return tuple(dict.fromkeys(side for sides in found for side in sides))
 
 
-def _future(w: str) -> str:
+_OUTCOME_ENTITIES = data.words("outcome_entities")
+
+
+def without_future(w: str) -> str:
     """A present-tense verb behind the future prefix (سيرتفع، وستغلق) without it; other words unchanged."""
     if w[:1] in ("و", "ف") and w[1:2] == "س":
         w = w[1:]
