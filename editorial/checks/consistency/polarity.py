@@ -226,7 +226,7 @@ def _restated_against(ctx: Context, i: int, pair: str, side: int,
     for lo, hi in _restating(ctx):
         found = [(j, s) for j, p, s in body_polar if p == pair and lo <= j < hi]
         outcomes = {j for j, _, _ in body_polar if lo <= j < hi}
-        if len(found) == 1 and found[0][1] != side and _outcomes(ctx.body, sorted(outcomes)) == 1 \
+        if len(found) == 1 and found[0][1] != side and len(outcomes) == 1 \
                 and _about(ctx.body, found[0][0], _subject_all(ctx)):
             return found[0][0]
     return None
