@@ -84,6 +84,9 @@ EXAMPLES: dict[str, dict] = {
              "سارة المطيري"),
         ],
         "pass": [
+        # a Maghrebi first name with and without the article is one name (المهدي / مهدي)
+        ("القائد المهدي بن عطية في سطور",
+         "يعتبر مهدي بن عطية قائد المنتخب المغربي من أبرز المدافعين في أوروبا."),
         # "الفريق" is "the team" before a word that is no known first name, not the rank of a general
         ("الترجي: مقر الفريق مغلق والمفاتيح عند الوالي",
          "قرر رئيس الترجي منير بوزيان غلق مقر الفريق احتجاجا على عدم صرف المنحة."),

@@ -273,7 +273,9 @@ def _latin_names(view: TextView) -> list[Person]:
 
 
 def _in_body(ctx: Context, part: str) -> bool:
-    return part in ctx.body_words or part.lower() in ctx.body.text.lower()
+    """A name part the body has, with or without the article (المهدي / مهدي، الحبيب / حبيب are one name)."""
+    other = part[2:] if part.startswith("ال") and len(part) > 4 else "ال" + part
+    return part in ctx.body_words or other in ctx.body_words or part.lower() in ctx.body.text.lower()
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
