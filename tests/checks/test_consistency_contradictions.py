@@ -236,6 +236,9 @@ EXAMPLES: dict[str, dict] = {
              "غارة عنيفة"),
         ],
         "pass": [
+            # "لا حاجة" (no need) states no plenty: a denied need is no opposite of the need the body mentions
+            ("صندوق النقد: لا حاجة لتعديل قيمة العملة المحلية",
+             "قال الصندوق إنه لا يرى الحاجة إلى تعديل قيمة العملة المحلية في الوقت الحالي."),
             # without the article it is still an act of opposing, here on both sides
             ("البرلمان يصوت على القانون رغم معارضة النواب",
              "صوت البرلمان على القانون رغم معارضة عدد من النواب الذين انتقدوا صياغته."),

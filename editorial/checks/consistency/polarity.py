@@ -107,7 +107,7 @@ _RESTATE_SHARED = 2
 # Contraries: gradable pairs whose negation is not the opposite ("ليست الأكبر" is not the smallest, "ليس قويا"
 # not weak): a negated word of these pairs states no side.
 _CONTRARIES = frozenset(("high", "big", "good", "strong", "fast", "expensive", "early", "rich", "lasting", "whole",
-                         "majority", "mood", "optimism", "positive"))
+                         "majority", "mood", "optimism", "positive", "need"))
 _STANCES = frozenset(("confirm", "accept", "praise", "stance", "support", "welcome", "reassure", "agree",
                       "optimism", "mood", "positive"))
 
