@@ -105,7 +105,7 @@ _RESTATE_SHARED = 2
 # Pairs whose outcome is an actor's stance or statement (confirm/deny, accept/refuse, praise/condemn ...): a
 # restating sentence often gives another actor's stance, so only the stance's own subject counts for them.
 # Contraries: gradable pairs whose negation is not the opposite ("ليست الأكبر" is not the smallest, "ليس قويا"
-# not weak): a negated word of these pairs states no side.
+# not weak, "لا حاجة" no plenty): a negated word of these pairs states no side.
 _CONTRARIES = frozenset(("high", "big", "good", "strong", "fast", "expensive", "early", "rich", "lasting", "whole",
                          "majority", "mood", "optimism", "positive", "need"))
 _STANCES = frozenset(("confirm", "accept", "praise", "stance", "support", "welcome", "reassure", "agree",
