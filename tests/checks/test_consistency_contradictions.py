@@ -133,6 +133,9 @@ EXAMPLES: dict[str, dict] = {
     },
     "consistency.polarity_mismatch": {
         "flag": [
+            # the same team's loss and win
+            ("الترجي ينهزم أمام النجم في الدربي", "فاز الترجي على النجم بهدفين دون رد في الدربي.", "title",
+             "ينهزم"),
             # "المعارضة" with the article names the opposition, a party to the shelling, not an act of opposing
             ("القوات الحكومية والمعارضة تتبادلان القصف في ريف المدينة",
              "ساد الهدوء بين القوات الحكومية والمعارضة في ريف المدينة منذ صباح اليوم.", "title", "القصف"),
@@ -236,6 +239,9 @@ EXAMPLES: dict[str, dict] = {
              "غارة عنيفة"),
         ],
         "pass": [
+            # a contest restated from the other side: one team's loss is the other's win
+            ("المدرب: هزيمة فريقه أمام الصفاقسي ظالمة",
+             "قال المدرب إن فوز النادي الصفاقسي في الجولة الأخيرة على فريقه كان ظالما بسبب أخطاء التحكيم."),
             # "لا حاجة" (no need) states no plenty: a denied need is no opposite of the need the body mentions
             ("صندوق النقد: لا حاجة لتعديل قيمة العملة المحلية",
              "قال الصندوق إنه لا يرى الحاجة إلى تعديل قيمة العملة المحلية في الوقت الحالي."),

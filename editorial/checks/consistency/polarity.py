@@ -167,7 +167,9 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
                 # ones are other actors' or about other things)
         else:
             # the title's only outcome word, counting those left out as unclear (لماذا لم تنتعش بعد رفع الفائدة)
-            if against is None and pair.removeprefix(_PURPOSE) not in _STANCES and _outcomes(ctx.title, tpos) == 1:
+            if against is None and pair.removeprefix(_PURPOSE) not in _STANCES and pair != _MATCH \
+                    and _outcomes(ctx.title, tpos) == 1:
+                # (a contest restated from the other side, هزيمة تشلسي / فوز برشلونة, is the same result)
                 against = _restated_against(ctx, i, pair, side, body_polar)
             if against is not None:
                 yield _hit(ctx, "consistency.polarity_mismatch", i, against)
@@ -521,6 +523,7 @@ def _walk_tokens(view: TextView, j: int, window: int) -> Iterator[int]:
     steps = (1,) if w[:1] in ("ب", "ل") and w not in L.polarity() and not after_verb else (1, -1)
     if _conjoined(w) or _causative(toks, j):
         steps = (1,)  # "وارتفاع التضخم": the phrase begins with the word itself; "تهوي بالريال": the riyal falls
+    match = any(p == _MATCH for p, _ in word_sides(w))
     for step in steps:
         k, seen = j, 0
         while seen < window:
@@ -529,6 +532,8 @@ def _walk_tokens(view: TextView, j: int, window: int) -> Iterator[int]:
                 break
             if toks[nxt].norm in _BREAKS:
                 break  # "مع"، "بعد" start another phrase; "ارتفاع في أسعار" reads on
+            if step == 1 and toks[nxt].norm in _OPPONENT and match:
+                break  # "فوز برشلونة على تشلسي": who follows "على" lost; it is no subject of the win
             first = _conjoined(toks[nxt].norm)
             if first and step == 1:
                 break  # "و" + a definite noun starts the next phrase ...
@@ -547,6 +552,8 @@ def _walk_tokens(view: TextView, j: int, window: int) -> Iterator[int]:
 
 
 _PRICE_WORDS = frozenset(L._n("سعر أسعار اسعار قيمة"))
+_MATCH = "win"  # the pair of a contest: one side's loss is the other's win
+_OPPONENT = frozenset(L._n("على أمام ضد"))  # the other side of a contest follows these
 
 
 def _causative(toks: tuple[Token, ...], j: int) -> bool:
