@@ -239,6 +239,10 @@ EXAMPLES: dict[str, dict] = {
              "غارة عنيفة"),
         ],
         "pass": [
+            # an outcome in a relative clause is the described noun's: the squad takes part, the player is left out
+            ("سيغيب عن كأس العالم.. هل يدفع المهاجم ثمن خلافه مع زميله؟",
+             "استبعد المدرب الوطني منير الجبالي مهاجم النادي الإفريقي سامي الطرابلسي من التشكيلة التي ستشارك في"
+             " كأس العالم."),
             # a contest restated from the other side: one team's loss is the other's win
             ("المدرب: هزيمة فريقه أمام الصفاقسي ظالمة",
              "قال المدرب إن فوز النادي الصفاقسي في الجولة الأخيرة على فريقه كان ظالما بسبب أخطاء التحكيم."),

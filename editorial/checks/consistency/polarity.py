@@ -226,7 +226,9 @@ def _restated_against(ctx: Context, i: int, pair: str, side: int,
     whatever words name its subject there (هبوط جديد للعملة التركية / الليرة التركية تعود للارتفاع). Stances
     (``_STANCES``) are left to their own subjects."""
     for lo, hi in _restating(ctx):
-        found = [(j, s) for j, p, s in body_polar if p == pair and lo <= j < hi]
+        found = [(j, s) for j, p, s in body_polar if p == pair and lo <= j < hi
+                 and not (j and ctx.body.tokens[j - 1].norm in _RELATIVE)]
+        # (an outcome in a relative clause, "التشكيلة التي ستشارك", describes another noun than the headline's)
         outcomes = {j for j, _, _ in body_polar if lo <= j < hi}
         if len(found) == 1 and found[0][1] != side and len(outcomes) == 1 \
                 and _about(ctx.body, found[0][0], _subject_all(ctx)):
@@ -524,6 +526,13 @@ def _walk_tokens(view: TextView, j: int, window: int) -> Iterator[int]:
     if _conjoined(w) or _causative(toks, j):
         steps = (1,)  # "وارتفاع التضخم": the phrase begins with the word itself; "تهوي بالريال": the riyal falls
     match = any(p == _MATCH for p, _ in word_sides(w))
+    if j > 1 and toks[j - 1].norm in _RELATIVE and not _gap(toks, j - 1) and not _gap(toks, j):
+        # "التشكيلة التي ستشارك في كأس العالم": in a relative clause the subject is the noun the clause
+        # describes, before the pronoun; what follows is the verb's object or setting
+        # (a stance's noun is its actor, which the title may name as the one it is about: no subject then)
+        if is_content(toks[j - 2]) and not any(p in _STANCES for p, _ in word_sides(w)):
+            yield j - 2
+        return
     for step in steps:
         k, seen = j, 0
         while seen < window:
@@ -552,6 +561,7 @@ def _walk_tokens(view: TextView, j: int, window: int) -> Iterator[int]:
 
 
 _PRICE_WORDS = frozenset(L._n("سعر أسعار اسعار قيمة"))
+_RELATIVE = frozenset(L._n("الذي التي الذين اللذين اللتين اللواتي اللاتي"))
 _MATCH = "win"  # the pair of a contest: one side's loss is the other's win
 _OPPONENT = frozenset(L._n("على أمام ضد"))  # the other side of a contest follows these
 
