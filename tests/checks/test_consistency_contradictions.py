@@ -239,6 +239,7 @@ EXAMPLES: dict[str, dict] = {
              "غارة عنيفة"),
         ],
         "pass": [
+
             # an outcome in a relative clause is the described noun's: the squad takes part, the player is left out
             ("سيغيب عن كأس العالم.. هل يدفع المهاجم ثمن خلافه مع زميله؟",
              "استبعد المدرب الوطني منير الجبالي مهاجم النادي الإفريقي سامي الطرابلسي من التشكيلة التي ستشارك في"
@@ -641,3 +642,13 @@ def test_a_number_too_large_for_a_float_is_no_count():
                         ("قمة بمشاركة 5 دول", ("9" * 400) + " دولة شاركت في القمة.")):
         report = check_draft(title, body)
         assert report.errors == []
+
+
+def test_plural_verbs_read_as_their_singular():
+    """دعموا، يرفضون، انسحبوا state the outcome of دعم، يرفض، انسحب; a plural noun of the entity list does not."""
+    from editorial.checks.arabic.normalize import norm
+    from editorial.checks.consistency.words import word_sides
+
+    for plural, singular in (("دعموا", "دعم"), ("يرفضون", "يرفض"), ("انسحبوا", "انسحب")):
+        assert word_sides(norm(plural)) and word_sides(norm(plural)) == word_sides(norm(singular)), plural
+    assert word_sides(norm("المعارضون")) == ()

@@ -85,7 +85,9 @@ def word_sides(w: str) -> tuple[tuple[str, int], ...]:
     if w in _OUTCOME_ENTITIES or (w[:1] in ("و", "ف", "ب", "ل") and w[1:] in _OUTCOME_ENTITIES):
         return ()  # "المعارضة" names the opposition, not an act of opposing
     bare_w = strip_proclitics(w, 3)[0]
-    found = [table[c] for c in (w, bare_w, light_stem(w), without_future(w), without_accusative_alif(bare_w)) if c in table]
+    plural = bare_w[:-2] if bare_w.endswith(("وا", "ون")) and len(bare_w) >= 5 else ""  # دعموا، يرفضون
+    found = [table[c] for c in (w, bare_w, light_stem(w), without_future(w), without_accusative_alif(bare_w), plural)
+             if c in table]
     # every pair of every reading: a form listed under one pair (تراجعا) is still a form of the others
     return tuple(dict.fromkeys(side for sides in found for side in sides))
 
