@@ -475,6 +475,9 @@ EXAMPLES: dict[str, dict] = {
     },
     "consistency.negation_mismatch": {
         "flag": [
+            # an attack announced, then denied
+            ("الوزير يعلن مهاجمة مواقع المسلحين",
+             "قال الوزير إن الجيش لا يهاجم مواقع المسلحين في الوقت الحالي.", "title", "مهاجمة مواقع المسلحين"),
             # the body states under the future's س with an object pronoun what the title denies
             ("ملاعب المنزه لا تحتضن مباريات كأس ديفيس",
              "أعلنت الجامعة أن مباريات كأس ديفيس التي ستحتضنها ملاعب المنزه تنطلق يوم الجمعة.", "title",
@@ -545,6 +548,11 @@ EXAMPLES: dict[str, dict] = {
              "title", "فرنسا تعرض الوساطة"),
         ],
         "pass": [
+            # what the title warns against or talks about is not stated: no denial contradicts it
+            ("ترامب يحذر دمشق وطهران وموسكو من مهاجمة المدينة",
+             "حذر الرئيس الأمريكي من أي هجوم على المدينة وقال إن الجيش لا يهاجم بشكل متهور."),
+            ("المدرب متأكد من أمر واحد بشأن تدريب المنتخب",
+             "قال المدرب إنه لن يدرب أي منتخب آخر غير منتخب بلاده."),
             # the same denial with the pronoun and the future's particle
             ("ملعب رادس لن يحتضن مباراة الدربي",
              "قالت الجامعة إن ملعب رادس لن يحتضنها بسبب أشغال الصيانة وستقام المباراة في سوسة."),

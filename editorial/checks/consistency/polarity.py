@@ -31,6 +31,7 @@ from functools import lru_cache
 
 import regex
 
+from ..arabic import data
 from ..arabic import lexicon as L
 from ..arabic.clitics import has_article, strip_proclitics
 from ..arabic.tokens import TextView, Token
@@ -446,6 +447,39 @@ def _demanded(view: TextView, i: int) -> bool:
     return False
 
 
+_FROM_WORD, _AN = L._n("من عن")
+_WARN_REACH = 6  # words between a verb of warning and its "من" (ترامب يحذر دمشق وطهران وموسكو من مهاجمة إدلب)
+_ABOUT = frozenset(L._n("بشأن حول حيال إزاء"))  # "بشأن تدريب الجزائر": what is talked about, not stated
+_TALK = frozenset(L._n("يتحدث تتحدث تحدث تحدثت الحديث حديث"))
+_STYLE_WORDS = frozenset(g[0] for g in data.groups("headline_style") if len(g) == 1)
+_STYLE_PHRASES = tuple(g for g in data.groups("headline_style") if len(g) > 1)
+
+
+def _unclaimed(view: TextView, i: int) -> bool:
+    """A title word the title does not state, so no body denial contradicts it: warned against (يحذر ... من
+    مهاجمة إدلب; a call, يدعو إلى تشكيل, still conflicts with a refusal), a topic (بشأن تدريب الجزائر، يتحدث عن جدوى المحادثات), or a
+    word of the headline's style (تعرف على، شاهد)."""
+    toks = view.tokens
+    if toks[i].norm in _STYLE_WORDS:
+        return True
+    if any(toks[i - k].norm == phrase[k] for phrase in _STYLE_PHRASES for k in range(len(phrase))
+           if i - k >= 0 and all(i - k + m < len(toks) and toks[i - k + m].norm == phrase[m]
+                                 for m in range(len(phrase)))):
+        return True
+    if not i or _gap(toks, i):
+        return False
+    before = toks[i - 1].norm
+    if before in _ABOUT or (before == _AN and i > 1 and toks[i - 2].norm in _TALK):
+        return True
+    if before == _FROM_WORD:
+        for k in range(i - 2, max(-1, i - 2 - _WARN_REACH), -1):
+            if _gap(toks, k + 1):
+                break
+            if demand_word(toks[k].norm):
+                return True
+    return False
+
+
 def _subject_all(ctx: Context) -> frozenset[str | int]:
     """Keys of every title content word that is no outcome word, with their synonym groups: a short title's
     subject."""
@@ -695,6 +729,7 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     for i, t in enumerate(ttoks):
         if is_content(t) and negator(t.norm) is None and (i in t_targets or not title_negates) \
                 and not maybe_place(t.norm) and (i in t_targets or not _stopped(ctx.title, i)) \
+                and not _unclaimed(ctx.title, i) \
                 and not (i in t_targets and _contrary(t.norm)) and not (i and ttoks[i - 1].norm == _QABL):
             # a place is an actor or a setting, not a statement; what the title stops is not asserted; "ليست
             # الأكبر" (a contrary denied) says no more than "not the most"; "قبل التأكد" asserts no confirmation
