@@ -31,6 +31,10 @@ EXAMPLES: dict[str, dict] = {
     },
     "consistency.swapped_word": {
         "flag": [
+            # the title restated inside a longer sentence: the words around the stretch are not counted
+            ("معرض صفاقس الدولي للكتاب في دورته الجديدة",
+             "يفتح معرض سوسة الدولي للكتاب في دورته الجديدة أبوابه يوم الجمعة للعموم لأول مرة منذ سنوات.", "title",
+             "صفاقس"),
             ("الذهب يرتفع بفعل قرار البنك المركزي", "النفط يرتفع بفعل قرار البنك المركزي الأخير.", "title",
              "الذهب"),
             ("من هم العرب الذين حصلوا على جائزة نوبل للسلام؟",

@@ -3,7 +3,8 @@
 A contradiction built by swapping one thing for another (a team, a product, a year, an animal, an office ...)
 keeps every other word of the statement. The title's content words are aligned with each of the body's first
 sentences (word keys: no clitics, no plural or feminine ending); when at least three words and half of the
-title match in order, at most two words are added or dropped, and exactly one title word stands where the body
+title match in order, at most two words are added or dropped inside the restated stretch (the rest of a
+longer body sentence around it does not count), and exactly one title word stands where the body
 has another, the pair is reported: unless the two are forms of one word (shared stem, close spelling), listed
 as near-synonyms (``data/swap_synonyms.txt`` and the repetition family's synonym groups), or the body also uses
 the title's word elsewhere. The two words are definite nouns, names after the same head of a named entity
@@ -70,6 +71,12 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
 def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token]) -> tuple[int, int] | None:
     bkeys = [word_key(t.norm) for t in body]
     ops = SequenceMatcher(None, tkeys, bkeys, autojunk=False).get_opcodes()
+    # the body's words before and after the restated stretch are the rest of its sentence (يفتح معرض تونس
+    # الدولي للكتاب في دورته ...): only words added or dropped inside the stretch count
+    while ops and ops[0][0] == "insert":
+        ops = ops[1:]
+    while ops and ops[-1][0] == "insert":
+        ops = ops[:-1]
     same = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal")
     if same < _MIN_SAME or 2 * same < len(tkeys):
         return None
@@ -86,8 +93,9 @@ def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token])
     if x[:3] == y[:3] or ratio(x, y) >= _CLOSE or x[:1].isdigit() != y[:1].isdigit() \
             or (starts_number(x) and not x[:1].isdigit()) or (starts_number(y) and not y[:1].isdigit()):
         return None
-    if not synonym_groups(x).isdisjoint(synonym_groups(y)):
-        return None
+    if not synonym_groups(x).isdisjoint(synonym_groups(y)) or (_CLASSES.get(x) is not None
+                                                               and _CLASSES.get(x) == _CLASSES.get(y)):
+        return None  # near-synonyms, or two forms of one member of a class (النفط / البترول)
     if tkeys[i] in ctx.body_words or bkeys[j] in {word_key(t.norm) for t in ctx.title.tokens}:
         return None
     return i, j
@@ -113,6 +121,9 @@ def _class_members() -> dict[str, tuple[str, int]]:
     out: dict[str, tuple[str, int]] = {}
     for line, (name, forms) in enumerate(normalized_fields("swap_classes")):
         for form in forms.split():
+            # the form as listed and as bare() reads it alone (بترول loses its ب as if a proclitic): a word is
+            # looked up by bare(), which keeps بترول whole after ال
+            out.setdefault(form, (name, line))
             out.setdefault(bare(form), (name, line))
     return out
 
