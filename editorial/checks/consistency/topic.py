@@ -39,7 +39,7 @@ from ..arabic.normalize import norm
 from ..arabic.tokens import Token
 from ..config import CheckConfig
 from ..types import Hit, Param, Rule
-from .common import Context, bare, hit, is_content
+from .common import LEAD_TOKENS, Context, bare, hit, is_content
 from .numbers import agree
 from .places import country_of, covered, places_of
 from .words import place_lookup
@@ -78,18 +78,153 @@ _MIN_WORDS = 2
 _CLAUSE_MIN = 3
 
 
-def coverage(ctx: Context) -> tuple[float, list[tuple[Token, bool]]]:
-    """Share of the title's content words that the body mentions, and each word with its verdict."""
+def coverage(ctx: Context, reworded: bool = True) -> tuple[float, list[tuple[Token, bool]]]:
+    """Share of the title's content words that the body mentions, and each word with its verdict. With
+    ``reworded``, a word is also found when the body's opening says it in other words: another reading of its
+    stem, the root of a rare word, a headline paraphrase. That is evidence the title belongs to the story
+    (``topic_absent``), too loose to say one clause of it is reported (``topic_weak``)."""
     found = _found_places(ctx) | _found_numbers(ctx)
     style = _style_words(ctx.title.tokens)
+    seen: set[str] = set()
     verdicts = [(t, t.start in found or ctx.lead_has_loosely(t) or _spelled_otherwise(ctx, t)
-                 or _said_in_third_person(ctx, t))
-                for t in ctx.title.tokens if is_content(t) and not _credit(t.norm)]
+                 or _said_in_third_person(ctx, t)
+                 or (reworded and (_shares_form(ctx, t) or _paraphrased(ctx, t) or _shares_root(ctx, t))))
+                for t in ctx.title.tokens if is_content(t) and not _credit(t.norm) and _first(seen, t.norm)]
     verdicts = [(t, ok) for t, ok in verdicts if ok or t.start not in style]  # a style word counts when found
     verdicts += [(t, True) for t in ctx.title.tokens if t.start in found and not is_content(t)]
     if not verdicts:
         return 1.0, []
     return sum(ok for _, ok in verdicts) / len(verdicts), verdicts
+
+
+def _first(seen: set[str], w: str) -> bool:
+    """The first time a word is in the title: a repeated word (a chant, "سلمية سلمية") is one word of the claim."""
+    if w in seen:
+        return False
+    seen.add(w)
+    return True
+
+
+# Proclitics and endings a word may carry, tried in every combination (a word's letters may also be its own:
+# وحشية، فترات start with letters that are proclitics elsewhere), so the forms of a word include its stem.
+_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "س", "ال", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "فب", "فل",
+             "ولل", "وبال", "فلل", "وس")
+_SUFFIXES = ("", "ه", "ا", "ي", "ات", "ين", "ون", "ان", "يه", "ها", "هم", "نا", "وا", "ت", "تين", "تان", "يين",
+             "يون", "يات", "هما")
+_HAMZA = str.maketrans({"ئ": "ء", "ؤ": "ء"})  # one hamza whatever its seat: فضاء / فضائية
+_FORM_MIN = 3
+
+
+@lru_cache(maxsize=65536)
+def forms(word: str) -> frozenset[str]:
+    """Every reading of a normalised word as proclitics + stem + ending, the stem of three letters or more:
+    وحشية -> وحش (not حشي), فترتين and فترات -> فتر, الفضاء and فضائية -> فضاء, the irregular المرأة -> امراه.
+    Two words share a form when one reading of each meets: looser than the light stem, which picks one."""
+    w = word.translate(_HAMZA)
+    out: set[str] = set()
+    for p in _PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= _FORM_MIN:
+            s = w[len(p):]
+            out.update(s[:len(s) - len(x)] if x else s for x in _SUFFIXES
+                       if s.endswith(x) and len(s) - len(x) >= _FORM_MIN)
+    if "مراه" in out:
+        out.add("امراه")  # امرأة has no article form of its own letters: المرأة
+    return frozenset(out)
+
+
+def _lead_forms(ctx: Context) -> frozenset[str]:
+    found = ctx.cache.get("topic:forms")
+    if found is None:
+        found = ctx.cache["topic:forms"] = frozenset().union(*map(forms, set(ctx.body.norms[:LEAD_TOKENS])))
+    return found  # type: ignore[return-value]
+
+
+def _shares_form(ctx: Context, t: Token) -> bool:
+    """The body's opening has a word that one reading of the title word shares its stem with."""
+    return not forms(t.norm).isdisjoint(_lead_forms(ctx))
+
+
+_WEAK = frozenset("اوي")
+_ROOT_ZIPF = 4.5  # the rule's default rare_zipf: only a rare word is matched by its root
+
+
+@lru_cache(maxsize=65536)
+def roots(word: str) -> frozenset[str]:
+    """The three radicals of a verb or a noun derived from it, read off each of its forms by the derived
+    patterns: the present's prefix (يرحل، تهبط), the م of a participle (متدني), the ا/ت/ن/است of the derived
+    verbs (ارتفاع، انهيار، استقرار), the long vowels between radicals (رحيل، هبوط، واقف) and the ت of افتعل.
+    يرحل / رحيل -> رحل، يرتفع / ترفع -> رفع. A form must keep three strong letters: hollow and doubled roots
+    (قال، رد) are not read, they meet too many words."""
+    out: set[str] = set()
+    for f in forms(word):
+        if not 4 <= len(f) <= 7:
+            continue
+        k = f
+        if k.startswith("است") and len(k) >= 6:
+            k = k[3:]
+        elif k[0] in "يتنم" and len(k) >= 4:
+            k = k[1:]
+        elif k[0] == "ا" and len(k) >= 5:
+            k = k[1:]
+            if k[0] == "ن" and len(k) >= 4:
+                k = k[1:]  # انفعال
+        if len(k) >= 4 and k[1] == "ت" and k[0] not in _WEAK:
+            k = k[0] + k[2:]  # افتعل: ارتفع -> رفع
+        core = k[0] + "".join(c for c in k[1:] if c not in _WEAK)
+        if len(core) == 3 and not any(c in _WEAK for c in core[1:]):
+            out.add(core)
+    return frozenset(out)
+
+
+def _shares_root(ctx: Context, t: Token) -> bool:
+    """A rare title word (rarer than ``_ROOT_ZIPF``) whose root a word of the body's opening has (يرحل / رحيل،
+    يهبط / الهبوط، وقوفا / واقفا). Common words are left out: their roots (قول، عمل، حكم) are in any story."""
+    rs = roots(t.norm) if zipf(t.norm) < _ROOT_ZIPF else frozenset()
+    if not rs:
+        return False
+    lead = ctx.cache.get("topic:roots")
+    if lead is None:
+        lead = ctx.cache["topic:roots"] = frozenset().union(*map(roots, set(ctx.body.norms[:LEAD_TOKENS])))
+    return not rs.isdisjoint(lead)  # type: ignore[attr-defined]
+
+
+def _paraphrased(ctx: Context, t: Token) -> bool:
+    """The body's opening says the title word in a headline's usual other word (data/headline_paraphrases.txt):
+    مظاهرات / احتجاجات، يثير / أثار، كائنات / مخلوقات."""
+    groups = _paraphrase_groups(t.norm)
+    if not groups:
+        return False
+    lead = ctx.cache.get("topic:paraphrases")
+    if lead is None:
+        lead = ctx.cache["topic:paraphrases"] = frozenset().union(
+            *map(_paraphrase_groups, set(ctx.body.norms[:LEAD_TOKENS])))
+    return not groups.isdisjoint(lead)  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=65536)
+def _paraphrase_groups(word: str) -> frozenset[int]:
+    table = _paraphrase_table()
+    return frozenset().union(*(table.get(f, ()) for f in forms(word)))
+
+
+@cache
+def _paraphrase_table() -> dict[str, frozenset[int]]:
+    """A form -> the groups of headline paraphrases whose entry it is a form of (an entry is matched by its
+    stem readings, so one entry covers its clitic and plural forms)."""
+    out: dict[str, set[int]] = {}
+    for n, group in enumerate(data.groups("headline_paraphrases")):
+        for w in group:
+            for f in _entry_keys(w):
+                out.setdefault(f, set()).add(n)
+    return {f: frozenset(ns) for f, ns in out.items()}
+
+
+def _entry_keys(w: str) -> frozenset[str]:
+    """An entry's own keys: the word itself and its form without ال and a plain ending (not every reading:
+    the entry يحتج must not meet every word with a ح ت ج)."""
+    w = w.translate(_HAMZA)
+    b = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    return frozenset({w, b})
 
 
 def _said_in_third_person(ctx: Context, t: Token) -> bool:
@@ -112,9 +247,10 @@ def _style_words(toks: tuple[Token, ...]) -> set[int]:
     for i, t in enumerate(toks):
         if t.norm in _STYLE_WORDS or keys[i] in _STYLE_WORDS or _weekday(t.norm):
             out.add(t.start)
-        for phrase in _STYLE_PHRASES.get(keys[i], ()):
-            if tuple(keys[i:i + len(phrase)]) == phrase:
-                out.update(u.start for u in toks[i:i + len(phrase)])
+        for key in {keys[i], *forms(t.norm)}:  # the phrase's verb in any person (يدقون ناقوس الخطر)
+            for phrase in _STYLE_PHRASES.get(key, ()):
+                if tuple(keys[i + 1:i + len(phrase)]) == phrase[1:]:
+                    out.update(u.start for u in toks[i:i + len(phrase)])
     return out
 
 
@@ -172,6 +308,8 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
             and _rare_words_absent(ctx, verdicts, absent.param(config, "rare_zipf"))):
         yield _hit(absent.id, missing, cov)
         return
+    cov, verdicts = coverage(ctx, reworded=False)
+    missing = [t for t, ok in verdicts if not ok]
     clause = _absent_clause(ctx, verdicts)
     if clause:
         yield _hit(weak.id, clause, cov)

@@ -1,0 +1,113 @@
+"""Topic: how a title word is found in the body when the headline words it otherwise (issue 8): the stem
+readings of a word whose first letters look like proclitics, the root of a rare word, a headline's paraphrase
+(data/headline_paraphrases.txt), a style phrase in any person, a repeated word counted once. Cases written for
+this project."""
+
+from __future__ import annotations
+
+import pytest
+
+from editorial.checks import check_draft
+from editorial.checks.arabic.normalize import norm
+from editorial.checks.consistency.common import Context
+from editorial.checks.consistency.topic import (
+    _paraphrased,
+    _shares_form,
+    _shares_root,
+    _style_words,
+    coverage,
+    forms,
+    roots,
+)
+from editorial.checks.types import Document
+
+
+def _token(ctx: Context, text: str):
+    return next(t for t in ctx.title.tokens if t.text == text)
+
+
+def test_forms_read_a_word_with_and_without_its_first_letters_as_proclitics():
+    assert "وحش" in forms(norm("وحشية")) & forms(norm("الوحشي"))  # not only حشي (و as "and")
+    assert "فتر" in forms(norm("فترات")) & forms(norm("فترتين"))  # not only ترتين (ف as "so")
+    assert forms(norm("الفضاء")) & forms(norm("فضائية"))  # one hamza whatever its seat
+    assert forms(norm("امرأة")) & forms(norm("المرأة"))  # the irregular article form
+    assert not forms(norm("وحشية")) & forms(norm("حشيش"))
+
+
+def test_a_title_word_shares_a_form_with_the_bodys_opening():
+    ctx = Context(Document("الصين تتمسك بتحديد فترات الرئاسة",
+                           "قالت بكين إن الرئيس لن يبقى في منصبه أكثر من فترتين كما ينص الدستور."))
+    assert _shares_form(ctx, _token(ctx, "فترات"))
+    assert not _shares_form(ctx, _token(ctx, "تتمسك"))
+
+
+def test_roots_of_derived_forms_meet_and_hollow_roots_are_not_read():
+    assert roots(norm("يرحل")) == roots(norm("رحيل")) == {"رحل"}
+    assert roots(norm("يرتفع")) & roots(norm("ترفع"))  # the ت of افتعل
+    assert roots(norm("يهبط")) & roots(norm("الهبوط"))
+    assert roots(norm("وقوفا")) & roots(norm("واقفا"))
+    assert roots(norm("قال")) == frozenset() and roots(norm("يقول")) == frozenset()
+
+
+def test_only_a_rare_title_word_is_matched_by_its_root():
+    ctx = Context(Document("مخرج مخضرم يرحل في صمت",
+                           "غيب الموت المخرج المعروف بعد مسيرة طويلة، ولم يعلم جمهوره برحيله إلا بعد أيام، "
+                           "وكان قد عمل في السينما خمسين عاما."))
+    assert _shares_root(ctx, _token(ctx, "يرحل"))  # يرحل / برحيله
+    ctx = Context(Document("الوزير يعمل على خطة جديدة", "قال مدير المصنع إن العمال ينتظرون رواتبهم."))
+    assert not _shares_root(ctx, _token(ctx, "يعمل"))  # a common word: its root (عمل) is in any story
+
+
+def test_a_headline_paraphrase_is_found_in_the_bodys_opening():
+    ctx = Context(Document("كائنات غريبة في أعماق البحر",
+                           "رصد علماء مخلوقات لم تعرف من قبل على عمق أربعة آلاف متر في المحيط."))
+    assert _paraphrased(ctx, _token(ctx, "كائنات"))
+    ctx = Context(Document("مظاهرات ضد الغلاء", "خرج آلاف المحتجين إلى الشوارع احتجاجا على الغلاء."))
+    assert _paraphrased(ctx, _token(ctx, "مظاهرات"))
+    ctx = Context(Document("مظاهرات ضد الغلاء", "أعلنت الحكومة رفع أسعار الخبز ابتداء من الشهر المقبل."))
+    assert not _paraphrased(ctx, _token(ctx, "مظاهرات"))
+
+
+def test_a_style_phrase_is_a_style_phrase_in_any_person():
+    toks = Document("الأطباء يدقون ناقوس الخطر بشأن السمنة", "").title.tokens
+    assert {t.text for t in toks if t.start in _style_words(toks)} == {"يدقون", "ناقوس", "الخطر"}
+
+
+def test_a_repeated_title_word_is_one_word_of_the_claim():
+    ctx = Context(Document("إضراب في الميناء وعمال يهتفون: كرامة كرامة كرامة",
+                           "بدأ عمال الميناء إضرابا مفتوحا صباح الاثنين، وردد المضربون شعارات تطالب بالأجور."))
+    cov, verdicts = coverage(ctx)
+    assert [t.text for t, _ in verdicts].count("كرامة") == 1
+    assert cov == pytest.approx(4 / 5)
+
+
+def _alarms(title: str, body: str) -> list[tuple[str, str]]:
+    report = check_draft(title, body)
+    assert not report.errors
+    return [(f.rule, f.text) for f in report.findings if f.check == "consistency" and f.severity != "info"]
+
+
+@pytest.mark.parametrize("title,body,text", [
+    # another story: the title's rare verb has a root (رحل) that no word of this body has
+    ("المنتخب يرحل إلى الدوحة استعدادا للبطولة",
+     "أعلنت وزارة الصحة تسجيل حالات جديدة من الحصبة في المدارس الابتدائية، ودعت الأهالي إلى تطعيم أطفالهم.",
+     "المنتخب يرحل إلى الدوحة استعدادا للبطولة"),
+    # a paraphrase group is no topic: "مظاهرات" is not found in a story about a match
+    ("مظاهرات في العاصمة ضد قانون الضرائب الجديد",
+     "فاز فريق النادي على ضيفه بهدفين دون رد في الجولة العاشرة من الدوري، وسجل المهاجم الهدفين في الشوط "
+     "الثاني.", "مظاهرات في العاصمة ضد قانون الضرائب"),
+])
+def test_a_title_of_another_story_is_still_absent(title, body, text):
+    assert ("consistency.topic_absent", text) in _alarms(title, body)
+
+
+@pytest.mark.parametrize("title,body", [
+    ("الأطباء يدقون ناقوس الخطر بشأن السمنة",
+     "حذرت نقابة الأطباء من تزايد نسب السمنة بين الأطفال، وقالت إن ثلث التلاميذ يعانون من زيادة الوزن."),
+    ("إضراب في الميناء وعمال يهتفون: كرامة كرامة كرامة",
+     "بدأ عمال الميناء إضرابا مفتوحا صباح الاثنين، وردد المضربون شعارات تطالب بصرف أجورهم المتأخرة."),
+    ("البرلمان يرفض تمديد فترات الرئاسة",
+     "رفض البرلمان مقترحا يمدد بقاء الرئيس في منصبه إلى أكثر من فترتين."),
+])
+def test_a_true_title_told_in_headline_words_is_not_absent(title, body):
+    assert not [r for r, _ in _alarms(title, body) if r == "consistency.topic_absent"]
