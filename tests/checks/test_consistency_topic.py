@@ -11,10 +11,12 @@ from editorial.checks import check_draft
 from editorial.checks.arabic.normalize import norm
 from editorial.checks.consistency.common import Context
 from editorial.checks.consistency.topic import (
+    _opening_silent,
     _paraphrased,
     _shares_form,
     _shares_root,
     _style_words,
+    _written_apart,
     coverage,
     forms,
     roots,
@@ -32,6 +34,7 @@ def test_forms_read_a_word_with_and_without_its_first_letters_as_proclitics():
     assert forms(norm("الفضاء")) & forms(norm("فضائية"))  # one hamza whatever its seat
     assert forms(norm("امرأة")) & forms(norm("المرأة"))  # the irregular article form
     assert not forms(norm("وحشية")) & forms(norm("حشيش"))
+    assert "هاتف" in forms(norm("هاتفك"))  # a second-person pronoun (هاتفك الذكي)
 
 
 def test_a_title_word_shares_a_form_with_the_bodys_opening():
@@ -94,8 +97,8 @@ def _alarms(title: str, body: str) -> list[tuple[str, str]]:
      "المنتخب يرحل إلى الدوحة استعدادا للبطولة"),
     # a paraphrase group is no topic: "مظاهرات" is not found in a story about a match
     ("مظاهرات في العاصمة ضد قانون الضرائب الجديد",
-     "فاز فريق النادي على ضيفه بهدفين دون رد في الجولة العاشرة من الدوري، وسجل المهاجم الهدفين في الشوط "
-     "الثاني.", "مظاهرات في العاصمة ضد قانون الضرائب"),
+     ("فاز فريق النادي على ضيفه بهدفين دون رد في الجولة العاشرة من الدوري، وسجل المهاجم الهدفين في الشوط "
+      "الثاني."), "مظاهرات في العاصمة ضد قانون الضرائب"),
 ])
 def test_a_title_of_another_story_is_still_absent(title, body, text):
     assert ("consistency.topic_absent", text) in _alarms(title, body)
@@ -111,3 +114,39 @@ def test_a_title_of_another_story_is_still_absent(title, body, text):
 ])
 def test_a_true_title_told_in_headline_words_is_not_absent(title, body):
     assert not [r for r, _ in _alarms(title, body) if r == "consistency.topic_absent"]
+
+
+def test_a_name_written_as_one_word_is_found_written_as_two():
+    ctx = Context(Document("فولكسفاغن تواجه دعاوى بالمليارات",
+                           "تواجه شركة فولكس فاجن الألمانية مئات الدعاوى القضائية في الولايات المتحدة."))
+    assert _written_apart(ctx, _token(ctx, "فولكسفاغن"))
+    assert not _written_apart(ctx, _token(ctx, "تواجه"))  # a common word is not a name
+
+
+# A body of about seventy words whose first fifty are about a theatre festival; the government and a plan come
+# only in its last sentence.
+_FESTIVAL = ("افتتح المهرجان الدولي للمسرح دورته العشرين مساء السبت في قاعة الأوبرا بحضور عدد كبير من الفنانين "
+             "والنقاد القادمين من عشرين بلدا عربيا وأجنبيا، وقدمت فرقة المسرح الوطني في حفل الافتتاح عرضا جديدا "
+             "عن الهجرة استمر ساعتين وصفق له الجمهور طويلا. وقال مدير المهرجان إن الدورة الحالية تضم أربعين عرضا "
+             "وورشات تدريب للشباب وندوات فكرية يومية.")
+_SUPPORT = ("وأضاف أن الحكومة قدمت دعما ماليا للمهرجان هذا العام، وأن وزارة الثقافة وضعت خطة لتوسيع جمهوره في "
+            "الولايات الداخلية.")
+
+
+def test_a_title_none_of_whose_words_the_first_sentences_have_is_absent():
+    title = "الحكومة تعلن خطة لإصلاح التعليم العالي"
+    body = _FESTIVAL + " " + _SUPPORT
+    ctx = Context(Document(title, body))
+    assert _opening_silent(ctx, len(coverage(ctx)[1]))
+    assert ("consistency.topic_absent", "تعلن خطة لإصلاح التعليم العالي") in _alarms(title, body)
+
+
+def test_the_same_words_in_the_first_sentences_are_evidence_enough():
+    title = "الحكومة تعلن خطة لإصلاح التعليم العالي"
+    body = _SUPPORT + " " + _FESTIVAL
+    ctx = Context(Document(title, body))
+    assert not _opening_silent(ctx, len(coverage(ctx)[1]))
+    assert not [r for r, _ in _alarms(title, body) if r == "consistency.topic_absent"]
+    # a short body is all opening: the coverage alone decides
+    ctx = Context(Document(title, _SUPPORT))
+    assert not _opening_silent(ctx, len(coverage(ctx)[1]))

@@ -2,7 +2,12 @@
 
 Each title content word is looked up in the body by form, light stem, or a shared run of four letters
 (ترتفع / ارتفاع); a place counts as present when the body names it in any form (تونس / التونسية), and a number
-when the body has the same value. The share of title words found is the title's "coverage".
+when the body has the same value. The share of title words found is the title's "coverage". For
+``topic_absent`` a word also counts when the body's opening says it in other words, as headlines of any outlet do:
+another reading of its stem (وحشية / الوحشي، فترات / فترتين: letters that look like proclitics may be the
+word's own), the root of a rare word (يرحل / رحيل، وقوفا / واقفا), a headline paraphrase (مظاهرات / المحتجين،
+كائنات / مخلوقات: data/headline_paraphrases.txt), a name written as two words (فولكسفاغن / فولكس فاجن). A word
+repeated in the title (a chant) counts once.
 
 Two tiers, because paraphrased headlines are common and an outlet's style decides how many of the title's words
 the body repeats:
@@ -10,8 +15,10 @@ the body repeats:
 - ``topic_absent`` (warning) needs strong evidence: coverage under ``absent_below``, or coverage under
   ``supported_below`` while the title's rare words (names, specific nouns: rarer than ``rare_zipf`` on the
   Zipf scale of general Arabic, from the ``wordfreq`` package) are missing from the whole body (one missing
-  and none found, or two more missing than found). Common words (أمريكا، الدوري، ارتفاع) are shared by any two stories of one
-  section; rare ones are not, so a rare word found is the best sign that the title belongs to the story.
+  and none found, or two more missing than found), or while none of its words (at most one in ten) is in the
+  body's first fifty words, which a headline sums up. Common words (أمريكا، الدوري، ارتفاع) are shared by any
+  two stories of one section; rare ones are not, so a rare word found is the best sign that the title belongs
+  to the story.
 - ``topic_weak`` (info) reports weaker evidence: coverage under ``weak_below``, a title figure or city the body
   never gives, or a clause of the title (after "و" + verb, a circumstance word, a colon or a comma) whose words
   are all missing.
@@ -31,6 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import pairwise
 from math import log10
 
 from ..arabic import data
@@ -38,7 +46,7 @@ from ..arabic import lexicon as L
 from ..arabic.normalize import norm
 from ..arabic.tokens import Token
 from ..config import CheckConfig
-from ..types import Hit, Param, Rule
+from ..types import Document, Hit, Param, Rule
 from .common import LEAD_TOKENS, Context, bare, hit, is_content
 from .numbers import agree
 from .places import country_of, covered, places_of
@@ -88,7 +96,8 @@ def coverage(ctx: Context, reworded: bool = True) -> tuple[float, list[tuple[Tok
     seen: set[str] = set()
     verdicts = [(t, t.start in found or ctx.lead_has_loosely(t) or _spelled_otherwise(ctx, t)
                  or _said_in_third_person(ctx, t)
-                 or (reworded and (_shares_form(ctx, t) or _paraphrased(ctx, t) or _shares_root(ctx, t))))
+                 or (reworded and (_shares_form(ctx, t) or _paraphrased(ctx, t) or _shares_root(ctx, t)
+                                   or _written_apart(ctx, t))))
                 for t in ctx.title.tokens if is_content(t) and not _credit(t.norm) and _first(seen, t.norm)]
     verdicts = [(t, ok) for t, ok in verdicts if ok or t.start not in style]  # a style word counts when found
     verdicts += [(t, True) for t in ctx.title.tokens if t.start in found and not is_content(t)]
@@ -109,7 +118,7 @@ def _first(seen: set[str], w: str) -> bool:
 # وحشية، فترات start with letters that are proclitics elsewhere), so the forms of a word include its stem.
 _PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "س", "ال", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "فب", "فل",
              "ولل", "وبال", "فلل", "وس")
-_SUFFIXES = ("", "ه", "ا", "ي", "ات", "ين", "ون", "ان", "يه", "ها", "هم", "نا", "وا", "ت", "تين", "تان", "يين",
+_SUFFIXES = ("", "ه", "ا", "ي", "ك", "ات", "ين", "ون", "ان", "يه", "ها", "هم", "كم", "نا", "وا", "ت", "تين", "تان", "يين",
              "يون", "يات", "هما")
 _HAMZA = str.maketrans({"ئ": "ء", "ؤ": "ء"})  # one hamza whatever its seat: فضاء / فضائية
 _FORM_MIN = 3
@@ -303,9 +312,10 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     if len(verdicts) < _MIN_WORDS:
         return
     missing = [t for t, ok in verdicts if not ok]
+    supported = absent.param(config, "supported_below")
     if cov < absent.param(config, "absent_below") or (
-            cov < absent.param(config, "supported_below")
-            and _rare_words_absent(ctx, verdicts, absent.param(config, "rare_zipf"))):
+            cov < supported and (_rare_words_absent(ctx, verdicts, absent.param(config, "rare_zipf"))
+                                 or _opening_silent(ctx, len(verdicts)))):
         yield _hit(absent.id, missing, cov)
         return
     cov, verdicts = coverage(ctx, reworded=False)
@@ -316,6 +326,24 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     elif missing and (cov < weak.param(config, "weak_below")
                       or (cov < SUPPORTED_BELOW and _specific_absent(ctx))):
         yield _hit(weak.id, missing, cov)
+
+
+_OPENING_WORDS = 50  # the body's first sentences, which a headline sums up
+_OPENING_MIN_TITLE = 3
+_OPENING_FOUND_AT_MOST = 0.10
+
+
+def _opening_silent(ctx: Context, n_words: int) -> bool:
+    """The body's first sentences have none of the title's words (at most one in ten), whatever the rest of
+    the opening shares with it: a headline sums up a story's first sentences, so a title whose words the
+    story only meets further down (a section's usual words) is another story's. A title of three words or
+    more."""
+    toks = ctx.body.tokens
+    if n_words < _OPENING_MIN_TITLE or len(toks) <= _OPENING_WORDS:
+        return False  # a short body is all opening: the coverage already says it
+    head = Context(Document(ctx.title.text, ctx.body.text[:toks[_OPENING_WORDS - 1].end]))
+    cov, verdicts = coverage(head)
+    return len(verdicts) >= _OPENING_MIN_TITLE and cov <= _OPENING_FOUND_AT_MOST
 
 
 def _rare_words_absent(ctx: Context, verdicts: list[tuple[Token, bool]], rare_zipf: float) -> bool:
@@ -360,6 +388,22 @@ def _spelled_otherwise(ctx: Context, t: Token) -> bool:
         return False
     key = skeleton(t.norm)
     return bool(key) and key in _body_skeletons(ctx)
+
+
+def _written_apart(ctx: Context, t: Token) -> bool:
+    """A rare title word (a brand, a foreign name) that the body's opening writes as two words, or the other
+    way round: بتكوين / بت كوين، فيسبوك / فيس بوك، فولكسفاغن / فولكس فاجن (transliteration variants merged)."""
+    if zipf(t.norm) >= _ROOT_ZIPF:
+        return False
+    key = skeleton(t.norm)
+    if not key:
+        return False
+    found = ctx.cache.get("topic:joined")
+    if found is None:
+        norms = ctx.body.norms[:LEAD_TOKENS]
+        found = ctx.cache["topic:joined"] = frozenset(
+            skeleton(a + b) for a, b in pairwise(norms) if a.isalpha() and b.isalpha()) - {""}
+    return key in found  # type: ignore[operator]
 
 
 def _body_skeletons(ctx: Context) -> frozenset[str]:
