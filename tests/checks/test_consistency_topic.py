@@ -123,7 +123,7 @@ def test_a_name_written_as_one_word_is_found_written_as_two():
     assert not _written_apart(ctx, _token(ctx, "تواجه"))  # a common word is not a name
 
 
-# A body of about seventy words whose first fifty are about a theatre festival; the government and a plan come
+# A body of about seventy words whose first sentences are about a theatre festival; the government and a plan come
 # only in its last sentence.
 _FESTIVAL = ("افتتح المهرجان الدولي للمسرح دورته العشرين مساء السبت في قاعة الأوبرا بحضور عدد كبير من الفنانين "
              "والنقاد القادمين من عشرين بلدا عربيا وأجنبيا، وقدمت فرقة المسرح الوطني في حفل الافتتاح عرضا جديدا "

@@ -15,8 +15,8 @@ the body repeats:
 - ``topic_absent`` (warning) needs strong evidence: coverage under ``absent_below``, or coverage under
   ``supported_below`` while the title's rare words (names, specific nouns: rarer than ``rare_zipf`` on the
   Zipf scale of general Arabic, from the ``wordfreq`` package) are missing from the whole body (one missing
-  and none found, or two more missing than found), or while none of its words (at most one in ten) is in the
-  body's first fifty words, which a headline sums up. Common words (أمريكا، الدوري، ارتفاع) are shared by any
+  and none found, or two more missing than found), or while none of its words is in the body's first thirty
+  words (about its first sentence), which a headline sums up. Common words (أمريكا، الدوري، ارتفاع) are shared by any
   two stories of one section; rare ones are not, so a rare word found is the best sign that the title belongs
   to the story.
 - ``topic_weak`` (info) reports weaker evidence: coverage under ``weak_below``, a title figure or city the body
@@ -221,7 +221,8 @@ def _paraphrase_table() -> dict[str, frozenset[int]]:
     """A form -> the groups of headline paraphrases whose entry it is a form of (an entry is matched by its
     stem readings, so one entry covers its clitic and plural forms)."""
     out: dict[str, set[int]] = {}
-    for n, group in enumerate(data.groups("headline_paraphrases")):
+    groups = [*data.groups("headline_paraphrases"), *data.groups("synonym_groups"), *data.groups("swap_synonyms")]
+    for n, group in enumerate(groups):
         for w in group:
             for f in _entry_keys(w):
                 out.setdefault(f, set()).add(n)
@@ -328,22 +329,21 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         yield _hit(weak.id, missing, cov)
 
 
-_OPENING_WORDS = 50  # the body's first sentences, which a headline sums up
+_OPENING_WORDS = 30  # about the body's first sentence, which a headline sums up
 _OPENING_MIN_TITLE = 3
-_OPENING_FOUND_AT_MOST = 0.10
 
 
 def _opening_silent(ctx: Context, n_words: int) -> bool:
-    """The body's first sentences have none of the title's words (at most one in ten), whatever the rest of
-    the opening shares with it: a headline sums up a story's first sentences, so a title whose words the
-    story only meets further down (a section's usual words) is another story's. A title of three words or
-    more."""
+    """The body's first sentence (its first thirty words) has none of the title's words, in any of the forms
+    looked for, whatever the rest of the opening shares with it: a headline sums up a story's first sentence,
+    so a title whose words the story only meets further down (a section's usual words) is another story's.
+    A title of three words or more."""
     toks = ctx.body.tokens
     if n_words < _OPENING_MIN_TITLE or len(toks) <= _OPENING_WORDS:
         return False  # a short body is all opening: the coverage already says it
     head = Context(Document(ctx.title.text, ctx.body.text[:toks[_OPENING_WORDS - 1].end]))
     cov, verdicts = coverage(head)
-    return len(verdicts) >= _OPENING_MIN_TITLE and cov <= _OPENING_FOUND_AT_MOST
+    return len(verdicts) >= _OPENING_MIN_TITLE and cov == 0
 
 
 def _rare_words_absent(ctx: Context, verdicts: list[tuple[Token, bool]], rare_zipf: float) -> bool:
