@@ -69,6 +69,11 @@ def test_a_headline_paraphrase_is_found_in_the_bodys_opening():
     assert _paraphrased(ctx, _token(ctx, "مظاهرات"))
     ctx = Context(Document("مظاهرات ضد الغلاء", "أعلنت الحكومة رفع أسعار الخبز ابتداء من الشهر المقبل."))
     assert not _paraphrased(ctx, _token(ctx, "مظاهرات"))
+    # a present verb in either person (the group lists يغادر), a synonym group's inflected form (حرائق / حريق)
+    ctx = Context(Document("المصنفة الأولى تغادر البطولة مبكرا", "ودعت المصنفة الأولى عالميا البطولة من الدور الأول."))
+    assert _paraphrased(ctx, _token(ctx, "تغادر"))
+    ctx = Context(Document("حرائق الغابات تلتهم آلاف الهكتارات", "أتت النيران على آلاف الهكتارات من الغابات."))
+    assert _paraphrased(ctx, _token(ctx, "حرائق"))
 
 
 def test_a_style_phrase_is_a_style_phrase_in_any_person():

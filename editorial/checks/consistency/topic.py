@@ -230,11 +230,14 @@ def _paraphrase_table() -> dict[str, frozenset[int]]:
 
 
 def _entry_keys(w: str) -> frozenset[str]:
-    """An entry's own keys: the word itself and its form without ال and a plain ending (not every reading:
-    the entry يحتج must not meet every word with a ح ت ج)."""
+    """An entry's own keys: the word itself, without ال, and a present verb in both persons (يغادر، تغادر);
+    not every reading: the entry يحتج must not meet every word with a ح ت ج."""
     w = w.translate(_HAMZA)
     b = w[2:] if w.startswith("ال") and len(w) > 4 else w
-    return frozenset({w, b})
+    keys = {w, b}
+    if w[:1] in ("ي", "ت") and len(w) >= 4:
+        keys.update(("ي" + w[1:], "ت" + w[1:]))
+    return frozenset(keys)
 
 
 def _said_in_third_person(ctx: Context, t: Token) -> bool:
