@@ -7,6 +7,7 @@ tashkeel never splits a word.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,6 +17,7 @@ from typing import NamedTuple
 
 import regex
 
+from .fastre import bmp_class, has_astral
 from .marks import MARKS_RE, ends_after_marks
 from .memo import WordMemo
 from .normalize import _DROP, Normalized, norm, normalize
@@ -29,10 +31,13 @@ _PARA_RE = regex.compile(r"[^\n]+")
 # Characters that normalisation drops or expands other than marks (tashkeel, tatweel: a token keeps those):
 # zero-width and bidi controls, presentation forms, ... With none of them in a text, a word's end maps back by
 # the index map alone.
-_OTHER_IRREGULAR_RE = regex.compile(
+# (A class of literal characters: ``re`` scans it faster than ``regex`` and matches the same.)
+_OTHER_IRREGULAR_RE = re.compile(
     "[" + "".join(chr(o) for o in sorted(_DROP) if not MARKS_RE.fullmatch(chr(o))) + "\uFB50-\uFDFF\uFE70-\uFEFC\u0130]"
 )
 _WORD_SPLIT_RE = regex.compile(f"({WORD_RE.pattern})")
+# The same split by ``re``, for a text without characters beyond the BMP (most texts; see ``fastre``).
+_WORD_SPLIT_BMP_RE = re.compile(f"({bmp_class(WORD_RE.pattern[:-1])}+)")
 # What normalisation drops inside words (all of it word characters: see ``_word_columns``).
 _DROPPED_WORD_CHARACTERS = "".join(chr(o) for o in sorted(_DROP) if MARKS_RE.fullmatch(chr(o)))
 _new_tuple = tuple.__new__
@@ -93,7 +98,7 @@ class TextView:
         # zero-width or bidi controls, presentation forms ...: words are the normalised text's, mapped back.
         # Splitting on the word pattern gives [gap, word, gap, word, ..., gap], and the running sum of the parts'
         # lengths gives every word's span in the normalised text.
-        parts = _WORD_SPLIT_RE.split(self.normalized.text)
+        parts = _word_split(self.normalized.text)
         index = self.normalized.index
         words = parts[1::2]
         bounds = list(accumulate(map(len, parts)))
@@ -185,6 +190,11 @@ def _leading_dropped(word: str) -> int:
     return len(word) - len(word.lstrip(_DROPPED_WORD_CHARACTERS))
 
 
+def _word_split(text: str) -> list[str]:
+    """``[gap, word, gap, word, ..., gap]`` by ``WORD_RE``."""
+    return (_WORD_SPLIT_RE if has_astral(text) else _WORD_SPLIT_BMP_RE).split(text)
+
+
 _NORMS = WordMemo(norm)  # original word -> normalised word
 _LEADING_DROPPED = WordMemo(_leading_dropped)
 
@@ -195,7 +205,7 @@ def _word_columns(text: str, dropped: bool) -> tuple[list[int], list[int], list[
     the original text is split and each word normalised through a memo; no index map is read. ``dropped``: the
     text has such characters (else nothing was dropped at all). A word may start with them (its span then starts
     at its first kept letter) or be made of them only (then it is no word: "ـــ")."""
-    parts = _WORD_SPLIT_RE.split(text)
+    parts = _word_split(text)
     originals = parts[1::2]
     words = list(map(_NORMS.__getitem__, originals))
     bounds = list(accumulate(map(len, parts)))
