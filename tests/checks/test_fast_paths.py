@@ -18,5 +18,6 @@ def test_the_word_split_is_the_regex_split_with_and_without_astral_characters() 
         "Café naïve — İstanbul ـــ وـــ 16.8% ﷺ",
     )
     for text in texts:
-        assert T._word_split(text) == T._WORD_SPLIT_RE.split(text)
+        assert T._word_split(text, has_astral(text)) == T._WORD_SPLIT_RE.split(text)
+        assert T._word_split(text, True) == T._WORD_SPLIT_RE.split(text)
     assert has_astral(texts[1]) and not has_astral(texts[0])

@@ -27,7 +27,7 @@ from .stem import light_stem
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A sentence ends at . ! ? ؟ … (not a decimal point), with any closing quotes/brackets after it, or at a newline.
 _SENT_END_RE = regex.compile(r"(?:(?<!\d)\.(?!\d)|(?<=\d)\.(?!\d)|[!?؟…]|\.{3})+[\"'»”’)\]]*|\n+")
-_PARA_RE = regex.compile(r"[^\n]+")
+_PARA_RE = re.compile(r"[^\n]+")  # no class escape: re reads it as regex does
 # Characters that normalisation drops or expands other than marks (tashkeel, tatweel: a token keeps those):
 # zero-width and bidi controls, presentation forms, ... With none of them in a text, a word's end maps back by
 # the index map alone.
@@ -94,11 +94,11 @@ class TextView:
         """The words' starts, ends, original texts, normalised forms and light stems, in text order."""
         text, aligned = self.text, self.normalized.aligned
         if aligned or _OTHER_IRREGULAR_RE.search(text) is None:
-            return _word_columns(text, not aligned)
+            return _word_columns(text, not aligned, self.astral)
         # zero-width or bidi controls, presentation forms ...: words are the normalised text's, mapped back.
         # Splitting on the word pattern gives [gap, word, gap, word, ..., gap], and the running sum of the parts'
         # lengths gives every word's span in the normalised text.
-        parts = _word_split(self.normalized.text)
+        parts = _word_split(self.normalized.text, has_astral(self.normalized.text))
         index = self.normalized.index
         words = parts[1::2]
         bounds = list(accumulate(map(len, parts)))
@@ -108,6 +108,11 @@ class TextView:
             ends = ends_after_marks(text, ends)
         originals = list(map(text.__getitem__, map(slice, starts, ends)))
         return starts, ends, originals, words, list(map(_STEMS.__getitem__, words))
+
+    @cached_property
+    def astral(self) -> bool:
+        """The field has a character beyond the BMP: its patterns run by ``regex``, not ``re`` (see ``fastre``)."""
+        return has_astral(self.text)
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
@@ -190,22 +195,23 @@ def _leading_dropped(word: str) -> int:
     return len(word) - len(word.lstrip(_DROPPED_WORD_CHARACTERS))
 
 
-def _word_split(text: str) -> list[str]:
-    """``[gap, word, gap, word, ..., gap]`` by ``WORD_RE``."""
-    return (_WORD_SPLIT_RE if has_astral(text) else _WORD_SPLIT_BMP_RE).split(text)
+def _word_split(text: str, astral: bool) -> list[str]:
+    """``[gap, word, gap, word, ..., gap]`` by ``WORD_RE``; ``astral``: ``has_astral(text)``."""
+    return (_WORD_SPLIT_RE if astral else _WORD_SPLIT_BMP_RE).split(text)
 
 
 _NORMS = WordMemo(norm)  # original word -> normalised word
 _LEADING_DROPPED = WordMemo(_leading_dropped)
 
 
-def _word_columns(text: str, dropped: bool) -> tuple[list[int], list[int], list[str], list[str], list[str]]:
+def _word_columns(text: str, dropped: bool,
+                  astral: bool) -> tuple[list[int], list[int], list[str], list[str], list[str]]:
     """``TextView._columns`` of a text in which normalisation drops no character but word characters (tashkeel,
     tatweel) and expands none: every word of the normalised text is then an original word normalised alone, so
     the original text is split and each word normalised through a memo; no index map is read. ``dropped``: the
     text has such characters (else nothing was dropped at all). A word may start with them (its span then starts
-    at its first kept letter) or be made of them only (then it is no word: "ـــ")."""
-    parts = _word_split(text)
+    at its first kept letter) or be made of them only (then it is no word: "ـــ"). ``astral``: ``has_astral(text)``."""
+    parts = _word_split(text, astral)
     originals = parts[1::2]
     words = list(map(_NORMS.__getitem__, originals))
     bounds = list(accumulate(map(len, parts)))
