@@ -58,6 +58,10 @@ class Pattern:
         self.single = frozenset(t for t in self.triggers if WORD_RE.fullmatch(t))
         self.multi = tuple((t, tuple(WORD_RE.findall(t))) for t in self.triggers if t not in self.single)
         self.head_runs = tuple((h, tuple(WORD_RE.findall(h))) for h in self.heads)
+        # The gate can only open when one of these runs is present (a single trigger, or a multi trigger's first
+        # run), unless a trigger has no run at all (``always``): see ``_Gate``.
+        self.gate_runs = self.single | {runs[0] for _t, runs in self.multi if runs}
+        self.always = any(not runs for _t, runs in self.multi)
         _register_runs(self.triggers + self.heads)
 
     def finditer(self, text: str, present: frozenset[str] | None = None) -> Iterator[regex.Match[str]]:
@@ -83,6 +87,26 @@ class Pattern:
             if m is not None and m.end() > pos:
                 last = m.end()
                 yield m
+
+
+class _Gate:
+    """The patterns of a family indexed by their ``gate_runs``: ``live(present)`` lists, in order, those whose gate
+    may open on a text with these runs (the others' ``finditer`` would return at once), in a few dict lookups
+    instead of a generator and a gate test per pattern."""
+
+    def __init__(self, patterns: tuple[Pattern, ...]) -> None:
+        self.patterns = patterns
+        self.always = frozenset(i for i, p in enumerate(patterns) if p.always)
+        self.by_run: dict[str, list[int]] = {}
+        for i, p in enumerate(patterns):
+            for r in p.gate_runs:
+                self.by_run.setdefault(r, []).append(i)
+
+    def live(self, present: frozenset[str]) -> list[Pattern]:
+        found = set(self.always)
+        for r in present:
+            found.update(self.by_run.get(r, ()))
+        return [self.patterns[i] for i in sorted(found)]
 
 
 # Every run of letters (``WORD_RE``) in a trigger or head of any ``Pattern``, and word -> the runs inside it.
@@ -293,6 +317,8 @@ _AI = (
             r"|i hope this helps|hope this helps|let me know if|feel free to|would you like me to|do you want me to"
             r"|i can also|i'd be happy to|i(?:'ve| have) (?:rewritten|revised|edited|drafted|written|updated)", raw=True),
 )
+_NOTES_GATE = _Gate(_NOTES)
+_AI_GATE = _Gate(_AI)
 # In a story about AI, a sentence that reports what a model said, or names the model, is news.
 _REPORTING = data.words("placeholder_reporting_words")
 
@@ -319,7 +345,7 @@ def _to_sentence_end(text: str, end: int, colon: bool = True) -> int:
 def note_hits(view: TextView) -> Iterator[tuple[str, int, int]]:
     nt, text = view.norm, view.text
     present = present_runs(view)
-    for pat in _NOTES:
+    for pat in _NOTES_GATE.live(present):
         for m in pat.finditer(nt, present):
             if not pat.anchored or _at_sentence_start(nt, m.start()):
                 s, e = _orig(view, m.start(), m.end())
@@ -394,7 +420,7 @@ def _reported(view: TextView, quotes: Quotations, s: int) -> bool:
 
 def ai_hits(view: TextView, quotes: Quotations) -> Iterator[tuple[str, int, int]]:
     nt, present = view.norm, present_runs(view)
-    for pat in _AI:
+    for pat in _AI_GATE.live(present):
         for m in pat.finditer(nt, present):
             if m.end() == m.start() or (pat.anchored and not _at_sentence_start(nt, m.start())):
                 continue

@@ -80,6 +80,8 @@ def _clauses(body: Body) -> list[Opener]:
     # the tokens that may open a clause (a conjunction, or و/ف glued to a reporting verb), picked out in C, in
     # text order: the same visits as walking every sentence's tokens
     for g in compress(range(len(norms)), map(_CLAUSE_STARTS.__getitem__, norms)):
+        if not any(map(_MAY_REPORT.__getitem__, norms[g:g + MAX_CONJUNCTIONS + 1])):
+            continue  # no reporting verb where the opener's first word can be (below: ``o.key[0]``)
         k = sentence_of[g]
         if k < 0 or k in formula:
             continue
@@ -103,6 +105,15 @@ def _clause_start(w: str) -> bool:
 
 
 _CLAUSE_STARTS = WordMemo(_clause_start)
+
+
+def _may_report(w: str) -> bool:
+    """``w`` can be an opener's first word that is a reporting verb (``_opener`` takes a و/ف letter off a word of
+    four letters or more)."""
+    return w in REPORTING_VERBS or (len(w) >= 4 and w[0] in CONJUNCTION_LETTERS and w[1:] in REPORTING_VERBS)
+
+
+_MAY_REPORT = WordMemo(_may_report)
 
 
 def _heading(body: Body, s: Sentence, first: str) -> bool:

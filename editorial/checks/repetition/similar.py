@@ -57,14 +57,12 @@ def _stem_text(body: Body, s: Sentence) -> str:
 
 def _candidates(body: Body, ok: list[bool]) -> set[tuple[int, int]]:
     """Sentence pairs (i < j) sharing at least MIN_SHARED content stems that are not everywhere in the text."""
-    df = body.stem_df
+    # a word in one sentence pairs nothing; one the whole text uses says nothing about two sentences
+    blocking = {st for st, n in body.stem_df.items() if 1 < n <= MAX_POSTING}
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, stems in enumerate(body.content):
-        if ok[i]:
-            for st in stems:
-                # a word in one sentence pairs nothing; one the whole text uses says nothing about two sentences
-                if 1 < df[st] <= MAX_POSTING:
-                    postings[st].append(i)
+    for i in compress(range(len(ok)), ok):
+        for st in body.content[i] & blocking:
+            postings[st].append(i)
     # ids ascending and distinct: every pair (i < j), counted in C in one Counter call
     shared: Counter[tuple[int, int]] = Counter(chain.from_iterable(
         combinations(ids, 2) for ids in postings.values() if len(ids) <= MAX_POSTING))
