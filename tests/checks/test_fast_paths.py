@@ -21,3 +21,17 @@ def test_the_word_split_is_the_regex_split_with_and_without_astral_characters() 
         assert T._word_split(text, has_astral(text)) == T._WORD_SPLIT_RE.split(text)
         assert T._word_split(text, True) == T._WORD_SPLIT_RE.split(text)
     assert has_astral(texts[1]) and not has_astral(texts[0])
+
+
+def test_the_gaps_read_off_the_split_are_the_text_between_the_tokens() -> None:
+    texts = (
+        "قال الوزير، إن المشروع «سيكتمل» قريباً.\n\nوأضاف: ـــ لا محالة",
+        "ـــ الوزيرُ  ـقال\u200b ﻻ  (تصوير) 😀 𝐀𝐁",
+        "كلمة",
+        "",
+        " ... ",
+    )
+    for text in texts:
+        view = T.TextView("body", text)
+        toks = view.tokens
+        assert view.gaps == [text[a.end:b.start] for a, b in zip(toks, toks[1:], strict=False)]

@@ -18,9 +18,9 @@ import regex
 _BMP = "".join(map(chr, range(0x10000)))
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 # The class escapes translated; the other escapes read alike by re and regex are copied (a punctuation mark, a
-# control character, a code point); any other (\b, \W, \P{..}, \X ...) is refused, as are inline flags.
+# control character, a code point, the string's start or end \\A \\Z); any other (\b, \W, \P{..}, \X ...) is refused, as are inline flags.
 _CLASS_ESCAPE_RE = re.compile(r"\\p\{\w+\}|\\[dsw]")
-_SAME_ESCAPE_RE = re.compile(r"\\(?:[^A-Za-z0-9]|[ntrfv]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2})")
+_SAME_ESCAPE_RE = re.compile(r"\\(?:[^A-Za-z0-9]|[ntrfvAZ]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2})")
 
 
 def has_astral(text: str) -> bool:

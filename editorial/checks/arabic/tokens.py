@@ -94,7 +94,10 @@ class TextView:
         """The words' starts, ends, original texts, normalised forms and light stems, in text order."""
         text, aligned = self.text, self.normalized.aligned
         if aligned or _OTHER_IRREGULAR_RE.search(text) is None:
-            return _word_columns(text, not aligned, self.astral)
+            columns, gaps = _word_columns(text, not aligned, self.astral)
+            if gaps is not None:
+                self.__dict__["gaps"] = gaps  # read off the split (see ``gaps``)
+            return columns
         # zero-width or bidi controls, presentation forms ...: words are the normalised text's, mapped back.
         # Splitting on the word pattern gives [gap, word, gap, word, ..., gap], and the running sum of the parts'
         # lengths gives every word's span in the normalised text.
@@ -108,6 +111,15 @@ class TextView:
             ends = ends_after_marks(text, ends)
         originals = list(map(text.__getitem__, map(slice, starts, ends)))
         return starts, ends, originals, words, list(map(_STEMS.__getitem__, words))
+
+    @cached_property
+    def gaps(self) -> list[str]:
+        """The text between each token and the next (one fewer than the tokens). Usually the split's own gaps,
+        set by ``_columns``; else sliced."""
+        starts, ends = self.starts, self.ends
+        if "gaps" in self.__dict__:  # set while ``_columns`` was computed just now
+            return self.__dict__["gaps"]
+        return list(map(self.text.__getitem__, map(slice, ends[:-1], starts[1:])))
 
     @cached_property
     def astral(self) -> bool:
@@ -204,24 +216,28 @@ _NORMS = WordMemo(norm)  # original word -> normalised word
 _LEADING_DROPPED = WordMemo(_leading_dropped)
 
 
-def _word_columns(text: str, dropped: bool,
-                  astral: bool) -> tuple[list[int], list[int], list[str], list[str], list[str]]:
+def _word_columns(text: str, dropped: bool, astral: bool) -> tuple[
+        tuple[list[int], list[int], list[str], list[str], list[str]], list[str] | None]:
     """``TextView._columns`` of a text in which normalisation drops no character but word characters (tashkeel,
     tatweel) and expands none: every word of the normalised text is then an original word normalised alone, so
     the original text is split and each word normalised through a memo; no index map is read. ``dropped``: the
     text has such characters (else nothing was dropped at all). A word may start with them (its span then starts
-    at its first kept letter) or be made of them only (then it is no word: "ـــ"). ``astral``: ``has_astral(text)``."""
+    at its first kept letter) or be made of them only (then it is no word: "ـــ"). ``astral``: ``has_astral(text)``.
+    Also the text between each word and the next when the split's gaps are exactly that (else None)."""
     parts = _word_split(text, astral)
     originals = parts[1::2]
     words = list(map(_NORMS.__getitem__, originals))
     bounds = list(accumulate(map(len, parts)))
     starts, ends = bounds[0:-1:2], bounds[1::2]
+    gaps: list[str] | None = parts[2:-1:2]
     if dropped:
         leads = list(map(_LEADING_DROPPED.__getitem__, originals))
         if any(leads):
             starts = list(map(add, starts, leads))
             originals = list(map(text.__getitem__, map(slice, starts, ends)))
+            gaps = None
         if "" in words:
             kept = list(map(bool, words))
             starts, ends, originals, words = (list(compress(c, kept)) for c in (starts, ends, originals, words))
-    return starts, ends, originals, words, list(map(_STEMS.__getitem__, words))
+            gaps = None
+    return (starts, ends, originals, words, list(map(_STEMS.__getitem__, words))), gaps

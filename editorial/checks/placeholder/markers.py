@@ -12,6 +12,7 @@ Known limit: a blank of dots or question marks between two ordinary words ("قا
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 import regex
 
@@ -128,10 +129,14 @@ _CONTEXT_GATES = ("\u0640\u0640", "..", "…", " ؟", " ?", "__", "x", "X")
 _QQQ_GATES = ("؟؟؟", "???")
 # Every character of a gate but the space, found in one scan: a gate with a character the text lacks is not
 # searched for (most texts have dots and zeros, few have tatweel runs, underscores or an X).
-_GATE_CHARS_RE = regex.compile(
-    "[" + regex.escape("".join(sorted(set("".join(_DATE_GATES + _ALWAYS_GATES + _CONTEXT_GATES + _QQQ_GATES))
-                                         - {" "}))) + "]"
-)
+_GATE_CHARS = tuple(sorted(set("".join(_DATE_GATES + _ALWAYS_GATES + _CONTEXT_GATES + _QQQ_GATES)) - {" "}))
+_GATE_CHARS_RE = regex.compile("[" + regex.escape("".join(_GATE_CHARS)) + "]")
+
+
+def _gate_chars(text: str) -> set[str]:
+    """The gate characters ``text`` holds (``set(_GATE_CHARS_RE.findall(text))``): one substring test per gate
+    character, without a string per occurrence of the commonest ones (dots, zeros)."""
+    return set(compress(_GATE_CHARS, map(text.__contains__, _GATE_CHARS)))
 
 
 def _gated(text: str, gates: tuple[str, ...], chars: set[str]) -> bool:
@@ -141,7 +146,7 @@ def _gated(text: str, gates: tuple[str, ...], chars: set[str]) -> bool:
 
 def marker_hits(text: str, quotes: Quotations) -> Iterator[tuple[str, int, int]]:
     taken: list[tuple[int, int]] = []
-    chars = set(_GATE_CHARS_RE.findall(text))
+    chars = _gate_chars(text)
     if ".." in text or "…" in text:
         for m in _OMISSION_BRACKET_RE.finditer(text):
             if not quotes.inside(m.start()) and blank_in_context(text, m.start(), m.end()):

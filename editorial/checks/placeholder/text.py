@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import chain
+
 from ..arabic import WORD_RE, norm
 from ..arabic.clitics import ARTICLE, CLITIC_LETTERS
+from ..arabic.memo import WordMemo
 
 _SENT_STOP = ".!?؟\n"
 _SPAN_CAP = 320  # a leftover sentence longer than this is cut: spans must stay tight
@@ -46,6 +49,10 @@ def sentence_start(text: str, pos: int) -> int:
 
 def forms(word: str) -> tuple[str, ...]:
     """A normalised word and its forms without a leading و/ف/ب/ل, the article, or a trailing pronoun."""
+    return _FORMS[word]
+
+
+def _forms(word: str) -> tuple[str, ...]:
     out = [word]
     w = word
     if len(w) > 3 and w[0] in _LETTERS:
@@ -64,8 +71,12 @@ def forms(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_FORMS = WordMemo(_forms)
+
+
 def any_in(words: list[str], lexicon: frozenset[str]) -> bool:
-    return any(f in lexicon for w in words for f in forms(w))
+    """One form of one of ``words`` is in ``lexicon`` (looked up in C, through the memo of forms)."""
+    return not lexicon.isdisjoint(chain.from_iterable(map(_FORMS.__getitem__, words)))
 
 
 def words(text: str) -> list[str]:

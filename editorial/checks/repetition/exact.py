@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from itertools import compress, pairwise
-from operator import and_, attrgetter, eq
+from operator import eq
 
 from ..arabic import Sentence, TextView, Token
 from ..arabic.clitics import CLITIC_LETTERS, has_article
@@ -67,9 +67,10 @@ def doubled_words(view: TextView, body: Body | None, allowed: frozenset[str]) ->
 def _doubled_pairs(view: TextView, body: Body | None) -> Iterator[Hit]:
     """Two words pasted twice (في إطار في إطار): a slip unless it is a name (عبد الله عبد الله)."""
     toks, text, norms = view.tokens, view.text, view.norms
-    # only where word i equals word i+2 and word i+1 equals word i+3 (found in C)
-    pairs = map(and_, map(eq, norms, norms[2:]), map(eq, norms[1:], norms[3:]))
-    for i in compress(range(len(toks) - 3), pairs):
+    # only where word i equals word i+2 (found in C) and word i+1 equals word i+3
+    for i in compress(range(len(toks) - 3), map(eq, norms, norms[2:])):
+        if norms[i + 1] != norms[i + 3]:
+            continue
         a, b, c, d = toks[i:i + 4]
         if a.norm == b.norm:
             continue
@@ -84,19 +85,18 @@ def _doubled_pairs(view: TextView, body: Body | None) -> Iterator[Hit]:
                   args={"word": word}, suggestion=word)
 
 
-_NORM = attrgetter("norm")
-
-
-def _key(tokens: tuple[Token, ...] | list[Token]) -> tuple[str, ...]:
-    return tuple(map(_NORM, tokens))
-
-
 def duplicated_paragraphs(body: Body) -> tuple[list[Hit], set[int]]:
     """Hits for pasted paragraphs, and the indexes of the repeated paragraphs (their sentences are covered)."""
+    # each paragraph's normalised words: its sentences' keys joined (its tokens are its sentences' tokens)
+    words: dict[int, list[str]] = {}
+    for s, skey in zip(body.view.sentences, body.sentence_keys):
+        words.setdefault(s.paragraph, []).extend(skey)
     first: dict[tuple[str, ...], list[int]] = {}
-    for idx, toks in body.paragraph_tokens.items():
-        key = _key(toks)
-        if len(toks) >= MIN_PARAGRAPH_TOKENS and idx not in body.list_paras and " ".join(key) not in body.allowed:
+    allowed = body.allowed
+    for idx, ws in words.items():
+        key = tuple(ws)
+        if len(key) >= MIN_PARAGRAPH_TOKENS and idx not in body.list_paras \
+                and (not allowed or " ".join(key) not in allowed):
             first.setdefault(key, []).append(idx)
     paras = body.view.paragraphs
     hits, covered = [], set()
@@ -114,8 +114,10 @@ def duplicated_paragraphs(body: Body) -> tuple[list[Hit], set[int]]:
 
 def duplicated_sentences(body: Body, covered_paras: set[int]) -> Iterator[Hit]:
     seen: dict[tuple[str, ...], list[Sentence]] = {}
+    allowed = body.allowed
     for s, key in zip(body.view.sentences, body.sentence_keys):
-        if len(s.tokens) >= MIN_SENTENCE_TOKENS and not body.in_list(s) and " ".join(key) not in body.allowed:
+        if len(s.tokens) >= MIN_SENTENCE_TOKENS and not body.in_list(s) \
+                and (not allowed or " ".join(key) not in allowed):
             seen.setdefault(key, []).append(s)
     formula = {body.view.sentences[k].start for k in body.formula_sentences}
     for group in seen.values():

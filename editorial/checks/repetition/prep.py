@@ -13,23 +13,25 @@ from functools import cached_property, lru_cache
 from itertools import compress, pairwise, repeat
 from operator import and_, eq, truediv
 
-import regex
-
 from ..arabic import Sentence, TextView, Token, light_stem, norm
 from ..arabic.clitics import CLITIC_LETTERS, PARTICLE_PROCLITICS, has_article
+from ..arabic.fastre import Dual
 from ..arabic.memo import WordMemo
 from ..arabic.quotes import Quotations
 from ..config import CheckConfig
 from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, REPORTING_VERBS, SYNONYM_GROUPS, UNIT_WORDS
 
 # A list item: a bullet, a dash, or "1." / "2)" / "أ-" at the start of the paragraph.
-_LIST_RE = regex.compile(
+# (Run by ``re`` on a text without astral characters: see ``arabic.fastre``.)
+_LIST = Dual(
     r"^\s*(?:[-–—•●▪◦*·]|\d{1,3}\s*[.)\-–]|[\p{L}]\s*[)\-–](?=\s)"
     r"|(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)[\u064b]?\s*[:\-–])"
 )
+_LIST_RE = _LIST.full
 
 # A list number the sentence splitter left at the end of the previous sentence ("... والمرافق. 4. تهيئة").
-_NUMBER_BEFORE_RE = regex.compile(r"(?<![\d.,])\d{1,2}[.)]\s*\Z")
+_NUMBER_BEFORE = Dual(r"(?<![\d.,])\d{1,2}[.)]\s*\Z")
+_NUMBER_BEFORE_RE = _NUMBER_BEFORE.full
 
 CONTENT, FUNCTION, NUMBER, ARTICLE = 1, 2, 4, 8
 # A line repeated once per item of a digest, this many times or more, is its format (see Body.formula_sentences).
@@ -80,6 +82,31 @@ def word_class(word: str) -> int:
 _WORD_CLASSES = WordMemo(word_class)
 
 
+def _key(word: str) -> str:
+    """A token's key among its sentence's content stems (``Body.content``) before the draft is looked at: the
+    word itself for a number, its stem's synonym group for a content word, "" for the others."""
+    flags = word_class(word)
+    if flags & NUMBER:
+        return word
+    if flags & CONTENT:
+        stem = light_stem(word)
+        return CONCEPT.get(stem, stem)
+    return ""
+
+
+def _bare(word: str) -> str | None:
+    """The stem of a content word without the one-letter clitic ``_concept`` may take off, or None."""
+    stem = light_stem(word)
+    if word_class(word) & CONTENT and len(stem) >= 4 and stem[0] in CLITIC_LETTERS:
+        return stem[1:]
+    return None
+
+
+_KEYS = WordMemo(_key)
+_BARE = WordMemo(_bare)
+_STEMS_OF = WordMemo(light_stem)
+
+
 def _space_gap(gap: str) -> bool:
     """The text between two tokens of one sentence joins them into a phrase: spaces, no line break."""
     return gap == " " or not gap.strip() and "\n" not in gap
@@ -112,7 +139,8 @@ class Body:
 
     @classmethod
     def of(cls, view: TextView, config: CheckConfig) -> Body:
-        lists = frozenset(p.index for p in view.paragraphs if _LIST_RE.match(p.text))
+        list_re = _LIST.full if view.astral else _LIST.bmp
+        lists = frozenset(p.index for p in view.paragraphs if list_re.match(p.text))
         return cls(view, config, view.quotations, lists)
 
     def in_quote(self, pos: int) -> bool:
@@ -155,9 +183,11 @@ class Body:
         i = s.start - 1
         while i >= 0 and text[i] in " \t":
             i -= 1  # a dash just before the sentence start belongs to the item
-        if _LIST_RE.match(s.text) or (i >= 0 and text[i] in "-–—•*"):
+        astral = self.view.astral
+        if (_LIST.full if astral else _LIST.bmp).match(s.text) or (i >= 0 and text[i] in "-–—•*"):
             return True
-        return bool(_NUMBER_BEFORE_RE.search(text, max(0, s.start - 8), s.start))  # "... 3. تهيئة ..." inline
+        number_before = _NUMBER_BEFORE.full if astral else _NUMBER_BEFORE.bmp
+        return bool(number_before.search(text, max(0, s.start - 8), s.start))  # "... 3. تهيئة ..." inline
 
     @cached_property
     def allowed(self) -> frozenset[str]:
@@ -171,20 +201,17 @@ class Body:
     @cached_property
     def content(self) -> list[frozenset[str]]:
         """Content stems of each sentence (numbers kept as they are: a restated figure is a strong sign)."""
-        flags, norms, stems = self.token_flags, self.view.norms, self.view.stems
-        draft_stems = set(stems)
-        concepts: dict[str, str] = {}  # stem -> its concept in this draft
-        # each token's key ("" for the others), then each sentence's keys as a slice (filtered in C)
-        keys = [""] * len(norms)
-        for i in compress(range(len(norms)), map(and_, flags, repeat(CONTENT | NUMBER))):
-            if flags[i] & NUMBER:
-                keys[i] = norms[i]
-            else:
-                st = stems[i]
-                c = concepts.get(st)
-                if c is None:
-                    c = concepts[st] = _concept(st, draft_stems)
-                keys[i] = c
+        norms = self.view.norms
+        # each token's key ("" for the others) is a function of the word alone (its class, its stem's synonym
+        # group), looked up in C; only a word whose stem loses a clitic letter in this draft (``_concept``:
+        # the draft has the bare stem too) gets another
+        keys = list(map(_KEYS.__getitem__, norms))
+        draft_stems = set(self.view.stems)
+        unique = list(set(norms))
+        bare = {w: _concept(_STEMS_OF[w], draft_stems)
+                for w in compress(unique, map(draft_stems.__contains__, map(_BARE.__getitem__, unique)))}
+        if bare:
+            keys = list(map(bare.get, norms, keys))
         return [frozenset(filter(None, keys[s.tokens[0].index:s.tokens[-1].index + 1])) for s in self.view.sentences]
 
     @cached_property
@@ -225,11 +252,11 @@ class Body:
     @cached_property
     def joined(self) -> list[bool]:
         """Token i and token i+1 are in one sentence with only spaces between them (no punctuation)."""
-        starts, ends, text, sent = self.view.starts, self.view.ends, self.view.text, self.sentence_of
-        if not starts:
+        sent = self.sentence_of
+        if not sent:
             return []
         # in C: every gap's text, looked up in a memo of gap -> "only spaces, no line break"
-        gaps = list(map(text.__getitem__, map(slice, ends[:-1], starts[1:])))
+        gaps = self.view.gaps
         return [*map(and_, map(eq, sent[:-1], sent[1:]), map(_SPACE_GAPS.__getitem__, gaps)), False]
 
     @cached_property

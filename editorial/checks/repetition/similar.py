@@ -200,9 +200,10 @@ def _overlap(body: Body, i: int, j: int) -> tuple[float, int, float]:
     inter = a & b
     if len(inter) < 3:
         return 0.0, 0, 0.0  # below every threshold that uses this
-    weight = sum(map(truediv, repeat(1), map(df.__getitem__, inter)))  # 1 / df[x], in C
+    counts = list(map(df.__getitem__, inter))
+    weight = sum(map(truediv, repeat(1), counts))  # 1 / df[x], in C
     union = body.stem_weight[i] + body.stem_weight[j] - weight
-    rare = sum(1 for x in inter if df[x] == 2)
+    rare = counts.count(2)
     return weight / union, rare, len(inter) / min(len(a), len(b))
 
 
