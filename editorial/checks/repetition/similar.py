@@ -101,12 +101,16 @@ def _distant_kind(body: Body, i: int, j: int, min_similarity: float) -> tuple[st
     for k in (i, j):
         if k not in texts:
             texts[k] = _stem_text(body, body.view.sentences[k])
-    score = fuzz.ratio(texts[i], texts[j])
+    # Close by, only a near copy counts, and the score of a pair that is none is not used: below
+    # ``min_similarity`` the ratio may then be 0 (rapidfuzz's cutoff, which gives up early; at or above it, the
+    # same score), and a glued copy counts only when its own score reaches ``min_similarity``.
+    near = j - i <= WINDOW
+    score = fuzz.ratio(texts[i], texts[j], score_cutoff=min_similarity if near else None)
     if score < min_similarity and _contained(body, i, j):
         score = max(score, _glued(texts[i], texts[j]))
     if score >= min_similarity:
         rule: str | None = NEAR_DUPLICATE_SENTENCE.id
-    elif j - i <= WINDOW:
+    elif near:
         return None, score
     else:
         jw, rare, cont = _overlap(body, i, j)
