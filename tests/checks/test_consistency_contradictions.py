@@ -243,6 +243,9 @@ EXAMPLES: dict[str, dict] = {
              "غارة عنيفة"),
         ],
         "pass": [
+            # a loss with no subject of its own: the opponent named after أمام is the winner, not the loser
+            ("هجوم على المنتخب بعد الخسارة أمام البرازيل",
+             "انتقدت الصحف منتخب بلادها غداة الخسارة أمام البرازيل في مباراة ودية. وفازت البرازيل بهدف نظيف."),
 
             # an outcome in a relative clause is the described noun's: the squad takes part, the player is left out
             ("سيغيب عن كأس العالم.. هل يدفع المهاجم ثمن خلافه مع زميله؟",

@@ -151,7 +151,9 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
         both = any(p == pair and s != side for _, p, s in title_polar)
         if both and pair.removeprefix(_PURPOSE) in _STANCES:
             continue  # "يؤكد ... وينفي": the title gives both stances, the body may report either
-        subject = own[i] or (frozenset() if both else rest)
+        # a contest's word with no subject of its own ("بعد الخسارة أمام البرازيل") is not given the title's other
+        # words: the opponent named there is the winner, the other side of the same result
+        subject = own[i] or (frozenset() if both or pair == _MATCH else rest)
         if not subject:
             continue
         against = None
