@@ -26,11 +26,11 @@ from rapidfuzz.fuzz import ratio
 
 from ..arabic import lexicon as L
 from ..arabic.clitics import has_article
+from ..arabic.data import normalized_fields
 from ..arabic.numbers import starts_number
 from ..arabic.tokens import Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from ..arabic.data import normalized_fields
 from .common import Context, bare, hit, is_content, synonym_groups, word_key
 from .topic import skeleton, zipf
 from .words import place_lookup, role_word
