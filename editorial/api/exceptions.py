@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -101,7 +102,12 @@ def json_not_found(request, exception=None):
 
 
 def json_server_error(request):
-    """handler500 for /api/ paths."""
+    """handler500: an outage or the request's time limit raised outside any view (while resolving the URL, in
+    another middleware), where ``FailureMiddleware.process_exception`` never sees it, is still the 503 it is
+    inside a view; anything else is a 500, JSON under /api/."""
+    exc = sys.exc_info()[1]
+    if exc is not None and failures.is_unavailable(exc):
+        return failures.unavailable_response(request, exc)
     if _is_api(request):
         return JsonResponse(error_body("server_error", _("Internal error.")), status=500)
     from django.views.defaults import server_error

@@ -200,6 +200,26 @@ def test_a_request_past_the_time_limit_is_a_json_503(cms_a, settings, monkeypatc
     assert r.status_code == 503 and shape(r)["code"] == "unavailable"
 
 
+@pytest.mark.parametrize("path", ["/api/v1/drafts/", "/"])
+def test_an_outage_outside_any_view_is_a_503_not_a_500(cms_a, client, path, monkeypatch):
+    """The time limit or the database may give out while the URL is resolved or in another middleware, where
+    no view's exception handling runs: handler500 answers it as the 503 it is."""
+    from django.urls.resolvers import URLResolver
+
+    from editorial.failures import RequestTimeout
+
+    def stopped(*args, **kwargs):
+        raise RequestTimeout
+
+    monkeypatch.setattr(URLResolver, "resolve", stopped)
+    c = cms_a if path.startswith("/api/") else client
+    c.raise_request_exception = False  # as in production: the handler answers instead of the test re-raising
+    r = c.get(path)
+    assert r.status_code == 503 and r["Retry-After"]
+    if path.startswith("/api/"):
+        assert shape(r)["code"] == "unavailable"
+
+
 # --- logs -------------------------------------------------------------------------------------------------
 
 def test_a_routine_403_is_logged_as_one_line_without_a_traceback(login, outsider):
