@@ -11,20 +11,20 @@ from editorial.checks.consistency.topic import (
     _credit,
     _present_verb,
     _said_in_third_person,
-    _style_words,
     _weekday,
+    style_words,
 )
 from editorial.checks.types import Document
 
 
-def test_style_words_are_labels_evaluations_and_set_phrases_in_any_clitic_form():
+def teststyle_words_are_labels_evaluations_and_set_phrases_in_any_clitic_form():
     title = "بالصور.. الفيفا يدق ناقوس الخطر ومفاجأة في الملعب"
     toks = Document(title, "").title.tokens
-    style = {t.text for t in toks if t.start in _style_words(toks)}
+    style = {t.text for t in toks if t.start in style_words(toks)}
     assert style == {"بالصور", "يدق", "ناقوس", "الخطر", "ومفاجأة"}
     # "خطر" alone is a claim (a risk), "صور" alone a noun (photos): only the set phrase and the label are style
     toks = Document("صور جوية تكشف خطر الفيضانات", "").title.tokens
-    assert _style_words(toks) == set()
+    assert style_words(toks) == set()
 
 
 def test_a_credit_is_a_latin_name_after_li():

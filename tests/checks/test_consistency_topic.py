@@ -15,11 +15,11 @@ from editorial.checks.consistency.topic import (
     _paraphrased,
     _shares_form,
     _shares_root,
-    _style_words,
     _written_apart,
     coverage,
     forms,
     roots,
+    style_words,
 )
 from editorial.checks.types import Document
 
@@ -78,7 +78,7 @@ def test_a_headline_paraphrase_is_found_in_the_bodys_opening():
 
 def test_a_style_phrase_is_a_style_phrase_in_any_person():
     toks = Document("الأطباء يدقون ناقوس الخطر بشأن السمنة", "").title.tokens
-    assert {t.text for t in toks if t.start in _style_words(toks)} == {"يدقون", "ناقوس", "الخطر"}
+    assert {t.text for t in toks if t.start in style_words(toks)} == {"يدقون", "ناقوس", "الخطر"}
 
 
 def test_a_repeated_title_word_is_one_word_of_the_claim():

@@ -51,6 +51,7 @@ HONORIFICS = words("honorifics")
 SPEECH_VERBS = words("speech_verbs")
 MALE_NAMES = words("first_names_male")
 FEMALE_NAMES = words("first_names_female")
+FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 NAME_PARTICLES = words("name_particles")
 NAME_HEADS = words("name_heads")
 FACILITY_NOUNS = words("facility_nouns")

@@ -103,19 +103,18 @@ def _gap(toks: tuple[Token, ...], j: int) -> bool:
 def _first_name_form(tok: Token) -> str:
     """The first name a token spells: itself (وليد، وفاء are names), or without a conjunction "و"."""
     w = tok.norm
-    if w in _ALL_NAMES or not (w[:1] == "و" and w[1:] in _ALL_NAMES):
+    if w in L.FIRST_NAMES or not (w[:1] == "و" and w[1:] in L.FIRST_NAMES):
         return w
     return w[1:]
 
 
 def _is_first_name(tok: Token) -> bool:
     w = _first_name_form(tok)
-    if w not in _ALL_NAMES:
+    if w not in L.FIRST_NAMES:
         return False
     return not (w == "علي" and tok.text.rstrip().endswith("ى"))  # على (on) is not علي
 
 
-_ALL_NAMES = L.MALE_NAMES | L.FEMALE_NAMES
 
 
 @lru_cache(maxsize=65536)

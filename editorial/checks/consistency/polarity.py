@@ -27,20 +27,21 @@ verb and its verbal noun (سلّم / تسليم) do not match, and "لا ... إ�
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 import regex
 
-from ..arabic import data
 from ..arabic import lexicon as L
 from ..arabic.clitics import has_article, strip_proclitics
+from ..arabic.memo import WordMemo
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import GROUPS, LEAD_TOKENS, LEXEMES, Context, bare, hit, is_content, lexeme, word_key
+from .topic import style_words
 from .words import (
     NEG,
     POLAR,
+    PRONOUNS,
     demand_word,
     maybe_place,
     negator,
@@ -453,20 +454,12 @@ _FROM_WORD, _AN = L._n("من عن")
 _WARN_REACH = 6  # words between a verb of warning and its "من" (ترامب يحذر دمشق وطهران وموسكو من مهاجمة إدلب)
 _ABOUT = frozenset(L._n("بشأن حول حيال إزاء"))  # "بشأن تدريب الجزائر": what is talked about, not stated
 _TALK = frozenset(L._n("يتحدث تتحدث تحدث تحدثت الحديث حديث"))
-_STYLE_WORDS = frozenset(g[0] for g in data.groups("headline_style") if len(g) == 1)
-_STYLE_PHRASES = tuple(g for g in data.groups("headline_style") if len(g) > 1)
-
-
-def _unclaimed(view: TextView, i: int) -> bool:
+def _unclaimed(view: TextView, i: int, style: set[int]) -> bool:
     """A title word the title does not state, so no body denial contradicts it: warned against (يحذر ... من
     مهاجمة إدلب; a call, يدعو إلى تشكيل, still conflicts with a refusal), a topic (بشأن تدريب الجزائر، يتحدث عن جدوى المحادثات), or a
-    word of the headline's style (تعرف على، شاهد)."""
+    word of the headline's style (تعرف على، شاهد: ``style``, the starts ``topic.style_words`` gives)."""
     toks = view.tokens
-    if toks[i].norm in _STYLE_WORDS:
-        return True
-    if any(toks[i - k].norm == phrase[k] for phrase in _STYLE_PHRASES for k in range(len(phrase))
-           if i - k >= 0 and all(i - k + m < len(toks) and toks[i - k + m].norm == phrase[m]
-                                 for m in range(len(phrase)))):
+    if toks[i].start in style:
         return True
     if not i or _gap(toks, i):
         return False
@@ -725,13 +718,14 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     if not b_targets and not t_targets:
         return
     ttoks = ctx.title.tokens
+    style = style_words(ttoks)
     title_negates = _negates(ctx.title)
     body_negates = bool(token_index(ctx.body)[NEG])
     keys: dict[str | int, list[int]] = {}
     for i, t in enumerate(ttoks):
         if is_content(t) and negator(t.norm) is None and (i in t_targets or not title_negates) \
                 and not maybe_place(t.norm) and (i in t_targets or not _stopped(ctx.title, i)) \
-                and not _unclaimed(ctx.title, i) \
+                and not _unclaimed(ctx.title, i, style) \
                 and not (i in t_targets and _contrary(t.norm)) and not (i and ttoks[i - 1].norm == _QABL):
             # a place is an actor or a setting, not a statement; what the title stops is not asserted; "ليست
             # الأكبر" (a contrary denied) says no more than "not the most"; "قبل التأكد" asserts no confirmation
@@ -747,7 +741,7 @@ def _negation(ctx: Context) -> Iterator[Hit]:
         if k in keys:
             where.setdefault(k, []).append(j)
         else:
-            core = _verb_core(norms[j])
+            core = VERB_CORES[norms[j]]
             if core is not None and core in keys:
                 where.setdefault(core, []).append(j)
     for j, groups in enumerate(map(GROUPS.__getitem__, norms)):
@@ -781,21 +775,20 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                 return
 
 
-_OBJECTS = ("هما", "ها", "هم", "كم", "نا", "ه")  # object pronouns a present verb carries (ستحتضنها، يسلمه)
-
-
-@lru_cache(maxsize=65536)
 def _verb_core(w: str) -> str | None:
     """The lexeme key of a present verb under the future's س or with an object pronoun (ستحتضنها -> تحتضن،
     سيعود -> يعود), which ``lexeme`` reads as a different word; None for any other word."""
     b = bare(w)
     core = without_future(b)
     if core[:1] in ("ي", "ت", "ن"):
-        for ending in _OBJECTS:
+        for ending in PRONOUNS:  # an object pronoun (ستحتضنها، يسلمه)
             if core.endswith(ending) and len(core) - len(ending) >= 4:
                 core = core[: -len(ending)]
                 break
     return lexeme(core) if core != b and core[:1] in ("ي", "ت", "ن") and len(core) >= 4 else None
+
+
+VERB_CORES = WordMemo(_verb_core)  # word -> its verb core's lexeme key, one dict lookup per body token
 
 
 _FAILURE = frozenset(lexeme(w) for w in L._n("فشل فشلت يفشل تفشل إخفاق أخفق أخفقت يخفق تخفق "

@@ -129,7 +129,6 @@ def _class_members() -> dict[str, tuple[str, int]]:
 
 
 _CLASSES = _class_members()
-_FIRST_NAMES = L.MALE_NAMES | L.FEMALE_NAMES
 
 
 def _verb_like(word: str) -> bool:
@@ -145,7 +144,7 @@ def _names(a: str, b: str) -> bool:
     put for another."""
     if zipf(a) >= _RARE or zipf(b) >= _RARE or _verb_like(a) or _verb_like(b):
         return False
-    if {bare(a), bare(b)} & _FIRST_NAMES:
+    if {bare(a), bare(b)} & L.FIRST_NAMES:
         return False  # a person is named by the first name or the family name: people.py compares persons
     ka, kb = skeleton(a), skeleton(b)
     return bool(ka) and bool(kb) and ka != kb  # a short word has no skeleton: too little to tell

@@ -92,7 +92,7 @@ def coverage(ctx: Context, reworded: bool = True) -> tuple[float, list[tuple[Tok
     stem, the root of a rare word, a headline paraphrase. That is evidence the title belongs to the story
     (``topic_absent``), too loose to say one clause of it is reported (``topic_weak``)."""
     found = _found_places(ctx) | _found_numbers(ctx)
-    style = _style_words(ctx.title.tokens)
+    style = style_words(ctx.title.tokens)
     seen: set[str] = set()
     verdicts = [(t, t.start in found or ctx.lead_has_loosely(t) or _spelled_otherwise(ctx, t)
                  or _said_in_third_person(ctx, t)
@@ -250,7 +250,7 @@ def _said_in_third_person(ctx: Context, t: Token) -> bool:
     return third in ctx.lead_words or third.removesuffix("ي") in ctx.lead_words
 
 
-def _style_words(toks: tuple[Token, ...]) -> set[int]:
+def style_words(toks: tuple[Token, ...]) -> set[int]:
     """Starts of the title words that give the headline's format or tone, not a claim (data/headline_style.txt):
     a label or reader address (شاهد، بالفيديو، تعرف), an evaluative word (مفاجأة، مرعب), a figurative set
     phrase (يدق ناقوس الخطر، يقلب الطاولة). A story shows these and seldom names them, whether or not the

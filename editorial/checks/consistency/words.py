@@ -21,7 +21,6 @@ from ..arabic.tokens import TextView
 
 NUM, PLACE, ROLE, NAME, HONOR, DAY, MONTH, POLAR, ORD, FDUAL, DEFNUM, NEG = (1 << k for k in range(12))
 _KINDS = (NUM, PLACE, ROLE, NAME, HONOR, DAY, MONTH, POLAR, ORD, FDUAL, DEFNUM, NEG)
-_ALL_NAMES = L.MALE_NAMES | L.FEMALE_NAMES
 _MONTH_HEADS = frozenset(m.split()[0] for m in L.MONTHS)
 
 
@@ -113,7 +112,7 @@ def negator(w: str) -> str | None:
     if w[:1] in ("ل", "ب") and table.get(w[1:]) == "verb":
         return "verb"  # "لتفادي الهبوط" (to avoid the drop), "بإلغاء الرحلات": the verbal noun after a preposition
     # a verb of denial with its object or subject pronoun attached (رفضهم، نفاها، ورفضوه)
-    for p in _PRONOUNS:
+    for p in PRONOUNS:
         if w.endswith(p) and len(w) - len(p) >= 3:
             stem = w[: -len(p)]
             stem = stem[1:] if stem[:1] in ("و", "ف") else stem
@@ -122,7 +121,7 @@ def negator(w: str) -> str | None:
     return None
 
 
-_PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
+PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")  # attached pronouns, longest first
 
 
 @lru_cache(maxsize=65536)
@@ -179,7 +178,7 @@ def classify(w: str) -> int:
         flags |= PLACE
     if role_word(w):
         flags |= ROLE
-    if w in _ALL_NAMES or (w[:1] == "و" and w[1:] in _ALL_NAMES):
+    if w in L.FIRST_NAMES or (w[:1] == "و" and w[1:] in L.FIRST_NAMES):
         flags |= NAME
     if w in L.HONORIFICS:
         flags |= HONOR
