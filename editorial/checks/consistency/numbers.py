@@ -16,15 +16,19 @@ a headline's round figure for a precise one (60 عاما for 57) is reported.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from math import isfinite
+from operator import attrgetter
 
+from ..arabic import lexicon as L
 from ..arabic.normalize import norm
-from ..arabic.numbers import NumberMention
+from ..arabic.numbers import NumberMention, starts_number
+from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from .common import Context, hit
-from .words import place_lookup
+from .common import Context, hit, word_key
+from .words import ordinal, place_lookup
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -226,9 +230,112 @@ def _vague_key(m: NumberMention) -> str:
     return _VAGUE + ("" if unit[:1] == "و" else unit)
 
 
+_LATIN_SUFFIX = re.compile(r"^\d+([a-z]{1,3})$")  # 3d، 4g، 6D: a number and its Latin tag in one word
+_HEAD_GAPS = ("", "-", "–")
+
+
+def _identifiers(view: TextView, numbers: list[NumberMention]) -> list[tuple[str, NumberMention, int, int]]:
+    """Numbers that name rather than count: a whole figure in digits right after a noun (نوت 7، آيفون 11،
+    نوكيا 3310، الدورة 41، اللقب 12، الفصل 80) or with a Latin tag in the same word (3D، 4G). Returns (key of
+    the head word or "#" and the tag, the mention, the start of the head, the end of the figure or its tag). A function word, a qualifier or a
+    number word before the figure is no head (في 12، نحو 40، ألف 200)."""
+    toks = view.tokens
+    out = []
+    for m in numbers:
+        if m.kind != "digits" or m.decimals or m.qualifier or not view.text[m.start:m.end].isdigit():
+            continue
+        k = bisect_right(toks, m.start, key=attrgetter("end"))
+        if k >= len(toks) or toks[k].start > m.start:
+            continue
+        tag = _LATIN_SUFFIX.match(toks[k].norm)
+        if tag:
+            out.append(("#" + tag.group(1), m, toks[k].start, toks[k].end))
+            continue
+        if toks[k].start != m.start or not k:
+            continue
+        head = toks[k - 1]
+        w = head.norm
+        if view.text[head.end:m.start].strip() not in _HEAD_GAPS or len(w) < 2 or not w.isalpha() \
+                or w in L.STOPWORDS or w in L.QUALIFIERS or starts_number(w) or ordinal(w):
+            continue
+        out.append((word_key(w), m, head.start, m.end))
+    return out
+
+
+_COUNTED = frozenset(L.UNIT_LEMMAS.values())
+
+
+def _no_count_noun(text: str, m: NumberMention) -> bool:
+    """The word after a figure is no counted noun: none, a phrase with "من" (نوت 9 من الأسواق), or a noun with
+    the preposition ل or ب on it (الدورة 35 لمهرجان، نوكيا 3310 بهيكل) that is no unit itself (لتر، بليون)."""
+    after = text[m.end:m.unit_end].split()
+    if m.unit is None or not after:
+        return True
+    w = norm(after[0])
+    return w in ("من", "فى", "في") or (w[:1] in "لب" and len(w) >= 4 and m.unit not in _COUNTED
+                                     and norm(after[0][1:]) not in L.UNIT_LEMMAS)
+
+
+def _ordinals(view: TextView) -> set[int]:
+    """The values of the ordinals a text writes in words: الثالث، الحادي عشر، الثامنة والأربعين، العشرين."""
+    toks = view.tokens
+    out: set[int] = set()
+    for i, t in enumerate(toks):
+        w = t.norm
+        if w.startswith("ال") and w[2:] in L.TEN_WORDS:
+            out.add(L.TEN_WORDS[w[2:]])  # الدورة العشرين
+            continue
+        o = ordinal(w)
+        if o is None:
+            continue
+        o = 1 if o == 11 else o  # الحادي / الحادية begins 11, 21, 31 ...
+        nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+        if nxt in _TEEN and o < 10:
+            out.add(o + 10)
+        elif nxt.startswith("وال") and nxt[3:] in L.TEN_WORDS and o < 10:
+            out.add(o + L.TEN_WORDS[nxt[3:]])
+        else:
+            out.add(o)
+    return out
+
+
+_TEEN = frozenset(("عشر", "عشره"))
+
+
+def _said_anyhow(ctx: Context, value: float) -> bool:
+    """The body gives the figure in some other way: as any number (digits, words, a year) or an ordinal word
+    (المركز الثالث for "المركز 3"، الجيل الخامس for 5G، الدورة الثامنة والأربعين for "الدورة 48")."""
+    return any(b.value == value for b in ctx.body_numbers) or value in _ordinals(ctx.body)
+
+
+def _identifier_hits(ctx: Context, title: list[tuple[str, NumberMention, int, int]],
+                     body: dict[str, list[tuple[NumberMention, int, int]]]) -> Iterator[Hit]:
+    """A title's model, edition or article number (غالاكسي نوت 9، الدورة 41) that the body gives with the same
+    head word and another figure only (نوت 7، الدورة 48)."""
+    for key, t, start, end in title:
+        cands = body.get(key)
+        if not cands or any(b.value == t.value for b, _, _ in cands) or _said_anyhow(ctx, t.value):
+            continue
+        _, b_start, b_end = cands[0]
+        body_text = ctx.body.text[b_start:b_end]
+        rule = "consistency.number_mismatch" if len({b.value for b, _, _ in cands}) == 1 \
+            else "consistency.number_unmatched"
+        yield hit(rule, "title", start, end, [("body", b_start, b_end)], context=body_text, body=body_text)
+        return  # one name's number is enough to send the editor to both
+
+
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     if not ctx.title_numbers:
         return  # nothing to compare: the body's numbers are not read for this check
+    title_ids = _identifiers(ctx.title, ctx.title_numbers)
+    body_ids: dict[str, list[tuple[NumberMention, int, int]]] = {}
+    if title_ids:
+        for key, b, start, end in _identifiers(ctx.body, ctx.body_numbers):
+            body_ids.setdefault(key, []).append((b, start, end))
+    # a figure after the same head word on both sides is a name's number (الدورة 35 لمهرجان، نوت 9 من الأسواق),
+    # whatever noun follows it: compared as such, not as a count
+    named = {id(x[1]) for x in title_ids if x[0] in body_ids and _no_count_noun(ctx.title.text, x[1])}
+    done: set[int] = set()
     by_unit: dict[str, list[NumberMention]] = {}
     for b in ctx.body_numbers:
         if b.unit and b.kind in _QUANTITY_KINDS:
@@ -240,6 +347,8 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         by_unit.setdefault(_vague_key(b), []).append(b)
     simple = {id(m) for m in _simple_vague(ctx.title_numbers)}
     for t in ctx.title_numbers:
+        if id(t) in named:
+            continue
         if t.kind == "vague":
             # "العشرات" / "المئات": another order of magnitude, about the same noun or no noun on both sides
             cands = by_unit.get(_vague_key(t)) if id(t) in simple else None
@@ -250,6 +359,8 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
             cands = by_unit.get(unit) if t.kind in _QUANTITY_KINDS and not _rank(ctx, t) else None
             if unit == _AGE and not cands:
                 cands = by_unit.get("عام")  # a body that states the age in no form we recognise (شاب يبلغ 25 سنة)
+        if cands:
+            done.add(id(t))  # counted with a unit: not compared again as a name's number
         if not cands or any(agree(t, b) for b in cands) or _sum_of_two(t, cands) or _counted_otherwise(
                 t, ctx.body_numbers) or _since(ctx, t):
             continue
@@ -259,3 +370,4 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
             else "consistency.number_unmatched"
         yield hit(rule, "title", t.start, t.unit_end, [("body", best.start, best.unit_end)], context=body_text,
                   body=body_text)
+    yield from _identifier_hits(ctx, [x for x in title_ids if id(x[1]) not in done], body_ids)

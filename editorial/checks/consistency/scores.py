@@ -1,12 +1,13 @@
 """Scores: a match result in the title that the body reports otherwise, in digits or in words.
 
-Match reports give a score in digits ("3-1"، "(2-0)") or in words ("بثلاثة أهداف مقابل هدف"، "بهدفين دون
-رد"، "برباعية نظيفة"، "بهدف لمثله"، "التعادل السلبي"); the word forms are data (``data/score_words.txt``). A
-score is a pair of goal counts, compared without order (the home side may be named first or second). A title
-score conflicts when the body gives at least one score and none of them is the title's. Digits count as a score
-only as "N-N" with numbers under 30 (a hyphen or dash, or a colon inside brackets: never a time or a date
-range, which need a month or "من ... إلى" and are skipped). Known limits: a score spelt with number words
-other than these, or a penalty shoot-out told in prose, is not read.
+Match reports give a score in digits ("3-1"، "(2-0)"، "2-1." at the end of a sentence) or in words ("بثلاثة
+أهداف مقابل هدف"، "بهدفين لهدف"، "بهدفين دون رد"، "برباعية نظيفة"، "بهدف لصفر"، "بهدف لمثله"، "التعادل
+السلبي"); the word forms are data (``data/score_words.txt``). A score is a pair of goal counts, compared without
+order (the home side may be named first or second). A title score conflicts when the body gives at least one
+score and none of them is the title's. Digits count as a score only as "N-N" with numbers under 30 (a hyphen or
+dash, or a colon inside brackets: never a time, a decimal or a date range, which need a month or "من ... إلى"
+and are skipped). Known limits: a score spelt with number words other than these, or a penalty shoot-out told
+in prose, is not read.
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ RULES: tuple[Rule, ...] = (
 
 Score = tuple[int, int, int, int]  # low, high, start, end
 
-_DIGITS = regex.compile(r"(?<![\d/.:-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d/.:-])|\((\d{1,2})\s?[-–:]\s?(\d{1,2})\)")
+# A full stop or comma after the score ends the sentence ("بنتيجة 2-1."); one between digits is part of a
+# decimal or a date (2.5-3، 12-3.2017), so the pair is not a score.
+_DIGITS = regex.compile(r"(?<![\d/:-]|\d[.,])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d/:-]|[.,]\d)"
+                        r"|\((\d{1,2})\s?[-–:]\s?(\d{1,2})\)")
 _MAX_GOALS = 30
 # A digit pair is a date or a range, not a score, when a month or "من" comes right before or after it.
 _RANGE_WORDS = ("من", "بين", "الى", "إلى")
@@ -130,6 +134,8 @@ def _other_side(toks, j: int, n: int, phrases) -> tuple[int, int] | None:
     if kind == "versus":
         other = _goals(toks, j + 1)
         return other
+    if kind in ("goals", "count") and toks[j].norm[:1] == "ل":
+        return _goals(toks, j)  # "بثلاثة أهداف لهدفين"، "بهدفين لهدف": the other side after "ل"
     pair = tuple(strip_proclitics(t.norm, 3)[0] for t in toks[j:j + 2])
     if phrases.get(pair, ("", 0))[0] == "zero_phrase":
         return 0, j + 2

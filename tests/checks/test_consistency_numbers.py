@@ -1,0 +1,76 @@
+"""Numbers, scores and names' numbers between title and body (examples written for this project).
+
+Each flagged case gives the rule, the exact title span and the body span the finding points at; each passing
+case must give no finding of the rules under test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from editorial.checks import check_draft
+
+RULES = ("consistency.number_mismatch", "consistency.number_unmatched", "consistency.score_mismatch",
+         "consistency.count_mismatch", "consistency.date_mismatch")
+
+
+def _found(title: str, body: str):
+    return [f for f in check_draft(title, body).findings if f.rule in RULES]
+
+
+FLAGGED = [
+    # a score at the end of a sentence, its full stop right after it
+    ("النادي الصفاقسي يفوز على الملعب التونسي 2-0", "فاز النادي الصفاقسي على ضيفه الملعب التونسي بنتيجة 3-1.",
+     "consistency.score_mismatch", "2-0", "3-1"),
+    ("الملعب القابسي ينهزم بهدف لصفر", "انهزم الملعب القابسي أمام مضيفه بنتيجة 2-0، ويتراجع إلى المركز العاشر.",
+     "consistency.score_mismatch", "بهدف لصفر", "2-0"),
+    ("تعادل الفريقين 2-2 في الدربي", "انتهى الدربي بفوز الفريق المحلي بثلاثة أهداف لهدفين أمام جماهيره.",
+     "consistency.score_mismatch", "2-2", "بثلاثة أهداف لهدفين"),
+    # a model number after the product's name (نوت 9 / نوت-7)
+    ("سامسونغ تسحب هواتف غالاكسي نوت 9 من الأسواق",
+     "أعلنت شركة سامسونغ سحب هواتف غالاكسي نوت-7 من الأسواق بعد حوادث احتراق بطارياتها.",
+     "consistency.number_mismatch", "نوت 9", "نوت-7"),
+    # an edition number (الدورة 35 / الدورة 53)
+    ("افتتاح الدورة 35 لمهرجان قرطاج الدولي",
+     "افتتحت مساء أمس الدورة 53 لمهرجان قرطاج الدولي بعرض موسيقي على الركح الأثري.",
+     "consistency.number_mismatch", "الدورة 35", "الدورة 53"),
+    # a number with a Latin tag in one word
+    ("عروض أفلام 5D للأطفال بالمسرح البلدي", "تنظم البلدية عروضا سينمائية بتقنية 4D للأطفال طيلة العطلة.",
+     "consistency.number_mismatch", "5D", "4D"),
+    # a title figure well away from the body's "about" figure
+    ("حجز 900 علبة سجائر مهربة بالقصرين", "حجزت وحدات الحرس نحو 600 علبة سجائر مهربة على متن شاحنة خفيفة.",
+     "consistency.number_mismatch", "900 علبة", "600 علبة"),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "rule", "span", "related"), FLAGGED)
+def test_flagged(title, body, rule, span, related):
+    found = _found(title, body)
+    assert [f.rule for f in found] == [rule]
+    assert found[0].text == span
+    assert related in [r.text for r in found[0].related]
+
+
+PASSED = [
+    # the same score, its full stop after it; a decimal range and a date are no scores
+    ("النادي الصفاقسي يفوز على الملعب التونسي 3-1", "فاز النادي الصفاقسي على ضيفه الملعب التونسي بنتيجة 3-1."),
+    ("الترجي يفوز 1-0 ويعتلي الصدارة", "فاز الترجي بهدف لصفر. وارتفعت نسبة النمو إلى 2.5-3 بالمئة حسب الوزارة."),
+    ("الترجي يفوز 2-1 على النجم", "فاز الترجي على النجم بهدفين لهدف في مباراة مثيرة."),
+    # the same model number; a model the body gives as an ordinal word
+    ("سامسونغ تسحب هواتف غالاكسي نوت 7 من الأسواق",
+     "أعلنت شركة سامسونغ سحب هواتف غالاكسي نوت-7 من الأسواق، بعد أن كانت نوت 5 ناجحة."),
+    ("الدورة 48 لمهرجان الجاز بطبرقة", "تنطلق الدورة الثامنة والأربعين لمهرجان الجاز، بعد نجاح الدورة 47 العام الماضي."),
+    ("الترجي يحرز اللقب 30 في تاريخه", "أحرز الترجي اللقب الثلاثين في تاريخه، بعد أن أحرز اللقب 29 قبل عام."),
+    ("شبكة 5G في تونس قريبا", "تستعد الشركات لإطلاق شبكات الجيل الخامس بعد انتشار 4G في كامل البلاد."),
+    # the title's edition figure given elsewhere in the body
+    ("الدورة 12 لمعرض الكتاب", "تنطلق فعاليات معرض الكتاب في دورته 12، بعد الدورة 11 التي شهدت إقبالا كبيرا."),
+    # a close title figure for the body's "about" figure
+    ("حجز 710 علب جعة بالنفيضة", "حجزت الفرقة نحو 700 علبة جعة وإيقاف مروج خمور."),
+    # a number after a function word or a verb is no name's number
+    ("ارتفاع عدد الإصابات إلى 12", "ارتفع عدد الإصابات إلى 15 حالة حسب الوزارة، فيما بلغ عدد الوفيات 12 حالة."),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), PASSED)
+def test_passed(title, body):
+    assert _found(title, body) == []
