@@ -38,6 +38,8 @@ _PERCENT = "%"
 _BACK, _AHEAD = 30, 240
 _DENSE = 400  # more than one number word per this many characters: tokenise the whole text once  # characters read around a number: its qualifier before, its scale and unit after
 _UNIT_SKIP = frozenset(L._n("من"))
+# Words between a qualifier and its figure: "أكثر من"، "يزيد على"، "يقل عن"، "يتخطى حاجز الـ80"، "دون عتبة".
+_QUALIFIER_GAP = frozenset(("من", "ما", "على", "علي", "عن", "الى", "بـ", "ب", "ال", "حاجز", "عتبه", "سقف"))
 _PERCENT_WORDS = frozenset(L._n("بالمئة بالمائة المئة المائة بالمية بالمائه"))
 
 
@@ -51,6 +53,7 @@ class NumberMention:
     qualifier: str  # "", "over", "about", "under", "upto"
     kind: str  # "digits", "words", "vague", "fraction", "year", "date"
     decimals: int  # digits after the decimal point as written (rounding precision)
+    scaled: bool = False  # digits with a scale word after them (1.6 مليار، 3 آلاف): a rounded figure
 
     @property
     def span_end(self) -> int:
@@ -198,7 +201,7 @@ class _Parser:
         value, j = self.scales(value, j)
         if j == i + 1 and decimals == 0 and 1900 <= value <= 2100 and "," not in self.tok(i):
             return self.finish(i, j, value, "year", 0)
-        return self.finish(i, j, value, "digits", decimals)
+        return self.finish(i, j, value, "digits", decimals, scaled=j > i + 1)
 
     def scales(self, value: float, j: int) -> tuple[float, int]:
         """Multiply by the scale words after a count (3 ملايين، ألف مليون), then add "و870" to "4 آلاف"."""
@@ -267,11 +270,12 @@ class _Parser:
             return False
         return not (not seen and w in _NOT_ONE)
 
-    def finish(self, i: int, j: int, value: float, kind: str, decimals: int) -> tuple[NumberMention, int]:
+    def finish(self, i: int, j: int, value: float, kind: str, decimals: int, scaled: bool = False,
+               ) -> tuple[NumberMention, int]:
         qualifier = self.qualifier(i)
         unit, k = self.unit(j)
         if k == j + 2 and self.tok(j) == "م":
-            value *= 1e6
+            value, scaled = value * 1e6, True
         start, end = self.nz.to_original(self.toks[i][1], self.toks[j - 1][2])
         unit_end = self.nz.to_original(self.toks[k - 1][1], self.toks[k - 1][2])[1] if k > j else end
         end, unit_end = self.after_marks(end), self.after_marks(unit_end)
@@ -279,7 +283,7 @@ class _Parser:
             kind = "digits"
         if unit is not None and (unit in _MONTH_KEYS):
             kind = "date"
-        return NumberMention(value, start, end, unit, unit_end, qualifier, kind, decimals), max(j, i + 1)
+        return NumberMention(value, start, end, unit, unit_end, qualifier, kind, decimals, scaled), max(j, i + 1)
 
     def after_marks(self, end: int) -> int:
         """Extend an original end over trailing tashkeel and tatweel (شخصاً, not شخصا)."""
@@ -296,13 +300,13 @@ class _Parser:
             w = self.tok(i - back)
             if not w:
                 break
-            core = w[1:] if w[:1] in "وف" and w[1:] in L.QUALIFIERS else w
+            core = w[1:] if w[:1] in "وفل" and w[1:] in L.QUALIFIERS else w  # ويتجاوز، ليقل عن
             if core in L.QUALIFIERS:
                 kind = L.QUALIFIERS[core]
-                if kind == "over" and self.tok(i - back - 1) in ("لا", "لم", "لن"):
-                    return "upto"
+                if kind in ("over", "under") and self.tok(i - back - 1) in ("لا", "لم", "لن"):
+                    return "upto" if kind == "over" else "over"  # لا يزيد عن: up to; لا يقل عن: at least
                 return kind
-            if w not in ("من", "ما", "على", "علي", "عن", "الى", "بـ", "ب"):
+            if w not in _QUALIFIER_GAP:
                 break
         return ""
 

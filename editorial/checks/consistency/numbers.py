@@ -8,9 +8,13 @@ an error when the body gives that quantity one single value, a warning when it g
 sum or pick one). A figure the body gives with the general noun, a nationality or no noun (24 قتيلا / 24
 شخصا، 6 لاعبين / 6 فرنسيين) is the same fact; years are one unit (أعوام / سنوات); ages are compared with ages
 first, ranks (27 عالميا) not at all, and "منذ 7 سنوات"، "الأعلى في 20 عاما" are dates, not durations; a vague
-quantity without a noun (يأسرون العشرات) agrees with any body quantity of its magnitude. Known limits: a
-counted noun before the number (عدد القتلى 12) is not read; totals that the body never states are not computed;
-a headline's round figure for a precise one (60 عاما for 57) is reported.
+quantity without a noun (يأسرون العشرات) agrees with any body quantity of its magnitude. A body figure in
+digits is taken as written unless a scale word rounds it (the title's 2999 is not the body's 3000, its 3000 may
+round 2987), and "more than N" is not "less than N". A figure right after a noun that names rather than counts
+(غالاكسي نوت 9، الدورة 41، اللقب 12، 6D) is compared with the body's figures after the same noun, and reported
+only when the body gives the title's figure in no form (digits, words, an ordinal: الدورة الحادية والأربعين).
+Known limits: a counted noun before the number (عدد القتلى 12) is not read; totals that the body never states
+are not computed; a headline's round figure for a precise one (60 عاما for 57) is reported.
 """
 
 from __future__ import annotations
@@ -51,13 +55,16 @@ _VAGUE = "~"  # key prefix of vague quantities (عشرات، مئات، آلاف
 _ABOUT = 0.05  # "نحو" allows 5% either way
 
 
-def _interval(m: NumberMention, coarser: bool = False) -> tuple[float, float]:
+def _interval(m: NumberMention, coarser: bool = False, exact: bool = False) -> tuple[float, float]:
     """The values a mention allows, given its qualifier and the precision it is written with. ``coarser``: the
-    other figure has decimals and this whole number none, so this one may drop them (160% for 160.7%)."""
+    other figure has decimals and this whole number none, so this one may drop them (160% for 160.7%).
+    ``exact``: a figure in digits with no scale word is taken as written (3000 is not "about 3 thousand")."""
     v = m.value
     if m.kind == "vague":
         return 2 * v, 10 * v - 1  # عشرات: 20 to 99, مئات: 200 to 999, آلاف: 2,000 to 9,999
-    half = 0.5 * (_step(m) or (1.0 if coarser and m.kind == "digits" else 0.0))
+    step = _step(m) if not (exact and m.kind == "digits" and not m.scaled) else 10.0 ** -m.decimals * bool(
+        m.decimals)
+    half = 0.5 * (step or (1.0 if coarser and m.kind == "digits" else 0.0))
     # "أكثر من 18" means a little more than 18: a body figure of 431 is another quantity, not a match.
     if m.qualifier == "over":
         return v, 2 * v
@@ -95,14 +102,22 @@ def _step(m: NumberMention) -> float:
     return scale * 10.0 ** (-m.decimals) if scale > 1 else 10.0 ** (-m.decimals) * (1 if m.decimals else 0)
 
 
-def agree(a: NumberMention, b: NumberMention) -> bool:
+def agree(a: NumberMention, b: NumberMention, strict: bool = False) -> bool:
+    """Title figure ``a`` and body figure ``b`` may be the same quantity. ``strict`` (the numbers check): the
+    body's figure in digits is exact unless a scale word rounds it (a title's 2999 is not the body's 3000; the
+    title's 3000 may still round the body's 2987), and "more than N" is no "less than N"."""
     if a.value != b.value and a.kind == b.kind == "digits" and a.decimals == b.decimals and a.qualifier == \
             b.qualifier == "" and _step(a) == _step(b):
         return False  # two figures written to the same precision (1.6 / 1.7 مليار): no rounding between them
     lo1, hi1 = _interval(a, b.decimals > a.decimals == 0)
-    lo2, hi2 = _interval(b, a.decimals > b.decimals == 0)
+    lo2, hi2 = _interval(b, a.decimals > b.decimals == 0, exact=strict)
     eps = 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+    if strict and {a.qualifier, b.qualifier} in _OPPOSITE and min(hi1, hi2) - max(lo1, lo2) <= eps:
+        return False  # "يتخطى 80 دولارا" / "يقل عن 80 دولارا": the ranges touch at the figure only
     return lo1 <= hi2 + eps and lo2 <= hi1 + eps
+
+
+_OPPOSITE = ({"over", "under"}, {"over", "upto"})
 
 
 _SUM_TERMS = 8  # the body figures of one unit tried as the two parts of the title's total
@@ -361,7 +376,7 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
                 cands = by_unit.get("عام")  # a body that states the age in no form we recognise (شاب يبلغ 25 سنة)
         if cands:
             done.add(id(t))  # counted with a unit: not compared again as a name's number
-        if not cands or any(agree(t, b) for b in cands) or _sum_of_two(t, cands) or _counted_otherwise(
+        if not cands or any(agree(t, b, strict=True) for b in cands) or _sum_of_two(t, cands) or _counted_otherwise(
                 t, ctx.body_numbers) or _since(ctx, t):
             continue
         best = _closest(t, cands)
