@@ -180,12 +180,23 @@ def polarity() -> dict[str, tuple[tuple[str, int], ...]]:
 ENTITY_HEADS = words("entity_heads")
 # Heads of named things (جائزة، شركة، مهرجان): the name after them is the thing's, not a place or a swap.
 PROPER_NAME_HEADS = words("proper_name_heads")
+# Words of reacting to an event (ندد، استدعى، طالب، حداد): what a body's "ignored it" contradicts.
+REACTIONS = words("reactions")
 
 
 @cache
 def demand_words() -> frozenset[str]:
     """normalised verbs and nouns of demand (see data/demand_verbs.txt)."""
     return words("demand_verbs")
+
+
+@cache
+def topic_markers() -> dict[str, frozenset[str]]:
+    """"about" (بشأن، حول) and "talk" (يتحدث، دراسة: before "عن") -> normalised words (data/topic_markers.txt)."""
+    out: dict[str, set[str]] = {}
+    for kind, forms in normalized_fields("topic_markers"):
+        out.setdefault(kind, set()).update(forms.split())
+    return {kind: frozenset(ws) for kind, ws in out.items()}
 
 
 @cache

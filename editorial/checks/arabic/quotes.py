@@ -15,6 +15,7 @@ import re
 _CLOSED_BY = {"«": "»", "“": "”", "„": "“”", "‹": "›", "‘": "’", "﴿": "﴾", '"': '"'}
 _MARK_RE = re.compile(r'[«»“”„‹›‘’﴿﴾"\n]')  # literal characters: re reads them as regex does, and scans faster
 CLOSING_MARKS = "»”“›’﴾\""
+QUOTE_MARKS = "".join(_CLOSED_BY) + CLOSING_MARKS  # every mark that opens or closes a quotation
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:

@@ -16,9 +16,13 @@ Two rules, both reading word lists that are data (``data/polarity.txt``, ``data/
   the body asserts and negates nothing; a body verb under the future's س or with an object pronoun,
   ستحتضنها، سيعود, counts as the title's تحتضن، يعود). A negator covers the first content word after it, passing
   over "أن"، "في"، "يتم" ... Also: a title that asserts (no negation, no setback) while the body's opening says
-  its actor failed at it or ignored it (تعترض صاروخا / تفشل في التصدي لصاروخ): two title words in that
-  sentence, one after the verb of failure. (Refusal is left out: "رفض الكشف عن اسمه" and a refusal that
-  restates the title's opposition are too common in real copy.)
+  its actor failed at it (تعترض صاروخا / تفشل في التصدي لصاروخ) or, for a title that reports a reaction
+  (ندد، استدعى، طالب: ``data/reactions.txt``), ignored it: two title words in that sentence, one after the
+  verb of failure. (Refusal is left out: "رفض الكشف عن اسمه" and a refusal that restates the title's
+  opposition are too common in real copy.) Nothing is denied as a fact in a condition or its answer (إذا
+  تجاهلت، فلن يتحول), by "إلا" (however, otherwise), by a name withheld (لم تكشف اسمه), in a concession
+  ignored (رغم الانتقادات / تجاهلت الانتقادات), after a topic marker (``data/topic_markers.txt``) or in a
+  yes/no question title.
 
 Known limits: subjects are matched by word keys and the synonym groups of ``data/synonym_groups.txt`` only, a
 verb and its verbal noun (سلّم / تسليم) do not match, and "لا ... إلا" (only) reads as a negation.
@@ -33,6 +37,8 @@ import regex
 from ..arabic import lexicon as L
 from ..arabic.clitics import has_article, strip_proclitics
 from ..arabic.memo import WordMemo
+from ..arabic.numbers import starts_number
+from ..arabic.quotes import QUOTE_MARKS
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
@@ -97,6 +103,12 @@ _PURPOSE = "purpose:"  # prefix of the pair of an outcome stated as a purpose
 _QUANTIFIERS = frozenset(L._n("بعض كل جميع معظم كامل"))
 _GHAYR = L._n("غير")[0]
 _HEDGES = frozenset(L._n("قد ربما"))
+# Conditional particles (إذا، لو، في حال): what a condition or its answer denies is not stated ("إذا تجاهلت
+# سوريا التحذيرات"، "إذا ... فلن يتحول"). "إن" is left out: after a verb of saying it opens reported speech.
+_IF = frozenset(L._n("إذا لو لولا حال حالة"))
+_IF_REACH = 4  # words between a conditional particle and the negator it governs
+_ANSWER_REACH = 25  # words back from "فلن"، "فلا" (the answer of a condition) to its particle, in the sentence
+_THAT_WORDS = frozenset(L._n("أن أنه أنها أنهم"))
 # Verbs of denial whose object takes a preposition (فشل في، امتنع عن، أخفق في، عجز عن): a definite noun
 # right after them is their subject.
 _PREPOSITIONAL = frozenset(lexeme(w) for w in L._n("فشل فشلت يفشل تفشل امتنع امتنعت يمتنع تمتنع أخفق أخفقت يخفق تخفق"))
@@ -109,7 +121,7 @@ _RESTATE_SHARED = 2
 # Contraries: gradable pairs whose negation is not the opposite ("ليست الأكبر" is not the smallest, "ليس قويا"
 # not weak, "لا حاجة" no plenty): a negated word of these pairs states no side.
 _CONTRARIES = frozenset(("high", "big", "good", "strong", "fast", "expensive", "early", "rich", "lasting", "whole",
-                         "majority", "mood", "optimism", "positive", "need"))
+                         "majority", "mood", "optimism", "positive", "need", "north", "east"))
 _STANCES = frozenset(("confirm", "accept", "praise", "stance", "support", "welcome", "reassure", "agree",
                       "optimism", "mood", "positive"))
 
@@ -282,6 +294,8 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
             continue  # asked for, a place (صعدة), a reversing verb, a figure's qualifier (تزيد عن 500), a
             # starting level (من أعلى)
         neg = _negated(view, i)
+        if neg == 1 and LEXEMES[toks[_targets(view)[i][0]].norm] in _IGNORING:
+            continue  # "تجاهلت الانتقادات": what is ignored is there; ignoring states no outcome of it
         if neg >= 0:
             # after a reversing verb only gains and losses turn over (يعوض خسائره); other outcomes are left out
             # (تقلص العجز is no surplus)
@@ -452,8 +466,16 @@ def _demanded(view: TextView, i: int) -> bool:
 
 _FROM_WORD, _AN = L._n("من عن")
 _WARN_REACH = 6  # words between a verb of warning and its "من" (ترامب يحذر دمشق وطهران وموسكو من مهاجمة إدلب)
-_ABOUT = frozenset(L._n("بشأن حول حيال إزاء"))  # "بشأن تدريب الجزائر": what is talked about, not stated
-_TALK = frozenset(L._n("يتحدث تتحدث تحدث تحدثت الحديث حديث"))
+_ABOUT = L.topic_markers()["about"]  # "بشأن تدريب الجزائر": what is talked about, not stated
+_TALK = L.topic_markers()["talk"]  # "يتحدث عن"، "خرافات عن"
+_TOPIC_REACH = 3  # words of a topic's phrase after "بشأن"، "يتحدث عن"
+_QUOTE_GAP = frozenset(" " + QUOTE_MARKS)
+
+
+def _quoted_on(view: TextView, k: int) -> bool:
+    """Only spaces and quote marks between word k - 1 and word k (يتحدث عن "جدوى): the phrase goes on."""
+    toks = view.tokens
+    return _QUOTE_GAP.issuperset(view.text[toks[k - 1].end:toks[k].start])
 def _unclaimed(view: TextView, i: int, style: set[int]) -> bool:
     """A title word the title does not state, so no body denial contradicts it: warned against (يحذر ... من
     مهاجمة إدلب; a call, يدعو إلى تشكيل, still conflicts with a refusal), a topic (بشأن تدريب الجزائر، يتحدث عن جدوى المحادثات), or a
@@ -461,11 +483,16 @@ def _unclaimed(view: TextView, i: int, style: set[int]) -> bool:
     toks = view.tokens
     if toks[i].start in style:
         return True
-    if not i or _gap(toks, i):
+    if not i or (_gap(toks, i) and not _quoted_on(view, i)):
         return False
+    for k in range(i - 1, max(-1, i - 1 - _TOPIC_REACH), -1):
+        # the topic's phrase: "يتحدث عن «جدوى المحادثات»" leaves both words unstated
+        before = toks[k].norm
+        if before in _ABOUT or (before == _AN and k and toks[k - 1].norm in _TALK):
+            return True
+        if not k or (_gap(toks, k) and not _quoted_on(view, k)) or is_content(toks[k]) is False:
+            break
     before = toks[i - 1].norm
-    if before in _ABOUT or (before == _AN and i > 1 and toks[i - 2].norm in _TALK):
-        return True
     if before == _FROM_WORD:
         for k in range(i - 2, max(-1, i - 2 - _WARN_REACH), -1):
             if _gap(toks, k + 1):
@@ -646,9 +673,11 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
     toks = view.tokens
     out: dict[int, tuple[int, bool]] = {}
     for n in token_index(view)[NEG]:
-        if negator(toks[n].norm) == "particle" and (_exceptive(toks, n) or _other_than(toks, n)
+        if negator(toks[n].norm) == "particle" and (_exceptive(toks, n) or _other_than(toks, n) or _but(toks, n)
                                                     or (n and toks[n - 1].norm == _LIMA and toks[n].norm == _LA)):
             # "لم لا أبلغ النهائي" (why not reach the final) asks, it denies nothing
+            continue
+        if _conditional(view, n):
             continue
         verb = negator(toks[n].norm) == "verb"
         if n and (toks[n - 1].norm in _HEDGES or (verb and negator(toks[n - 1].norm) == "particle")):
@@ -697,6 +726,35 @@ def _other_than(toks: tuple[Token, ...], n: int) -> bool:
         or negator(toks[n + 1].norm) == "skip"
 
 
+def _but(toks: tuple[Token, ...], n: int) -> bool:
+    """"إلا" (except, but: "إلا أنها ستتعامل"، "وإلا" otherwise), which loses its hamza to normalising and then
+    reads as "ألا" (that ... not): by the hamza written under it, or, unwritten, by "أن" after it (إلا أن)."""
+    w = toks[n].norm
+    if w[-3:] != _ILLA or len(w) > 4:
+        return False
+    letters = toks[n].text
+    if "إ" in letters:
+        return True
+    if "أ" in letters:
+        return False
+    return n + 1 < len(toks) and not _gap(toks, n + 1) and toks[n + 1].norm in _THAT_WORDS
+
+
+def _conditional(view: TextView, n: int) -> bool:
+    """The negator at n is in a condition (إذا لم، لو لا، في حال تجاهلت) or answers one (إذا ... فلن يتحول):
+    nothing is denied as a fact."""
+    toks, text = view.tokens, view.text
+    w = toks[n].norm
+    answer = w[:1] == "ف" and negator(w) == "particle"
+    for k in range(n - 1, max(-1, n - 1 - (_ANSWER_REACH if answer else _IF_REACH)), -1):
+        if _SENTENCE_END.search(text, toks[k].end, toks[k + 1].start) or (not answer and _gap(toks, k + 1)):
+            return False
+        c = toks[k].norm
+        if c in _IF or (c[:1] in ("و", "ف") and c[1:] in _IF):
+            return True
+    return False
+
+
 def _exceptive(toks: tuple[Token, ...], n: int) -> bool:
     """"لم تبدأ الأشغال إلا منذ فترة", "لا يضم إلا": the particle and "إلا" say "only", not "not"; "لن ينقل
     البشر فقط (بل ...)" says "not only", which asserts."""
@@ -724,10 +782,12 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     keys: dict[str | int, list[int]] = {}
     for i, t in enumerate(ttoks):
         if is_content(t) and negator(t.norm) is None and (i in t_targets or not title_negates) \
-                and not maybe_place(t.norm) and (i in t_targets or not _stopped(ctx.title, i)) \
+                and not maybe_place(t.norm) and not starts_number(t.norm) \
+                and (i in t_targets or not _stopped(ctx.title, i)) \
                 and not _unclaimed(ctx.title, i, style) \
                 and not (i in t_targets and _contrary(t.norm)) and not (i and ttoks[i - 1].norm == _QABL):
-            # a place is an actor or a setting, not a statement; what the title stops is not asserted; "ليست
+            # a place is an actor or a setting, not a statement, and a count is the number check's (خندق واحد
+            # / لا أحد); what the title stops is not asserted; "ليست
             # الأكبر" (a contrary denied) says no more than "not the most"; "قبل التأكد" asserts no confirmation
             for k in (lexeme(t.norm), *GROUPS[t.norm]):
                 keys.setdefault(k, []).append(i)
@@ -748,10 +808,12 @@ def _negation(ctx: Context) -> Iterator[Hit]:
         for g in groups:
             if g in keys:
                 where.setdefault(g, []).append(j)
+    question = _question(ctx.title)
     for k, js in where.items():
         for i in keys[k]:
             if i in t_targets:
-                if k in asserted:
+                if k in asserted or question:
+                    # (a yes/no question, هل سيكون بخير بدون بنزيمة؟, asks about the denial it names)
                     continue  # the title also asserts it (النزاع ... تجنب الصدام): the body may say that one
                 if not t_targets[i][1]:
                     continue
@@ -765,14 +827,56 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                     if j is not None and any(m in b_targets or _negator_before(ctx.body, m) or _stopped(ctx.body, m)
                                              for m in js):
                         j = None  # denied, near a negator, or stopped (إيقاف الرحلات) somewhere
-                if j is not None:
+                if j is not None and _same_adjective(ctx.title, t_targets[i][0], ttoks[i], ctx.body.tokens[j]):
                     yield _neg_hit(ctx, i, j, t_targets[i][0], None)
                     return
             elif all(j in b_targets and b_targets[j][1] for j in js) and js[0] < LEAD_TOKENS \
-                    and _same_statement(ctx, i, js[0]):
+                    and _same_statement(ctx, i, js[0]) \
+                    and not (_conceded(ctx.title, i) and LEXEMES[ctx.body.tokens[b_targets[js[0]][0]].norm] in _IGNORING) \
+                    and _same_adjective(ctx.body, b_targets[js[0]][0], ctx.body.tokens[js[0]], ttoks[i]):
+                # (what the title concedes, رغم الانتقادات, the body may say was ignored)
                 # denied in the opening, next to another of the title's words: the headline's statement
                 yield _neg_hit(ctx, i, js[0], None, b_targets[js[0]][0])
                 return
+
+
+_DESPITE = frozenset(L._n("رغم ورغم بالرغم وبالرغم"))
+_CONCESSION_REACH = 3
+
+
+def _conceded(view: TextView, i: int) -> bool:
+    """The word at i is in a concession (رغم الانتقادات، على الرغم من التحذيرات): granted, not reported."""
+    toks = view.tokens
+    for k in range(i - 1, max(-1, i - 1 - _CONCESSION_REACH), -1):
+        if toks[k].norm in _DESPITE or (toks[k].norm == _RAGHM and k and toks[k - 1].norm == _ALA):
+            return True
+        if _gap(toks, k + 1):
+            return False
+    return False
+
+
+_RAGHM, _ALA = L._n("الرغم على")
+
+
+def _same_adjective(view: TextView, n: int, denied: Token, other: Token) -> bool:
+    """Under "غير" (غير شرعية، غير قانوني) a word is an adjective, and only the same word is what it denies:
+    "غير شرعية" does not deny "تشرع" (legalises)."""
+    return bare(view.tokens[n].norm) != _GHAYR or bare(denied.stem) == bare(other.stem)
+
+
+def _anonymous(toks: tuple[Token, ...], i: int) -> bool:
+    """A denied word followed by a name or an identity (لم تكشف اسمه، رفض الكشف عن هويته): withholding who
+    someone is, routine in news, denies nothing the title reports."""
+    for k in range(i + 1, min(len(toks), i + 3)):  # its subject may come between (لم تكشف الصحيفة اسمها)
+        if _gap(toks, k):
+            return False
+        w = toks[k].norm
+        if (w[2:] if has_article(w) else w).startswith(_NAME_WORDS):
+            return True
+    return False
+
+
+_NAME_WORDS = tuple(L._n("اسم هوية هويت"))
 
 
 def _verb_core(w: str) -> str | None:
@@ -791,8 +895,9 @@ def _verb_core(w: str) -> str | None:
 VERB_CORES = WordMemo(_verb_core)  # word -> its verb core's lexeme key, one dict lookup per body token
 
 
-_FAILURE = frozenset(lexeme(w) for w in L._n("فشل فشلت يفشل تفشل إخفاق أخفق أخفقت يخفق تخفق "
-                                              "تجاهل تجاهلت يتجاهل تتجاهل"))
+_IGNORING = frozenset(lexeme(w) for w in L._n("تجاهل تجاهلت يتجاهل تتجاهل تغاضى تغاضت يتغاضى تتغاضى"))
+_FAILURE = frozenset(lexeme(w) for w in L._n("فشل فشلت يفشل تفشل إخفاق أخفق أخفقت يخفق تخفق")) | _IGNORING
+_REACTIONS = L.REACTIONS | frozenset(map(bare, L.REACTIONS))
 _FAIL_REACH = 6  # words after a verb of failure that say who failed at what
 _THAT = frozenset(L._n("أن أنه أنها"))
 
@@ -811,15 +916,23 @@ def _failed(ctx: Context) -> Iterator[Hit]:
         for k in (word_key(t.norm), *GROUPS[t.norm]):
             keys.setdefault(k, t)
     btoks = ctx.body.tokens
+    reacts = any(t.norm in _REACTIONS or bare(t.norm) in _REACTIONS for t in ctx.title.tokens)
     for sentence in ctx.body.sentences[:_RESTATE_SENTENCES]:
         if not sentence.tokens:
             continue
         lo, hi = sentence.tokens[0].index, sentence.tokens[-1].index
         for f in range(lo, hi + 1):
-            if LEXEMES[btoks[f].norm] not in _FAILURE or (f > lo and (btoks[f - 1].norm in _BREAKS
-                                                                   or negator(btoks[f - 1].norm))) \
-                    or any(btoks[k].norm in _THAT for k in range(max(lo, f - 3), f)):
-                continue  # an earlier failure (بعد فشل), a failure denied, or one claimed (أكد أن أمريكا فشلت)
+            failure = LEXEMES[btoks[f].norm]
+            if failure not in _FAILURE or (f > lo and (btoks[f - 1].norm in _BREAKS
+                                                       or negator(btoks[f - 1].norm))) \
+                    or any(btoks[k].norm in _THAT for k in range(max(lo, f - 3), f)) \
+                    or _purpose_verb(btoks[f].norm) or _conditional(ctx.body, f) \
+                    or (failure in _IGNORING and not reacts):
+                # an earlier failure (بعد فشل), a failure denied, claimed (أكد أن أمريكا فشلت), aimed at
+                # (ليفشل الفريق) or supposed (إذا تجاهلت); ignoring contradicts only a title reaction (ندد، استدعى)
+                continue
+            if btoks[f].norm in _THWARTED or any(_prevents(btoks[k].norm) for k in range(f + 1, min(hi + 1, f + 4))):
+                continue  # "أفشلت القوات الهجوم" (made it fail), "فشلت في وقف الاحتجاجات" (they went on)
             shared = {}
             for k in range(lo, hi + 1):
                 if k != f:
@@ -835,6 +948,25 @@ def _failed(ctx: Context) -> Iterator[Hit]:
                 yield hit("consistency.negation_mismatch", "title", t.start, _phrase_end(ctx.title.tokens, i),
                           [("body", btoks[f].start, b_end)], context=text, body=text)
                 return
+
+
+# The causative of "فشل" (أفشل: made fail, thwarted) reports the subject's success; its present (يُفشل) is
+# written as "يفشل" (fails) and left to the failure list.
+_THWARTED = frozenset(L._n("أفشل أفشلت أفشلوا أفشلا إفشال"))
+
+
+def _prevents(w: str) -> bool:
+    """A word of stopping or preventing (وقف، منع، احتواء، إحباط): a failure to do it is no failure of the
+    thing stopped."""
+    return not _PREVENTING.isdisjoint(word_sides(w))
+
+
+_PREVENTING = frozenset((("halt", 0), ("allow", 1), ("foil", 0)))
+
+
+def _purpose_verb(w: str) -> bool:
+    """A present verb under the "لـ" of purpose (ليفشل، لتفشل): an aim, not an event."""
+    return w[:1] == "ل" and w[1:2] in ("ي", "ت") and len(w) >= 5
 
 
 _SETBACKS = frozenset((("up", 1), ("win", 1), ("succeed", 1), ("better", 1), ("survive", 1), ("strong", 1)))
@@ -861,7 +993,8 @@ def _negates(view: TextView) -> bool:
 def _denials(view: TextView) -> dict[int, tuple[int, bool]]:
     """``_targets`` without what is to be avoided (لتجنب ارتفاع الضغط): a purpose denies nothing."""
     toks = view.tokens
-    return {i: v for i, v in _targets(view).items() if toks[v[0]].norm[:1] != "ل" or negator(toks[v[0]].norm) != "verb"}
+    return {i: v for i, v in _targets(view).items()
+            if (toks[v[0]].norm[:1] != "ل" or negator(toks[v[0]].norm) != "verb") and not _anonymous(toks, i)}
 
 
 def _sentence_negates(view: TextView, j: int) -> bool:
