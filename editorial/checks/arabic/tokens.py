@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress, repeat
 from operator import add, sub
@@ -57,8 +56,10 @@ class Token(NamedTuple):
     index: int  # position among the field's tokens
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence of a field: its span, its text, its paragraph's index and its tokens. A named tuple (built with
+    ``tuple.__new__``): a frozen dataclass takes several times as long to make, once per sentence of every text."""
+
     start: int
     end: int
     text: str
@@ -66,8 +67,9 @@ class Sentence:
     tokens: tuple[Token, ...]
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
+    """A paragraph of a field (a named tuple, as ``Sentence``)."""
+
     start: int
     end: int
     text: str
@@ -163,7 +165,7 @@ class TextView:
         for m in _PARA_RE.finditer(self.text):
             s, e = _strip_span(self.text, m.start(), m.end())
             if e > s:
-                out.append(Paragraph(s, e, self.text[s:e], len(out)))
+                out.append(_new_tuple(Paragraph, (s, e, self.text[s:e], len(out))))
         return tuple(out)
 
     @cached_property
@@ -187,7 +189,7 @@ class TextView:
                 ti = bisect_right(ends, e, ti)  # past the last token ending by e
                 if ti == first:
                     continue  # punctuation only
-                out.append(Sentence(s, e, text[s:e], p.index, toks[first:ti]))
+                out.append(_new_tuple(Sentence, (s, e, text[s:e], p.index, toks[first:ti])))
         return tuple(out)
 
     def span_text(self, start: int, end: int) -> str:
