@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -74,8 +75,10 @@ def test_bulk_tokens_match_a_per_match_loop(text: str) -> None:
     from editorial.checks.arabic.stem import light_stem
     from editorial.checks.arabic.tokens import TextView
 
-    toks = TextView("body", text).tokens
+    view = TextView("body", text)
+    toks = view.tokens
     assert [(t.start, t.end, t.text, t.norm) for t in toks] == _reference_tokens(text)
+    assert view.gaps == [text[a.end:b.start] for a, b in pairwise(toks)]  # mended around dropped letters
     assert [t.index for t in toks] == list(range(len(toks)))
     assert all(t.stem == light_stem(t.norm) for t in toks)
 

@@ -40,6 +40,11 @@ _WORD_SPLIT_BMP_RE = re.compile(f"({bmp_class(WORD_RE.pattern[:-1])}+)")
 # What normalisation drops inside words (all of it word characters: see ``_word_columns``).
 _DROPPED_WORD_CHARACTERS = "".join(chr(o) for o in sorted(_DROP) if MARKS_RE.fullmatch(chr(o)))
 _new_tuple = tuple.__new__
+# A dropped word character (a mark, tatweel) that starts a word: not after a word character. (For ``re``, on a text
+# without characters beyond the BMP; the dropped character is matched first, so the scan skips to the next one.)
+_LEADING_DROPPED_BMP_RE = re.compile(
+    f"[{_DROPPED_WORD_CHARACTERS}](?<!{bmp_class(WORD_RE.pattern[:-1])}[{_DROPPED_WORD_CHARACTERS}])"
+)
 
 
 _STEMS = WordMemo(light_stem)  # map(_STEMS.__getitem__, words) stays in C for known words
@@ -225,14 +230,21 @@ def _word_columns(text: str, dropped: bool, astral: bool) -> tuple[
     the original text is split and each word normalised through a memo; no index map is read. ``dropped``: the
     text has such characters (else nothing was dropped at all). A word may start with them (its span then starts
     at its first kept letter) or be made of them only (then it is no word: "ـــ"). ``astral``: ``has_astral(text)``.
-    Also the text between each word and the next when the split's gaps are exactly that (else None)."""
+    Also the text between each word and the next: the split's gaps, mended with the words (None when a text with
+    characters beyond the BMP had words to mend: then they are sliced)."""
     parts = _word_split(text, astral)
     originals = parts[1::2]
     words = list(map(_NORMS.__getitem__, originals))
     bounds = list(accumulate(map(len, parts)))
     starts, ends = bounds[0:-1:2], bounds[1::2]
     gaps: list[str] | None = parts[2:-1:2]
-    if dropped:
+    if dropped and not astral:
+        # the words that start with a dropped character (found by one scan: a mark or tatweel not after a word
+        # character, mostly a lone tatweel used as a dash), and only those, are mended
+        firsts = [m.start() for m in _LEADING_DROPPED_BMP_RE.finditer(text)]
+        if firsts:
+            _mend(text, [bisect_left(starts, p) for p in firsts], starts, ends, originals, words, gaps)
+    elif dropped:
         leads = list(map(_LEADING_DROPPED.__getitem__, originals))
         if any(leads):
             starts = list(map(add, starts, leads))
@@ -243,3 +255,28 @@ def _word_columns(text: str, dropped: bool, astral: bool) -> tuple[
             starts, ends, originals, words = (list(compress(c, kept)) for c in (starts, ends, originals, words))
             gaps = None
     return (starts, ends, originals, words, list(map(_STEMS.__getitem__, words))), gaps
+
+
+def _mend(text: str, at: list[int], starts: list[int], ends: list[int], originals: list[str], words: list[str],
+          gaps: list[str]) -> None:
+    """The columns of ``_word_columns`` (changed in place) for the words at indexes ``at`` (ascending), which start
+    with dropped characters: a word's span starts at its first kept letter, and a word made of dropped characters
+    only ("ـ") is no word. The gaps around them are sliced again from the text. Last first, so the indexes of the
+    words still to mend do not move."""
+    for k in reversed(at):
+        if words[k]:
+            lead = _LEADING_DROPPED[originals[k]]
+            starts[k] += lead
+            originals[k] = originals[k][lead:]
+            if k:
+                gaps[k - 1] = text[ends[k - 1]:starts[k]]
+            continue
+        del starts[k], ends[k], originals[k], words[k]
+        if not gaps:
+            continue  # it was the only word
+        if k == 0:
+            del gaps[0]
+        elif k == len(starts):
+            del gaps[k - 1]
+        else:
+            gaps[k - 1:k + 1] = [text[ends[k - 1]:starts[k]]]
