@@ -37,3 +37,44 @@ def test_the_gaps_read_off_the_split_are_the_text_between_the_tokens() -> None:
         view = T.TextView("body", text)
         toks = view.tokens
         assert view.gaps == [text[a.end:b.start] for a, b in itertools.pairwise(toks)]
+
+
+_DIGEST = (
+    "افتتح الوزير المعرض الدولي للكتاب بحضور عدد من السفراء.\nللمزيد من التفاصيل اضغط هنا 1\n\n"
+    "وقعت الحكومة اتفاقية للتعاون في مجال الطاقة المتجددة.\nللمزيد من التفاصيل اضغط هنا 2\n\n"
+    "أعلنت البلدية عن مشروع جديد لتهيئة الطرقات في الأحياء الشعبية.\nللمزيد من التفاصيل اضغط هنا 3"
+)
+
+
+def test_the_repetition_prep_matches_its_plain_definitions() -> None:
+    from collections import Counter
+
+    from editorial.checks.config import CheckConfig
+    from editorial.checks.repetition import prep
+
+    texts = (
+        _DIGEST,
+        "قال الوزير إن «المشروع سيكتمل» قريباً. وأضاف الوزير  أن المشروع، وهو الأول من نوعه، سيكتمل قريباً!\n- بند أول",
+        "ـ خبر عاجل ـ\n\nالمجلس البلدي يجتمع. المجلس البلدي يجتمع. المجلس البلدي يجتمع.",
+        "ﻻ محالة. جملة ثانية\u200b هنا",
+        "كلمة",
+        "",
+    )
+    for text in texts:
+        body = prep.Body.of(T.TextView("body", text), CheckConfig())
+        sent, gaps = body.sentence_of, body.view.gaps
+        plain = [sent[i] == sent[i + 1] and prep._space_gap(gaps[i]) for i in range(len(sent) - 1)]
+        assert body.joined == ([*plain, False] if sent else [])
+        df: Counter[str] = Counter()
+        for stems in body.content:
+            df.update(stems)
+        assert body.stem_df == df and list(body.stem_df) == list(df)
+        assert body.stem_weight == [sum(1 / df[x] for x in stems) for stems in body.content]
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for k, s in enumerate(body.view.sentences):
+            key = tuple("#" if prep.is_number(t.norm) else t.norm for t in s.tokens)
+            groups.setdefault(key, []).append(k)
+        formula = {k for ks in groups.values() if len(ks) >= prep.FORMULA_MIN and body._per_item(ks) for k in ks}
+        assert body.formula_sentences == formula
+    digest = prep.Body.of(T.TextView("body", _DIGEST), CheckConfig())
+    assert digest.formula_sentences == {1, 3, 5}  # the per-item line, whatever its number

@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import compress, pairwise, repeat
+from itertools import chain, compress, pairwise, repeat
 from operator import and_, eq, truediv
 
 from ..arabic import Sentence, TextView, Token, light_stem, norm
@@ -217,17 +217,16 @@ class Body:
     @cached_property
     def stem_df(self) -> Counter[str]:
         """In how many sentences each content stem occurs."""
-        df: Counter[str] = Counter()
-        for stems in self.content:
-            df.update(stems)
-        return df
+        return Counter(chain.from_iterable(self.content))  # counted in C, in the order of the sentences
 
     @cached_property
     def stem_weight(self) -> list[float]:
         """Each sentence's content stems weighted by rarity (1 / sentences using the stem), summed."""
+        # the same terms added in the same order as a generator of 1 / df[x]: each stem's term computed once,
+        # then looked up in C
         df = self.stem_df
-        # the same terms added in the same order as a generator of 1 / df[x] (mapped in C)
-        return [sum(map(truediv, repeat(1), map(df.__getitem__, stems))) for stems in self.content]
+        inverse = dict(zip(df, map(truediv, repeat(1), df.values())))
+        return [sum(map(inverse.__getitem__, stems)) for stems in self.content]
 
     @cached_property
     def paragraph_tokens(self) -> dict[int, list[Token]]:
@@ -257,7 +256,14 @@ class Body:
             return []
         # in C: every gap's text, looked up in a memo of gap -> "only spaces, no line break"
         gaps = self.view.gaps
-        return [*map(and_, map(eq, sent[:-1], sent[1:]), map(_SPACE_GAPS.__getitem__, gaps)), False]
+        sents = self.view.sentences
+        if sum(len(x.tokens) for x in sents) != len(sent):  # a token outside every sentence (rare)
+            return [*map(and_, map(eq, sent[:-1], sent[1:]), map(_SPACE_GAPS.__getitem__, gaps)), False]
+        # every token is in a sentence: token i and i + 1 are in two sentences exactly after a sentence's last token
+        out = [*map(_SPACE_GAPS.__getitem__, gaps), False]
+        for x in sents:
+            out[x.tokens[-1].index] = False
+        return out
 
     @cached_property
     def excluded_tokens(self) -> list[bool]:
@@ -276,14 +282,18 @@ class Body:
         each of several stories). Three or more occurrences, each in its own paragraph at the same place (its
         first or last sentence), with other content between every two: the layout of a digest, not a slip."""
         groups: dict[tuple[str, ...], list[int]] = {}
-        # the item's number may change from one line to the next ("الخبر 2 من 5"): numbers as "#"
-        words = list(self.view.norms)
-        for i in compress(range(len(words)), map(and_, self.token_flags, repeat(NUMBER))):
-            words[i] = "#"
-        for k, s in enumerate(self.view.sentences):
-            key = tuple(words[s.tokens[0].index:s.tokens[-1].index + 1])
-            if key:
-                groups.setdefault(key, []).append(k)
+        sents = self.view.sentences
+        # only sentences of a length that FORMULA_MIN sentences have can be one line repeated that often
+        lengths = Counter([len(s.tokens) for s in sents])
+        if not lengths or max(lengths.values()) < FORMULA_MIN:
+            return frozenset()
+        norms, flags = self.view.norms, self.token_flags
+        for k, s in enumerate(sents):
+            if lengths[len(s.tokens)] < FORMULA_MIN:
+                continue
+            a, b = s.tokens[0].index, s.tokens[-1].index + 1
+            # the item's number may change from one line to the next ("الخبر 2 من 5"): numbers as "#"
+            groups.setdefault(tuple(["#" if f & NUMBER else w for w, f in zip(norms[a:b], flags[a:b])]), []).append(k)
         out: set[int] = set()
         for ks in groups.values():
             if len(ks) >= FORMULA_MIN and self._per_item(ks):
