@@ -78,3 +78,22 @@ def test_the_repetition_prep_matches_its_plain_definitions() -> None:
         assert body.formula_sentences == formula
     digest = prep.Body.of(T.TextView("body", _DIGEST), CheckConfig())
     assert digest.formula_sentences == {1, 3, 5}  # the per-item line, whatever its number
+
+
+def test_the_ratio_skipped_by_length_is_the_ratio_below_its_cutoff() -> None:
+    import random
+
+    from rapidfuzz import fuzz
+
+    from editorial.checks.repetition.similar import _ratio
+
+    rng = random.Random(7)
+    words = ["تعاون", "عسكر", "مشترك", "وزير", "اعلن", "قرار", "جديد", "حكوم", "12", "في", "من"]
+    for _ in range(3000):
+        a = " ".join(rng.choices(words, k=rng.randint(0, 12)))
+        b = " ".join(rng.choices(words, k=rng.randint(0, 12)))
+        for cutoff in (None, 60.0, 68.0, 85.0, 100.0):
+            assert _ratio(a, b, cutoff) == fuzz.ratio(a, b, score_cutoff=cutoff)
+    # a copy of a third of the length cannot reach 85 (at most 2 * 10 / 40): no call, the cutoff's 0
+    assert _ratio("ا" * 10, "ا" * 30, 85.0) == 0 == fuzz.ratio("ا" * 10, "ا" * 30, score_cutoff=85.0)
+    assert _ratio("ا" * 10, "ا" * 30, None) == 50.0

@@ -104,8 +104,15 @@ def _distant_kind(body: Body, i: int, j: int, min_similarity: float) -> tuple[st
     # Close by, only a near copy counts, and the score of a pair that is none is not used: below
     # ``min_similarity`` the ratio may then be 0 (rapidfuzz's cutoff, which gives up early; at or above it, the
     # same score), and a glued copy counts only when its own score reaches ``min_similarity``.
+    # Far back, the overlap decides which score is used: all of it for a restated fact (it is reported), else only
+    # whether it reaches ``min_similarity``, or FAR_RATIO when most content words are shared (the same cutoffs).
     near = j - i <= WINDOW
-    score = fuzz.ratio(texts[i], texts[j], score_cutoff=min_similarity if near else None)
+    if near:
+        cutoff: float | None = min_similarity
+    else:
+        jw, rare, cont = _overlap(body, i, j)
+        cutoff = None if _strong(jw, rare, cont) else min(min_similarity, FAR_RATIO) if cont >= 0.5 else min_similarity
+    score = _ratio(texts[i], texts[j], cutoff)
     if score < min_similarity and _contained(body, i, j):
         score = max(score, _glued(texts[i], texts[j]))
     if score >= min_similarity:
@@ -113,7 +120,6 @@ def _distant_kind(body: Body, i: int, j: int, min_similarity: float) -> tuple[st
     elif near:
         return None, score
     else:
-        jw, rare, cont = _overlap(body, i, j)
         if _strong(jw, rare, cont):
             # a lead summed up again at the end is common in real news: only a hint there
             rule = POSSIBLE_RESTATEMENT.id if _in_lead(body, i) else RESTATED_FACT.id
@@ -146,6 +152,14 @@ def _label(body: Body, s: Sentence) -> tuple[str, ...] | None:
         if ":" in text[t.end:nxt]:
             return tuple(x.norm for x in toks[:k + 1])
     return None
+
+
+def _ratio(a: str, b: str, cutoff: float | None) -> float:
+    """``fuzz.ratio(a, b, score_cutoff=cutoff)``: 0 without the call when the lengths alone keep the score below
+    ``cutoff`` (the indel distance is at least the difference of the lengths; a margin keeps rounding out)."""
+    if cutoff is not None and 200 * min(len(a), len(b)) < (cutoff - 1e-6) * (len(a) + len(b)):
+        return 0.0
+    return fuzz.ratio(a, b, score_cutoff=cutoff)
 
 
 def _contained(body: Body, i: int, j: int) -> bool:
