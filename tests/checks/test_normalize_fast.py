@@ -109,3 +109,22 @@ def test_a_disabled_family_is_skipped_without_changing_the_others() -> None:
     off = check_draft(title, body, CheckConfig(disabled=frozenset({"repetition"})))
     assert not off.errors
     assert [f.rule for f in off.findings] == [f.rule for f in full.findings if not f.rule.startswith("repetition.")]
+
+
+@given(st.text(_CHARS, max_size=40) | st.text(max_size=40) | st.text(_MARKED, max_size=30))
+def test_normalize_reads_its_characters_off_one_scan_and_a_few_lookups(text: str) -> None:
+    from editorial.checks.arabic.fastre import has_astral
+    from editorial.checks.arabic.normalize import _MAYBE_CHANGED_RE, _TABLE
+    from editorial.checks.arabic.tokens import TextView
+
+    nz = normalize(text)
+    assert nz.chars == set(_MAYBE_CHANGED_RE.findall(text))
+    assert nz.text == text.translate(_TABLE)
+    assert nz.aligned == (_IRREGULAR_RE.search(text) is None)
+    assert TextView("body", text).astral == has_astral(text)
+
+
+def test_the_characters_normalisation_may_change_are_found_in_arabic_copy() -> None:
+    nz = normalize("أعلنَت الوزارةُ ـ بعد\u00a0إلغاء الرحلة 😀 ﻻ")
+    assert nz.chars == {"أ", "َ", "ة", "ُ", "ـ", "\u00a0", "إ", "😀", "ﻻ"}
+    assert nz.text == "اعلنت الوزاره  بعد الغاء الرحله 😀 لا" and not nz.aligned

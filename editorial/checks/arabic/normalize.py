@@ -87,6 +87,10 @@ class Normalized:
     text: str
     original: str = field(repr=False)
     aligned: bool
+    # The distinct characters of ``original`` that normalisation may change (outside ``_unchanged_ranges``, so also
+    # every character from U+0800 on): what a field's other questions (characters beyond the BMP, irregular ones)
+    # are answered from without another scan of the text.
+    chars: frozenset[str] = field(default=frozenset(), repr=False)
 
     @cached_property
     def index(self) -> Sequence[int]:
@@ -136,14 +140,17 @@ def _translate(text: str) -> str:
     """``text.translate(_TABLE)``, by one ``str.replace`` per distinct character that changes.
 
     ``str.translate`` with a dict looks up every character of the text (a new int object per non-Latin-1
-    character); a text has a dozen distinct characters to fold. Each form replaced in is a fixed point of the
-    table (checked per character, else the plain translate), so no replacement touches another's output and the
-    result is the translate's."""
+    character); a text has a dozen distinct characters to fold."""
     found = _MAYBE_CHANGED_RE.findall(text)
-    if not found:
-        return text
+    return _replaced(text, set(found)) if found else text
+
+
+def _replaced(text: str, chars: set[str] | frozenset[str]) -> str:
+    """``text.translate(_TABLE)`` when ``chars`` holds every character of ``text`` that may change. Each form
+    replaced in is a fixed point of the table (checked per character, else the plain translate), so no replacement
+    touches another's output and the result is the translate's, in any order."""
     out = text
-    for ch in set(found):
+    for ch in chars:
         n = _TABLE[ord(ch)]
         if n == ch:
             continue
@@ -153,8 +160,24 @@ def _translate(text: str) -> str:
     return out
 
 
+# The characters that may change which news text holds most (folded letters, tashkeel, tatweel, a no-break
+# space) are looked for one by one (``in``: a C scan far cheaper than a pattern's), the rest by one scan of a
+# class without them: together the distinct characters ``_MAYBE_CHANGED_RE`` finds, without a string made per
+# occurrence of ة or أ.
+_FREQUENT = "أإآىةًٌٍَُِّْـ\u00a0"
+_RARE_CHANGED_RE = re.compile(f"[^{_unchanged_ranges()}{_FREQUENT}]")
+
+
+def _changing(text: str) -> frozenset[str]:
+    """The distinct characters of ``text`` that ``_MAYBE_CHANGED_RE`` matches."""
+    found = set(_RARE_CHANGED_RE.findall(text))
+    found.update(ch for ch in _FREQUENT if ch in text)
+    return frozenset(found)
+
+
 def normalize(text: str) -> Normalized:
-    return Normalized(_translate(text), text, _IRREGULAR_RE.search(text) is None)
+    chars = _changing(text)
+    return Normalized(_replaced(text, chars), text, not any(map(_IRREGULAR_RE.match, chars)), chars)
 
 
 def _index_map(text: str) -> Sequence[int]:

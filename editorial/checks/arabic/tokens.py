@@ -100,7 +100,7 @@ class TextView:
     def _columns(self) -> tuple[list[int], list[int], list[str], list[str], list[str]]:
         """The words' starts, ends, original texts, normalised forms and light stems, in text order."""
         text, aligned = self.text, self.normalized.aligned
-        if aligned or _OTHER_IRREGULAR_RE.search(text) is None:
+        if aligned or not any(map(_OTHER_IRREGULAR_RE.match, self.normalized.chars)):
             columns, gaps = _word_columns(text, not aligned, self.astral)
             if gaps is not None:
                 self.__dict__["gaps"] = gaps  # read off the split (see ``gaps``)
@@ -130,8 +130,9 @@ class TextView:
 
     @cached_property
     def astral(self) -> bool:
-        """The field has a character beyond the BMP: its patterns run by ``regex``, not ``re`` (see ``fastre``)."""
-        return has_astral(self.text)
+        """The field has a character beyond the BMP: its patterns run by ``regex``, not ``re`` (see ``fastre``).
+        (Read off the characters normalisation may change, which include every one beyond the BMP.)"""
+        return any(ch > "\uffff" for ch in self.normalized.chars)
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
