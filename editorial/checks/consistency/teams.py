@@ -1,4 +1,5 @@
-"""Teams: a club in the title that the body never names, in sports copy whose opening names other clubs.
+"""Teams and organisations: a club or a named body in the title that the story never names, while its opening
+names another one of the same kind.
 
 Clubs come from our own lexicon (``data/clubs.txt``: each club's usual name and the other names newsrooms use),
 matched as whole words after proclitics (للترجي، والنجم الساحلي), longest name first, and only in sports copy
@@ -7,6 +8,14 @@ ordinary words (الهلال، النصر، الوحدة). A title club is cover
 repeats the words the title used for it (الأهلي in "الأهلي السعودي"); it conflicts when the body's opening (the
 first 160 words) names only other clubs. Known limits: clubs outside the lexicon are invisible, and a club the
 body names only by a nickname (شيخ الأندية) reads as absent.
+
+Organisations, companies, parties and ministries come from ``data/organisations.txt`` (each with its class, its
+names and the body it is part of), matched the same way in any copy. A title's body is covered when the story
+names it, a body of its family (مجلس الأمن / الأمم المتحدة), or a distinctive word of its names (الشغل for اتحاد
+الشغل; not heads such as منظمة، حزب، وزارة, nor places: تونس in نداء تونس); it conflicts when the body's opening
+names another body of its class (title "صندوق النقد الدولي", body "البنك الدولي"; title "وزارة النقل", body
+"وزارة الثقافة"). Known limits: bodies outside the lexicon are invisible, and a body the story names only by a
+common noun (المنظمة، الحزب) reads as absent, so that case is flagged only when a rival is named.
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import LEAD_TOKENS, Context, bare, hit
+from .words import place_lookup
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -30,6 +40,13 @@ RULES: tuple[Rule, ...] = (
         "الفريق في العنوان «{text}» لا يرد في النص، الذي يذكر {body}: تحقّق من اسم الفريق.",
         "The title's team “{text}” is not in the body, which names {body}: check the team.",
         "A club named in the title that the body never names, while the body's opening names other clubs.",
+    ),
+    Rule(
+        "consistency.organisation_mismatch", "warning",
+        "الجهة في العنوان «{text}» لا ترد في النص، الذي يذكر {body}: تحقّق من اسم الجهة.",
+        "The title's organisation “{text}” is not in the body, which names {body}: check the name.",
+        "An organisation, company, party or ministry named in the title that the body never names, while the "
+        "body's opening names another one of the same kind.",
     ),
 )
 
@@ -65,8 +82,12 @@ def _heads(w: str) -> tuple[str, ...]:
 
 def find_clubs(view: TextView) -> list[Club]:
     """Every lexicon club in the field, longest name first."""
+    return _find(view, _names())
+
+
+def _find(view: TextView, names: dict[str, tuple[tuple[tuple[str, ...], str], ...]]) -> list[Club]:
+    """Every name of a lexicon (first word -> (words, key)) in the field, longest name first."""
     toks = view.tokens
-    names = _names()
     out: list[Club] = []
     i = 0
     while i < len(toks):
@@ -107,6 +128,11 @@ def _sports(view: TextView, limit: int | None = None) -> int:
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
+    yield from _organisations(ctx)
+    yield from _teams(ctx)
+
+
+def _teams(ctx: Context) -> Iterator[Hit]:
     title = find_clubs(ctx.title)
     if not title or _sports(ctx.title) + _sports(ctx.body, LEAD_TOKENS) < _SPORTS_WORDS:
         return
@@ -130,4 +156,77 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         names = "، ".join(ctx.body.text[r.start:r.end] for r in shown)
         yield hit("consistency.team_mismatch", "title", t.start, t.end, [("body", r.start, r.end) for r in shown],
                   context=names, body=names)
+        return
+
+
+class _Org(NamedTuple):
+    kind: str  # org, party, company, ministry
+    family: str  # the umbrella body's key, or its own
+    words: frozenset[str]  # distinctive words of its names (bare): any of them in the body covers it
+
+
+@cache
+def _orgs() -> tuple[dict[str, tuple[tuple[tuple[str, ...], str], ...]], dict[str, _Org]]:
+    """First word of a name -> (the name's words, the body's key), longest first; and each body's class, family
+    and distinctive words, from ``data/organisations.txt``."""
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    info: dict[str, _Org] = {}
+    heads = words("org_name_heads")
+    for row in fields("organisations"):
+        kind, usual = row[0], norm(row[1])
+        others = [n for n in (row[2].split("،") if len(row) > 2 else ()) if n.strip()]
+        distinctive: set[str] = set()
+        for name in (row[1], *others):
+            parts = tuple(norm(w) for w in name.split())
+            if not parts:
+                continue
+            names.setdefault(parts[0], []).append((parts, usual))
+            distinctive.update(bare(w) for w in parts if len(w) > 2 and w not in heads and bare(w) not in heads
+                               and place_lookup(w) is None and w not in L.STOPWORDS)
+        family = norm(row[3]) if len(row) > 3 and row[3] else usual
+        info[usual] = _Org(kind, family, frozenset(distinctive))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in names.items()}, info
+
+
+_POSSESSED = ("ته", "تها", "تهم", "تنا", "تي")
+
+
+def _own_words(ctx: Context) -> set[str]:
+    """The body's words without proclitics, and a possessed feminine noun also as its plain form (وزير داخليته
+    -> الداخلية)."""
+    out = {bare(t.norm) for t in ctx.body.tokens}
+    out.update(w[:-len(end)] + "ه" for w in list(out) for end in _POSSESSED if w.endswith(end) and len(w) > 5)
+    return out
+
+
+def find_organisations(view: TextView) -> list[Club]:
+    return _find(view, _orgs()[0])
+
+
+def _organisations(ctx: Context) -> Iterator[Hit]:
+    title = find_organisations(ctx.title)
+    if not title:
+        return
+    info = _orgs()[1]
+    body = find_organisations(ctx.body)
+    body_words = _own_words(ctx)
+    title_keys = {m.club for m in title}
+    title_families = {info[k].family for k in title_keys}
+    for t in title:
+        org = info[t.club]
+        if any(b.club == t.club or info[b.club].family in (org.family, t.club) or b.club == org.family
+               for b in body) or org.words & body_words:
+            continue  # named, by a body of its family, or by its own word (الشغل)
+        rivals: dict[str, Club] = {}
+        for b in body:
+            other = info[b.club]
+            if b.token < LEAD_TOKENS and other.kind == org.kind and b.club not in title_keys \
+                    and other.family not in title_families and b.club not in title_families:
+                rivals.setdefault(b.club, b)
+        if not rivals:
+            continue
+        shown = list(rivals.values())[:3]
+        names = "، ".join(ctx.body.text[r.start:r.end] for r in shown)
+        yield hit("consistency.organisation_mismatch", "title", t.start, t.end,
+                  [("body", r.start, r.end) for r in shown], context=names, body=names)
         return
