@@ -12,8 +12,9 @@ body names only by a nickname (شيخ الأندية) reads as absent.
 Organisations, companies, parties and ministries come from ``data/organisations.txt`` (each with its class, its
 names and the body it is part of), matched the same way in any copy. A title's body is covered when the story
 names it, a body of its family (مجلس الأمن / الأمم المتحدة), or a distinctive word of its names (الشغل for اتحاد
-الشغل; not heads such as منظمة، حزب، وزارة, nor places: تونس in نداء تونس); it conflicts when the body's opening
-names another body of its class (title "صندوق النقد الدولي", body "البنك الدولي"; title "وزارة النقل", body
+الشغل, or a body word that begins with one: الأممية; not heads such as منظمة، حزب، وزارة, nor places: تونس in
+نداء تونس); it conflicts when the body's first two sentences, which restate the headline, name another body of
+its class (title "صندوق النقد الدولي", body "البنك الدولي"; title "وزارة النقل", body
 "وزارة الثقافة"). Known limits: bodies outside the lexicon are invisible, and a body the story names only by a
 common noun (المنظمة، الحزب) reads as absent, so that case is flagged only when a rival is named.
 """
@@ -166,26 +167,32 @@ class _Org(NamedTuple):
 
 
 @cache
-def _orgs() -> tuple[dict[str, tuple[tuple[tuple[str, ...], str], ...]], dict[str, _Org]]:
-    """First word of a name -> (the name's words, the body's key), longest first; and each body's class, family
-    and distinctive words, from ``data/organisations.txt``."""
+def entity_lexicon(name: str) -> tuple[dict[str, tuple[tuple[tuple[str, ...], str], ...]], dict[str, _Org]]:
+    """From ``data/NAME.txt`` (CLASS | usual name | other names | umbrella): first word of a name -> (the name's
+    words, the entity's key), longest first; and each entity's class, family and distinctive words (not heads
+    such as منظمة، وزارة, places, function words, first names or name particles)."""
     names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     info: dict[str, _Org] = {}
     heads = words("org_name_heads")
-    for row in fields("organisations"):
+    for row in fields(name):
         kind, usual = row[0], norm(row[1])
         others = [n for n in (row[2].split("،") if len(row) > 2 else ()) if n.strip()]
         distinctive: set[str] = set()
-        for name in (row[1], *others):
-            parts = tuple(norm(w) for w in name.split())
+        for full in (row[1], *others):
+            parts = tuple(norm(w) for w in full.split())
             if not parts:
                 continue
             names.setdefault(parts[0], []).append((parts, usual))
             distinctive.update(bare(w) for w in parts if len(w) > 2 and w not in heads and bare(w) not in heads
-                               and place_lookup(w) is None and w not in L.STOPWORDS)
+                               and place_lookup(w) is None and w not in L.STOPWORDS and w not in L.FIRST_NAMES
+                               and w not in L.NAME_PARTICLES)
         family = norm(row[3]) if len(row) > 3 and row[3] else usual
         info[usual] = _Org(kind, family, frozenset(distinctive))
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in names.items()}, info
+
+
+def _orgs() -> tuple[dict[str, tuple[tuple[tuple[str, ...], str], ...]], dict[str, _Org]]:
+    return entity_lexicon("organisations")
 
 
 _POSSESSED = ("ته", "تها", "تهم", "تنا", "تي")
@@ -193,10 +200,18 @@ _POSSESSED = ("ته", "تها", "تهم", "تنا", "تي")
 
 def _own_words(ctx: Context) -> set[str]:
     """The body's words without proclitics, and a possessed feminine noun also as its plain form (وزير داخليته
-    -> الداخلية)."""
-    out = {bare(t.norm) for t in ctx.body.tokens}
-    out.update(w[:-len(end)] + "ه" for w in list(out) for end in _POSSESSED if w.endswith(end) and len(w) > 5)
-    return out
+    -> الداخلية); computed once per draft."""
+    if "teams:own_words" not in ctx.cache:
+        out = {bare(t.norm) for t in ctx.body.tokens}
+        out.update(w[:-len(end)] + "ه" for w in list(out) for end in _POSSESSED if w.endswith(end) and len(w) > 5)
+        ctx.cache["teams:own_words"] = out
+    return ctx.cache["teams:own_words"]  # type: ignore[return-value]
+
+
+def _said(own: frozenset[str], body_words: set[str]) -> bool:
+    """A distinctive word of the entity in the body, or a body word that begins with one of four letters or
+    more (الأممية for الأمم، الأوروبيين for الأوروبي)."""
+    return bool(own & body_words) or any(w.startswith(d) for d in own if len(d) >= 4 for w in body_words)
 
 
 def find_organisations(view: TextView) -> list[Club]:
@@ -204,29 +219,43 @@ def find_organisations(view: TextView) -> list[Club]:
 
 
 def _organisations(ctx: Context) -> Iterator[Hit]:
-    title = find_organisations(ctx.title)
+    found = entity_conflict(ctx, "organisations", opening(ctx, 2))
+    if found is not None:
+        t, shown = found
+        names = "، ".join(ctx.body.text[r.start:r.end] for r in shown)
+        yield hit("consistency.organisation_mismatch", "title", t.start, t.end,
+                  [("body", r.start, r.end) for r in shown], context=names, body=names)
+
+
+def opening(ctx: Context, n: int) -> int:
+    """The token index where the body's sentence n + 1 begins (the first n sentences restate the headline)."""
+    sentences = ctx.body.sentences
+    return sentences[n].tokens[0].index if len(sentences) > n and sentences[n].tokens else len(ctx.body.tokens)
+
+
+def entity_conflict(ctx: Context, lexicon: str, lead: int = LEAD_TOKENS) -> tuple[Club, list[Club]] | None:
+    """The first title entity of ``data/LEXICON.txt`` the story never names (by any name, a body of its family or
+    a distinctive word) with the rivals of its class the body's opening (its first ``lead`` words) names, or
+    None."""
+    index, info = entity_lexicon(lexicon)
+    title = _find(ctx.title, index)
     if not title:
-        return
-    info = _orgs()[1]
-    body = find_organisations(ctx.body)
+        return None
+    body = _find(ctx.body, index)
     body_words = _own_words(ctx)
     title_keys = {m.club for m in title}
     title_families = {info[k].family for k in title_keys}
     for t in title:
         org = info[t.club]
         if any(b.club == t.club or info[b.club].family in (org.family, t.club) or b.club == org.family
-               for b in body) or org.words & body_words:
-            continue  # named, by a body of its family, or by its own word (الشغل)
+               for b in body) or _said(org.words, body_words):
+            continue  # named, by a body of its family, or by its own word (الشغل، الأممي for الأمم)
         rivals: dict[str, Club] = {}
         for b in body:
             other = info[b.club]
-            if b.token < LEAD_TOKENS and other.kind == org.kind and b.club not in title_keys \
+            if b.token < lead and other.kind == org.kind and b.club not in title_keys \
                     and other.family not in title_families and b.club not in title_families:
                 rivals.setdefault(b.club, b)
-        if not rivals:
-            continue
-        shown = list(rivals.values())[:3]
-        names = "، ".join(ctx.body.text[r.start:r.end] for r in shown)
-        yield hit("consistency.organisation_mismatch", "title", t.start, t.end,
-                  [("body", r.start, r.end) for r in shown], context=names, body=names)
-        return
+        if rivals:
+            return t, list(rivals.values())[:3]
+    return None
