@@ -35,6 +35,9 @@ RULES: tuple[Rule, ...] = (
 )
 
 _OPPOSITE = {"m": "f", "f": "m"}
+# Role nouns spelled like a past-tense verb (طالب "demanded", حاكم "tried", كاتب "wrote to", عامل "treated"):
+# without the article, in the body, they are read as verbs when no office follows.
+_VERB_SPELLINGS = frozenset(L._n("طالب وطالب حاكم كاتب عامل وعامل راسل"))
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
@@ -54,8 +57,11 @@ def _title_gender(ctx: Context, title: list[Role], body: list[Role]) -> Iterator
             continue
         same = [b for b in body if b.count == 1 and b.gender and _same_office(t, b)]
         if not same and t.count == 1 and not t.office:
-            # no office words to compare (النائبة سعاد ...): the body's every use of the role decides
-            same = [b for b in body if b.count == 1 and b.gender and b.lemma == t.lemma]
+            # no office words to compare (النائبة سعاد ...): the body's every use of the role decides, but for
+            # a bare masculine form that is also a verb ("النائب العام طالب بالتقارير": demanded)
+            btoks = ctx.body.tokens
+            same = [b for b in body if b.count == 1 and b.gender and b.lemma == t.lemma
+                    and btoks[b.token].norm not in _VERB_SPELLINGS]
         if t.count == 1:
             if not same or any(b.gender == t.gender for b in same):
                 continue

@@ -7,7 +7,13 @@ a few words before it (for its office and gender), capitalised Latin words, and 
 any of its parts is in the body ("الدكتور عودة" for "الدكتور سامر عودة"), unless the body gives that family
 name only with another first name, or that first name only with another family name. Inside the body, two
 first names with one family name for the same office, or one letter apart ("غادي الخوري" / "فادي الخوري"),
-are flagged too. Known limits: unknown first names without an anchor are invisible; relatives sharing a
+are flagged too. A compound first name may be written in two words (عبد الكريم، نور الدين), and a family name
+may carry the article without the nisba shape when it is rare in general Arabic (رياض المؤخر); a lone first
+name that is also a common word (سارة "pleasant", آمنة "safe"; ``data/name_words.txt``) is no person; an office
+is a name's only when no other unknown word stands between them (زوجة الرئيس انتصار عامر السيسي). Well-known
+people named by family or stage name alone (ماكرون، فيروز; ``data/famous_people.txt``) conflict when the story
+never names them and its first two sentences name another of their kind (a leader, a singer, a player).
+Known limits: unknown first names without an anchor are invisible; relatives sharing a
 family name are only flagged when their first names are near-identical or their office is the same.
 """
 
@@ -26,6 +32,8 @@ from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import Context, bare, hit
+from .teams import entity_conflict, opening
+from .topic import zipf
 from .words import HONOR, NAME, ROLE, place_key, role_word, token_index
 
 RULES: tuple[Rule, ...] = (
@@ -108,6 +116,19 @@ def _first_name_form(tok: Token) -> str:
     return w[1:]
 
 
+def _compound(toks: tuple[Token, ...], i: int) -> str:
+    """The compound first name written in two words at i (عبد الكريم، نور الدين -> عبدالكريم، نورالدين), or ""."""
+    if i + 1 >= len(toks) or _gap(toks, i + 1):
+        return ""
+    w = toks[i].norm
+    w = w[1:] if w[:1] == "و" and w[1:] in _COMPOUND_HEADS else w
+    joined = w + toks[i + 1].norm
+    return joined if w in _COMPOUND_HEADS and joined in L.FIRST_NAMES else ""
+
+
+_COMPOUND_HEADS = frozenset(L._n("عبد نور صلاح عز علاء خير بدر شمس سيف محي زين"))
+
+
 def _is_first_name(tok: Token) -> bool:
     w = _first_name_form(tok)
     if w not in L.FIRST_NAMES:
@@ -148,15 +169,15 @@ def _find_roles(view: TextView) -> list[Role]:
 def _name_from(toks: tuple[Token, ...], i: int) -> list[int]:
     """Token indexes of a name starting at i: particles (بن، عبد) with their word, first names, family names
     shaped like الخوري, and one plain word when a boundary follows it (سامر عودة، إن ...)."""
-    idx = [i]
-    j = i + 1
+    idx = [i, i + 1] if _compound(toks, i) else [i]
+    j = idx[-1] + 1
     while j < len(toks) and len(idx) < 5 and not _gap(toks, j):
         w = toks[j].norm
         if w in L.NAME_PARTICLES and j + 1 < len(toks) and not _gap(toks, j + 1):
             idx += [j, j + 1]
             j += 2
             continue
-        if _is_first_name(toks[j]) or _nisba(w):
+        if _is_first_name(toks[j]) or _nisba(w) or _rare_definite(toks[j]):
             idx.append(j)
             j += 1
             continue
@@ -167,6 +188,17 @@ def _name_from(toks: tuple[Token, ...], i: int) -> list[int]:
             idx.append(j)
         break
     return idx
+
+
+_RARE_NAME = 3.8  # Zipf: a definite word rarer than this in general Arabic (wordfreq) after a first name
+
+
+def _rare_definite(tok: Token) -> bool:
+    """A family name with the article that is no nisba (رياض المؤخر، سامي الفهري): a definite word rare in
+    general Arabic, no place, office, ordinal or function word (محمد الأول، علي اليوم are no names)."""
+    w = tok.norm
+    return w.startswith("ال") and len(w) >= 5 and w not in L.STOPWORDS and w not in L.ORDINALS \
+        and place_key(w) is None and not role_of(tok) and w not in _FUNCTION_WORDS and zipf(w) < _RARE_NAME
 
 
 def _plain_word(tok: Token) -> bool:
@@ -193,7 +225,8 @@ def find_people(view: TextView) -> list[Person]:
     out: list[Person] = []
     index = token_index(view)
     done = -1
-    for i in sorted(index[NAME] + index[HONOR]):
+    compounds = [i for i, w in enumerate(view.norms) if w in _COMPOUND_HEADS or w[1:] in _COMPOUND_HEADS]
+    for i in sorted(set(index[NAME] + index[HONOR] + compounds)):
         first = _name_start(toks, i) if i > done else None
         if first is None:
             continue
@@ -206,14 +239,14 @@ def find_people(view: TextView) -> list[Person]:
 
 def _name_start(toks: tuple[Token, ...], i: int) -> int | None:
     """Where a name starts at i: a known first name, or any plain word after an honorific (الدكتور عودة)."""
-    if _is_first_name(toks[i]):
+    if _is_first_name(toks[i]) or _compound(toks, i):
         return i
     if toks[i].norm not in L.HONORIFICS:
         return None
     j = i + 1
     while j < len(toks) and toks[j].norm in L.HONORIFICS:
         j += 1
-    if j < len(toks) and not _gap(toks, j) and (_is_first_name(toks[j]) or (
+    if j < len(toks) and not _gap(toks, j) and (_is_first_name(toks[j]) or _compound(toks, j) or (
             _plain_word(toks[j]) and toks[j - 1].norm not in _AMBIGUOUS_HONORIFICS)):
         return j
     return None
@@ -237,18 +270,29 @@ def _after_office(toks: tuple[Token, ...], role: Role) -> int:
 def _role_before(toks: tuple[Token, ...], i: int, roles: dict[int, Role]) -> Role | None:
     for k in range(i - 1, max(i - 7, -1), -1):
         if k in roles:
-            return roles[k]
+            return roles[k] if not _other_name_between(toks, _after_office(toks, roles[k]), i) else None
         if k < i - 1 and _gap(toks, k + 1):
             break
     return None
 
 
+def _other_name_between(toks: tuple[Token, ...], j: int, i: int) -> bool:
+    """An indefinite word between an office and the name (زوجة الرئيس المصري انتصار عامر السيسي): another
+    person's unknown first name, or a verb; the office is not this name's."""
+    return any(not strip_proclitics(toks[k].norm, 2)[1] and toks[k].norm not in L.HONORIFICS
+               and toks[k].norm not in L.STOPWORDS and len(toks[k].norm) >= 3 for k in range(j, i))
+
+
 def _person(toks: tuple[Token, ...], idx: list[int], role: Role | None) -> Person:
+    compound = _compound(toks, idx[0])
+    rest = idx[2:] if compound else idx
     parts = tuple(bare(toks[k].norm) if not _is_first_name(toks[k]) else _first_name_form(toks[k])
-                  for k in idx if toks[k].norm not in L.NAME_PARTICLES)
-    first = _first_name_form(toks[idx[0]])
+                  for k in rest if toks[k].norm not in L.NAME_PARTICLES)
+    if compound:
+        parts = (compound, *parts)
+    first = compound or _first_name_form(toks[idx[0]])
     gender = "f" if first in L.FEMALE_NAMES else "m" if first in L.MALE_NAMES else (role.gender if role else "")
-    known = _is_first_name(toks[idx[0]])
+    known = bool(compound) or _is_first_name(toks[idx[0]])
     return Person(tuple(idx), toks[idx[0]].start, toks[idx[-1]].end, parts, known, role, gender)
 
 
@@ -274,13 +318,42 @@ def _latin_names(view: TextView) -> list[Person]:
 def _in_body(ctx: Context, part: str) -> bool:
     """A name part the body has, with or without the article (المهدي / مهدي، الحبيب / حبيب are one name)."""
     other = part[2:] if part.startswith("ال") and len(part) > 4 else "ال" + part
-    return part in ctx.body_words or other in ctx.body_words or part.lower() in ctx.body.text.lower()
+    return part in ctx.body_words or other in ctx.body_words or part.lower() in ctx.body.text.lower() \
+        or part in _compounds(ctx)
+
+
+def _compounds(ctx: Context) -> frozenset[str]:
+    """The compound first names the body writes in two words (عبد الكريم), joined."""
+    if "people:compounds" not in ctx.cache:
+        toks = ctx.body.tokens
+        ctx.cache["people:compounds"] = frozenset(
+            c for i, w in enumerate(ctx.body.norms) if (w in _COMPOUND_HEADS or w[1:] in _COMPOUND_HEADS)
+            and (c := _compound(toks, i)))
+    return ctx.cache["people:compounds"]  # type: ignore[return-value]
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     body_people = [p for p in find_people(ctx.body) if len(p.parts) >= 1]
-    yield from _title_names(ctx, body_people)
+    found = list(_title_names(ctx, body_people))
+    yield from found
+    yield from _famous(ctx, found)
     yield from _body_variants(ctx, body_people)
+
+
+def _famous(ctx: Context, found: list[Hit]) -> Iterator[Hit]:
+    """A well-known person the title names by family or stage name alone (ماكرون، فيروز; ``data/famous_people``)
+    whom the story never names, while its opening names another of their kind (a leader, a singer, a player)."""
+    # rivals only in the body's first two sentences, which restate the headline: a story about a leader often
+    # names him by office alone (الرئيس الأمريكي) and his predecessors further on
+    conflict = entity_conflict(ctx, "famous_people", opening(ctx, 2))
+    if conflict is None:
+        return
+    t, rivals = conflict
+    if any(h.field == "title" and h.start < t.end and t.start < h.end for h in found):
+        return  # already reported by its first name
+    text = "، ".join(ctx.body.text[r.start:r.end] for r in rivals)
+    yield hit("consistency.person_mismatch", "title", t.start, t.end, [("body", r.start, r.end) for r in rivals],
+              context=text, body=text)
 
 
 def _title_names(ctx: Context, body_people: list[Person]) -> Iterator[Hit]:
@@ -290,7 +363,8 @@ def _title_names(ctx: Context, body_people: list[Person]) -> Iterator[Hit]:
     for t in title_people:
         if t.start in seen or not t.parts or (len(t.parts) == 1 and t.first_known and t.role is None
                                               and (_before_office(ctx.title.tokens, t)
-                                                   or _before_common_noun(ctx.title.tokens, t))):
+                                                   or _before_common_noun(ctx.title.tokens, t)
+                                                   or _word_not_name(ctx.title.tokens, t))):
             continue  # "نجاة نائب الرئيس": a first name that is also a word (survival), before an office;
             # "أسماء وأدوار المسؤولين": one that is also a noun (names), coordinated with another noun
         seen.add(t.start)
@@ -299,6 +373,15 @@ def _title_names(ctx: Context, body_people: list[Person]) -> Iterator[Hit]:
             text = ctx.body.text[rival.start:rival.end]
             yield hit("consistency.person_mismatch", "title", t.start, t.end, [("body", rival.start, rival.end)],
                       context=text, body=text)
+
+
+_NAME_WORDS = data.words("name_words")
+
+
+def _word_not_name(toks: tuple[Token, ...], t: Person) -> bool:
+    """A lone first name that is also a common word (مفاجأة سارة، الولادة آمنة), with no honorific before it."""
+    k = t.tokens[0] if t.tokens else 0
+    return t.parts[0] in _NAME_WORDS and not (k and toks[k - 1].norm in L.HONORIFICS)
 
 
 def _before_common_noun(toks: tuple[Token, ...], t: Person) -> bool:

@@ -5,7 +5,10 @@ their country, a few towns with their governorate). A title city conflicts when 
 town of it) but names other cities of the same country (title "صلالة", body "صحار"); a title country
 conflicts when the body names no form of it (تركيا / التركي / أنقرة) but names other countries or their
 cities in the body's opening, or their adjectives in its first sentence (the first 160 words, where a headline's place is restated). A city after a club
-word (ترجي جرجيس) is a team, and a place after the head of a named event (مونديال روسيا) part of its name.
+word (ترجي جرجيس، أتلتيكو مدريد) is a team, and a place after the head of a named event (مونديال روسيا، نهائي كييف،
+اتفاق باريس) part of its name, unless the preposition ب says where (مصنع بسليانة). The body may spell the place
+another way (الفيليبين / الفلبين: the same consonants in a rare word that is no other place nor a name), and a
+place in a title's list of three or more is not required when the body tells of another item of the list.
 Known limits: places outside the
 lexicon are invisible; a body that simply omits the title's place is not flagged unless it names a rival one
 (the topic check weighs that case).
@@ -90,8 +93,56 @@ def places_of(ctx: Context, field: str) -> list[Mention]:
 
 
 def covered(ctx: Context, t: Mention) -> bool:
-    """The body mentions the title's place (an ambiguous city name counts here even without "مدينة")."""
-    return _covered(t, places_of(ctx, "body")) or (" " not in t.key and t.key in ctx.body_words)
+    """The body mentions the title's place (an ambiguous city name counts here even without "مدينة"), or spells
+    it another way (الفلبين / الفيليبين، كرواتيا / كراوتيا)."""
+    return _covered(t, places_of(ctx, "body")) or (" " not in t.key and t.key in ctx.body_words) \
+        or _spelled_otherwise(ctx, t)
+
+
+def _spelled_otherwise(ctx: Context, t: Mention) -> bool:
+    """A body word with the title place's consonants (الفيليبين for الفلبين، كراوتيا for كرواتيا), three or more,
+    rare in general Arabic, that the lexicon does not know as another place (نيجيريا is not النيجر) nor as a first
+    name (المهدي)."""
+    tok = ctx.title.tokens[t.token]
+    if t.end > tok.end:
+        return False  # several words
+    key = _consonants(t.key)
+    if not key:
+        return False
+    cache_key = "places:body_consonants"
+    if cache_key not in ctx.cache:
+        table: dict[str, list[str]] = {}
+        norms = ctx.body.norms
+        # not a family name after a first name (مالك الجزيري has the consonants of الجزائر)
+        for w in {w for k, w in enumerate(norms) if not (k and norms[k - 1] in L.FIRST_NAMES)}:
+            for form in {w, strip_proclitics(w, 3)[0]}:
+                c = _consonants(form)
+                if c:
+                    table.setdefault(c, []).append(w)
+        ctx.cache[cache_key] = table
+    found: dict[str, list[str]] = ctx.cache[cache_key]  # type: ignore[assignment]
+    country = country_of(t)
+    from .topic import zipf  # topic reads places: imported when first used
+    return any(((p := place_lookup(w)) is None and not _first_name(w) and zipf(w) < _RARE)
+               or (p is not None and p[1] in (t.key, country)) for w in found.get(key, ()))
+
+
+_RARE = 3.5  # Zipf: a spelling variant is rare in general Arabic (wordfreq); الجزيرة is a word, not الجزائر
+
+
+def _first_name(w: str) -> bool:
+    """A first name (المهدي has the consonants of المهدية)."""
+    return w in L.FIRST_NAMES or w.removeprefix("ال") in L.FIRST_NAMES or strip_proclitics(w, 3)[0] in L.FIRST_NAMES
+
+
+_VOWEL_LETTERS = str.maketrans("", "", "اويىءأإآئؤ")
+
+
+def _consonants(w: str) -> str:
+    """The consonants of a word without its article and a final ة/ه (الفليبينية -> فلبن), "" when fewer than
+    three."""
+    k = w.removeprefix("ال").removesuffix("ه").translate(_VOWEL_LETTERS)
+    return k if len(k) >= 3 else ""
 
 
 def country_of(m: Mention) -> str:
@@ -146,7 +197,7 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     first = sentences[1].tokens[0].index if len(sentences) > 1 and sentences[1].tokens else len(ctx.body.tokens)
     for t in title:
         if covered(ctx, t) or _in_name(ctx.title, t.token) or _state_by_capital(ctx, t, body) \
-                or _capital_as_state(ctx, t, body):
+                or _capital_as_state(ctx, t, body) or _listed_with_covered(ctx, t, title):
             continue
         # rivals from the body's opening, where a headline's place is restated (a long body names many)
         rivals = _first_each(_rivals(t, lead, title_keys, first))
@@ -155,6 +206,26 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         names = "، ".join(ctx.body.text[r.start:r.end] for r in rivals)
         yield hit("consistency.place_mismatch", "title", t.start, t.end,
                   [("body", r.start, r.end) for r in rivals], context=names, body=names)
+
+
+def _listed_with_covered(ctx: Context, t: Mention, title: list[Mention]) -> bool:
+    """The place is one item of a list of three places or more in the title (بكوريا الشمالية وسوريا وأفغانستان)
+    and the body tells of another item: a story about several places that dwells on some of them."""
+    ordered = sorted(title, key=lambda m: m.start)
+    k = ordered.index(t)
+    lo = hi = k
+    while lo > 0 and _next_item(ctx, ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _next_item(ctx, ordered[hi], ordered[hi + 1]):
+        hi += 1
+    # three items or more: "العراق وسوريا" may be a pair whose second item was put for another
+    return hi - lo >= 2 and any(covered(ctx, m) for m in ordered[lo:hi + 1] if m is not t and m.key != t.key)
+
+
+def _next_item(ctx: Context, a: Mention, b: Mention) -> bool:
+    """b follows a as the next item of a list: "وسوريا" right after it, or a comma or a lone و between."""
+    between = ctx.title.text[a.end:b.start].strip()
+    return (not between and ctx.title.tokens[b.token].norm[:1] == "و") or between in ("،", ",", "و")
 
 
 _DATELINE_ENDS = ("(", "-", "–", "—", ":")
@@ -226,8 +297,22 @@ def _capitals() -> frozenset[str]:
 
 
 def _in_name(view: TextView, i: int) -> bool:
-    """A place right after the head of a named event or body (مونديال روسيا، مهرجان قرطاج): part of a name."""
-    return i > 0 and strip_proclitics(view.tokens[i - 1].norm, 2)[0] in L.PROPER_NAME_HEADS
+    """A place right after the head of a named event or body (مونديال روسيا، مهرجان قرطاج، نهائي كييف، اتفاق
+    باريس): part of a name; not with the preposition ب, which says where (مصنع بسليانة)."""
+    if not i:
+        return False
+    w = view.tokens[i].norm
+    if w[:1] == "ب" and place_lookup(w[1:]) is not None:
+        return False
+    head = strip_proclitics(view.tokens[i - 1].norm, 2)[0]
+    return head in L.PROPER_NAME_HEADS or head in _EVENT_HEADS
+
+
+# Events and agreements named after the place they were held or signed in (نهائي كييف، اتفاق باريس، محادثات
+# جنيف، منتدى دافوس، مسار أستانا): the story may tell of them from anywhere.
+_EVENT_HEADS = frozenset(norm(w) for w in (
+    "نهائي", "اتفاق", "اتفاقية", "اتفاقيه", "محادثات", "مفاوضات", "منتدى", "مسار", "إعلان", "معاهدة", "ماراثون",
+    "مؤتمر", "قمة", "اجتماعات", "جولة"))
 
 
 
