@@ -7,7 +7,7 @@ conflicts when the body names no form of it (تركيا / التركي / أنق�
 cities in the body's opening, or their adjectives in its first sentence (the first 160 words, where a headline's place is restated). A city after a club
 word (ترجي جرجيس، أتلتيكو مدريد) is a team, and a place after the head of a named event (مونديال روسيا، نهائي كييف،
 اتفاق باريس) part of its name, unless the preposition ب says where (مصنع بسليانة). The body may spell the place
-another way (الفيليبين / الفلبين: the same consonants in a rare word that is no other place nor a name), and a
+another way (الفيليبين / الفلبين: the same consonants, four or more, in a word that is no other place nor a name), and a
 place in a title's list of three or more is not required when the body tells of another item of the list.
 Known limits: places outside the
 lexicon are invisible; a body that simply omits the title's place is not flagged unless it names a rival one
@@ -100,9 +100,8 @@ def covered(ctx: Context, t: Mention) -> bool:
 
 
 def _spelled_otherwise(ctx: Context, t: Mention) -> bool:
-    """A body word with the title place's consonants (الفيليبين for الفلبين، كراوتيا for كرواتيا), three or more,
-    rare in general Arabic, that the lexicon does not know as another place (نيجيريا is not النيجر) nor as a first
-    name (المهدي)."""
+    """A body word with the title place's consonants (الفيليبين for الفلبين، موريطانيا for موريتانيا), four or
+    more, that the lexicon does not know as another place (نيجيريا is not النيجر) nor as a first name."""
     tok = ctx.title.tokens[t.token]
     if t.end > tok.end:
         return False  # several words
@@ -122,12 +121,8 @@ def _spelled_otherwise(ctx: Context, t: Mention) -> bool:
         ctx.cache[cache_key] = table
     found: dict[str, list[str]] = ctx.cache[cache_key]  # type: ignore[assignment]
     country = country_of(t)
-    from .topic import zipf  # topic reads places: imported when first used
-    return any(((p := place_lookup(w)) is None and not _first_name(w) and zipf(w) < _RARE)
+    return any(((p := place_lookup(w)) is None and not _first_name(w))
                or (p is not None and p[1] in (t.key, country)) for w in found.get(key, ()))
-
-
-_RARE = 3.5  # Zipf: a spelling variant is rare in general Arabic (wordfreq); الجزيرة is a word, not الجزائر
 
 
 def _first_name(w: str) -> bool:
@@ -140,9 +135,9 @@ _VOWEL_LETTERS = str.maketrans("", "", "اويىءأإآئؤ")
 
 def _consonants(w: str) -> str:
     """The consonants of a word without its article and a final ة/ه (الفليبينية -> فلبن), "" when fewer than
-    three."""
+    four: three are shared by too many words (الجزيرة / الجزائر)."""
     k = w.removeprefix("ال").removesuffix("ه").translate(_VOWEL_LETTERS)
-    return k if len(k) >= 3 else ""
+    return k if len(k) >= 4 else ""
 
 
 def country_of(m: Mention) -> str:
