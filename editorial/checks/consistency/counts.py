@@ -102,7 +102,7 @@ class Evidence:
 @cache
 def _nouns() -> dict[str, tuple[str, str, int]]:
     """normalised form (also its ``unit_key``) -> (key, kind, 2 for a dual, 3 for a plural, 1 for the singular)
-    (data/counted_nouns.txt)."""
+    (data/counted_nouns.txt; a feminine dual's construct form, ولايتي، is derived from its -تين form)."""
     out: dict[str, tuple[str, str, int]] = {}
     for kind, singular, duals, plurals in data.normalized_fields("counted_nouns"):
         forms = [(singular, 1)] + [(w, 2) for w in duals.split()] + [(w, 3) for w in plurals.split()]
@@ -110,6 +110,10 @@ def _nouns() -> dict[str, tuple[str, str, int]]:
             out.setdefault(w, (singular, kind, c))
     for w, v in list(out.items()):
         out.setdefault(unit_key(w), (v[0], v[1], 1 if v[2] == 2 else v[2]))
+    for _kind, singular, duals, _plurals in data.normalized_fields("counted_nouns"):
+        for w in duals.split():  # the feminine dual in construct loses its ن: ولايتي جندوبة وباجة، مدينتي
+            if w.endswith("تين"):
+                out.setdefault(w[:-1], out[w])
     return out
 
 

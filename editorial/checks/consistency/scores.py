@@ -6,8 +6,9 @@ Match reports give a score in digits ("3-1"، "(2-0)"، "2-1." at the end of a s
 order (the home side may be named first or second). A title score conflicts when the body gives at least one
 score and none of them is the title's. Digits count as a score only as "N-N" with numbers under 30 (a hyphen or
 dash, or a colon inside brackets: never a time, a decimal or a date range, which need a month or "من ... إلى"
-and are skipped). Known limits: a score spelt with number words other than these, or a penalty shoot-out told
-in prose, is not read.
+and are skipped). A win told by the winner's goals alone (فاز بثلاثية) conflicts with a body whose scores all
+give fewer goals to either side. Known limits: a score spelt with number words other than these, or a penalty
+shoot-out told in prose, is not read.
 """
 
 from __future__ import annotations
@@ -146,9 +147,27 @@ def _scores(view: TextView) -> list[Score]:
     return sorted(digit_scores(view.text) + word_scores(view), key=lambda s: s[2])
 
 
+def _winners_goals(view: TextView) -> list[tuple[int, int, int]]:
+    """A win told by the winner's goals alone, as a noun of the -ية pattern after ب (فاز بثلاثية، ينتصر
+    بخماسية) with no other side after it: (goals, start, end)."""
+    toks = view.tokens
+    out = []
+    for i, t in enumerate(toks):
+        bare = strip_proclitics(t.norm, 3)[0]
+        if t.norm[:1] != "ب" or not bare.endswith("يه") or _goals(toks, i) is None:
+            continue
+        n, j = _goals(toks, i)  # type: ignore[misc]
+        if j < len(toks) and toks[j].norm.startswith("ال"):
+            continue  # in construct with a definite noun: "بثلاثية الأبعاد" (in 3D), not a score
+        if _other_side(toks, j, n, _phrases()) is None:
+            out.append((n, t.start, t.end))
+    return out
+
+
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     title = _scores(ctx.title)
     if not title:
+        yield from _winner_too_many(ctx)
         return
     body = _scores(ctx.body)
     if not body:
@@ -161,3 +180,18 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         text = ctx.body.text[s:e]
         yield hit("consistency.score_mismatch", "title", start, end, [("body", s, e)], context=text, body=text)
         return
+
+
+def _winner_too_many(ctx: Context) -> Iterator[Hit]:
+    """The title's winner scored more goals than either side of every score the body gives (فاز بثلاثية /
+    2-1). Fewer is no conflict: "بثلاثية" may be one player's three goals in a 4-1 win."""
+    wins = _winners_goals(ctx.title)
+    if not wins:
+        return
+    body = _scores(ctx.body)
+    for n, start, end in wins:
+        if body and all(hi < n for _, hi, _, _ in body):
+            s, e = body[0][2], body[0][3]
+            text = ctx.body.text[s:e]
+            yield hit("consistency.score_mismatch", "title", start, end, [("body", s, e)], context=text, body=text)
+            return
