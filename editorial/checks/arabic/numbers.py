@@ -1,10 +1,10 @@
 """Numbers in Arabic news text: digits in any script and numbers written in words, with their unit.
 
 ``find_numbers(text)`` returns every quantity with its value, its span in the ORIGINAL text, a qualifier read
-from the words before it (أكثر من / نحو / أقل من / حتى), and the counted noun or unit after it, reduced to a
-key (``unit_key``) so that ساعات and ساعة, دنانير and دينار, "في المئة" and % compare equal. It reads
-"16.8 مليار", "1,200", "١٢", "4 آلاف و870", "أربعة ملايين", "خمسة وعشرون", "ألفين", "نصف", "عشرات" (vague)
-and the Tunisian "3ر747" (747.3). Known limits: years, dates and times are returned with ``kind`` set so that
+from the words before it (أكثر من / نحو / أقل من / حتى) or after it and its noun (على الأقل، تقريبا), and the
+counted noun or unit after it, reduced to a key (``unit_key``) so that ساعات and ساعة, دنانير and دينار, "في
+المئة" and % compare equal. It reads "16.8 مليار", "1,200", "١٢", "4 آلاف و870", "أربعة ملايين", "خمسة
+وعشرون", "ألفين", "نصف", "عشرات" (vague) and the Tunisian "3ر747" (747.3). Known limits: years, dates and times are returned with ``kind`` set so that
 callers can skip them; ordinals are not numbers here; a counted noun before the number (عدد القتلى 12) is not
 read.
 """
@@ -38,6 +38,9 @@ _PERCENT = "%"
 _BACK, _AHEAD = 30, 240
 _DENSE = 400  # more than one number word per this many characters: tokenise the whole text once  # characters read around a number: its qualifier before, its scale and unit after
 _UNIT_SKIP = frozenset(L._n("من"))
+# Qualifiers after the number and its noun: "6 أشخاص على الأقل" (at least 6), "على الأكثر"، "100 شخص تقريبا".
+_AFTER = {("على", "الاقل"): "over", ("علي", "الاقل"): "over", ("على", "الاكثر"): "upto", ("علي", "الاكثر"): "upto",
+          ("تقريبا", ""): "about"}
 # Words between a qualifier and its figure: "أكثر من"، "يزيد على"، "يقل عن"، "يتخطى حاجز الـ80"، "دون عتبة".
 _QUALIFIER_GAP = frozenset(("من", "ما", "على", "علي", "عن", "الى", "بـ", "ب", "ال", "حاجز", "عتبه", "سقف"))
 _PERCENT_WORDS = frozenset(L._n("بالمئة بالمائة المئة المائة بالمية بالمائه"))
@@ -276,6 +279,7 @@ class _Parser:
         unit, k = self.unit(j)
         if k == j + 2 and self.tok(j) == "م":
             value, scaled = value * 1e6, True
+        qualifier = qualifier or _AFTER.get((self.tok(k), self.tok(k + 1)), "") or _AFTER.get((self.tok(k), ""), "")
         start, end = self.nz.to_original(self.toks[i][1], self.toks[j - 1][2])
         unit_end = self.nz.to_original(self.toks[k - 1][1], self.toks[k - 1][2])[1] if k > j else end
         end, unit_end = self.after_marks(end), self.after_marks(unit_end)
