@@ -34,6 +34,9 @@ FLAGGED = [
     # a dual in construct (ولايتي) against a count of three
     ("تساقط البرد في ثلاث ولايات بالشمال", "تساقط البرد مساء أمس على ولايتي سليانة والكاف وسط رياح قوية.",
      "consistency.count_mismatch", "ثلاث ولايات", "ولايتي"),
+    # a year after a place's name is still a year
+    ("مونديال 2026 أمريكا وكندا والمكسيك", "تستضيف الولايات المتحدة وكندا والمكسيك كأس العالم لكرة القدم عام 2030.",
+     "consistency.date_mismatch", "2026", "2030"),
     # a model number after the product's name (نوت 9 / نوت-7)
     ("سامسونغ تسحب هواتف غالاكسي نوت 9 من الأسواق",
      "أعلنت شركة سامسونغ سحب هواتف غالاكسي نوت-7 من الأسواق بعد حوادث احتراق بطارياتها.",
@@ -58,6 +61,9 @@ FLAGGED = [
     # "at least" after the noun, and a title figure below it
     ("مقتل 4 أشخاص في الاشتباكات", "قال المتحدث إن 9 أشخاص على الأقل قتلوا في الاشتباكات منذ الأربعاء.",
      "consistency.number_mismatch", "4 أشخاص", "9 أشخاص"),
+    # the title's bound stronger than the body's: more than 57 thousand for "more than 50 thousand"
+    ("تسريح أكثر من 35 ألف موظف", "تعتزم الحكومة التسريح الاختياري لأكثر من 30 ألف موظف بالقطاع العام.",
+     "consistency.number_mismatch", "35 ألف موظف", "30 ألف موظف"),
     # a title figure well away from the body's "about" figure
     ("حجز 900 علبة سجائر مهربة بالقصرين", "حجزت وحدات الحرس نحو 600 علبة سجائر مهربة على متن شاحنة خفيفة.",
      "consistency.number_mismatch", "900 علبة", "600 علبة"),
@@ -83,6 +89,10 @@ PASSED = [
     ("الترجي يتعادل سلبيا مع النجم", "تعادل الترجي والنجم دون أهداف (0-0) في رادس."),
     # a dual in construct, the same count
     ("تساقط البرد في ولايتي سليانة والكاف", "تساقط البرد مساء أمس على ولايتي سليانة والكاف وسط رياح قوية."),
+    # a figure in the range of years with a noun in the accusative is a count, not a year
+    ("انهيار 1950 منزلا في الفيضانات", "أدت فيضانات سنة 2003 إلى انهيار ألف وتسعمئة وخمسين منزلا في الشمال."),
+    # a year before an adverb in -ا is still a year (إلى 2020 وفقا لـ...)
+    ("ارتفاع الصادرات الفلاحية بين 2010 و2020", "ارتفعت الصادرات الفلاحية من 2010 إلى 2020 وفقا لتقرير البنك."),
     # the same model number; a model the body gives as an ordinal word
     ("سامسونغ تسحب هواتف غالاكسي نوت 7 من الأسواق",
      "أعلنت شركة سامسونغ سحب هواتف غالاكسي نوت-7 من الأسواق، بعد أن كانت نوت 5 ناجحة."),
@@ -102,6 +112,10 @@ PASSED = [
     # the body's figure qualified after its noun: "at least 6" may be the title's 7
     ("ارتفاع حصيلة الاشتباكات إلى 7 قتلى", "قال المتحدث إن 6 قتلى على الأقل سقطوا في الاشتباكات منذ الأربعاء."),
     ("غرق 50 مهاجرا قبالة السواحل", "غرق 48 مهاجرا تقريبا قبالة السواحل حسب الحرس البحري."),
+    # the title's bound weaker than the body's, or the same
+    ("تسريح أكثر من 30 ألف موظف", "تعتزم الحكومة التسريح الاختياري لأكثر من 35 ألف موظف بالقطاع العام."),
+    ("أقل من 5 آلاف مشارك في السباق", "شارك في السباق أقل من 4 آلاف عداء، أي أقل من 5 آلاف مشارك."),
+    ("أكثر من 1.5 مليون زائر للمعرض", "زار المعرض أكثر من 1,5 مليون زائر خلال عشرة أيام."),
     # a close title figure for the body's "about" figure
     ("حجز 710 علب جعة بالنفيضة", "حجزت الفرقة نحو 700 علبة جعة وإيقاف مروج خمور."),
     # a number after a function word or a verb is no name's number

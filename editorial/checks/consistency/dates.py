@@ -13,12 +13,13 @@ from collections.abc import Iterator
 
 from ..arabic import lexicon as L
 from ..arabic.clitics import strip_proclitics
+from ..arabic.normalize import norm
 from ..arabic.numbers import NumberMention
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import Context, Mention, hit
-from .words import DAY, MONTH, token_index, weekday
+from .words import DAY, MONTH, place_lookup, token_index, weekday
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -75,20 +76,31 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     yield from _years(ctx)
 
 
-def _year(m: NumberMention) -> int | None:
-    """A year written in digits (1900-2099, no decimals, no percent), else None."""
+def _year(m: NumberMention, text: str) -> int | None:
+    """A year written in digits (1900-2099, no decimals, no percent), else None. A noun in the accusative after
+    the figure (انهيار 1998 منزلا، 2000 شخصاً) makes it a count, unless a word that leads to a date comes
+    before it (من 2006 إلى 2016 تبعا لـ...، في 2018 أيضا) or a place follows it (مونديال 2026 أمريكا)."""
     if m.kind not in ("digits", "year") or m.decimals or m.unit == "%" or not 1900 <= m.value <= 2099:
         return None
+    noun = text[m.end:m.unit_end].strip().rstrip("\u064b\u0640")
+    if m.kind == "digits" and len(noun) >= 4 and noun.endswith("ا") and place_lookup(norm(noun)) is None:
+        before = text[max(0, m.start - 12):m.start].split()
+        if not before or norm(before[-1]).removesuffix("ـ") not in _BEFORE_YEAR:
+            return None
     return int(m.value)
+
+
+# Words before a year: a preposition of time, a year noun, the conjunction of a range (بين 2006 و2016).
+_BEFORE_YEAR = frozenset(L._n("في فى عام العام سنة السنة لسنة منذ الى إلى حتى من بين و خلال قبل بعد موسم"))
 
 
 def _years(ctx: Context) -> Iterator[Hit]:
     """A title year that the body never gives while it gives one other year (a body with several years, a film
     programme or a history, may date other things than the title's event); a written date range is left alone."""
-    title = [(y, m) for m in ctx.title_numbers if (y := _year(m)) is not None]
+    title = [(y, m) for m in ctx.title_numbers if (y := _year(m, ctx.title.text)) is not None]
     if not title or any(m.kind == "date" for m in ctx.body_numbers):
         return
-    body = [(y, m) for m in ctx.body_numbers if (y := _year(m)) is not None]
+    body = [(y, m) for m in ctx.body_numbers if (y := _year(m, ctx.body.text)) is not None]
     years = {y for y, _ in body}
     if len(years) != 1:
         return

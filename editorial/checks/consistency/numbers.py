@@ -114,6 +114,11 @@ def agree(a: NumberMention, b: NumberMention, strict: bool = False) -> bool:
     eps = 1e-9 * max(abs(a.value), abs(b.value), 1.0)
     if strict and {a.qualifier, b.qualifier} in _OPPOSITE and min(hi1, hi2) - max(lo1, lo2) <= eps:
         return False  # "يتخطى 80 دولارا" / "يقل عن 80 دولارا": the ranges touch at the figure only
+    if strict and a.qualifier == b.qualifier in ("over", "under"):
+        # two bounds of one kind: the title's may be weaker than the body's (أكثر من 50 ألفا for "أكثر من 57
+        # ألفا"), not stronger (أكثر من 57 ألفا for "أكثر من 50 ألفا": more than the body says)
+        margin = 0.5 * _step(b) + eps
+        return a.value <= b.value + margin if a.qualifier == "over" else a.value >= b.value - margin
     return lo1 <= hi2 + eps and lo2 <= hi1 + eps
 
 
