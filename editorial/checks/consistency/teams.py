@@ -188,12 +188,14 @@ def entity_lexicon(name: str) -> tuple[dict[str, tuple[tuple[tuple[str, ...], st
                                and w not in L.NAME_PARTICLES)
         family = norm(row[3]) if len(row) > 3 and row[3] else usual
         info[usual] = _Org(kind, family, frozenset(distinctive))
-    # a word of two families of one class (قرطاج in أيام قرطاج السينمائية / المسرحية) is neither's own
-    families: dict[tuple[str, str], set[str]] = {}
+    # a word of two events (قرطاج in أيام قرطاج السينمائية / المسرحية) is neither's own; bodies of other classes
+    # keep shared words (الأوروبي names the European Union in a story that never spells it out)
+    families: dict[str, set[str]] = {}
     for org in info.values():
-        for w in org.words:
-            families.setdefault((org.kind, w), set()).add(org.family)
-    info = {k: org._replace(words=frozenset(w for w in org.words if len(families[(org.kind, w)]) < 2))
+        if org.kind == "event":
+            for w in org.words:
+                families.setdefault(w, set()).add(org.family)
+    info = {k: org._replace(words=frozenset(w for w in org.words if len(families.get(w, ())) < 2))
             for k, org in info.items()}
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in names.items()}, info
 
