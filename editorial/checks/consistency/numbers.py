@@ -11,8 +11,9 @@ first, ranks (27 عالميا) not at all, and "منذ 7 سنوات"، "الأع
 quantity without a noun (يأسرون العشرات) agrees with any body quantity of its magnitude. A body figure in
 digits is taken as written unless a scale word rounds it (the title's 2999 is not the body's 3000, its 3000 may
 round 2987), and "more than N" is not "less than N". A figure right after a noun that names rather than counts
-(غالاكسي نوت 9، الدورة 41، اللقب 12، 6D) is compared with the body's figures after the same noun, and reported
-only when the body gives the title's figure in no form (digits, words, an ordinal: الدورة الحادية والأربعين).
+(غالاكسي نوت 9، الدورة 41، اللقب 12، 6D) is compared with the body's figures after the same noun (in digits
+or as an ordinal in words: الدورة الثامنة والأربعين), and reported only when the body gives the title's figure
+in no form (digits, words, an ordinal: الدورة الحادية والأربعين).
 Known limits: a counted noun before the number (عدد القتلى 12) is not read; totals that the body never states
 are not computed; a headline's round figure for a precise one (60 عاما for 57) is reported.
 """
@@ -275,8 +276,7 @@ def _identifiers(view: TextView, numbers: list[NumberMention]) -> list[tuple[str
             continue
         head = toks[k - 1]
         w = head.norm
-        if view.text[head.end:m.start].strip() not in _HEAD_GAPS or len(w) < 2 or not w.isalpha() \
-                or w in L.STOPWORDS or w in L.QUALIFIERS or starts_number(w) or ordinal(w):
+        if view.text[head.end:m.start].strip() not in _HEAD_GAPS or not _head(w):
             continue
         out.append((word_key(w), m, head.start, m.end))
     return out
@@ -296,14 +296,15 @@ def _no_count_noun(text: str, m: NumberMention) -> bool:
                                      and norm(after[0][1:]) not in L.UNIT_LEMMAS)
 
 
-def _ordinals(view: TextView) -> set[int]:
-    """The values of the ordinals a text writes in words: الثالث، الحادي عشر، الثامنة والأربعين، العشرين."""
+def _ordinal_words(view: TextView) -> list[tuple[int, int, int]]:
+    """The ordinals a text writes in words, as (value, first token, token after): الثالث، الحادي عشر، الثامنة
+    والأربعين، العشرين."""
     toks = view.tokens
-    out: set[int] = set()
+    out: list[tuple[int, int, int]] = []
     for i, t in enumerate(toks):
         w = t.norm
         if w.startswith("ال") and w[2:] in L.TEN_WORDS:
-            out.add(L.TEN_WORDS[w[2:]])  # الدورة العشرين
+            out.append((L.TEN_WORDS[w[2:]], i, i + 1))  # الدورة العشرين
             continue
         o = ordinal(w)
         if o is None:
@@ -311,12 +312,35 @@ def _ordinals(view: TextView) -> set[int]:
         o = 1 if o == 11 else o  # الحادي / الحادية begins 11, 21, 31 ...
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         if nxt in _TEEN and o < 10:
-            out.add(o + 10)
+            out.append((o + 10, i, i + 2))
         elif nxt.startswith("وال") and nxt[3:] in L.TEN_WORDS and o < 10:
-            out.add(o + L.TEN_WORDS[nxt[3:]])
+            out.append((o + L.TEN_WORDS[nxt[3:]], i, i + 2))
         else:
-            out.add(o)
+            out.append((o, i, i + 1))
     return out
+
+
+def _ordinals(view: TextView) -> set[int]:
+    return {v for v, _, _ in _ordinal_words(view)}
+
+
+def _ordinal_identifiers(view: TextView) -> list[tuple[str, NumberMention, int, int]]:
+    """Ordinals in words after a noun (الدورة الثامنة والأربعين، الحلقة الثالثة), from the second on, as a
+    name's numbers like ``_identifiers``: the body may write in words the edition the title gives in digits."""
+    toks = view.tokens
+    out = []
+    for v, i, j in _ordinal_words(view):
+        if v < 2 or not i or view.text[toks[i - 1].end:toks[i].start].strip() or not _head(toks[i - 1].norm):
+            continue
+        m = NumberMention(float(v), toks[i].start, toks[j - 1].end, None, toks[j - 1].end, "", "words", 0)
+        out.append((word_key(toks[i - 1].norm), m, toks[i - 1].start, m.end))
+    return out
+
+
+def _head(w: str) -> bool:
+    """A word that may name what the figure after it numbers: no function word, qualifier or number word."""
+    return len(w) >= 2 and w.isalpha() and w not in L.STOPWORDS and w not in L.QUALIFIERS \
+        and not starts_number(w) and not ordinal(w)
 
 
 _TEEN = frozenset(("عشر", "عشره"))
@@ -350,7 +374,7 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     title_ids = _identifiers(ctx.title, ctx.title_numbers)
     body_ids: dict[str, list[tuple[NumberMention, int, int]]] = {}
     if title_ids:
-        for key, b, start, end in _identifiers(ctx.body, ctx.body_numbers):
+        for key, b, start, end in [*_identifiers(ctx.body, ctx.body_numbers), *_ordinal_identifiers(ctx.body)]:
             body_ids.setdefault(key, []).append((b, start, end))
     # a figure after the same head word on both sides is a name's number (الدورة 35 لمهرجان، نوت 9 من الأسواق),
     # whatever noun follows it: compared as such, not as a count
