@@ -343,3 +343,38 @@ def test_a_reporter_handing_over_to_a_story_is_not_an_assistant_leftover():
     body = "افتتحت البلدية الحديقة.\n" + offer + "\nافتتحت البلدية حديقة جديدة."
     (f,) = [f for f in _placeholder_findings(T, body) if f.rule == "placeholder.ai_leftover"]
     assert f.text.startswith("إليك صياغة مقترحة")
+
+
+_GATED_TEXTS = (
+    "ليس لدي معلومات حديثة عن الأحداث بعد هذا التاريخ. لا أملك إمكانية الوصول إلى الإنترنت.",
+    "قال المدير إنه لا يتوفر لدي الفريق ما يكفي، وليس لديه معلومات. المعلومات المتاحة لي حتى آخر تحديث قليلة.",
+    "ها هي النسخة المعدلة. وفيما يلي صياغة جديدة للخبر. ها هو المقترح الأخير.",
+    "لا تتردد في طلب أي تعديل. وقال إن الوزير لا يتردد في طلب الدعم، ولا تتردد الحكومة في الاستفسار.",
+    "هذا هو الخبر بعد التعديل. هذا هو الحل الوحيد كما قال الوزير.",
+    "هذا النص هو مثال لنص يمكن أن يستبدل في نفس المساحة. تم توليد هذا النص من مولد النص العربي.",
+    "وأكد الوزير أن هذا المشروع يمكن أن يوفر فرص عمل، وتم الإعلان عنه في نفس اليوم.",
+)
+
+
+def test_a_gated_pattern_finds_what_its_regex_finds_where_a_trigger_occurs() -> None:
+    # heads, and the words a head needs, only skip places where the regex cannot match
+    from editorial.checks.arabic import TextView
+    from editorial.checks.placeholder import phrases as ph
+
+    patterns = (*ph._NOTES, *ph._AI, ph._NOTE_COLON, ph._DUMMY, ph._DUMMY_PHRASES, ph._NAME)
+    for text in _GATED_TEXTS:
+        view = TextView("body", text)
+        nt, present = view.norm, ph.present_runs(view)
+        for pat in patterns:
+            plain = [m.span() for m in pat.rx.finditer(nt)] if any(t in nt for t in pat.triggers) else []
+            assert [m.span() for m in pat.finditer(nt, present)] == plain, (text, pat.rx.pattern[:40])
+
+
+def test_an_assistant_without_fresh_information_is_flagged_and_a_speaker_without_it_is_not() -> None:
+    ai = "placeholder.ai_leftover"
+    found = _placeholder_findings("عنوان", "افتتحت البلدية الحديقة. ليس لدي معلومات حديثة عن الأحداث بعد عام 2023.")
+    assert [(f.rule, f.text) for f in found] == [(ai, "ليس لدي معلومات حديثة عن الأحداث بعد عام 2023.")]  # its sentence
+    found = _placeholder_findings("عنوان", "وفيما يلي صياغة جديدة للخبر بعد التعديل.")
+    assert [f.rule for f in found] == [ai]
+    assert _placeholder_findings("عنوان", "وقال المدير إن الفريق لا تتردد في طلب الدعم، وليس لديه وقت.") == []
+    assert _placeholder_findings("عنوان", "وأكد الوزير أن هذا المشروع يمكن أن يوفر فرص عمل في نفس المنطقة.") == []

@@ -44,10 +44,13 @@ class Pattern:
     pattern's triggers, so the gate keeps the whole family near a millisecond on an 800-word article.
     ``heads`` (optional) lists literal strings one of which every match starts with: the regex is then tried
     only where ``str.find`` sees a head, instead of scanning a long text (same matches as ``finditer``).
+    ``needs`` (optional) says which words a match from a head goes on with ("لا=أملك لا=تتوفر+لدي": one entry per
+    way, "+" joining the words one way needs): with the gate's words at hand, a head is looked for only when the
+    words of one of its ways are in the text (a common head such as لا is then mostly skipped).
     """
 
     def __init__(self, triggers: str, pattern: str, anchored: bool = False, raw: bool = False,
-                 heads: str = "", sentence: bool = False) -> None:
+                 heads: str = "", sentence: bool = False, needs: str = "") -> None:
         self.triggers = _literals(triggers, raw)
         self.heads = _literals(heads, raw)
         self.rx = regex.compile(pattern if raw else norm(pattern))
@@ -58,11 +61,17 @@ class Pattern:
         self.single = frozenset(t for t in self.triggers if WORD_RE.fullmatch(t))
         self.multi = tuple((t, tuple(WORD_RE.findall(t))) for t in self.triggers if t not in self.single)
         self.head_runs = tuple((h, tuple(WORD_RE.findall(h))) for h in self.heads)
+        if needs:
+            ways = [(_literals(h, raw)[0], _literals(ws.replace("+", " "), raw)) for h, ws in
+                    (entry.split("=") for entry in needs.split())]
+            named = {h for h, _ws in ways}
+            self.head_runs = tuple((h, tuple(WORD_RE.findall(" ".join((h, *ws))))) for h, ws in ways) + tuple(
+                (h, runs) for h, runs in self.head_runs if h not in named)
         # The gate can only open when one of these runs is present (a single trigger, or a multi trigger's first
         # run), unless a trigger has no run at all (``always``): see ``_Gate``.
         self.gate_runs = self.single | {runs[0] for _t, runs in self.multi if runs}
         self.always = any(not runs for _t, runs in self.multi)
-        _register_runs(self.triggers + self.heads)
+        _register_runs(self.triggers + self.heads + tuple(r for _h, runs in self.head_runs for r in runs))
 
     def finditer(self, text: str, present: frozenset[str] | None = None) -> Iterator[regex.Match[str]]:
         """Matches in ``text``; ``present``, when given, is ``present_runs`` of this same text: the gate then
@@ -72,10 +81,14 @@ class Pattern:
             if not any(map(text.__contains__, self.triggers)):  # the substring tests run in C
                 return
         else:
+            # the heads whose words are present first: with none, nothing can match, and the substring tests of
+            # the triggers (slow for a needle of several letters) are not needed
+            heads = tuple(dict.fromkeys(h for h, runs in self.head_runs if all(map(present.__contains__, runs))))
+            if self.heads and not heads:
+                return
             if present.isdisjoint(self.single) and not any(
                     all(map(present.__contains__, runs)) and t in text for t, runs in self.multi):
                 return
-            heads = tuple(h for h, runs in self.head_runs if all(map(present.__contains__, runs)))
         if not self.heads:
             yield from self.rx.finditer(text)
             return
@@ -191,7 +204,13 @@ def _phrase_pattern(name: str) -> Pattern:
     phrases = sorted(data.groups(name), key=len, reverse=True)
     heads = " ".join(sorted({p[0] for p in phrases}))
     body = "|".join(r"[\s\p{P}]+".join(map(regex.escape, p)) for p in phrases)
-    return Pattern(heads, B + "(?:" + body + ")" + E, raw=True, heads=heads)
+    pattern = Pattern(heads, B + "(?:" + body + ")" + E, raw=True, heads=heads)
+    # A phrase matches only where all its words are in the text: its first word is looked for only then (most
+    # heads are common words, هذا، تم، يمكن). One entry per phrase, the first word with every word's runs.
+    runs = {p: tuple(dict.fromkeys(r for w in p for r in WORD_RE.findall(w))) for p in phrases}
+    pattern.head_runs = tuple((p[0], runs[p]) for p in phrases)
+    _register_runs(tuple(r for rs in runs.values() for r in rs))
+    return pattern
 
 
 # The Arabic generator's filler, the Arabic lorem ipsum explanation and lorem ipsum in Arabic letters.
@@ -232,7 +251,9 @@ _AI = (
     Pattern("فيما_يلي", r"(?:وفيما|فيما)\s+يلي\s+(?:خبر صحفي|مقال صحفي|تقرير صحفي|خبرا|مقالا|صياغة|إعادة صياغة)",
             anchored=True),
     Pattern("ها_هو ها_هي فيما_يلي", r"(?:ها هو|ها هي|فيما يلي|وفيما يلي)\s+(?:ال)?(?:نسخة|صياغة|مسودة|مقترح|إعادة|اقتراح)",
-            anchored=True, heads="ها_هو ها_هي فيما_يلي وفيما_يلي"),
+            anchored=True, heads="ها_هو ها_هي فيما_يلي وفيما_يلي", needs=" ".join(
+                f"{h}={w}" for h in ("ها_هو", "ها_هي", "فيما_يلي", "وفيما_يلي")
+                for w in ("نسخة", "صياغة", "مسودة", "مقترح", "إعادة", "اقتراح"))),
     Pattern("هل", r"هل\s+" + _ASKS + r"(?:ني)?\s+(?:مني\s+)?(?:في\s+)?(?:أن|بأن)\s+أ\p{L}+"
             r"|هل\s+" + _ASKS + r"\s+(?:في\s+)?(?:إضافة|إعداد|كتابة|تعديل|نسخة|صياغة|اختصار|المزيد|تلخيص|ترجمة)"
             r"|هل\s+هناك\s+(?:أي\s+)?(?:شيء|تعديل|تعديلات)\s+(?:آخر|أخرى|تريد|ترغب|تود)"
@@ -261,9 +282,11 @@ _AI = (
             r"|(?:أتمنى|آمل|أرجو)\s+أن\s+(?:تجد|تجدي)\s+(?:هذا|ذلك|النص|الخبر|المقال|هذه)?[^.!؟?\n]{0,25}?"
             r"(?:مفيدا|مفيدة|مناسبا|مناسبة)", heads="أتمنى آمل أرجو"),
     Pattern("لا_تتردد لا_تترددي أخبرني أعلمني دعني_أعرف",
-            r"لا\s+(?:تتردد|تترددي)\s+في\s+(?:طلب|التواصل معي|سؤالي|إخباري|إبلاغي|السؤال|الاستفسار|إعلامي)|(?:أخبرني|أعلمني|دعني أعرف)\s+(?:إذا|إن|لو)"),
+            r"لا\s+(?:تتردد|تترددي)\s+في\s+(?:طلب|التواصل معي|سؤالي|إخباري|إبلاغي|السؤال|الاستفسار|إعلامي)|(?:أخبرني|أعلمني|دعني أعرف)\s+(?:إذا|إن|لو)",
+            heads="لا أخبرني أعلمني دعني", needs=" ".join(
+                f"لا=تتردد+في+{w}" for w in ("طلب", "التواصل", "سؤالي", "إخباري", "إبلاغي", "السؤال", "الاستفسار", "إعلامي"))),
     Pattern("هذا_هو هذه_هي", r"(?:هذا هو|هذه هي)\s+(?:ال)?(?:خبر|مقال|نص|صياغة|نسخة|مسودة)\s+(?:بعد|المعدل|المنقح"
-            r"|المعدلة|المنقحة|الجديدة|النهائية|المختصر|المختصرة)", anchored=True),
+            r"|المعدلة|المنقحة|الجديدة|النهائية|المختصر|المختصرة)", anchored=True, heads="هذا_هو هذه_هي"),
     Pattern("سأكتب سأعيد سأقوم سأقدم سأصيغ", r"سأ(?:كتب|عيد|قوم|قدم|صيغ)\s+لك"),
     # "إذا كان لديك أي أسئلة" also ends service stories: only with the assistant speaking of itself
     Pattern("لديك", r"(?:إذا|إن|لو)\s+(?:كان|كانت)\s+لديك\s+(?:أي\s+)?(?:أسئلة|استفسارات|ملاحظات|تعديلات|طلبات)"
@@ -294,7 +317,9 @@ _AI = (
             r"|(?:دربت|تدربت)\s+على\s+(?:بيانات|معلومات)"
             # "المعلومات المتاحة لي حتى آخر تحديث": information available to me, up to an update or a date
             r"|(?:المعلومات|البيانات)\s+(?:المتاحة|المتوفرة|المتوافرة)\s+(?:لي|لدي)\s+(?:حتى|لغاية|منذ)\s+(?:آخر\s+)?"
-            r"(?:تحديث|تاريخ|عام|\d)", sentence=True, heads="ليس لا دربت تدربت المعلومات البيانات"),
+            r"(?:تحديث|تاريخ|عام|\d)", sentence=True, heads="ليس لا دربت تدربت المعلومات البيانات",
+            needs="ليس=لدي لا=أملك لا=أمتلك لا=تتوفر+لدي لا=يتوفر+لدي دربت=على تدربت=على المعلومات=المتاحة"
+                  " المعلومات=المتوفرة المعلومات=المتوافرة البيانات=المتاحة البيانات=المتوفرة البيانات=المتوافرة"),
     Pattern("يمكنني أستطيع",
             r"لا\s+(?:يمكنني|أستطيع)\s+(?:تصفح|الوصول\s+إلى|الاطلاع\s+على|تقديم|معرفة|تأكيد|التحقق\s+من)\s+"
             r"(?:ال)?(?:معلومات|أخبار|بيانات|أحداث|تطورات|مستجدات|مصادر)\s+(?:ال)?(?:حديثة|محدثة|آنية|لحظية|فورية|حالية"
