@@ -12,7 +12,7 @@ class CheckConfig:
 
     ``disabled``: rule ids (or whole families, e.g. ``"style"``) that do not run.
     ``severity``: per-rule severity overrides.
-    ``params``: per-rule tuning, e.g. ``{"repetition.overused_phrase": {"min_count": 4}}``.
+    ``params``: per-rule tuning, e.g. ``{"repetition.repeated_term": {"min_count": 4}}``.
     ``extra_placeholders``: extra literal phrases that are placeholders (matched after normalisation).
     ``stop_phrases``: phrases never reported as overused.
     ``allowed_repeats``: words/phrases that may repeat freely (house names, slogans).

@@ -122,7 +122,7 @@ def test_screenshot_of_the_admin_rule_settings(page: Page, site, admin_user, sho
     page.goto(site + "/admin/editorial/rulesetting/")
     expect(page.locator("#every-rule tbody tr").first).to_be_visible()
     expect(page.locator("#site-name")).not_to_contain_text("جانغو")
-    row = page.locator("#every-rule tbody tr", has_text="repetition.overused_phrase")
+    row = page.locator("#every-rule tbody tr", has_text="repetition.repeated_term")
     expect(row.locator(".rule-param")).to_have_count(2)
     row.evaluate("r => window.scrollTo(0, r.getBoundingClientRect().top + window.scrollY - 260)")
     page.screenshot(path=str(shots / "admin-rules-ar.png"))

@@ -53,15 +53,15 @@ def check_the_placeholder_is_marked_and_listed(page: Page) -> None:
 
 
 def dismiss_the_repetition_warning(page: Page) -> None:
-    item = page.locator("#findings li.finding[data-rule='repetition.overused_phrase']")
+    item = page.locator("#findings li.finding[data-rule='repetition.repeated_term']")
     expect(item).to_have_count(1)
-    expect(page.locator("mark.hl[data-rule='repetition.overused_phrase']")).to_have_count(1)
+    expect(page.locator("mark.hl[data-rule='repetition.repeated_term']")).to_have_count(1)
     expect(page.locator("mark.hl-rel-repetition")).to_have_count(6)
     item.locator("details.dismiss summary").click()
     item.locator("input[name=kind][value=intentional]").check()
     item.locator("input[name=reason]").fill(DISMISS_REASON)
     item.locator("details.dismiss button[type=submit]").click()
-    expect(page.locator("#findings li.finding[data-rule='repetition.overused_phrase']")).to_have_count(0)
+    expect(page.locator("#findings li.finding[data-rule='repetition.repeated_term']")).to_have_count(0)
     expect(page.locator("mark.hl[data-check=repetition]")).to_have_count(0)
     expect(page.locator("#dismissed")).to_contain_text(DISMISS_REASON)
 

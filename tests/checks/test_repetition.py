@@ -206,9 +206,34 @@ EXAMPLES: dict[str, dict] = {
             (T, body(LEAD, *FILLER)),
         ],
     },
-    "repetition.overused_phrase": {
+    "repetition.repeated_term": {
         "flag": [
             (T, PHRASE_BODY, "body", "الشراكة الاستراتيجية"),
+        ],
+        "pass": [
+            # the subject named in the headline
+            ("الشراكة الاستراتيجية تنجز مستشفى المدينة", PHRASE_BODY),
+            # an institution, a unit, a configured allowed repeat and stop phrase
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "وزارة الصحة").replace("للشراكة", "لوزارة")),
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "مليون دينار").replace("للشراكة", "بمليون")),
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "المدينة الذكية").replace("للشراكة", "للمدينة")),
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "التنمية المستدامة").replace("للشراكة", "للتنمية")),
+            # a head with the article or a clitic names an institution too (للمستشفى الجامعي)
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "المستشفى الجامعي").replace("للشراكة", "للمستشفى")),
+            # a known multi-word name, an actor named by nationality
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "الأمم المتحدة").replace("للشراكة", "للأمم")),
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "الحكومة الأردنية").replace("للشراكة", "للحكومة")),
+            # a function-word phrase and a personal name
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "على أن").replace("للشراكة", "على")),
+            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "سامي حداد").replace("للشراكة", "لسامي")),
+            # four times is what an edited article of this length may carry
+            (T, PHRASE_BODY.replace("للشراكة الاستراتيجية", "للتعاون")),
+            # inside quotations
+            (T, "«" + PHRASE_BODY.replace("\n\n", " ") + "»"),
+        ],
+    },
+    "repetition.overused_phrase": {
+        "flag": [
             # a stock linking phrase, made of function words, four times
             (T, body(LEAD, "وفي هذا الإطار، وصل الأطباء. " + FILLER[0], "وأوضح المدير في هذا الإطار أن الفريق جاهز. "
                      + FILLER[1], FILLER[2] + " وفي هذا الإطار أيضاً بدأ العمل.",
@@ -237,26 +262,11 @@ EXAMPLES: dict[str, dict] = {
              "من خلال"),
         ],
         "pass": [
-            # the subject named in the headline
-            ("الشراكة الاستراتيجية تنجز مستشفى المدينة", PHRASE_BODY),
-            # an institution, a unit, a configured allowed repeat and stop phrase
-            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "وزارة الصحة").replace("للشراكة", "لوزارة")),
-            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "مليون دينار").replace("للشراكة", "بمليون")),
-            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "المدينة الذكية").replace("للشراكة", "للمدينة")),
-            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "التنمية المستدامة").replace("للشراكة", "للتنمية")),
-            # a head with the article or a clitic names an institution too (للمستشفى الجامعي)
-            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "المستشفى الجامعي").replace("للشراكة", "للمستشفى")),
-            # a known multi-word name, an actor named by nationality
-            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "الأمم المتحدة").replace("للشراكة", "للأمم")),
-            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "الحكومة الأردنية").replace("للشراكة", "للحكومة")),
-            # a function-word phrase (not a connector of the stock list: من خلال is one) and a personal name
-            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "على أن").replace("للشراكة", "على")),
-            (T, PHRASE_BODY.replace("الشراكة الاستراتيجية", "سامي حداد").replace("للشراكة", "لسامي")),
-            # four times is what an edited article of this length may carry
+            # a content phrase, however often, is a repeated term (a hint), not a stock phrase
+            (T, PHRASE_BODY),
             # a stock phrase three times
             (T, body(LEAD, "وفي هذا الإطار، وصل الأطباء. " + FILLER[0], "وأوضح المدير في هذا الإطار أن الفريق جاهز.",
                      FILLER[2] + " وفي هذا الإطار أيضاً بدأ العمل.")),
-            (T, PHRASE_BODY.replace("للشراكة الاستراتيجية", "للتعاون")),
             # a frame three times, and a manner noun or a preposition before a figure
             (T, body(LEAD, "وتحسنت الخدمات بصفة جلية. " + FILLER[0], "وارتفع عدد الأطباء بصفة جلية.",
                      FILLER[1] + " وتراجعت المواعيد بصفة جلية.")),
@@ -264,8 +274,6 @@ EXAMPLES: dict[str, dict] = {
                      "وتراجعت المواعيد بنحو 40 موعداً.", "وزادت الأدوية بنحو 50 صنفاً.")),
             (T, body(LEAD, "وبلغ العدد 20 في 2024 مقابل 15 في 2023. " + FILLER[0], "وبلغت الأسرة 30 في 2024 مقابل 25.",
                      "وبلغت المواعيد 40 في 2024 مقابل 35.", "وبلغت الأدوية 50 في 2024 مقابل 45.")),
-            # inside quotations
-            (T, "«" + PHRASE_BODY.replace("\n\n", " ") + "»"),
         ],
     },
     "repetition.repeated_opener": {
@@ -353,16 +361,17 @@ def test_a_duplicated_paragraph_is_one_finding_not_one_per_sentence():
     assert found[0].start == text.rindex(DUP_PARA) and found[0].related[0].start == text.index(DUP_PARA)
 
 
-def test_an_overused_phrase_points_at_one_occurrence_and_relates_the_others():
-    (f,) = _findings(T, PHRASE_BODY, rule="repetition.overused_phrase")
+def test_a_repeated_term_points_at_one_occurrence_and_relates_the_others():
+    (f,) = _findings(T, PHRASE_BODY, rule="repetition.repeated_term")
+    assert f.severity == "info"  # in published news mostly the story's own term: a hint
     assert f.start == PHRASE_BODY.index("الشراكة الاستراتيجية")
     assert len(f.related) == 4 and f.text in f.message and "5" in f.message
 
 
 def test_the_overused_threshold_is_configurable_and_scales_with_length():
     four = PHRASE_BODY.replace("للشراكة الاستراتيجية", "للتعاون")
-    strict = CheckConfig(params={"repetition.overused_phrase": {"min_count": 4}})
-    assert _findings(T, four, strict, "repetition.overused_phrase")
+    strict = CheckConfig(params={"repetition.repeated_term": {"min_count": 4}})
+    assert _findings(T, four, strict, "repetition.repeated_term")
     assert _threshold(CONFIG, 250) == 5 and _threshold(CONFIG, 600) == 5
     # grows with the square root of the length: a long piece has room for more, not in proportion
     assert _threshold(CONFIG, 1200) == 8 and _threshold(CONFIG, 2400) == 10 and _threshold(CONFIG, 4800) == 15
@@ -411,7 +420,7 @@ def test_a_digest_line_repeated_once_per_item_is_its_format_not_a_slip():
     assert f.text == DIGEST_LINE
 
 
-def test_an_overused_phrase_is_found_in_a_long_piece():
+def test_a_repeated_term_is_found_in_a_long_piece():
     # about 2,800 words; the phrase 12 times: padding, though the old proportional threshold asked for 24
     lines = [f"وقال متحدث باسم لجنة رقم {k} إن عمل فريق رقم {k} مستمر منذ أشهر" for k in range(200)]
     for k in range(0, 192, 16):
@@ -419,7 +428,7 @@ def test_an_overused_phrase_is_found_in_a_long_piece():
     text = body(*(". ".join(lines[i:i + 5]) + "." for i in range(0, len(lines), 5)))
     words = len(text.split())
     assert words > 2500 and _threshold(CONFIG, words) <= 12 < 5 * words / 600
-    found = _findings(T, text, rule="repetition.overused_phrase")
+    found = _findings(T, text, rule="repetition.repeated_term")
     assert [f.text for f in found] == ["الأمن الغذائي"] and "12" in found[0].message
 
 
@@ -485,7 +494,7 @@ def test_a_digest_with_a_reporting_line_and_a_stock_phrase_per_item_is_its_forma
 
 # --- precision on other outlets' published news (SkyNews, CNN): look-alikes of each rule ----------------------
 
-def test_a_name_in_construct_repeated_through_a_story_is_not_an_overused_phrase():
+def test_a_name_in_construct_repeated_through_a_story_is_not_a_repeated_term():
     """A bare head in construct with a definite word names one thing (كوريا الجنوبية، قوات النظام، وكالة
     الأنباء): a story repeats it as it repeats a name. A definite phrase used as often is still flagged."""
     text = body(
@@ -497,8 +506,8 @@ def test_a_name_in_construct_repeated_through_a_story_is_not_an_overused_phrase(
         "وردت وسائل إعلام الشمال بانتقاد المناورات التي وصفتها بالاستفزازية.",
     )
     assert text.count("كوريا الجنوبية") == 5
-    assert _findings("مناورات بحرية قرب الحدود", text, rule="repetition.overused_phrase") == []
-    (f,) = _findings(T, PHRASE_BODY, rule="repetition.overused_phrase")
+    assert _findings("مناورات بحرية قرب الحدود", text, rule="repetition.repeated_term") == []
+    (f,) = _findings(T, PHRASE_BODY, rule="repetition.repeated_term")
     assert f.text == "الشراكة الاستراتيجية"
 
 

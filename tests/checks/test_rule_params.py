@@ -23,7 +23,7 @@ def test_every_family_is_listed_once_and_every_rule_id_belongs_to_its_family():
 def test_every_declared_parameter_has_a_valid_default_and_a_description():
     declared = [(r, p) for r in all_rules().values() for p in r.params]
     assert {(r.id, p.name) for r, p in declared} >= {
-        ("repetition.overused_phrase", "min_count"), ("repetition.overused_phrase", "per_words"),
+        ("repetition.repeated_term", "min_count"), ("repetition.repeated_term", "per_words"),
         ("consistency.topic_absent", "absent_below"), ("consistency.topic_weak", "weak_below"),
         ("repetition.near_duplicate_sentence", "min_similarity")}
     for rule, p in declared:
@@ -38,7 +38,7 @@ def test_parse_refuses_text_booleans_fractions_of_whole_numbers_and_values_out_o
     for bad in ("7", True, 7.5, 1, 51, None, [7], float("inf"), float("nan")):
         with pytest.raises(ValueError):
             p.parse(bad)
-    rule = all_rules()["repetition.overused_phrase"]
+    rule = all_rules()["repetition.repeated_term"]
     assert rule.parse_params({"min_count": 4}) == {"min_count": 4}
     with pytest.raises(ValueError, match="no parameter"):
         rule.parse_params({"min_cuont": 4})
@@ -47,7 +47,7 @@ def test_parse_refuses_text_booleans_fractions_of_whole_numbers_and_values_out_o
 
 
 def test_an_invalid_configured_value_falls_back_to_the_default_and_the_engine_does_not_raise():
-    broken = CheckConfig(params={"repetition.overused_phrase": {"min_count": "many", "per_words": -3}})
+    broken = CheckConfig(params={"repetition.repeated_term": {"min_count": "many", "per_words": -3}})
     assert _threshold(broken, 600) == 5
     report = check_draft(TITLE, BODY, broken)
     assert report.errors == []

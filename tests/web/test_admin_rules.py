@@ -10,7 +10,7 @@ from editorial.checks import all_rules
 from editorial.models import NewsroomPhrases, RuleSetting
 from editorial.rule_settings import build_config
 
-OVERUSED = "repetition.overused_phrase"
+OVERUSED = "repetition.repeated_term"  # the rule with parameters (min_count, per_words)
 PLACEHOLDER_BODY = "قال المتحدث باسم الوزارة [اسم المتحدث] إن الاجتماع سيعقد الأسبوع المقبل في العاصمة."
 
 
@@ -160,3 +160,29 @@ def test_every_rule_description_has_an_arabic_translation():
                     if translation.gettext(p.description) == p.description]
     assert missing == [], ("add each description's Arabic to editorial/locale/ar/LC_MESSAGES/django.po (msgid: the "
                            "English description), then manage.py compilemessages -l ar")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_stored_overused_phrase_setting_moves_to_the_repeated_term_rule():
+    """Migration 0014: the content-phrase parameters moved from overused_phrase to repeated_term; a setting an
+    admin stored before keeps its effect (enabled, severity, parameters) and the old row keeps no parameter its
+    rule no longer declares. Migrating back joins them again."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before, after = [("editorial", "0013_reports_rollup")], [("editorial", "0014_repeated_term_rule")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old_model = executor.loader.project_state(before).apps.get_model("editorial", "RuleSetting")
+    old_model.objects.create(rule="repetition.overused_phrase", enabled=False, severity="warning",
+                             params={"min_count": 7})
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    new_model = executor.loader.project_state(after).apps.get_model("editorial", "RuleSetting")
+    moved = new_model.objects.get(rule="repetition.repeated_term")
+    assert (moved.enabled, moved.severity, moved.params) == (False, "warning", {"min_count": 7})
+    assert new_model.objects.get(rule="repetition.overused_phrase").params == {}
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    assert list(old_model.objects.values_list("rule", "params")) == [("repetition.overused_phrase", {"min_count": 7})]
+    MigrationExecutor(connection).migrate(executor.loader.graph.leaf_nodes())

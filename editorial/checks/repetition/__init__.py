@@ -53,8 +53,9 @@ def _run(doc: Document, config: CheckConfig) -> Iterator[Hit]:
         starts = {h.start for h in hits}
         restated = {k for k, s in enumerate(body.view.sentences) if s.start in starts}
         yield from restated_figures(body, done | exact | restated)
-    if on("repetition.overused_phrase"):
+    if on("repetition.repeated_term"):
         yield from overused_phrases(body, doc.title)
+    if on("repetition.overused_phrase"):
         yield from overused_stock_phrases(body)
     if on("repetition.repeated_opener"):
         yield from repeated_openers(body)

@@ -1,4 +1,6 @@
-"""Overused phrases: a two- or three-word content phrase repeated far more than edited copy carries.
+"""Overused phrases: a stock linking phrase used as a habit (``repetition.overused_phrase``, a warning), and a
+two- or three-word content phrase repeated far more than edited copy carries (``repetition.repeated_term``, a
+hint: in published news such a phrase is mostly the story's own subject or term).
 
 Phrases are counted on light stems (التعاون العسكري = للتعاون العسكري). What a story legitimately repeats
 is not counted: names of institutions and titles (a phrase opening with وزارة، رئيس، بلدية...), actors named by
@@ -8,7 +10,7 @@ story's subject (a phrase sharing a word with the headline counts against a doub
 a tripled one), phrases without
 the article (mostly personal names, brand names and indefinite idafa chains), allowed repeats and stop phrases.
 Known limit: a definite technical term that the headline does not name (الغدة الدرقية in a health story)
-reaches the threshold like filler does; the threshold is the only guard.
+reaches the threshold like filler does; the threshold is the only guard, which is why it is only a hint.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from .lexicon import (
     STOCK_PHRASES,
 )
 from .prep import ARTICLE, CONTENT, MAX_RELATED, Body, is_content
-from .rules import OVERUSED_PHRASE
+from .rules import OVERUSED_PHRASE, REPEATED_TERM
 
 Occurrence = tuple[Token, ...]
 
@@ -95,8 +97,8 @@ def _named(key: tuple[str, ...]) -> bool:
 def _threshold(config: CheckConfig, words: int) -> int:
     """``min_count`` per ``per_words``, growing with the square root of the length: a long piece has room for more
     mentions of its terms, but not in proportion (a phrase eight times in 2,000 words is padding)."""
-    base = OVERUSED_PHRASE.param(config, "min_count")
-    per = OVERUSED_PHRASE.param(config, "per_words")
+    base = REPEATED_TERM.param(config, "min_count")
+    per = REPEATED_TERM.param(config, "per_words")
     return max(base, math.ceil(base * math.sqrt(words / max(per, 1))))
 
 
@@ -132,7 +134,7 @@ def overused_phrases(body: Body, title: TextView) -> Iterator[Hit]:
         first = occs[0]
         related = [("body", o[0].start, o[-1].end) for o in occs[1:MAX_RELATED + 1]]
         phrase = body.view.text[first[0].start:first[-1].end]
-        yield Hit(OVERUSED_PHRASE.id, "body", first[0].start, first[-1].end, related=related,
+        yield Hit(REPEATED_TERM.id, "body", first[0].start, first[-1].end, related=related,
                   args={"phrase": phrase, "count": len(occs)}, context=" ".join(key))
 
 
