@@ -137,6 +137,10 @@ EXAMPLES: dict[str, dict] = {
     },
     "consistency.polarity_mismatch": {
         "flag": [
+            # "لليرة" is لـ + الليرة: the subject is the lira, as in the body (not "يرة")
+            ("انخفاض جديد لليرة التركية أمام الدولار",
+             "الليرة التركية ترتفع أمام الدولار في تعاملات اليوم بعد قرار البنك المركزي.", "title",
+             "انخفاض جديد لليرة"),
             # the same team's loss and win
             ("الترجي ينهزم أمام النجم في الدربي", "فاز الترجي على النجم بهدفين دون رد في الدربي.", "title",
              "ينهزم"),
@@ -243,6 +247,9 @@ EXAMPLES: dict[str, dict] = {
              "غارة عنيفة"),
         ],
         "pass": [
+            # the same direction, the subject written with "لل"
+            ("ارتفاع جديد لليرة التركية أمام الدولار",
+             "الليرة التركية ترتفع أمام الدولار في تعاملات اليوم بعد قرار البنك المركزي."),
             # a loss with no subject of its own: the opponent named after أمام is the winner, not the loser
             ("هجوم على المنتخب بعد الخسارة أمام البرازيل",
              "انتقدت الصحف منتخب بلادها غداة الخسارة أمام البرازيل في مباراة ودية. وفازت البرازيل بهدف نظيف."),

@@ -36,6 +36,7 @@ import regex
 
 from ..arabic import lexicon as L
 from ..arabic.clitics import has_article, strip_proclitics
+from ..arabic.stem import light_stem
 from ..arabic.memo import WordMemo
 from ..arabic.numbers import starts_number
 from ..arabic.quotes import QUOTE_MARKS
@@ -567,7 +568,14 @@ def _walk(view: TextView, j: int, window: int) -> Iterator[str | int]:
 
 def _keys_of(t: Token) -> Iterator[str | int]:
     yield bare(t.stem)
+    if t.norm[:2] == _LIL:
+        # "لليرة" is لـ + الليرة (the noun's own ل is one of the two), which the proclitic stripper reads as
+        # لـ + الـ + يرة: the other reading is a key too
+        yield bare(light_stem(_AL + t.norm[1:]))
     yield from GROUPS[t.norm]  # a synonym names the same subject (الاقتراع / التصويت)
+
+
+_LIL, _AL = "لل", "ال"
 
 
 def _walk_tokens(view: TextView, j: int, window: int) -> Iterator[int]:
