@@ -8,7 +8,9 @@ cities in the body's opening, or their adjectives in its first sentence (the fir
 word (ترجي جرجيس، أتلتيكو مدريد) is a team, and a place after the head of a named event (مونديال روسيا، نهائي كييف،
 اتفاق باريس) part of its name, unless the preposition ب says where (مصنع بسليانة). The body may spell the place
 another way (الفيليبين / الفلبين: the same consonants, four or more, in a word that is no other place nor a name), and a
-place in a title's list of three or more is not required when the body tells of another item of the list.
+place in a title's list of three or more is not required when the body tells of another item of the list. A
+named crossing, airport, port or bridge (معبر رأس جدير، مطار النفيضة) conflicts when the body never names it but
+names another one after the same head (معبر الذهيبة), whether or not the lexicon knows either.
 Known limits: places outside the
 lexicon are invisible; a body that simply omits the title's place is not flagged unless it names a rival one
 (the topic check weighs that case).
@@ -181,6 +183,73 @@ def _rivals(t: Mention, body: list[Mention], title_keys: set[str], first: int) -
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
+    yield from _places(ctx)
+    yield from _crossings(ctx)
+
+
+# Heads of named crossings, airports and ports (معبر رفح، مطار قرطاج، ميناء رادس، جسر الصداقة): the name after
+# them is the place, whether or not the lexicon knows it.
+_CROSSING_HEADS = frozenset(norm(w) for w in ("معبر", "مطار", "ميناء", "جسر", "نفق"))  # not منفذ: "the perpetrator"
+
+
+def _crossing_names(view: TextView) -> list[tuple[str, int, int, tuple[str, ...]]]:
+    """(head, start, end, name words) of each indefinite head followed by a name of one or two words."""
+    toks = view.tokens
+    out = []
+    for i, tok in enumerate(toks[:-1]):
+        head = strip_proclitics(tok.norm, 3)[0]
+        if head not in _CROSSING_HEADS or tok.norm.startswith("ال") or toks[i + 1].start - tok.end > 1:
+            continue
+        if not _name_word(toks[i + 1].norm):
+            continue  # "مطار أميركي"، "ميناء بحري"، "جسر يربطها": a description, not a name
+        words: list[int] = []
+        for k in (i + 1, i + 2):
+            if k >= len(toks) or (words and toks[k].start - toks[k - 1].end > 1):
+                break
+            w = toks[k].norm
+            if w in L.STOPWORDS or w[:1].isdigit() or len(w) < 2 or (words and w[:1] in "يت" and len(w) >= 4):
+                break
+            words.append(k)
+        if words:
+            out.append((head, toks[words[0]].start, toks[words[-1]].end, tuple(toks[k].norm for k in words)))
+    return out
+
+
+def _name_word(w: str) -> bool:
+    """A word that may name a crossing: a known place, or no adjective of relation (بحري، دولي) or adjective of a
+    country (أميركي) and no present-tense verb (يربطها)."""
+    found = place_lookup(w)
+    if found is not None:
+        return found[0] != "adjective"
+    definite = strip_proclitics(w, 2)[1]
+    return not (not definite and w.endswith("ي")) and not (w[:1] in "يت" and len(w) >= 4)
+
+
+def _crossings(ctx: Context) -> Iterator[Hit]:
+    """A named crossing, airport or port in the title (معبر رأس جدير) that the body never names while it names
+    another one of the same kind (معبر الذهيبة)."""
+    if not any(strip_proclitics(t.norm, 3)[0] in _CROSSING_HEADS for t in ctx.title.tokens):
+        return
+    body = _crossing_names(ctx.body)
+    if not body:
+        return
+    text = " ".join(ctx.body.norms)
+    words = ctx.body_words
+    for head, start, end, name in _crossing_names(ctx.title):
+        if " ".join(name) in text or name[-1] in words or name[0] in words \
+                or strip_proclitics(name[0], 3)[0] in words \
+                or any(b[0] == head and b[3][0] == name[0] for b in body):
+            continue  # the body names it (معبر القنيطرة for the title's معبر القنيطرة المغلق)
+        rivals = [b for b in body if b[0] == head and not set(b[3]) & set(name)]
+        if rivals:
+            r = rivals[0]
+            shown = ctx.body.text[r[1]:r[2]]
+            yield hit("consistency.place_mismatch", "title", start, end, [("body", r[1], r[2])], context=shown,
+                      body=shown)
+            return
+
+
+def _places(ctx: Context) -> Iterator[Hit]:
     title = places_of(ctx, "title")
     if not title:
         return
