@@ -97,3 +97,38 @@ def test_the_ratio_skipped_by_length_is_the_ratio_below_its_cutoff() -> None:
     # a copy of a third of the length cannot reach 85 (at most 2 * 10 / 40): no call, the cutoff's 0
     assert _ratio("ا" * 10, "ا" * 30, 85.0) == 0 == fuzz.ratio("ا" * 10, "ا" * 30, score_cutoff=85.0)
     assert _ratio("ا" * 10, "ا" * 30, None) == 50.0
+
+
+def _sentences_by_scanning(view) -> list[tuple[int, int, str, int, tuple]]:
+    """The plain definition of ``TextView.sentences``: each paragraph's text scanned for sentence ends."""
+    from bisect import bisect_left, bisect_right
+
+    out, text, ti = [], view.text, 0
+    for p in view.paragraphs:
+        pos = p.start
+        bounds = [m.end() + p.start for m in T._SENT_END_RE.finditer(p.text)]
+        if not bounds or bounds[-1] < p.end:
+            bounds.append(p.end)
+        for b in bounds:
+            s, e = T._strip_span(text, pos, b)
+            pos = b
+            if e <= s:
+                continue
+            first = ti = bisect_left(view.starts, s, ti)
+            ti = bisect_right(view.ends, e, ti)
+            if ti > first:
+                out.append((s, e, text[s:e], p.index, view.tokens[first:ti]))
+    return out
+
+
+def test_sentence_ends_looked_for_at_their_first_characters_are_those_a_scan_finds() -> None:
+    import random
+
+    rng = random.Random(11)
+    pieces = ["قال", "الوزير", " ", "  ", "\n", "\n\n", ".", "..", "...", "…", "!", "?", "؟", "3", "3.5", "«", "»",
+              '"', ")", "]", "ـ", "\u064b", "\t", "٢٠٢٤", "1.", "؟!"]
+    texts = ["قال الوزير. وأضاف: «المشروع سيكتمل!» ثم غادر... 3.5 مليون؟\n\nفقرة ثانية… نعم", ""]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(0, 30))) for _ in range(20000)]
+    for text in texts:
+        view = T.TextView("body", text)
+        assert [tuple(s) for s in view.sentences] == _sentences_by_scanning(view), text

@@ -26,6 +26,7 @@ from .stem import light_stem
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 # A sentence ends at . ! ? ؟ … (not a decimal point), with any closing quotes/brackets after it, or at a newline.
 _SENT_END_RE = regex.compile(r"(?:(?<!\d)\.(?!\d)|(?<=\d)\.(?!\d)|[!?؟…]|\.{3})+[\"'»”’)\]]*|\n+")
+_SENT_END_FIRST = ".!?؟…"  # every match of _SENT_END_RE inside a paragraph (no line break) starts with one
 _PARA_RE = re.compile(r"[^\n]+")  # no class escape: re reads it as regex does
 # Characters that normalisation drops or expands other than marks (tashkeel, tatweel: a token keeps those):
 # zero-width and bidi controls, presentation forms, ... With none of them in a text, a word's end maps back by
@@ -181,9 +182,23 @@ class TextView:
         # Tokens' starts and ends never decrease (the index map never does, and a ligature expanded to several
         # words maps them all to one offset), so the tokens of a sentence are found by bisection on the columns.
         text, ti = self.text, 0
+        # The sentence ends of each paragraph (``_SENT_END_RE.finditer(p.text)``), the pattern tried only where an
+        # end can start (``_sentence_end_starts``) instead of scanning every character. On the whole text, with the
+        # paragraph's end as the string's: the characters just outside a paragraph are spaces or line breaks, as
+        # the pattern's lookarounds see nothing there in the paragraph's text.
+        cands, ci = _sentence_end_starts(text), 0
         for p in self.paragraphs:
             pos = p.start
-            bounds = [m.end() + p.start for m in _SENT_END_RE.finditer(p.text)]
+            bounds: list[int] = []
+            ci, last = bisect_left(cands, p.start, ci), p.start
+            while ci < len(cands) and cands[ci] < p.end:
+                i = cands[ci]
+                ci += 1
+                if i < last:
+                    continue  # inside the end just found: finditer goes on after it
+                m = _SENT_END_RE.match(text, i, p.end)
+                if m is not None:
+                    bounds.append(last := m.end())
             if not bounds or bounds[-1] < p.end:
                 bounds.append(p.end)
             for b in bounds:
@@ -200,6 +215,18 @@ class TextView:
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]
+
+
+def _sentence_end_starts(text: str) -> list[int]:
+    """Sorted offsets of the characters a sentence end (``_SENT_END_RE`` within a paragraph) can start with."""
+    found: list[int] = []
+    for ch in _SENT_END_FIRST:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
