@@ -132,3 +132,14 @@ def test_sentence_ends_looked_for_at_their_first_characters_are_those_a_scan_fin
     for text in texts:
         view = T.TextView("body", text)
         assert [tuple(s) for s in view.sentences] == _sentences_by_scanning(view), text
+
+
+def test_the_vocabulary_is_the_distinct_normalised_words_shared_by_the_families() -> None:
+    from editorial.checks.config import CheckConfig
+    from editorial.checks.placeholder.phrases import _RUNS_IN, present_runs
+    from editorial.checks.repetition.prep import Body
+
+    view = T.TextView("body", "أعلنت الوزارة أن الوزارة ستعلن، وأعلنت الوزاره اليوم فلان الفلاني")
+    assert view.vocabulary == {"اعلنت", "الوزاره", "ان", "ستعلن", "واعلنت", "اليوم", "فلان", "الفلاني"}
+    assert present_runs(view) == frozenset().union(*(_RUNS_IN[w] for w in view.norms))
+    assert Body.of(view, CheckConfig()).content  # the repetition keys read the same vocabulary

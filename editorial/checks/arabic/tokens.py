@@ -162,6 +162,12 @@ class TextView:
         return self._columns[4]
 
     @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The distinct normalised words of the field, made once for every check that looks words up one by one
+        rather than token by token."""
+        return frozenset(self.norms)
+
+    @cached_property
     def quotations(self) -> Quotations:
         """The field's quotations, found once for every check that asks."""
         return Quotations(self.text)

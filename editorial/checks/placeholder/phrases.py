@@ -146,7 +146,7 @@ def present_runs(view: TextView) -> frozenset[str]:
     per distinct word instead of one scan of the text per trigger; kept on the view for the other passes."""
     cached = view.__dict__.get("_placeholder_runs")
     if cached is None:
-        cached = view.__dict__["_placeholder_runs"] = frozenset().union(*map(_RUNS_IN.__getitem__, set(view.norms)))
+        cached = view.__dict__["_placeholder_runs"] = frozenset().union(*map(_RUNS_IN.__getitem__, view.vocabulary))
     return cached
 
 

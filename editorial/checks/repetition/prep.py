@@ -207,7 +207,7 @@ class Body:
         # the draft has the bare stem too) gets another
         keys = list(map(_KEYS.__getitem__, norms))
         draft_stems = set(self.view.stems)
-        unique = list(set(norms))
+        unique = self.view.vocabulary
         bare = {w: _concept(_STEMS_OF[w], draft_stems)
                 for w in compress(unique, map(draft_stems.__contains__, map(_BARE.__getitem__, unique)))}
         if bare:
