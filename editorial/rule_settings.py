@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -31,8 +34,37 @@ def _cache_name() -> str:
     return f"checkconfig:{digest}"
 
 
+def cache_key() -> str:
+    """Where the configuration is kept in the shared cache: a request may read it in a round trip it makes anyway
+    (the API key's, ``keycache``) and hand it over with ``held``."""
+    return _cache_name()
+
+
+_held: ContextVar[CheckConfig | None] = ContextVar("held_check_config", default=None)
+
+
+@contextmanager
+def held(fetched: dict | None) -> Iterator[None]:
+    """Inside this block ``current_config`` answers with the configuration found under ``cache_key()`` in
+    ``fetched`` (values the request already read from the shared cache), instead of reading it again; without it
+    (not fetched, not cached), as usual."""
+    config = (fetched or {}).get(_cache_name())
+    if not isinstance(config, CheckConfig):
+        yield
+        return
+    token = _held.set(config)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+
+
 def current_config() -> CheckConfig:
-    """The configuration every check uses, from the shared cache (``forget`` drops it when a rule setting changes)."""
+    """The configuration every check uses, from the shared cache (``forget`` drops it when a rule setting changes),
+    or the one this request read from it already (``held``)."""
+    config = _held.get()
+    if config is not None:
+        return config
     try:
         config = cache.get(_cache_name())
     except Exception as exc:  # noqa: BLE001 (the cache is an optimisation: any backend failure is survivable)

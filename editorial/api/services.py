@@ -77,7 +77,9 @@ def draft_submit(*, client: ApiClient, title: str, body_text: str, source_html: 
     land on one draft: the loser of the unique constraint revises the winner's draft.
     """
     fields = {"desk": desk, "author_name": author_name, "metadata": metadata}
-    existing = Draft.objects.filter(api_client=client, external_id=external_id).first() if external_id else None
+    existing = None
+    if external_id:  # one draft at most (``draft_external_id_unique``): no ordering to compile or sort by
+        existing = next(iter(Draft.objects.filter(api_client=client, external_id=external_id).order_by()[:1]), None)
     if existing is None:
         try:
             with transaction.atomic():

@@ -19,7 +19,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from editorial import detail_cache, selectors, services
+from editorial import detail_cache, rule_settings, selectors, services
 from editorial.api import presenters, schema
 from editorial.api import serializers as s
 from editorial.api import services as api_services
@@ -33,7 +33,6 @@ from editorial.checks import check_draft
 from editorial.checks.text import normalise_title
 from editorial.ids import MAX_ID
 from editorial.models import Draft, Finding
-from editorial.rule_settings import current_config
 
 API_TIME_ZONE = datetime.UTC  # every time the API reads or writes is in UTC, as in the webhooks
 
@@ -45,6 +44,13 @@ class ApiView(APIView):
     parser_classes = (JSONParser,)
     renderer_classes = (JSONRenderer,)
     content_negotiation_class = JSONOnlyNegotiation
+
+    # Methods of this view that run the checks: the rule settings are read in the API key's cache round trip.
+    checks_on: tuple[str, ...] = ()
+
+    def cache_keys(self, request) -> tuple:
+        """What authentication reads from the shared cache with the API key, in the same round trip."""
+        return (rule_settings.cache_key(),) if request.method in self.checks_on else ()
 
     def get_exception_handler(self):
         return api_exception_handler
@@ -115,6 +121,11 @@ def _conditional(request, entry) -> HttpResponse:
     return response
 
 
+def _config_held(request):
+    """The rule settings read with the API key (``ApiView.cache_keys``), for the checks this request runs."""
+    return rule_settings.held(getattr(request.auth, "fetched", None))
+
+
 def _input(serializer_class, request, **kw) -> dict:
     serializer = serializer_class(data=request.data, **kw)
     serializer.is_valid(raise_exception=True)
@@ -134,6 +145,8 @@ def _written(draft: Draft, request, created: bool, revision_created: bool) -> Re
 
 
 class DraftListCreateApi(ApiView):
+    checks_on = ("POST",)
+
     @extend_schema(operation_id="drafts_list", parameters=[s.DraftListQuerySerializer],
                    description="The client's drafts by id, a page at a time: follow `next` (a cursor) to the end. "
                                "A draft that changes meanwhile is neither repeated nor skipped. To sync, send "
@@ -165,20 +178,26 @@ class DraftListCreateApi(ApiView):
     def post(self, request):
         data = _input(s.DraftInputSerializer, request)
         body_text, source_html = api_services.body_to_text(data["body"], data["body_format"])
-        draft, created, revision_created = api_services.draft_submit(
-            client=client_of(request), title=data["title"], body_text=body_text, source_html=source_html,
-            source_format=data["body_format"], external_id=data["external_id"], desk=data.get("desk"),
-            author_name=data.get("author_name"), metadata=data.get("metadata"),
-            base_revision=data.get("base_revision"),
-        )
+        with _config_held(request):
+            draft, created, revision_created = api_services.draft_submit(
+                client=client_of(request), title=data["title"], body_text=body_text, source_html=source_html,
+                source_format=data["body_format"], external_id=data["external_id"], desk=data.get("desk"),
+                author_name=data.get("author_name"), metadata=data.get("metadata"),
+                base_revision=data.get("base_revision"),
+            )
         return _written(draft, request, created, revision_created)
 
 
 class DraftDetailApi(ApiView):
+    checks_on = ("PUT", "PATCH")
+
     def cache_keys(self, request) -> tuple:
-        """Read with the API key, in its round trip (``authentication``): what a cached detail needs."""
+        """Read with the API key, in its round trip (``authentication``): what a cached detail needs, or the rule
+        settings for an edit."""
         pk = self.kwargs.get("pk", 0)
-        if request.method != "GET" or not 0 < pk <= MAX_ID or not detail_cache.enabled():
+        if request.method != "GET":
+            return super().cache_keys(request)
+        if not 0 < pk <= MAX_ID or not detail_cache.enabled():
             return ()
         return detail_cache.keys(pk, get_language())
 
@@ -228,11 +247,13 @@ class DraftDetailApi(ApiView):
             body_text, source_html = api_services.body_to_text(data["body"], body_format)
         else:
             body_format, body_text, source_html = draft.source_format, draft.body_text, draft.source_html
-        draft, _created, revision_created = api_services.draft_revise(
-            client=client_of(request), draft=draft, title=data.get("title", draft.title), body_text=body_text,
-            source_html=source_html, source_format=body_format, desk=data.get("desk"),
-            author_name=data.get("author_name"), metadata=data.get("metadata"), base_revision=data["base_revision"],
-        )
+        with _config_held(request):
+            draft, _created, revision_created = api_services.draft_revise(
+                client=client_of(request), draft=draft, title=data.get("title", draft.title), body_text=body_text,
+                source_html=source_html, source_format=body_format, desk=data.get("desk"),
+                author_name=data.get("author_name"), metadata=data.get("metadata"),
+                base_revision=data["base_revision"],
+            )
         return _written(draft, request, False, revision_created)
 
 
@@ -275,6 +296,7 @@ class FindingDismissApi(ApiView):
 class CheckApi(ApiView):
     authentication_classes = (ApiKeyAuthentication, SessionAuthentication)
     permission_classes = (IsApiClientOrNewsroomMember,)
+    checks_on = ("POST",)
 
     @extend_schema(
         operation_id="check", request=s.CheckInputSerializer, examples=schema.CHECK_REQUEST_EXAMPLES,
@@ -285,5 +307,7 @@ class CheckApi(ApiView):
     def post(self, request):
         data = _input(s.CheckInputSerializer, request)
         body_text, _html = api_services.body_to_text(data["body"], data["body_format"])
-        report = check_draft(normalise_title(data["title"]), body_text, current_config()).as_dict()
+        with _config_held(request):
+            config = rule_settings.current_config()
+        report = check_draft(normalise_title(data["title"]), body_text, config).as_dict()
         return Response(s.represent(s.CheckReportSerializer, report))

@@ -62,3 +62,28 @@ def submit(cms_a):
         return (client or cms_a).post("/api/v1/drafts/", payload, format="json")
 
     return post
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The shared cache on a real Redis (``TEST_REDIS_URL``, else db 13 on localhost), under a key prefix of its
+    own; skipped when no Redis answers."""
+    import os
+    import secrets
+
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        pytest.skip("no Redis to test against")
+    prefix = "test-" + secrets.token_hex(6)
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+                                   "KEY_PREFIX": prefix}}
+    from django.core.cache import caches
+
+    yield caches["default"]
+    client = redis.Redis.from_url(url)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)

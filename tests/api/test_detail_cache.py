@@ -235,31 +235,6 @@ def test_the_cache_down_reads_from_the_database(cms_a, pk, monkeypatch, django_a
     assert _read(cms_a, pk)["status"] == review.IN_REVIEW
 
 
-@pytest.fixture
-def redis_cache(settings):
-    """The shared cache on a real Redis (``TEST_REDIS_URL``, else db 13 on localhost), under a key prefix of its
-    own; skipped when no Redis answers."""
-    import os
-    import secrets
-
-    import redis
-
-    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
-    except redis.RedisError:
-        pytest.skip("no Redis to test against")
-    prefix = "test-" + secrets.token_hex(6)
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
-                                   "KEY_PREFIX": prefix}}
-    from django.core.cache import caches
-
-    yield caches["default"]
-    client = redis.Redis.from_url(url)
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
-
-
 def test_on_redis_a_cached_read_is_one_round_trip_with_the_key(redis_cache, cms_a, pk, monkeypatch,
                                                                  django_assert_num_queries):
     first = _read(cms_a, pk)

@@ -50,6 +50,10 @@ def test_a_new_draft_is_presented_from_what_was_written(cms_a, submit, django_as
     first_insert = next(i for i, q in enumerate(sql) if q.startswith("INSERT"))
     assert not [q for q in sql[first_insert:] if q.startswith("SELECT")]
     assert sum(q.startswith('INSERT INTO "editorial_finding"') for q in sql) == 1
+    # The lookup by external id, then the draft, its revision, the run, its findings and the reports' rollup (the
+    # archive's task is queued after the commit; the test's own transaction adds a savepoint).
+    statements = [q[:60] for q in sql if not q.startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    assert len(statements) == 6, statements
     stored = cms_a.get(f"/api/v1/drafts/{r.json()['id']}/").json()
     assert r.json()["report"] == stored["report"]
     assert len(r.json()["report"]["findings"]) > 3
@@ -87,3 +91,31 @@ def test_a_cache_outage_does_not_break_the_api(cms_a, submit, monkeypatch):
     assert read.status_code == 200 and read.json()["report"] == created.json()["report"]
     assert cms_a.post("/api/v1/check/", {"title": TITLE, "body": BODY_WITH_PLACEHOLDER},
                       format="json").status_code == 200
+
+
+def test_on_redis_a_check_reads_the_rule_settings_with_the_key(redis_cache, cms_a, submit, monkeypatch,
+                                                                 django_assert_num_queries):
+    from editorial.models import RuleSetting
+
+    check = {"title": TITLE, "body": BODY_WITH_PLACEHOLDER}
+    first = cms_a.post("/api/v1/check/", check, format="json").json()
+    assert first["findings"]
+    cms_a.post("/api/v1/check/", check, format="json")  # the worker knows the key now
+
+    def no_second_trip(*args, **kwargs):
+        raise AssertionError("the cache was read in a round trip of its own")
+
+    with monkeypatch.context() as m:
+        m.setattr(type(redis_cache), "get", no_second_trip)
+        with django_assert_num_queries(0):
+            assert cms_a.post("/api/v1/check/", check, format="json").json() == first
+        created = submit(external_id="held", body=BODY_WITH_PLACEHOLDER)
+        assert created.status_code == 201
+        assert [f["rule"] for f in created.json()["report"]["findings"]] == [f["rule"] for f in first["findings"]]
+    # A rule switched off is forgotten in the cache: the next check reads the settings again and goes without it.
+    rule = first["findings"][0]["rule"]
+    RuleSetting.objects.create(rule=rule, enabled=False)
+    after = cms_a.post("/api/v1/check/", check, format="json").json()
+    assert rule not in {f["rule"] for f in after["findings"]}
+    revised = submit(external_id="held", body=BODY_WITH_PLACEHOLDER + "\n\nفقرة أخرى.")
+    assert revised.json()["revision_created"] and rule not in {f["rule"] for f in revised.json()["report"]["findings"]}
