@@ -457,12 +457,17 @@ def _demanded(view: TextView, i: int) -> bool:
     """A verb or noun of demand (يطالب، دعا إلى، ناشد) up to ``_DEMAND_REACH`` words before the word, in its
     phrase: what is demanded has not happened."""
     toks = view.tokens
+    if any(p == _SUCCESS for p, _ in word_sides(toks[i].norm)):
+        return False  # "محاولة الاستعادة فشلت": how an attempt ended is reported
     for k in range(i - 1, max(-1, i - 1 - _DEMAND_REACH), -1):
         if _gap(toks, k + 1):
             return False
         if demand_word(toks[k].norm):
             return True
     return False
+
+
+_SUCCESS = "succeed"
 
 
 _FROM_WORD, _AN = L._n("من عن")
@@ -825,6 +830,7 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                     continue  # the title also asserts it (النزاع ... تجنب الصدام): the body may say that one
                 if not t_targets[i][1]:
                     continue
+                js = [m for m in js if not _demanded(ctx.body, m)]  # asked for or attempted: not asserted
                 if not body_negates:
                     j = _in_context(ctx, i, js)
                 else:
@@ -846,6 +852,64 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                 # denied in the opening, next to another of the title's words: the headline's statement
                 yield _neg_hit(ctx, i, js[0], None, b_targets[js[0]][0])
                 return
+    if t_targets and not question and not _negates_beyond(ctx.title, t_targets):
+        yield from _denial_restated(ctx, t_targets, {i for k in where for i in keys[k]})
+
+
+_OBJECT_WORDS = 2  # the title's words after its denied verb that the body's opening must all repeat
+_OBJECT_SPREAD = 3  # words between the body's two object words
+_SINCE = frozenset(L._n("منذ"))
+_NOT_EVENT = frozenset(L._n("غير ليس ليست ليسوا"))  # they deny a quality or a state, not an event
+_VERB_PARTICLES = frozenset(L._n("لا لم لن"))  # they deny an event when a present verb follows
+_PRESENT = ("ي", "ت", "ن")
+_OBJECT_REACH = 4
+
+
+def _negates_beyond(view: TextView, targets: dict[int, tuple[int, bool]]) -> bool:
+    """More than one negator in the field (a denial denied, two denials): left to the word-by-word reading."""
+    return len({n for n, _ in targets.values()}) != 1
+
+
+def _denial_restated(ctx: Context, t_targets: dict[int, tuple[int, bool]], found: set[int]) -> Iterator[Hit]:
+    """The title denies a verb the body never uses (لا تحتضن، لن تمنح) while the body's first sentence, which
+    negates nothing, reports the rest of the title's statement: its actor and what the verb is about (the
+    words after it), none of them negated or stopped anywhere in the body. A headline is its story's first
+    sentence: "صفاقس لا تحتضن المهرجان العربي للكاريكاتير" over "افتتحت بصفاقس فعاليات المهرجان العربي
+    للكاريكاتير" says the opposite of its story."""
+    ttoks, btoks = ctx.title.tokens, ctx.body.tokens
+    (i, (n, first)), = [(i, v) for i, v in t_targets.items() if v[1]][:1] or [(None, (None, None))]
+    if i is None or i in found or not ctx.body.sentences or not ctx.body.sentences[0].tokens:
+        return
+    neg = ttoks[n].norm
+    neg = neg[1:] if neg[:1] in ("و", "ف") and len(neg) > 2 else neg
+    if neg in _NOT_EVENT or (neg in _VERB_PARTICLES and ttoks[i].norm[:1] not in _PRESENT):
+        return  # "غير واضحة" denies a quality, "لا علاقة لي بإصابته" a relation: the words after are no event
+    objects = []
+    for k in range(i + 1, min(len(ttoks), i + 1 + _OBJECT_REACH)):
+        if _gap(ttoks, k) or ttoks[k].norm in _SINCE:
+            break  # the phrase ends at punctuation, and "لم يحدث منذ ربع قرن" (unprecedented) dates, it denies
+        if is_content(ttoks[k]):
+            objects.append(k)
+    actors = [k for k in range(n) if is_content(ttoks[k]) and not _unclaimed(ctx.title, k, set())]
+    if len(objects) < _OBJECT_WORDS or not actors:
+        return
+    sentence = ctx.body.sentences[0]
+    lo, hi = sentence.tokens[0].index, sentence.tokens[-1].index
+    if _sentence_negates(ctx.body, lo):
+        return
+    keys = {word_key(btoks[j].norm): j for j in range(lo, hi + 1)}
+    hits = [keys.get(word_key(ttoks[k].norm)) for k in objects[:_OBJECT_WORDS]]
+    if None in hits or not any(word_key(ttoks[k].norm) in keys for k in actors) \
+            or max(hits) - min(hits) > _OBJECT_SPREAD:
+        return  # the title's words must be one phrase in the body too
+    wanted = {word_key(ttoks[k].norm) for k in objects[:_OBJECT_WORDS]}
+    if any(word_key(btoks[j].norm) in wanted and (_negator_before(ctx.body, j) or _stopped(ctx.body, j))
+           for j in range(len(btoks))):
+        return
+    if any(_demanded(ctx.body, j) for j in hits):
+        return  # asked for or attempted (محاولات تقسيم الاتحاد): not reported as done
+    j = min(hits)
+    yield _neg_hit(ctx, i, j, n, None)
 
 
 _DESPITE = frozenset(L._n("رغم ورغم بالرغم وبالرغم"))
