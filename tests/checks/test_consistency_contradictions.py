@@ -623,8 +623,8 @@ EXAMPLES: dict[str, dict] = {
             # the title denies a verb the body never uses, while the body's first sentence, negating nothing,
             # reports the rest of the title's statement (its actor and the words after the verb)
             ("المدينة لا تحتضن المهرجان العربي للكاريكاتير",
-             "افتتحت مساء أمس بالمدينة فعاليات المهرجان العربي الأول للكاريكاتير الذي يتواصل أسبوعا. ولم يحضر "
-             "الوزير حفل الافتتاح.", "title", "لا تحتضن المهرجان العربي"),
+             ("افتتحت مساء أمس بالمدينة فعاليات المهرجان العربي الأول للكاريكاتير الذي يتواصل أسبوعا. ولم يحضر "
+              "الوزير حفل الافتتاح."), "title", "لا تحتضن المهرجان العربي"),
             # a negation with no condition near it is a fact, also with "و" (ولن يتحول)
             ("العاصفة تتحول إلى إعصار من الدرجة الثانية",
              "قال الخبراء إن الرياح ضعفت ولن تتحول العاصفة إلى إعصار من الدرجة الثانية.", "title", "تتحول"),

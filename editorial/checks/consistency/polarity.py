@@ -36,10 +36,10 @@ import regex
 
 from ..arabic import lexicon as L
 from ..arabic.clitics import has_article, strip_proclitics
-from ..arabic.stem import light_stem
 from ..arabic.memo import WordMemo
 from ..arabic.numbers import starts_number
 from ..arabic.quotes import QUOTE_MARKS
+from ..arabic.stem import light_stem
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
@@ -877,9 +877,10 @@ def _denial_restated(ctx: Context, t_targets: dict[int, tuple[int, bool]], found
     sentence: "صفاقس لا تحتضن المهرجان العربي للكاريكاتير" over "افتتحت بصفاقس فعاليات المهرجان العربي
     للكاريكاتير" says the opposite of its story."""
     ttoks, btoks = ctx.title.tokens, ctx.body.tokens
-    (i, (n, first)), = [(i, v) for i, v in t_targets.items() if v[1]][:1] or [(None, (None, None))]
-    if i is None or i in found or not ctx.body.sentences or not ctx.body.sentences[0].tokens:
+    firsts = [(i, n) for i, (n, first) in t_targets.items() if first]
+    if not firsts or firsts[0][0] in found or not ctx.body.sentences or not ctx.body.sentences[0].tokens:
         return
+    i, n = firsts[0]
     neg = ttoks[n].norm
     neg = neg[1:] if neg[:1] in ("و", "ف") and len(neg) > 2 else neg
     if neg in _NOT_EVENT or (neg in _VERB_PARTICLES and ttoks[i].norm[:1] not in _PRESENT):
