@@ -21,13 +21,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
-import subprocess
-import sys
 import tempfile
-import time
 import urllib.parse
 from pathlib import Path
+
+from callgrind import collected  # benchmarks/ is this script's folder, first on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = "postgres://postgres@localhost:5432/editorial_perf"
@@ -91,18 +89,10 @@ def reset_schema(base_url: str, schema: str) -> None:
         conn.execute(f'CREATE SCHEMA "{schema}"')
 
 
-def _wait(path: str, proc: subprocess.Popen) -> None:
-    while not os.path.exists(path):
-        if proc.poll() is not None:
-            raise SystemExit(f"the child stopped early: {proc.stderr.read()[-3000:] if proc.stderr else ''}")
-        time.sleep(0.2)
-
-
 def instructions(tree: Path, schema: str, endpoint: str, requests: int, base_url: str, redis_url: str) -> float:
     reset_schema(base_url, schema)
     title, body = article()
     with tempfile.TemporaryDirectory() as tmp:
-        flag = os.path.join(tmp, "flag")
         query = urllib.parse.urlencode({"options": f"-c search_path={schema}"})
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "EDITORIAL_"))},
@@ -113,25 +103,12 @@ def instructions(tree: Path, schema: str, endpoint: str, requests: int, base_url
             "REDIS_URL": redis_url, "CACHE_KEY_PREFIX": schema, "DATA_DIR": os.path.join(tmp, "data"),
             "EDITORIAL_API_RATE": "1000000/min", "LOG_LEVEL": "INFO",
             "BENCH_TITLE": title, "BENCH_BODY": body, "BENCH_ENDPOINT": endpoint,
-            "BENCH_REQUESTS": str(requests), "BENCH_FLAG": flag,
+            "BENCH_REQUESTS": str(requests),
         }
         os.makedirs(os.path.join(tmp, "data", "static"))
-        proc = subprocess.Popen(
-            ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={tmp}/out",
-             sys.executable, "-c", CHILD], cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            text=True)
-        _wait(flag + ".ready", proc)
-        subprocess.run(["callgrind_control", "-i", "on", str(proc.pid)], check=True, capture_output=True)
-        open(flag + ".go", "w").close()
-        _wait(flag + ".done", proc)
-        subprocess.run(["callgrind_control", "-i", "off", str(proc.pid)], check=True, capture_output=True)
-        open(flag + ".end", "w").close()
-        _out, err = proc.communicate()
+        total = collected(CHILD, env, cwd=str(tree))
     reset_schema(base_url, schema)
-    found = re.search(r"Collected : (\d+)", err)
-    if not found:
-        raise SystemExit(f"no count from callgrind: {err[-500:]}")
-    return int(found.group(1)) / requests
+    return total / requests
 
 
 def main() -> None:

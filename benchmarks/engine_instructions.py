@@ -18,12 +18,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
-import subprocess
-import sys
-import tempfile
-import time
 from pathlib import Path
+
+from callgrind import collected  # benchmarks/ is this script's folder, first on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,32 +46,10 @@ while not os.path.exists(flag + ".end"):
 """
 
 
-def _wait(path: str, proc: subprocess.Popen) -> None:
-    while not os.path.exists(path):
-        if proc.poll() is not None:
-            raise SystemExit(f"the child stopped early: {proc.stderr.read() if proc.stderr else ''}")
-        time.sleep(0.2)
-
-
 def instructions(tree: Path, texts: int) -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        flag = os.path.join(tmp, "flag")
-        env = {**os.environ, "ENGINE_BENCH_TREE": str(tree), "BENCH_ROOT": str(ROOT), "BENCH_TEXTS": str(texts),
-               "BENCH_FLAG": flag, "PYTHONHASHSEED": "0"}
-        proc = subprocess.Popen(
-            ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={tmp}/out",
-             sys.executable, "-c", CHILD], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        _wait(flag + ".ready", proc)
-        subprocess.run(["callgrind_control", "-i", "on", str(proc.pid)], check=True, capture_output=True)
-        open(flag + ".go", "w").close()
-        _wait(flag + ".done", proc)
-        subprocess.run(["callgrind_control", "-i", "off", str(proc.pid)], check=True, capture_output=True)
-        open(flag + ".end", "w").close()
-        _out, err = proc.communicate()
-        found = re.search(r"Collected : (\d+)", err)
-        if not found:
-            raise SystemExit(f"no count from callgrind: {err[-500:]}")
-        return int(found.group(1)) // texts
+    env = {**os.environ, "ENGINE_BENCH_TREE": str(tree), "BENCH_ROOT": str(ROOT), "BENCH_TEXTS": str(texts),
+           "PYTHONHASHSEED": "0"}
+    return collected(CHILD, env) // texts
 
 
 def main() -> None:
