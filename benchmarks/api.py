@@ -219,6 +219,7 @@ def prepare(tree: Tree, base_url: str, redis_url: str, title: str, body: str) ->
         "DJANGO_BEHIND_PROXY": "1",  # wrk plays the TLS-terminating proxy: X-Forwarded-Proto: https
         "DATABASE_URL": database_url(base_url, tree.schema),
         "REDIS_URL": redis_url,
+        "CACHE_KEY_PREFIX": tree.schema,  # each tree its own keys: the trees reuse the same ids (key, draft 1)
         "DATA_DIR": str(tree.data_dir),
         "EDITORIAL_API_RATE": "1000000/min",  # the throttle runs, but never refuses the benchmark
         "LOG_LEVEL": "INFO",
