@@ -22,10 +22,10 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
-import urllib.parse
 from pathlib import Path
 
-from callgrind import collected  # benchmarks/ is this script's folder, first on sys.path
+from api import article, database_url, reset_schema  # benchmarks/ is this script's folder, first on sys.path
+from callgrind import collected
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = "postgres://postgres@localhost:5432/editorial_perf"
@@ -76,30 +76,16 @@ while not os.path.exists(flag + ".end"):
 """
 
 
-def article() -> tuple[str, str]:
-    title, _, body = (ROOT / "benchmarks" / "article_ar.txt").read_text(encoding="utf-8").partition("\n")
-    return title.strip(), body.strip() + "\n\n(تصوير: [اسم المصور])"
-
-
-def reset_schema(base_url: str, schema: str) -> None:
-    import psycopg
-
-    with psycopg.connect(base_url, autocommit=True) as conn:
-        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-
-
 def instructions(tree: Path, schema: str, endpoint: str, requests: int, base_url: str, redis_url: str) -> float:
     reset_schema(base_url, schema)
     title, body = article()
     with tempfile.TemporaryDirectory() as tmp:
-        query = urllib.parse.urlencode({"options": f"-c search_path={schema}"})
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "EDITORIAL_"))},
             "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0", "DJANGO_SETTINGS_MODULE": "editorial.settings",
             "DJANGO_ENV": "production", "DJANGO_SECRET_KEY": "instructions-" + "x" * 50,
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DJANGO_BEHIND_PROXY": "1",
-            "DATABASE_URL": urllib.parse.urlunsplit(urllib.parse.urlsplit(base_url)._replace(query=query)),
+            "DATABASE_URL": database_url(base_url, schema),
             "REDIS_URL": redis_url, "CACHE_KEY_PREFIX": schema, "DATA_DIR": os.path.join(tmp, "data"),
             "EDITORIAL_API_RATE": "1000000/min", "LOG_LEVEL": "INFO",
             "BENCH_TITLE": title, "BENCH_BODY": body, "BENCH_ENDPOINT": endpoint,

@@ -17,7 +17,7 @@ from editorial.checks.consistency.topic import (
 from editorial.checks.types import Document
 
 
-def teststyle_words_are_labels_evaluations_and_set_phrases_in_any_clitic_form():
+def test_style_words_are_labels_evaluations_and_set_phrases_in_any_clitic_form():
     title = "بالصور.. الفيفا يدق ناقوس الخطر ومفاجأة في الملعب"
     toks = Document(title, "").title.tokens
     style = {t.text for t in toks if t.start in style_words(toks)}

@@ -5,7 +5,7 @@ per call), but its Unicode data is Python's, of another version than ``regex``'s
 each class escape of a pattern (``\\p{L}``, ``\\d``, ``\\s`` ...) is read from ``regex`` itself, once, over every
 code point of the Basic Multilingual Plane, and written into the ``re`` pattern as the list of those characters:
 the ``re`` pattern then matches exactly what the ``regex`` one matches in any text made of BMP characters. A
-text with a character beyond the BMP (``has_astral``) keeps the ``regex`` pattern (``Dual.of``).
+text with a character beyond the BMP (``has_astral``) keeps the ``regex`` pattern (``Dual.for_astral``).
 """
 
 from __future__ import annotations
@@ -85,15 +85,14 @@ def re_pattern(pattern: str) -> str:
 
 
 class Dual:
-    """One pattern compiled by ``regex`` and, translated (``re_pattern``), by ``re``: ``of(text)`` is the one to
-    run on ``text`` (``re`` unless ``text`` has a character beyond the BMP)."""
+    """One pattern compiled by ``regex`` and, translated (``re_pattern``), by ``re``: ``for_astral(astral)`` is
+    the one to run on a text (``re`` unless the text has a character beyond the BMP: ``TextView.astral``)."""
 
-    __slots__ = ("bmp", "full", "pattern")
+    __slots__ = ("bmp", "full")
 
     def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
         self.full = regex.compile(pattern)
         self.bmp = re.compile(re_pattern(pattern))
 
-    def of(self, text: str) -> re.Pattern[str] | regex.Pattern[str]:
-        return self.full if has_astral(text) else self.bmp
+    def for_astral(self, astral: bool) -> re.Pattern[str] | regex.Pattern[str]:
+        return self.full if astral else self.bmp

@@ -190,13 +190,15 @@ def demand_words() -> frozenset[str]:
     return words("demand_verbs")
 
 
-@cache
-def topic_markers() -> dict[str, frozenset[str]]:
-    """"about" (بشأن، حول) and "talk" (يتحدث، دراسة: before "عن") -> normalised words (data/topic_markers.txt)."""
+def _topic_markers() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for kind, forms in normalized_fields("topic_markers"):
         out.setdefault(kind, set()).update(forms.split())
     return {kind: frozenset(ws) for kind, ws in out.items()}
+
+
+# "about" (بشأن، حول) and "talk" (يتحدث، دراسة: before "عن") -> normalised words (data/topic_markers.txt)
+TOPIC_MARKERS = _topic_markers()
 
 
 @cache

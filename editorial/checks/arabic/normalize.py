@@ -90,7 +90,7 @@ class Normalized:
     # The distinct characters of ``original`` that normalisation may change (outside ``_unchanged_ranges``, so also
     # every character from U+0800 on): what a field's other questions (characters beyond the BMP, irregular ones)
     # are answered from without another scan of the text.
-    chars: frozenset[str] = field(default=frozenset(), repr=False)
+    chars: frozenset[str] = field(repr=False)
 
     @cached_property
     def index(self) -> Sequence[int]:

@@ -39,10 +39,9 @@ _BACK, _AHEAD = 30, 240
 _DENSE = 400  # more than one number word per this many characters: tokenise the whole text once  # characters read around a number: its qualifier before, its scale and unit after
 _UNIT_SKIP = frozenset(L._n("من"))
 # Qualifiers after the number and its noun: "6 أشخاص على الأقل" (at least 6), "على الأكثر"، "100 شخص تقريبا".
-_AFTER = {("على", "الاقل"): "over", ("علي", "الاقل"): "over", ("على", "الاكثر"): "upto", ("علي", "الاكثر"): "upto",
-          ("تقريبا", ""): "about"}
+_AFTER = {("علي", "الاقل"): "over", ("علي", "الاكثر"): "upto", ("تقريبا", ""): "about"}  # normalised words
 # Words between a qualifier and its figure: "أكثر من"، "يزيد على"، "يقل عن"، "يتخطى حاجز الـ80"، "دون عتبة".
-_QUALIFIER_GAP = frozenset(("من", "ما", "على", "علي", "عن", "الى", "بـ", "ب", "ال", "حاجز", "عتبه", "سقف"))
+_QUALIFIER_GAP = frozenset(("من", "ما", "علي", "عن", "ب", "ال", "حاجز", "عتبه", "سقف"))  # normalised words
 _PERCENT_WORDS = frozenset(L._n("بالمئة بالمائة المئة المائة بالمية بالمائه"))
 
 

@@ -117,6 +117,12 @@ def grams(word: str, n: int = 4) -> set[str]:
 _STEM_GRAMS = WordMemo(lambda stem: frozenset(grams(bare(stem))))  # a stem -> the 4-grams of its bare word
 
 
+def opening(ctx: Context, n: int) -> int:
+    """The token index where the body's sentence n + 1 begins (the first n sentences restate the headline)."""
+    sentences = ctx.body.sentences
+    return sentences[n].tokens[0].index if len(sentences) > n and sentences[n].tokens else len(ctx.body.tokens)
+
+
 def is_content(tok: Token) -> bool:
     """A title word worth looking for in the body: no digits, no function word, at least three letters."""
     return _content(tok.norm)
@@ -163,23 +169,23 @@ class Context:
     @cached_property
     def lead_lexemes(self) -> frozenset[str]:
         """Verb keys of the opening's words (ارتفاع، ترتفع -> one key): a verb and its verbal noun meet."""
-        return frozenset(map(LEXEMES.__getitem__, self._lead_norms))
+        return frozenset(map(LEXEMES.__getitem__, self.lead_norms))
 
     @cached_property
     def lead_synonyms(self) -> frozenset[int]:
         """The synonym groups of the opening's words (ارتفاع / صعود)."""
-        return frozenset().union(*map(GROUPS.__getitem__, self._lead_norms))
+        return frozenset().union(*map(GROUPS.__getitem__, self.lead_norms))
 
     @cached_property
     def lead_grams(self) -> frozenset[str]:
         return frozenset().union(*map(_STEM_GRAMS.__getitem__, set(self.body.stems[:LEAD_TOKENS])))
 
     @cached_property
-    def _lead_norms(self) -> set[str]:
+    def lead_norms(self) -> set[str]:
         return set(self.body.norms[:LEAD_TOKENS])
 
     def _words(self, limit: int) -> frozenset[str]:
-        words = self._lead_norms if limit == LEAD_TOKENS else set(self.body.norms[:limit])
+        words = self.lead_norms if limit == LEAD_TOKENS else set(self.body.norms[:limit])
         out = set(words)
         for memo in _KEY_MEMOS:  # C-level map over plain dicts: a hit costs no LRU bookkeeping
             out.update(map(memo.__getitem__, words))

@@ -85,13 +85,13 @@ def _year(m: NumberMention, text: str) -> int | None:
     noun = text[m.end:m.unit_end].strip().rstrip("\u064b\u0640")
     if m.kind == "digits" and len(noun) >= 4 and noun.endswith("ا") and place_lookup(norm(noun)) is None:
         before = text[max(0, m.start - 12):m.start].split()
-        if not before or norm(before[-1]).removesuffix("ـ") not in _BEFORE_YEAR:
+        if not before or norm(before[-1]) not in _BEFORE_YEAR:
             return None
     return int(m.value)
 
 
 # Words before a year: a preposition of time, a year noun, the conjunction of a range (بين 2006 و2016).
-_BEFORE_YEAR = frozenset(L._n("في فى عام العام سنة السنة لسنة منذ الى إلى حتى من بين و خلال قبل بعد موسم"))
+_BEFORE_YEAR = frozenset(L._n("في فى عام العام سنة السنة لسنة منذ إلى حتى من بين و خلال قبل بعد موسم"))
 
 
 def _years(ctx: Context) -> Iterator[Hit]:

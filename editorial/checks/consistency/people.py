@@ -31,8 +31,8 @@ from ..arabic.clitics import strip_proclitics
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from .common import Context, bare, hit
-from .teams import entity_conflict, opening
+from .common import Context, bare, hit, opening
+from .teams import entity_conflict
 from .topic import zipf
 from .words import HONOR, NAME, ROLE, place_key, role_word, token_index
 
@@ -134,8 +134,6 @@ def _is_first_name(tok: Token) -> bool:
     if w not in L.FIRST_NAMES:
         return False
     return not (w == "علي" and tok.text.rstrip().endswith("ى"))  # على (on) is not علي
-
-
 
 
 @lru_cache(maxsize=65536)

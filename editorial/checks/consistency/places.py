@@ -28,7 +28,7 @@ from ..arabic.normalize import norm
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from .common import LEAD_TOKENS, Context, Mention, hit
+from .common import LEAD_TOKENS, Context, Mention, hit, opening
 from .words import PLACE, place_lookup, token_index
 
 RULES: tuple[Rule, ...] = (
@@ -257,8 +257,7 @@ def _places(ctx: Context) -> Iterator[Hit]:
     title_keys = {m.key for m in title} | {country_of(m) for m in title}
     start = _after_dateline(ctx.body, body)
     lead = [b for b in body if start <= b.token < LEAD_TOKENS]
-    sentences = ctx.body.sentences
-    first = sentences[1].tokens[0].index if len(sentences) > 1 and sentences[1].tokens else len(ctx.body.tokens)
+    first = opening(ctx, 1)
     for t in title:
         if covered(ctx, t) or _in_name(ctx.title, t.token) or _state_by_capital(ctx, t, body) \
                 or _capital_as_state(ctx, t, body) or _listed_with_covered(ctx, t, title):
@@ -373,12 +372,10 @@ def _in_name(view: TextView, i: int) -> bool:
 
 
 # Events and agreements named after the place they were held or signed in (نهائي كييف، اتفاق باريس، محادثات
-# جنيف، منتدى دافوس، مسار أستانا): the story may tell of them from anywhere.
+# جنيف، مسار أستانا): the story may tell of them from anywhere. (مؤتمر، قمة، منتدى are heads of named things
+# already, L.PROPER_NAME_HEADS, read beside these.)
 _EVENT_HEADS = frozenset(norm(w) for w in (
-    "نهائي", "اتفاق", "اتفاقية", "اتفاقيه", "محادثات", "مفاوضات", "منتدى", "مسار", "إعلان", "معاهدة", "ماراثون",
-    "مؤتمر", "قمة", "اجتماعات", "جولة"))
-
-
+    "نهائي", "اتفاق", "اتفاقية", "محادثات", "مفاوضات", "مسار", "إعلان", "معاهدة", "ماراثون", "اجتماعات", "جولة"))
 
 
 def _first_each(ms: list[Mention], limit: int = 3) -> list[Mention]:

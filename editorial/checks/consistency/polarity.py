@@ -109,7 +109,7 @@ _HEDGES = frozenset(L._n("قد ربما"))
 _IF = frozenset(L._n("إذا لو لولا حال حالة"))
 _IF_REACH = 4  # words between a conditional particle and the negator it governs
 _ANSWER_REACH = 25  # words back from "فلن"، "فلا" (the answer of a condition) to its particle, in the sentence
-_THAT_WORDS = frozenset(L._n("أن أنه أنها أنهم"))
+_THAT = frozenset(L._n("أن أنه أنها أنهم"))  # "that": what follows is claimed or reported
 # Verbs of denial whose object takes a preposition (فشل في، امتنع عن، أخفق في، عجز عن): a definite noun
 # right after them is their subject.
 _PREPOSITIONAL = frozenset(lexeme(w) for w in L._n("فشل فشلت يفشل تفشل امتنع امتنعت يمتنع تمتنع أخفق أخفقت يخفق تخفق"))
@@ -472,8 +472,8 @@ _SUCCESS = "succeed"
 
 _FROM_WORD, _AN = L._n("من عن")
 _WARN_REACH = 6  # words between a verb of warning and its "من" (ترامب يحذر دمشق وطهران وموسكو من مهاجمة إدلب)
-_ABOUT = L.topic_markers()["about"]  # "بشأن تدريب الجزائر": what is talked about, not stated
-_TALK = L.topic_markers()["talk"]  # "يتحدث عن"، "خرافات عن"
+_ABOUT = L.TOPIC_MARKERS["about"]  # "بشأن تدريب الجزائر": what is talked about, not stated
+_TALK = L.TOPIC_MARKERS["talk"]  # "يتحدث عن"، "خرافات عن"
 _TOPIC_REACH = 3  # words of a topic's phrase after "بشأن"، "يتحدث عن"
 _QUOTE_GAP = frozenset(" " + QUOTE_MARKS)
 
@@ -496,7 +496,7 @@ def _unclaimed(view: TextView, i: int, style: set[int]) -> bool:
         before = toks[k].norm
         if before in _ABOUT or (before == _AN and k and toks[k - 1].norm in _TALK):
             return True
-        if not k or (_gap(toks, k) and not _quoted_on(view, k)) or is_content(toks[k]) is False:
+        if not k or (_gap(toks, k) and not _quoted_on(view, k)) or not is_content(toks[k]):
             break
     before = toks[i - 1].norm
     if before == _FROM_WORD:
@@ -750,7 +750,7 @@ def _but(toks: tuple[Token, ...], n: int) -> bool:
         return True
     if "أ" in letters:
         return False
-    return n + 1 < len(toks) and not _gap(toks, n + 1) and toks[n + 1].norm in _THAT_WORDS
+    return n + 1 < len(toks) and not _gap(toks, n + 1) and toks[n + 1].norm in _THAT
 
 
 def _conditional(view: TextView, n: int) -> bool:
@@ -852,7 +852,8 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                 # denied in the opening, next to another of the title's words: the headline's statement
                 yield _neg_hit(ctx, i, js[0], None, b_targets[js[0]][0])
                 return
-    if t_targets and not question and not _negates_beyond(ctx.title, t_targets):
+    if t_targets and not question and len({n for n, _ in t_targets.values()}) == 1:
+        # (one negator only: a denial denied, or two denials, is left to the word-by-word reading above)
         yield from _denial_restated(ctx, t_targets, {i for k in where for i in keys[k]})
 
 
@@ -863,11 +864,6 @@ _NOT_EVENT = frozenset(L._n("غير ليس ليست ليسوا"))  # they deny a
 _VERB_PARTICLES = frozenset(L._n("لا لم لن"))  # they deny an event when a present verb follows
 _PRESENT = ("ي", "ت", "ن")
 _OBJECT_REACH = 4
-
-
-def _negates_beyond(view: TextView, targets: dict[int, tuple[int, bool]]) -> bool:
-    """More than one negator in the field (a denial denied, two denials): left to the word-by-word reading."""
-    return len({n for n, _ in targets.values()}) != 1
 
 
 def _denial_restated(ctx: Context, t_targets: dict[int, tuple[int, bool]], found: set[int]) -> Iterator[Hit]:
@@ -957,12 +953,12 @@ def _verb_core(w: str) -> str | None:
     سيعود -> يعود), which ``lexeme`` reads as a different word; None for any other word."""
     b = bare(w)
     core = without_future(b)
-    if core[:1] in ("ي", "ت", "ن"):
+    if core[:1] in _PRESENT:
         for ending in PRONOUNS:  # an object pronoun (ستحتضنها، يسلمه)
             if core.endswith(ending) and len(core) - len(ending) >= 4:
                 core = core[: -len(ending)]
                 break
-    return lexeme(core) if core != b and core[:1] in ("ي", "ت", "ن") and len(core) >= 4 else None
+    return lexeme(core) if core != b and core[:1] in _PRESENT and len(core) >= 4 else None
 
 
 VERB_CORES = WordMemo(_verb_core)  # word -> its verb core's lexeme key, one dict lookup per body token
@@ -972,7 +968,6 @@ _IGNORING = frozenset(lexeme(w) for w in L._n("تجاهل تجاهلت يتجا�
 _FAILURE = frozenset(lexeme(w) for w in L._n("فشل فشلت يفشل تفشل إخفاق أخفق أخفقت يخفق تخفق")) | _IGNORING
 _REACTIONS = L.REACTIONS | frozenset(map(bare, L.REACTIONS))
 _FAIL_REACH = 6  # words after a verb of failure that say who failed at what
-_THAT = frozenset(L._n("أن أنه أنها"))
 
 
 def _failed(ctx: Context) -> Iterator[Hit]:

@@ -154,9 +154,9 @@ def _winners_goals(view: TextView) -> list[tuple[int, int, int]]:
     out = []
     for i, t in enumerate(toks):
         bare = strip_proclitics(t.norm, 3)[0]
-        if t.norm[:1] != "ب" or not bare.endswith("يه") or _goals(toks, i) is None:
+        if t.norm[:1] != "ب" or not bare.endswith("يه") or (goals := _goals(toks, i)) is None:
             continue
-        n, j = _goals(toks, i)  # type: ignore[misc]
+        n, j = goals
         if j < len(toks) and toks[j].norm.startswith("ال"):
             continue  # in construct with a definite noun: "بثلاثية الأبعاد" (in 3D), not a score
         if _other_side(toks, j, n, _phrases()) is None:

@@ -32,7 +32,7 @@ from ..arabic.normalize import norm
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from .common import LEAD_TOKENS, Context, bare, hit
+from .common import LEAD_TOKENS, Context, bare, hit, opening
 from .words import place_lookup
 
 RULES: tuple[Rule, ...] = (
@@ -200,10 +200,6 @@ def entity_lexicon(name: str) -> tuple[dict[str, tuple[tuple[tuple[str, ...], st
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in names.items()}, info
 
 
-def _orgs() -> tuple[dict[str, tuple[tuple[tuple[str, ...], str], ...]], dict[str, _Org]]:
-    return entity_lexicon("organisations")
-
-
 _POSSESSED = ("ته", "تها", "تهم", "تنا", "تي")
 
 
@@ -223,10 +219,6 @@ def _said(own: frozenset[str], body_words: set[str]) -> bool:
     return bool(own & body_words) or any(w.startswith(d) for d in own if len(d) >= 4 for w in body_words)
 
 
-def find_organisations(view: TextView) -> list[Club]:
-    return _find(view, _orgs()[0])
-
-
 def _organisations(ctx: Context) -> Iterator[Hit]:
     found = entity_conflict(ctx, "organisations", opening(ctx, 2))
     if found is not None:
@@ -234,12 +226,6 @@ def _organisations(ctx: Context) -> Iterator[Hit]:
         names = "، ".join(ctx.body.text[r.start:r.end] for r in shown)
         yield hit("consistency.organisation_mismatch", "title", t.start, t.end,
                   [("body", r.start, r.end) for r in shown], context=names, body=names)
-
-
-def opening(ctx: Context, n: int) -> int:
-    """The token index where the body's sentence n + 1 begins (the first n sentences restate the headline)."""
-    sentences = ctx.body.sentences
-    return sentences[n].tokens[0].index if len(sentences) > n and sentences[n].tokens else len(ctx.body.tokens)
 
 
 def entity_conflict(ctx: Context, lexicon: str, lead: int = LEAD_TOKENS) -> tuple[Club, list[Club]] | None:

@@ -144,7 +144,7 @@ def forms(word: str) -> frozenset[str]:
 def _lead_forms(ctx: Context) -> frozenset[str]:
     found = ctx.cache.get("topic:forms")
     if found is None:
-        found = ctx.cache["topic:forms"] = frozenset().union(*map(forms, set(ctx.body.norms[:LEAD_TOKENS])))
+        found = ctx.cache["topic:forms"] = frozenset().union(*map(forms, ctx.lead_norms))
     return found  # type: ignore[return-value]
 
 
@@ -193,7 +193,7 @@ def _shares_root(ctx: Context, t: Token) -> bool:
         return False
     lead = ctx.cache.get("topic:roots")
     if lead is None:
-        lead = ctx.cache["topic:roots"] = frozenset().union(*map(roots, set(ctx.body.norms[:LEAD_TOKENS])))
+        lead = ctx.cache["topic:roots"] = frozenset().union(*map(roots, ctx.lead_norms))
     return not rs.isdisjoint(lead)  # type: ignore[attr-defined]
 
 
@@ -206,7 +206,7 @@ def _paraphrased(ctx: Context, t: Token) -> bool:
     lead = ctx.cache.get("topic:paraphrases")
     if lead is None:
         lead = ctx.cache["topic:paraphrases"] = frozenset().union(
-            *map(_paraphrase_groups, set(ctx.body.norms[:LEAD_TOKENS])))
+            *map(_paraphrase_groups, ctx.lead_norms))
     return not groups.isdisjoint(lead)  # type: ignore[attr-defined]
 
 

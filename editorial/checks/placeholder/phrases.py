@@ -204,13 +204,10 @@ def _phrase_pattern(name: str) -> Pattern:
     phrases = sorted(data.groups(name), key=len, reverse=True)
     heads = " ".join(sorted({p[0] for p in phrases}))
     body = "|".join(r"[\s\p{P}]+".join(map(regex.escape, p)) for p in phrases)
-    pattern = Pattern(heads, B + "(?:" + body + ")" + E, raw=True, heads=heads)
     # A phrase matches only where all its words are in the text: its first word is looked for only then (most
-    # heads are common words, هذا، تم، يمكن). One entry per phrase, the first word with every word's runs.
-    runs = {p: tuple(dict.fromkeys(r for w in p for r in WORD_RE.findall(w))) for p in phrases}
-    pattern.head_runs = tuple((p[0], runs[p]) for p in phrases)
-    _register_runs(tuple(r for rs in runs.values() for r in rs))
-    return pattern
+    # heads are common words, هذا، تم، يمكن): one ``needs`` entry per phrase.
+    needs = " ".join(p[0] + "=" + "+".join(p[1:]) for p in phrases)
+    return Pattern(heads, B + "(?:" + body + ")" + E, raw=True, heads=heads, needs=needs)
 
 
 # The Arabic generator's filler, the Arabic lorem ipsum explanation and lorem ipsum in Arabic letters.

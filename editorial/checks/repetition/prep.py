@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain, compress, pairwise, repeat
+from itertools import chain, pairwise, repeat
 from operator import and_, eq, truediv
 
 from ..arabic import Sentence, TextView, Token, light_stem, norm
@@ -27,11 +27,9 @@ _LIST = Dual(
     r"^\s*(?:[-–—•●▪◦*·]|\d{1,3}\s*[.)\-–]|[\p{L}]\s*[)\-–](?=\s)"
     r"|(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)[\u064b]?\s*[:\-–])"
 )
-_LIST_RE = _LIST.full
 
 # A list number the sentence splitter left at the end of the previous sentence ("... والمرافق. 4. تهيئة").
 _NUMBER_BEFORE = Dual(r"(?<![\d.,])\d{1,2}[.)]\s*\Z")
-_NUMBER_BEFORE_RE = _NUMBER_BEFORE.full
 
 CONTENT, FUNCTION, NUMBER, ARTICLE = 1, 2, 4, 8
 # A line repeated once per item of a digest, this many times or more, is its format (see Body.formula_sentences).
@@ -104,7 +102,6 @@ def _bare(word: str) -> str | None:
 
 _KEYS = WordMemo(_key)
 _BARE = WordMemo(_bare)
-_STEMS_OF = WordMemo(light_stem)
 
 
 def _space_gap(gap: str) -> bool:
@@ -139,7 +136,7 @@ class Body:
 
     @classmethod
     def of(cls, view: TextView, config: CheckConfig) -> Body:
-        list_re = _LIST.full if view.astral else _LIST.bmp
+        list_re = _LIST.for_astral(view.astral)
         lists = frozenset(p.index for p in view.paragraphs if list_re.match(p.text))
         return cls(view, config, view.quotations, lists)
 
@@ -184,9 +181,9 @@ class Body:
         while i >= 0 and text[i] in " \t":
             i -= 1  # a dash just before the sentence start belongs to the item
         astral = self.view.astral
-        if (_LIST.full if astral else _LIST.bmp).match(s.text) or (i >= 0 and text[i] in "-–—•*"):
+        if _LIST.for_astral(astral).match(s.text) or (i >= 0 and text[i] in "-–—•*"):
             return True
-        number_before = _NUMBER_BEFORE.full if astral else _NUMBER_BEFORE.bmp
+        number_before = _NUMBER_BEFORE.for_astral(astral)
         return bool(number_before.search(text, max(0, s.start - 8), s.start))  # "... 3. تهيئة ..." inline
 
     @cached_property
@@ -208,8 +205,7 @@ class Body:
         keys = list(map(_KEYS.__getitem__, norms))
         draft_stems = set(self.view.stems)
         unique = self.view.vocabulary
-        bare = {w: _concept(_STEMS_OF[w], draft_stems)
-                for w in compress(unique, map(draft_stems.__contains__, map(_BARE.__getitem__, unique)))}
+        bare = {w: CONCEPT.get(b, b) for w in unique if (b := _BARE[w]) in draft_stems}  # (``_concept``'s strip)
         if bare:
             keys = list(map(bare.get, norms, keys))
         return [frozenset(filter(None, keys[s.tokens[0].index:s.tokens[-1].index + 1])) for s in self.view.sentences]
@@ -227,13 +223,6 @@ class Body:
         df = self.stem_df
         inverse = dict(zip(df, map(truediv, repeat(1), df.values())))
         return [sum(map(inverse.__getitem__, stems)) for stems in self.content]
-
-    @cached_property
-    def paragraph_tokens(self) -> dict[int, list[Token]]:
-        out: dict[int, list[Token]] = {}
-        for s in self.view.sentences:
-            out.setdefault(s.paragraph, []).extend(s.tokens)
-        return out
 
     @cached_property
     def token_flags(self) -> list[int]:
