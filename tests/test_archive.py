@@ -143,3 +143,18 @@ def test_a_long_text_is_looked_up_in_chunks(original, writer, monkeypatch):
     pasted = services.draft_create(title="خبر", body_text=ORIGINAL, user=writer)
     found = _indexed(pasted)
     assert len(found) == 1 and len(found[0].related) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_lookup_survives_a_new_database_connection(original, writer):
+    """On PostgreSQL the lookup is a statement prepared per connection: a replaced connection (restart,
+    CONN_MAX_AGE, health check) prepares it again instead of executing a statement it does not have."""
+    from django.db import connection
+
+    pasted = services.draft_create(title="خبر", body_text=ORIGINAL, user=writer)
+    signed = archive.signed_paragraphs(ORIGINAL)
+    assert {m.other_draft_id for m in archive.find_matches(signed, exclude_draft_id=pasted.pk)} == {original.pk}
+    connection.close()
+    assert {m.other_draft_id for m in archive.find_matches(signed, exclude_draft_id=pasted.pk)} == {original.pk}
+    # Nothing excluded: the pasted draft itself was never indexed, so only the original is found again.
+    assert {m.other_draft_id for m in archive.find_matches(signed, exclude_draft_id=None)} == {original.pk}
