@@ -11,6 +11,7 @@ from editorial.checks import check_draft
 from editorial.checks.arabic.normalize import norm
 from editorial.checks.consistency.common import Context
 from editorial.checks.consistency.topic import (
+    _found_nicknames,
     _opening_silent,
     _paraphrased,
     _shares_form,
@@ -155,3 +156,52 @@ def test_the_same_words_in_the_first_sentences_are_evidence_enough():
     # a short body is all opening: the coverage alone decides
     ctx = Context(Document(title, _SUPPORT))
     assert not _opening_silent(ctx, len(coverage(ctx)[1]))
+
+
+# A team's nickname (data/team_nicknames.txt) is found when the body names the team: the country in any form, or
+# the club's name.
+_MATCH = ("خسر تشيلسي أمام ضيفه توتنهام بثلاثة أهداف مقابل هدف في المرحلة العاشرة من الدوري الإنجليزي "
+          "الممتاز.")
+
+
+@pytest.mark.parametrize("title,body", [
+    ("الديوك يتجاوزون الكنغر بصعوبة",
+     ("تغلب المنتخب الفرنسي على نظيره الأسترالي بهدفين مقابل هدف في افتتاح مبارياته بالمجموعة الثالثة من كأس "
+      "العالم.")),
+    ("البلوز يسقط أمام السبيرز", _MATCH),
+    ("نسور قرطاج تطير إلى النهائي",
+     "بلغ المنتخب التونسي المباراة النهائية لبطولة كأس العرب بعد فوزه على مصر بهدف دون رد مساء الأربعاء."),
+])
+def test_a_team_named_by_its_nickname_is_found(title, body):
+    assert not [r for r, _ in _alarms(title, body) if r == "consistency.topic_absent"]
+
+
+def test_a_nickname_is_found_only_when_the_body_names_its_team():
+    ctx = Context(Document("نسور قرطاج تطير إلى النهائي",
+                           "بلغ المنتخب الجزائري المباراة النهائية بعد فوزه على مصر بهدف دون رد."))
+    assert not _found_nicknames(ctx)
+    ctx = Context(Document("نسور قرطاج تطير إلى النهائي",
+                           "بلغ المنتخب التونسي المباراة النهائية بعد فوزه على مصر بهدف دون رد."))
+    assert _found_nicknames(ctx) == {_token(ctx, "نسور").start, _token(ctx, "قرطاج").start}
+    # another story is still another story
+    assert ("consistency.topic_absent", "الديوك يتجاوزون الكنغر بصعوبة") in _alarms(
+        "الديوك يتجاوزون الكنغر بصعوبة", _MATCH)
+
+
+@pytest.mark.parametrize("title,body", [
+    # a video label and the reaction a story stirs are the headline's words (data/headline_style.txt)
+    ("لحظات رعب وجدل واسع في مطار هيثرو",
+     ("هبطت طائرة ركاب اضطراريا في مطار هيثرو بلندن بعد اشتعال النار في أحد محركاتها، وأخلت فرق الطوارئ "
+      "الركاب سالمين.")),
+    ("مخاوف من انهيار سد الموصل مجددا",
+     ("حذر مسؤولون عراقيون من أن سد الموصل قد ينهار إذا لم تستأنف أعمال الصيانة في أساساته خلال الأشهر "
+      "المقبلة.")),
+])
+def test_a_reaction_or_a_label_missing_from_the_body_is_no_evidence(title, body):
+    assert not [r for r, _ in _alarms(title, body) if r == "consistency.topic_absent"]
+
+
+def test_a_reaction_word_left_out_leaves_another_storys_title_absent():
+    # the style words are left out of the span
+    assert ("consistency.topic_absent", "انهيار سد الموصل") in _alarms(
+        "مخاوف من انهيار سد الموصل مجددا", _MATCH)

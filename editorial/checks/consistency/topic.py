@@ -1,8 +1,9 @@
 """Topic: a headline, or one clause of it, that the body does not report at all.
 
 Each title content word is looked up in the body by form, light stem, or a shared run of four letters
-(ترتفع / ارتفاع); a place counts as present when the body names it in any form (تونس / التونسية), and a number
-when the body has the same value. The share of title words found is the title's "coverage". For
+(ترتفع / ارتفاع); a place counts as present when the body names it in any form (تونس / التونسية), a team's
+nickname when the body names the team (الديوك / المنتخب الفرنسي، البلوز / تشيلسي: data/team_nicknames.txt), and a
+number when the body has the same value. The share of title words found is the title's "coverage". For
 ``topic_absent`` a word also counts when the body's opening says it in other words, as headlines of any outlet do:
 another reading of its stem (وحشية / الوحشي، فترات / فترتين: letters that look like proclitics may be the
 word's own), the root of a rare word (يرحل / رحيل، وقوفا / واقفا), a headline paraphrase (مظاهرات / المحتجين،
@@ -91,7 +92,7 @@ def coverage(ctx: Context, reworded: bool = True) -> tuple[float, list[tuple[Tok
     ``reworded``, a word is also found when the body's opening says it in other words: another reading of its
     stem, the root of a rare word, a headline paraphrase. That is evidence the title belongs to the story
     (``topic_absent``), too loose to say one clause of it is reported (``topic_weak``)."""
-    found = _found_places(ctx) | _found_numbers(ctx)
+    found = _found_places(ctx) | _found_numbers(ctx) | _found_nicknames(ctx)
     style = style_words(ctx.title.tokens)
     seen: set[str] = set()
     verdicts = [(t, t.start in found or ctx.lead_has_loosely(t) or _spelled_otherwise(ctx, t)
@@ -301,6 +302,44 @@ def _found_places(ctx: Context) -> set[int]:
     (title أنقرة, body التركي: the same story told from the capital)."""
     countries = {country_of(b) for b in places_of(ctx, "body")} - {""}
     return {m.start for m in places_of(ctx, "title") if covered(ctx, m) or country_of(m) in countries}
+
+
+def _found_nicknames(ctx: Context) -> set[int]:
+    """Starts of the title words of a team's nickname (الديوك، أسود الأطلس، البلوز، الليغا: data/team_nicknames.txt)
+    whose team the body names: the country in any form (الديوك / المنتخب الفرنسي) or the club's or league's words
+    (البلوز / تشيلسي). A sports headline names the team by its nickname, the story by its name."""
+    toks = ctx.title.tokens
+    out: set[int] = set()
+    keys = [bare(t.norm) for t in toks]
+    for i, key in enumerate(keys):
+        for words, target in _NICKNAMES.get(key, ()):
+            if tuple(keys[i:i + len(words)]) == words and _team_named(ctx, target):
+                out.update(t.start for t in toks[i:i + len(words)])
+    return out
+
+
+def _team_named(ctx: Context, target: tuple[str, tuple[tuple[str, ...], ...]]) -> bool:
+    country, names = target
+    if country:
+        return country in {country_of(b) for b in places_of(ctx, "body")}
+    return any(all(w in ctx.body_words for w in name) for name in names)
+
+
+def _nickname_lexicon() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, tuple[tuple[str, ...], ...]]], ...]]:
+    """First word of a nickname -> (its words, (the country it names, or "" and the names of its club/league))."""
+    out: dict[str, list] = {}
+    for nickname, target in data.normalized_fields("team_nicknames"):
+        words = tuple(bare(w) for w in nickname.split())
+        place = place_lookup(target)
+        if place is not None and place[0] == "country":
+            resolved: tuple[str, tuple[tuple[str, ...], ...]] = (place[1], ())
+        else:
+            resolved = ("", tuple(tuple(bare(w) for w in name.split()) for name in target.split("،")))
+        out.setdefault(words[0], []).append((words, resolved))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_NICKNAMES = _nickname_lexicon()
 
 
 def _found_numbers(ctx: Context) -> set[int]:
