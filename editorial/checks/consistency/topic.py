@@ -48,7 +48,7 @@ from ..arabic.normalize import norm
 from ..arabic.tokens import Token
 from ..config import CheckConfig
 from ..types import Document, Hit, Param, Rule
-from .common import LEAD_TOKENS, Context, bare, hit, is_content
+from .common import LEAD_TOKENS, Context, bare, hit, is_content, lexeme
 from .numbers import agree
 from .places import country_of, covered, places_of
 from .words import place_lookup
@@ -515,14 +515,27 @@ def _hit(rule: str, missing: list[Token], cov: float) -> Hit:
 
 
 def _absent_clause(ctx: Context, verdicts: list[tuple[Token, bool]]) -> list[Token]:
-    """The content words of a title clause none (or, for a long clause, one) of which the body mentions."""
+    """The content words of a title clause none (or, for a long clause, one) of which the body mentions. A
+    clause's words are its own: not its opener (وسط، رغم) nor a style word, and a word the title said before the
+    clause (يعلن ... ويعلن) is the earlier clause's evidence, not this one's. A circumstance of one word (وسط
+    احتجاجات) counts when the body never has it."""
     ok = {t.start: v for t, v in verdicts}
-    for clause in _clauses(ctx.title.text, ctx.title.tokens)[1:]:
+    clauses = _clauses(ctx.title.text, ctx.title.tokens)
+    style = style_words(ctx.title.tokens)
+    before: set[str] = set()
+    for prev, clause in pairwise(clauses):
+        before.update(lexeme(t.norm) for t in prev)
         if not (_verb_conj(clause[0]) or _adjunct(clause[0])):
             continue  # a kicker before a colon is often editorial; only a second claim ("وتحطم ...") counts
-        words = [t for t in clause if t.start in ok]
+        # the clause's own words: not its opener (وسط، رغم), not a style word even when the body has it
+        words = [t for t in clause if t.start in ok and t.start not in style and not (t is clause[0] and _adjunct(t))]
         if not words:
             continue
+        # a word the title already said before this clause (تعلن ... ويعلن) is the earlier clause's evidence
+        ok = {**ok, **{t.start: False for t in words if lexeme(t.norm) in before and not ctx.body_has(t)}}
+        if len(words) == 1 and _adjunct(clause[0]) and not (ok[words[0].start] or ctx.body_has(words[0])):
+            # a circumstance of one word ("وسط احتجاجات"، "رغم الانتقادات"): nowhere in the body
+            return [t for t in clause if t.start >= words[0].start]
         if len(words) >= _CLAUSE_MIN:
             missing = [t for t in words if not ok[t.start]]
             if len(missing) >= len(words) - (1 if len(words) >= 4 else 0) and not ok[words[0].start]:
