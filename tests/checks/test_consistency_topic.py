@@ -223,8 +223,8 @@ def test_a_clause_verb_the_title_already_used_is_no_evidence_of_the_clause():
 
 
 def test_a_circumstance_of_one_word_that_the_body_never_gives_is_a_missing_clause():
-    assert _weak("الحكومة ترفع أسعار الوقود وسط احتجاجات", _FUEL) == ["احتجاجات"]
+    assert _weak("الحكومة ترفع أسعار الوقود وسط احتجاجات", _FUEL) == ["وسط احتجاجات"]
     assert _weak("الحكومة ترفع أسعار الوقود وسط احتجاجات", _FUEL + " ودعت النقابات إلى احتجاج أمام البرلمان.") == []
     # its opener (وسط) and a style word (واسعة) are not the clause's words
     assert _weak("الحكومة ترفع أسعار الوقود وسط احتجاجات واسعة",
-                 _FUEL + " وانتشر الخبر على نطاق واسع.") == ["احتجاجات واسعة"]
+                 _FUEL + " وانتشر الخبر على نطاق واسع.") == ["وسط احتجاجات واسعة"]

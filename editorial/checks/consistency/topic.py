@@ -533,16 +533,17 @@ def _absent_clause(ctx: Context, verdicts: list[tuple[Token, bool]]) -> list[Tok
             continue
         # a word the title already said before this clause (تعلن ... ويعلن) is the earlier clause's evidence
         ok = {**ok, **{t.start: False for t in words if lexeme(t.norm) in before and not ctx.body_has(t)}}
+        span = [t for t in clause if t.start >= (clause[0] if _adjunct(clause[0]) else words[0]).start]
         if len(words) == 1 and _adjunct(clause[0]) and not (ok[words[0].start] or ctx.body_has(words[0])):
             # a circumstance of one word ("وسط احتجاجات"، "رغم الانتقادات"): nowhere in the body
-            return [t for t in clause if t.start >= words[0].start]
+            return span
         if len(words) >= _CLAUSE_MIN:
             missing = [t for t in words if not ok[t.start]]
             if len(missing) >= len(words) - (1 if len(words) >= 4 else 0) and not ok[words[0].start]:
-                return [t for t in clause if t.start >= words[0].start]
+                return span
         elif len(words) == _CLAUSE_MIN - 1 and not any(ok[t.start] or ctx.body_has(t) for t in words):
             # a short clause ("ويعلن استقالته"، "وسط إضراب عام"): none of its words anywhere in the body
-            return [t for t in clause if t.start >= words[0].start]
+            return span
     return []
 
 
