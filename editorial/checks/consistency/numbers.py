@@ -110,6 +110,8 @@ def agree(a: NumberMention, b: NumberMention, strict: bool = False) -> bool:
     if a.value != b.value and a.kind == b.kind == "digits" and a.decimals == b.decimals and a.qualifier == \
             b.qualifier == "" and _step(a) == _step(b):
         return False  # two figures written to the same precision (1.6 / 1.7 مليار): no rounding between them
+    if strict and _finer(a, b):
+        return False  # the title's 41 for the body's "نحو 40": a headline rounds, it never adds precision
     lo1, hi1 = _interval(a, b.decimals > a.decimals == 0)
     lo2, hi2 = _interval(b, a.decimals > b.decimals == 0, exact=strict)
     eps = 1e-9 * max(abs(a.value), abs(b.value), 1.0)
@@ -124,6 +126,24 @@ def agree(a: NumberMention, b: NumberMention, strict: bool = False) -> bool:
 
 
 _OPPOSITE = ({"over", "under"}, {"over", "upto"})
+
+
+def _zeros(v: float) -> int:
+    """The trailing zeros of a whole number (700 -> 2, 41 -> 0)."""
+    n, k = int(v), 0
+    while n and n % 10 == 0 and k < 12:
+        n //= 10
+        k += 1
+    return k
+
+
+def _finer(a: NumberMention, b: NumberMention) -> bool:
+    """Title figure ``a`` is written more precisely than the round body figure ``b`` it differs from (41 / نحو
+    40، 104 / 100، 710 / 700): the body cannot be its source. Whole figures in digits without a scale word; the
+    title unqualified, the body plain or "about"."""
+    return a.kind == b.kind == "digits" and a.value != b.value and not (a.decimals or b.decimals) \
+        and not (a.scaled or b.scaled) and a.qualifier == "" and b.qualifier in ("", "about") \
+        and a.value >= 10 and _zeros(a.value) < _zeros(b.value)
 
 
 _SUM_TERMS = 8  # the body figures of one unit tried as the two parts of the title's total

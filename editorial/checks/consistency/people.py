@@ -78,9 +78,14 @@ class Person:
     gender: str
 
 
+_GOVERNOR = L._n("والي")[0]
+
+
 def role_of(tok: Token) -> tuple[str, str, int] | None:
     """(lemma, gender, count) of a role noun token, or None."""
     found = role_word(tok.norm)
+    if found and found[0] == _GOVERNOR and "ى" in tok.text or found and found[0] == _GOVERNOR and "إ" in tok.text:
+        return None  # والى، وإليه: "and to", not the governor (والي، والية)
     if found and found[1] == "f" and found[2] == 1 and not tok.text.rstrip().endswith("ة"):
         return found[0], "", 1  # written with ه: a pronoun (رئيسه = his president), not a feminine ending
     return found
@@ -179,13 +184,39 @@ def _name_from(toks: tuple[Token, ...], i: int) -> list[int]:
             idx.append(j)
             j += 1
             continue
-        nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
-        ends = j + 1 >= len(toks) or _gap(toks, j + 1) or nxt in L.STOPWORDS or nxt in L.SPEECH_VERBS \
-            or (nxt[:1] in "يت" and len(nxt) >= 4)  # a present-tense verb after the name: "علي مبخوت يقود"
-        if len(idx) == 1 and ends and _plain_word(toks[j]):
-            idx.append(j)
+        if len(idx) == 1 and _plain_word(toks[j]):
+            if _name_ends(toks, j + 1) and not (toks[j].norm[:1] == "و" and j + 1 < len(toks)
+                                                and role_of(toks[j + 1]) is not None):
+                # (not a word after "و" before an office: "أسماء وأدوار المسؤولين" are two nouns)
+                idx.append(j)
+            elif j + 1 < len(toks) and not _gap(toks, j + 1) and _plain_word(toks[j + 1]) \
+                    and not _is_first_name(toks[j + 1]) and not _elative(toks[j + 1].norm) \
+                    and not _short_verb(toks[j + 1].norm) \
+                    and _name_ends(toks, j + 2):
+                idx += [j, j + 1]  # a family name of two words: "لطفي بلحاج خليفة يدين"
         break
     return idx
+
+
+def _short_verb(w: str) -> bool:
+    """A present-tense verb of three letters (يرد، تعد، يقر) or more: "رياض محرز يرد" has no family name يرد."""
+    return w[:1] in "يت" and 3 <= len(w) <= 5 and w[-1] != "ي"
+
+
+def _elative(w: str) -> bool:
+    """A word of the pattern أفعل after a proclitic or not (أفضل، كأحسن، أكبر): an adjective, no family name."""
+    w = w[1:] if w[:1] in "وفبكل" and len(w) == 5 else w
+    return len(w) == 4 and w[0] == "ا"
+
+
+def _name_ends(toks: tuple[Token, ...], k: int) -> bool:
+    """A name may end before token k: the end, punctuation, a function word, a speech verb, a present-tense verb
+    ("علي مبخوت يقود") or an office in apposition ("سنية مبارك مديرة المهرجان")."""
+    if k >= len(toks) or _gap(toks, k):
+        return True
+    nxt = toks[k].norm
+    return nxt in L.STOPWORDS or nxt in L.SPEECH_VERBS or (nxt[:1] in "يت" and len(nxt) >= 4) \
+        or role_of(toks[k]) is not None
 
 
 _RARE_NAME = 3.8  # Zipf: a definite word rarer than this in general Arabic (wordfreq) after a first name

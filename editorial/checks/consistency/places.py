@@ -10,7 +10,10 @@ word (ترجي جرجيس، أتلتيكو مدريد) is a team, and a place af
 another way (الفيليبين / الفلبين: the same consonants, four or more, in a word that is no other place nor a name), and a
 place in a title's list of three or more is not required when the body tells of another item of the list. A
 named crossing, airport, port or bridge (معبر رأس جدير، مطار النفيضة) conflicts when the body never names it but
-names another one after the same head (معبر الذهيبة), whether or not the lexicon knows either.
+names another one after the same head (معبر الذهيبة), whether or not the lexicon knows either. A title place
+the body never names while it has the same word right before or after another place of the same kind (والي
+باجة / والي بنزرت، مستقبل تطاوين / مستقبل قابس، نيس سان جرمان / باريس سان جرمان) conflicts too, even when the
+name is ambiguous, a team's or a named thing's: the words around say one place was put for another.
 Known limits: places outside the
 lexicon are invisible; a body that simply omits the title's place is not flagged unless it names a rival one
 (the topic check weighs that case).
@@ -23,12 +26,12 @@ from functools import cache
 
 from ..arabic import lexicon as L
 from ..arabic.clitics import strip_proclitics
-from ..arabic.data import fields
+from ..arabic.data import fields, words
 from ..arabic.normalize import norm
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from .common import LEAD_TOKENS, Context, Mention, hit, opening
+from .common import LEAD_TOKENS, Context, Mention, _content, hit, opening
 from .words import PLACE, place_lookup, token_index
 
 RULES: tuple[Rule, ...] = (
@@ -79,11 +82,44 @@ def _single(view: TextView, i: int) -> Mention | None:
     bare = strip_proclitics(tok.norm, 2)[0]
     if key in L.AMBIGUOUS_CITIES or bare in L.AMBIGUOUS_CITIES:
         prev = view.tokens[i - 1].norm if i else ""
-        # trusted after a place noun or "في", or as a dateline opening the field ("الكاف : ...", "صور –")
+        # trusted after a place noun or "في", or as a dateline opening the field ("الكاف : ...", "صور –"),
+        # in the title with the preposition ب when the name is no word after it (بقبلي، بالكاف: in the body
+        # such a name would only add rivals), or as an item of a list of places (ليبيا، مالي ومصر)
         dateline = i == 0 and view.text[tok.end:tok.end + 3].strip()[:1] in (":", "–", "-", "(")
-        if strip_proclitics(prev, 2)[0] not in L.PLACE_NOUNS and prev not in ("في", "بمدينه") and not dateline:
+        if strip_proclitics(prev, 2)[0] not in L.PLACE_NOUNS and prev not in ("في", "بمدينه") and not dateline \
+                and not (view.field == "title" and _place_after_bi(tok.norm)) and not _listed_place(view, i):
             return None
     return Mention(view.field, tok.start, tok.end, key, kind, i)
+
+
+def _place_after_bi(w: str) -> bool:
+    """An ambiguous name with the preposition ب that makes no word with it (بقبلي، بباجة، بالكاف; not بصور
+    "with pictures" nor بالمدية "with the knife"): ``data/places_after_bi.txt``."""
+    if w[:2] in ("وب", "فب"):
+        w = w[1:]
+    if w[:1] != "ب":
+        return False
+    rest = w[1:]
+    return rest in _AFTER_BI or ("ال" + rest) in _AFTER_BI
+
+
+_AFTER_BI = words("places_after_bi")
+
+
+def _listed_place(view: TextView, i: int) -> bool:
+    """An ambiguous name next to an unambiguous place in a list (ليبيا، مالي ومصر): a place too."""
+    toks = view.tokens
+    for a, b in ((i - 1, i), (i, i + 1)):
+        if a < 0 or b >= len(toks):
+            continue
+        other = toks[a if a != i else b]
+        found = place_lookup(other.norm)
+        if found is None or found[1] in L.AMBIGUOUS_CITIES or strip_proclitics(other.norm, 2)[0] in L.AMBIGUOUS_CITIES:
+            continue
+        between = view.text[toks[a].end:toks[b].start].strip()
+        if between in ("،", ",") or (not between and toks[b].norm[:1] == "و"):
+            return True
+    return False
 
 
 def places_of(ctx: Context, field: str) -> list[Mention]:
@@ -98,7 +134,7 @@ def covered(ctx: Context, t: Mention) -> bool:
     """The body mentions the title's place (an ambiguous city name counts here even without "مدينة"), or spells
     it another way (الفلبين / الفيليبين، كرواتيا / كراوتيا)."""
     return _covered(t, places_of(ctx, "body")) or (" " not in t.key and t.key in ctx.body_words) \
-        or _spelled_otherwise(ctx, t)
+        or _spelled_otherwise(ctx, t) or any(b.key == t.key for b, _ in _all_places(ctx, "body"))
 
 
 def _spelled_otherwise(ctx: Context, t: Mention) -> bool:
@@ -183,8 +219,99 @@ def _rivals(t: Mention, body: list[Mention], title_keys: set[str], first: int) -
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
-    yield from _places(ctx)
-    yield from _crossings(ctx)
+    flagged = False
+    for h in _places(ctx):
+        flagged = True
+        yield h
+    if not flagged:
+        for h in _framed(ctx):
+            flagged = True
+            yield h
+    if not flagged:
+        yield from _crossings(ctx)
+
+
+def _all_places(ctx: Context, field: str) -> list[tuple[Mention, int]]:
+    """Every lexicon place of a field with the index of its last token, ambiguous names and names after a club
+    word or the head of a named thing included (they are read here only beside the same words)."""
+    key = "places:all:" + field
+    if key not in ctx.cache:
+        view = ctx.view(field)
+        toks = view.tokens
+        out: list[tuple[Mention, int]] = []
+        done = -1
+        for i in token_index(view)[PLACE]:
+            if i <= done:
+                continue
+            m = _multiword(view, i)
+            if m is None:
+                found = place_lookup(toks[i].norm)
+                if found is None:
+                    continue
+                m = Mention(view.field, toks[i].start, toks[i].end, found[1], found[0], i)
+            last = i
+            while last + 1 < len(toks) and toks[last + 1].end <= m.end:
+                last += 1
+            out.append((m, last))
+            done = last
+        ctx.cache[key] = out
+    return ctx.cache[key]  # type: ignore[return-value]
+
+
+def _frame_word(view: TextView, k: int, near: int) -> str:
+    """The key of the word at k when it can frame the name at token ``near`` (a content word right beside it,
+    no punctuation between, no place itself: والي، مستقبل، مهرجان، سان), else ""."""
+    toks = view.tokens
+    if k < 0 or k >= len(toks):
+        return ""
+    a, b = (toks[k], toks[near]) if k < near else (toks[near], toks[k])
+    if view.text[a.end:b.start].strip(" \"'«»"):
+        return ""
+    w = toks[k].norm
+    if w in L.STOPWORDS or w[:1].isdigit() or len(w) < 3 or place_lookup(w) is not None or not _content(w) \
+            and len(w) < 4:
+        return ""
+    if w[:1] in "وفبلك" and len(w) >= 5 and not w[1:].startswith("ال"):
+        return w[1:]  # لمستقبل قابس = مستقبل قابس
+    return w  # else as written: بالتعادل and بتعادل are no frame (عاد من لندن بالتعادل / أتلتيكو مدريد بتعادل)
+
+
+def _framed(ctx: Context) -> Iterator[Hit]:
+    """A title place the body never names, while the body has the same words around another place of the same
+    kind: والي باجة / والي بنزرت، مستقبل تطاوين / مستقبل قابس، مطار سليانة جرجيس / مطار جربة جرجيس، وكالة سوريا
+    إفريقيا / وكالة تونس إفريقيا. The words around say it is the same thing with one place put for another, so
+    ambiguous names, names after a club word and names of named things count here."""
+    title = _all_places(ctx, "title")
+    if not title:
+        return
+    body = _all_places(ctx, "body")
+    if not body:
+        return
+    title_keys = {(m.kind, m.key) for m, _ in title}
+    frames: dict[tuple[str, str], list[Mention]] = {}
+    for b, last in body:
+        if (b.kind, b.key) in title_keys:
+            continue
+        for side, k, near in (("<", b.token - 1, b.token), (">", last + 1, last)):
+            w = _frame_word(ctx.body, k, near)
+            if w:
+                frames.setdefault((side, w), []).append(b)
+    if not frames:
+        return
+    every = [b for b, _ in body]
+    for t, last in title:
+        if covered(ctx, t) or _covered(t, every):
+            continue  # named in the body, maybe only as a team (إتحاد بن قردان)
+        for side, k, near in (("<", t.token - 1, t.token), (">", last + 1, last)):
+            w = _frame_word(ctx.title, k, near)
+            # names only: an adjective describes (دولار أميركي / دولار سعودية وديعة)
+            rivals = [b for b in frames.get((side, w), ()) if b.kind == t.kind != "adjective"] if w else []
+            if rivals:
+                r = rivals[0]
+                shown = ctx.body.text[r.start:r.end]
+                yield hit("consistency.place_mismatch", "title", t.start, t.end, [("body", r.start, r.end)],
+                          context=shown, body=shown)
+                return
 
 
 # Heads of named crossings, airports and ports (معبر رفح، مطار قرطاج، ميناء رادس، جسر الصداقة): the name after
@@ -256,7 +383,7 @@ def _places(ctx: Context) -> Iterator[Hit]:
     body = places_of(ctx, "body")
     title_keys = {m.key for m in title} | {country_of(m) for m in title}
     start = _after_dateline(ctx.body, body)
-    lead = [b for b in body if start <= b.token < LEAD_TOKENS]
+    lead = [b for b in body if start <= b.token < LEAD_TOKENS and not _source(ctx.body, b)]
     first = opening(ctx, 1)
     for t in title:
         if covered(ctx, t) or _in_name(ctx.title, t.token) or _state_by_capital(ctx, t, body) \
@@ -289,6 +416,28 @@ def _next_item(ctx: Context, a: Mention, b: Mention) -> bool:
     """b follows a as the next item of a list: "وسوريا" right after it, or a comma or a lone و between."""
     between = ctx.title.text[a.end:b.start].strip()
     return (not between and ctx.title.tokens[b.token].norm[:1] == "و") or between in ("،", ",", "و")
+
+
+# Heads of a source the story quotes (صحيفة الغارديان البريطانية، وكالة الأنباء الفرنسية، شبكة سي إن إن
+# الأمريكية، التلفزيون الرسمي الإيراني): the place after them says whose outlet it is, not where the story is.
+_MEDIA_HEADS = frozenset(norm(w) for w in (
+    "صحيفة", "جريدة", "وكالة", "قناة", "موقع", "شبكة", "مجلة", "إذاعة", "تلفزيون", "التلفزيون", "الإذاعة",
+    "تليفزيون", "التليفزيون", "هيئة", "الصحيفة", "الوكالة", "القناة", "الشبكة", "المجلة"))
+
+
+def _source(view: TextView, m: Mention) -> bool:
+    """A body place that names an outlet's country (صحيفة التايمز البريطانية، وكالة الأنباء الفرنسية): up to three
+    words after a media noun, with no punctuation between."""
+    toks = view.tokens
+    for k in range(m.token - 1, max(m.token - 4, -1), -1):
+        w = toks[k].norm
+        if view.text[toks[k].end:toks[k + 1].start].strip() or w in L.STOPWORDS:
+            return False
+        if strip_proclitics(w, 2)[0] in _MEDIA_HEADS or w in _MEDIA_HEADS:
+            return True
+        if strip_proclitics(w, 2)[0] in L.PLACE_NOUNS or w[:1] == "ب":
+            return False  # "للإذاعة والتلفزيون الذي انتظم بمدينة الحمامات": where it was held
+    return False
 
 
 _DATELINE_ENDS = ("(", "-", "–", "—", ":")

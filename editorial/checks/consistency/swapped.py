@@ -32,6 +32,8 @@ from ..arabic.tokens import Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import Context, bare, hit, is_content, synonym_groups, word_key
+from .teams import _heads as club_heads
+from .teams import _names as club_names
 from .topic import skeleton, zipf
 from .words import place_lookup, role_word
 
@@ -54,6 +56,7 @@ _CLOSE = 60  # rapidfuzz ratio at or over which two words are spellings or forms
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     title = [t for t in ctx.title.tokens if is_content(t)]
     if len(title) < _MIN_SAME + 1:
+        yield from _framed(ctx)
         return
     tkeys = [word_key(t.norm) for t in title]
     for sentence in ctx.body.sentences[:_SENTENCES]:
@@ -66,6 +69,62 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
             yield hit("consistency.swapped_word", "title", t.start, t.end, [("body", b.start, b.end)],
                       context=text, body=text)
             return
+    yield from _framed(ctx)
+
+
+def _framed(ctx: Context) -> Iterator[Hit]:
+    """One word put for another between the same two words (نحو منطقة الوداد النفطي / نحو منطقة الهلال
+    النفطي), anywhere in the body: two clubs or two members of one closed class, the title's word nowhere in the
+    body and the body's nowhere in the title."""
+    ttoks = ctx.title.tokens
+    if len(ttoks) < 3:
+        return
+    frames: dict[tuple[str, str], list[Token]] = {}
+    btoks = ctx.body.tokens
+    for k in range(1, len(btoks) - 1):
+        a, m, b = btoks[k - 1], btoks[k], btoks[k + 1]
+        if is_content(a) and is_content(b) and is_content(m) and _tight(ctx.body.text, a, m, b):
+            frames.setdefault((word_key(a.norm), word_key(b.norm)), []).append(m)
+    if not frames:
+        return
+    title_keys = {word_key(t.norm) for t in ttoks}
+    for k in range(1, len(ttoks) - 1):
+        a, m, b = ttoks[k - 1], ttoks[k], ttoks[k + 1]
+        if not (is_content(a) and is_content(b) and is_content(m)) or not _tight(ctx.title.text, a, m, b):
+            continue
+        key = word_key(m.norm)
+        if key in ctx.body_words or bare(m.norm) in ctx.body_words:
+            continue
+        for x in frames.get((word_key(a.norm), word_key(b.norm)), ()):
+            if word_key(x.norm) in title_keys or not _pair(m, a, x, a):
+                continue
+            text = ctx.body.text[x.start:x.end]
+            yield hit("consistency.swapped_word", "title", m.start, m.end, [("body", x.start, x.end)],
+                      context=text, body=text)
+            return
+
+
+def _club(w: str) -> bool:
+    """A club named by one word (الوداد، الهلال; ``data/clubs.txt``)."""
+    return any(len(parts) == 1 for head in club_heads(w) for parts, _ in club_names().get(head, ()))
+
+
+def _tight(text: str, a: Token, m: Token, b: Token) -> bool:
+    """Three words with only spaces between them (no punctuation, no quotation mark)."""
+    return not text[a.end:m.start].strip() and not text[m.end:b.start].strip()
+
+
+def _pair(t: Token, t_prev: Token, b: Token, b_prev: Token) -> bool:
+    """Title word t and body word b may be one thing put for another: two clubs or two members of one class of
+    ``data/swap_classes.txt``; not two forms, spellings or near-synonyms of one word."""
+    ca, cb = _CLASSES.get(bare(t.norm)), _CLASSES.get(bare(b.norm))
+    if not (_club(t.norm) and _club(b.norm)) and not (ca is not None and cb is not None and ca[0] == cb[0]):
+        return False  # two definite nouns or adjectives (التعاون الوثيق / التعاون المثمر), two rare words: paraphrase
+    x, y = bare(t.norm), bare(b.norm)
+    if x[:3] == y[:3] or ratio(x, y) >= _CLOSE or starts_number(x) or starts_number(y):
+        return False
+    return synonym_groups(x).isdisjoint(synonym_groups(y)) and not (
+        _CLASSES.get(x) is not None and _CLASSES.get(x) == _CLASSES.get(y))
 
 
 def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token]) -> tuple[int, int] | None:

@@ -1,0 +1,136 @@
+"""Places, people, numbers and genders of the title against the body: cases written for this project (issue 8,
+entity kinds). Each FLAG case must be reported on exactly the given title span; each KEEP case, a look-alike,
+must raise no alarm of these rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from editorial.checks import check_draft
+
+RULES = ("consistency.place_mismatch", "consistency.person_mismatch", "consistency.number_mismatch",
+         "consistency.number_unmatched", "consistency.gender_mismatch")
+
+
+def alarms(title: str, body: str) -> list[tuple[str, str]]:
+    report = check_draft(title, body)
+    assert not report.errors
+    return [(f.rule, f.text) for f in report.findings if f.rule in RULES and f.severity != "info"]
+
+
+FLAG = [
+    # the same words around another place: one place put for another (a governor, a club, an airport, a festival)
+    ("والي القصرين يزور المستشفى الجهوي",
+     "أدى والي توزر صباح اليوم زيارة إلى المستشفى الجهوي واطلع على سير العمل في أقسامه.",
+     "consistency.place_mismatch", "القصرين"),
+    ("مستقبل نفطة يتعاقد مع مدرب جديد",
+     "أعلنت الهيئة المديرة لمستقبل قليبية التعاقد مع مدرب جديد لبقية الموسم.",
+     "consistency.place_mismatch", "نفطة"),
+    ("أول رحلة تحط في مطار طبرقة عين دراهم",
+     "حطت أمس أول رحلة قادمة من ليون في مطار توزر عين دراهم وسط استقبال رسمي.",
+     "consistency.place_mismatch", "طبرقة"),
+    ("انطلاق مهرجان دوز للشعر الشعبي",
+     "انطلقت مساء أمس فعاليات مهرجان قفصة للشعر الشعبي بمشاركة شعراء من عدة ولايات.",
+     "consistency.place_mismatch", "دوز"),
+    ("وكالة المغرب العربي للأنباء تكرم صحفييها",
+     "كرمت وكالة تونس العربي للأنباء عددا من صحفييها في حفل أقيم بالعاصمة.",
+     "consistency.place_mismatch", "المغرب"),
+    # an ambiguous place name after the preposition ب is the place (in the title: in the body it would only add
+    # rivals)
+    ("حجز كمية من المخدرات بقبلي",
+     "حجزت وحدات الحرس الوطني بالمهدية كمية من المخدرات كانت مخبأة في سيارة.",
+     "consistency.place_mismatch", "بقبلي"),
+    # the body's place not after a media noun is a rival
+    ("فيضانات تجتاح شمال العراق", "قالت الوكالة إن الفيضانات اجتاحت مدنا في شمال سوريا.",
+     "consistency.place_mismatch", "العراق"),
+    # a media noun further back does not make the festival's city an outlet's
+    ("اختتام مهرجان الإذاعة والتلفزيون في قابس",
+     "اختتمت مساء أمس دورة مهرجان الإذاعة والتلفزيون الذي انتظم بمدينة سوسة على مدى أسبوع.",
+     "consistency.place_mismatch", "قابس"),
+    # a family name of two words, a name before its office
+    ("كريم بن سالم يستقيل من رئاسة الجمعية",
+     "أعلن رئيس الجمعية نزار بن سالم استقالته من منصبه مساء أمس لأسباب صحية.",
+     "consistency.person_mismatch", "كريم بن سالم"),
+    ("هالة بوزيد عبيد تفوز بالجائزة الأولى",
+     "تحصلت الكاتبة سلوى بوزيد عبيد على الجائزة الأولى للمسابقة الوطنية للقصة القصيرة.",
+     "consistency.person_mismatch", "هالة بوزيد عبيد"),
+    ("وزارة الصحة: ريم العياري مديرة المستشفى الجديد",
+     "قررت وزارة الصحة تعيين أمل العياري مديرة المستشفى الجهوي الجديد ابتداء من الشهر القادم.",
+     "consistency.person_mismatch", "ريم العياري"),
+    # a title figure more precise than the body's round one (the headline's 710 cannot come from "نحو 700")
+    ("حجز 710 علب جعة بالنفيضة", "حجزت الفرقة نحو 700 علبة جعة وإيقاف مروج خمور.",
+     "consistency.number_mismatch", "710 علب"),
+    ("63 عارضا في معرض الصناعات التقليدية",
+     "يشارك نحو 60 عارضا في الدورة الجديدة لمعرض الصناعات التقليدية.",
+     "consistency.number_mismatch", "63 عارضا"),
+    ("سيارة كهربائية تقطع 515 كيلومترا بشحنة واحدة",
+     "كشفت الشركة عن سيارة كهربائية تقطع حوالي 500 كيلومتر بشحنة واحدة.",
+     "consistency.number_mismatch", "515 كيلومترا"),
+    # the governor of a region: والي / والية
+    ("والية نابل تشرف على اجتماع اللجنة الجهوية",
+     "أشرف والي نابل صباح اليوم على اجتماع اللجنة الجهوية لمجابهة الكوارث.",
+     "consistency.gender_mismatch", "والية نابل"),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "rule", "text"), FLAG)
+def test_flagged(title: str, body: str, rule: str, text: str) -> None:
+    assert (rule, text) in alarms(title, body)
+
+
+KEEP = [
+    # the title's place is in the body, as a team
+    ("اتحاد بن قردان يتأهل ومستقبل قابس يغادر",
+     "تأهل اتحاد بن قردان إلى الدور الموالي فيما غادر مستقبل قابس المسابقة بعد هزيمته أمام النادي البنزرتي."),
+    # the same word after two places, but the title's place is named in the body too
+    ("والي صفاقس ووالي سوسة في اجتماع مشترك",
+     "اجتمع والي سوسة بوالي صفاقس لمتابعة المشاريع المشتركة بين الجهتين."),
+    # a place in the frame is a place, not the frame (لندن.. وروسيا / موسكو، روسيا)
+    ("واشنطن تدعم لندن.. وروسيا تتوعد",
+     "موسكو، روسيا (CNN)-- توعدت الخارجية الروسية بالرد على الإجراءات البريطانية ضد روسيا."),
+    # an adjective describes: no frame
+    ("السعودية تودع مليار دولار أميركي في البنك المركزي اليمني",
+     "أودعت السعودية مليار دولار سعودية في البنك المركزي اليمني دعما للعملة."),
+    # an ambiguous word after ب that is a word (بصور: with pictures)
+    ("حريق في مستودع بالقيروان",
+     "شب حريق في مستودع بالقيروان ووثق الأهالي الحادثة بصور نشروها على مواقع التواصل."),
+    # the place after a media noun names the outlet's country, not where the story is
+    ("مقتل مهاجر أفغاني في حادث سير", "ذكرت صحيفة الغارديان البريطانية أن مهاجرا لقي حتفه في حادث سير."),
+    ("فيضانات تجتاح شمال العراق", "قالت وكالة الأنباء الفرنسية إن الفيضانات اجتاحت مدنا في الشمال."),
+    # a word after "و" before an office is a noun, not a family name
+    ("أسماء وأدوار المسؤولين المشمولين بالعقوبات", "أدرجت الخزانة سامي الطرابلسي في القائمة."),
+    # two plain words after a name, the second an adjective (أفضل), not a family name
+    ("سلمى الرياحي أفضل لاعبة في البطولة", "اختيرت اللاعبة سلمى الرياحي كأحسن لاعبة في البطولة هذا الموسم."),
+    # the title rounds the body's figure with "نحو"; the body's figure is the same
+    ("نحو 500 عارض في معرض الصناعات التقليدية", "يشارك 512 عارضا في الدورة الجديدة لمعرض الصناعات التقليدية."),
+    ("41 عارضا في معرض الكتاب", "يشارك نحو 41 عارضا في معرض الكتاب هذه السنة."),
+    # a three-letter present-tense verb after a name is no family name
+    ("رياض العياري يرد على منتقديه بهدف", "سجل رياض العياري هدفا رائعا ليرد على منتقديه."),
+    # "والى" is "and to", not the governor
+    ("والي المنستير يزور الميناء", "زار والي المنستير الميناء والى جانبه المندوب الجهوي للفلاحة."),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), KEEP)
+def test_not_flagged(title: str, body: str) -> None:
+    assert alarms(title, body) == []
+
+
+SWAPS = [
+    # one club put for another between the same two words, outside sports copy
+    ("التنظيم يسعى للتمدد نحو منطقة الأفريقي الشرقية",
+     "قال الخبير إن التنظيم يسعى منذ أشهر للتمدد خارج المدينة نحو منطقة الترجي الشرقية الغنية بالموارد.",
+     "الأفريقي"),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "text"), SWAPS)
+def test_swapped_between_same_words(title: str, body: str, text: str) -> None:
+    found = [(f.rule, f.text) for f in check_draft(title, body).findings]
+    assert ("consistency.swapped_word", text) in found
+
+
+def test_adjectives_between_same_words_are_paraphrase() -> None:
+    title = "اتفاق الوزيرين على التعاون الوثيق لحل الخلافات"
+    body = "أعلن الوزيران اتفاقهما على التعاون المثمر لحل الخلافات العالقة بين البلدين."
+    assert not [f for f in check_draft(title, body).findings if f.rule == "consistency.swapped_word"]
