@@ -39,11 +39,11 @@ from ..arabic.clitics import has_article, strip_proclitics
 from ..arabic.memo import WordMemo
 from ..arabic.numbers import starts_number
 from ..arabic.quotes import QUOTE_MARKS
-from ..arabic.stem import light_stem
+from ..arabic.stem import light_stem, without_accusative_alif
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
-from .common import GROUPS, LEAD_TOKENS, LEXEMES, Context, bare, hit, is_content, lexeme, word_key
+from .common import GROUPS, LEAD_TOKENS, LEXEMES, Context, bare, hit, is_content, lexeme, verb_key, word_key
 from .topic import style_words
 from .words import (
     NEG,
@@ -101,6 +101,8 @@ _STATEMENT = 8  # words around a denied body word where another title word shows
 _GAINS = "up"  # the pair of gains and losses, rises and falls: the one a reversing verb turns over
 _COMPASS = frozenset(("north", "east"))  # directions, which a place name may end with
 _PURPOSE = "purpose:"  # prefix of the pair of an outcome stated as a purpose
+_CEASED = frozenset(("calm", "peace"))  # violence or war ceased (توقف القتال) is calm; other outcomes stopped
+# (توقف الواردات) state no opposite
 _QUANTIFIERS = frozenset(L._n("بعض كل جميع معظم كامل"))
 _GHAYR = L._n("غير")[0]
 _HEDGES = frozenset(L._n("قد ربما"))
@@ -212,8 +214,16 @@ def _outcomes(view: TextView, positions: list[int]) -> int:
     تنخفض بشكل كبير) and states none of its own."""
     toks = view.tokens
     return sum(1 for n, i in enumerate(positions)
-               if not (n and not _gap(toks, i) and (positions[n - 1] == i - 1 or (
+               if not _attribute(toks, i) and not (n and not _gap(toks, i) and (positions[n - 1] == i - 1 or (
                    positions[n - 1] == i - 2 and toks[i - 1].norm in _MANNER and not _gap(toks, i - 1)))))
+
+
+def _attribute(toks: tuple[Token, ...], i: int) -> bool:
+    """A definite adjective of a gradable pair right after a definite noun (قطار الحرمين السريع، المدن الكبيرة):
+    part of a name or a description, no outcome."""
+    sides = word_sides(toks[i].norm)
+    return i > 0 and not _gap(toks, i) and has_article(toks[i].norm) and has_article(toks[i - 1].norm) \
+        and bool(sides) and all(p in _CONTRARIES for p, _ in sides)
 
 
 # "بشكل كبير"، "بصورة حادة": a word of manner between an outcome and its qualifier (تنخفض بشكل كبير)
@@ -246,11 +256,15 @@ def _restated_against(ctx: Context, i: int, pair: str, side: int,
         found = [(j, s) for j, p, s in body_polar if p == pair and lo <= j < hi
                  and not (j and ctx.body.tokens[j - 1].norm in _RELATIVE)]
         # (an outcome in a relative clause, "التشكيلة التي ستشارك", describes another noun than the headline's)
-        outcomes = {j for j, _, _ in body_polar if lo <= j < hi}
+        outcomes = {j for j, _, _ in body_polar if lo <= j < hi and not _attribute(ctx.body.tokens, j)}
         if len(found) == 1 and found[0][1] != side and len(outcomes) == 1 \
-                and _about(ctx.body, found[0][0], _subject_all(ctx)):
+                and _about(ctx.body, found[0][0], _subject_all(ctx), window=_RESTATED_WINDOW):
             return found[0][0]
     return None
+
+
+_RESTATED_WINDOW = 6  # a restating sentence's one outcome word and its subject: a verb first (يستهل اللاعب
+# التونسي الشاب محمد علي) may have a long subject after it
 
 
 def _restating(ctx: Context) -> list[tuple[int, int]]:
@@ -290,17 +304,24 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
     toks = view.tokens
     for i in positions:
         w = toks[i].norm
-        if _demanded(view, i) or maybe_place(w) or _reverser_of_next(view, i) or _qualifies_number(toks, i) \
+        if _demanded(view, i) or maybe_place(w) or _reverser_of_next(view, i) or _continues_next(toks, i) \
+                or _qualifies_number(toks, i) \
                 or (i and toks[i - 1].norm in _FROM and any(p == "high" for p, _ in word_sides(w))):
             continue  # asked for, a place (صعدة), a reversing verb, a figure's qualifier (تزيد عن 500), a
             # starting level (من أعلى)
         neg = _negated(view, i)
         if neg == 1 and LEXEMES[toks[_targets(view)[i][0]].norm] in _IGNORING:
             continue  # "تجاهلت الانتقادات": what is ignored is there; ignoring states no outcome of it
+        if neg == -1 and _denial_denied(view, i):
+            neg = 1  # "عدم إلغاء الدورة": the session is not cancelled, it goes ahead
+        ceased = neg == 1 and negator(toks[_targets(view)[i][0]].norm) == "cease" if i in _targets(view) else False
         if neg >= 0:
             # after a reversing verb only gains and losses turn over (يعوض خسائره); other outcomes are left out
             # (تقلص العجز is no surplus)
             rev = _reversed(view, i)
+            if rev == 2 or (i and toks[i - 1].norm == _QABL) or _based_on(toks, i):
+                continue  # a move pared (يقلص خسائره), what has not happened yet (قبل بدء الحفر), "بناء على"
+                # (based on)
             # a purpose (إجراءات لخفض الأسعار) is another statement than an outcome: its pair is kept apart
             tag = _PURPOSE if _purpose(view, i) else ""
             named = i and maybe_place(toks[i - 1].norm)  # كوريا الشمالية، الغوطة الشرقية: part of a name
@@ -315,10 +336,29 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
             out.extend((i, tag + p, s ^ neg ^ rev ^ (left and p == "arrest")) for p, s in sides
                        if not (slight and p == "stable") and not (dated and p == "start") and not (against and p == _GAINS)
                        and not (p == "office" and s == 1 and not _in_office(view, i))
-                       if not _composed(view, i, p, s) and not (named and p in _COMPASS)
+                       if not _composed(view, i, p, s) and not _governed(toks, i, p, s) and not (named and p in _COMPASS)
                        and not (rev and p != _GAINS) and not (neg and p in _CONTRARIES)
+                       and not (ceased and p not in _CEASED)
                        and not (p == "confirm" and s == 0 and not neg and _denial_follows(view, i)))
     return out
+
+
+def _denial_denied(view: TextView, i: int) -> bool:
+    """A verb of denial or cancelling that is an outcome word itself (إلغاء، تأجيل، رفض) right after a negation
+    particle (عدم إلغاء، لم يرفض، لن تؤجل): the particle negates it, not what follows it."""
+    toks = view.tokens
+    return i > 0 and not _gap(toks, i) and negator(toks[i].norm) == "verb" \
+        and negator(toks[i - 1].norm) == "particle" and not _conditional(view, i - 1) \
+        and not _exceptive(toks, i - 1) and not _other_than(toks, i - 1) and not _but(toks, i - 1)
+
+
+_BINA = frozenset(L._n("بناء وبناء"))
+_ON = frozenset(L._n("على عليه عليها عليهم"))
+
+
+def _based_on(toks: tuple[Token, ...], i: int) -> bool:
+    """"بناء على" (based on), an idiom, builds nothing."""
+    return toks[i].norm in _BINA and i + 1 < len(toks) and toks[i + 1].norm in _ON
 
 
 def _qualifies_number(toks: tuple[Token, ...], i: int) -> bool:
@@ -417,10 +457,14 @@ def _reversed(view: TextView, i: int) -> int:
         if k < 0 or _gap(toks, k + 1):
             return 0
         if negator(toks[k].norm) == "reverse":
-            return 1
+            return 2 if LEXEMES[toks[k].norm] in _PARING else 1
         if toks[k].norm not in _PREPOSITIONS and toks[k].norm not in _QUANTIFIERS:
             return 0
     return 0
+
+
+# "يقلص خسائره" (pares its losses): still down, by less; "يقلص مكاسبه" still up. Neither side is stated.
+_PARING = frozenset(lexeme(w) for w in L._n("قلص قلصت يقلص تقلص تقليص مقلصا مقلصة"))
 
 
 def _reverser_of_next(view: TextView, i: int) -> bool:
@@ -451,6 +495,40 @@ def _composed(view: TextView, i: int, pair: str, side: int) -> bool:
     is calm, not tension; تراجع الارتفاع), so neither word states a side alone."""
     toks = view.tokens
     return any(0 <= j < len(toks) and (pair, 1 - side) in word_sides(toks[j].norm) for j in (i - 1, i + 1))
+
+
+def _governed(toks: tuple[Token, ...], i: int, pair: str, side: int) -> bool:
+    """The opposite word of the same pair before "عن", up to ``_GOVERN_REACH`` words (يغيبان عن حضور الحفل، غاب
+    الوزير عن حضور، توقف عن
+    الاستمرار): the word is what the first one turns away from, which states the first's side ("يقفز من
+    ارتفاع" jumps from a height: "من" governs nothing)."""
+    if i < 2 or _gap(toks, i) or toks[i - 1].norm != _AN:
+        return False
+    for k in range(i - 2, max(-1, i - 2 - _GOVERN_REACH), -1):
+        if _gap(toks, k + 1):
+            return False
+        if (pair, 1 - side) in word_sides(toks[k].norm):
+            return negator(toks[k].norm) != "reverse"
+    return False
+
+
+_GOVERN_REACH = 3  # the verb, its subject between (غاب الوزير عن حضور)
+
+
+_GOES_ON = ("halt", 1)
+
+
+def _continues_next(toks: tuple[Token, ...], i: int) -> bool:
+    """A verb or noun of going on (تواصل، استمرار، يواصل) right before another outcome word (تواصل الهبوط،
+    استمرار ارتفاع الأسعار): it says that outcome goes on and states none of its own."""
+    if i + 1 >= len(toks) or _gap(toks, i + 1):
+        return False
+    sides = word_sides(toks[i].norm)
+    nxt = word_sides(toks[i + 1].norm)
+    return _GOES_ON in sides and any(p in _MOVES for p, _ in nxt)
+
+
+_MOVES = frozenset(("up", "better"))  # pairs of a movement, which goes on (تواصل الهبوط، استمرار تحسن)
 
 
 def _demanded(view: TextView, i: int) -> bool:
@@ -522,12 +600,13 @@ def _phrase(view: TextView, j: int, window: int) -> frozenset[str | int]:
     return frozenset(_walk(view, j, window))
 
 
-def _about(view: TextView, j: int, subject: frozenset[str | int], opening: bool = True) -> bool:
+def _about(view: TextView, j: int, subject: frozenset[str | int], opening: bool = True,
+           window: int = _WINDOW) -> bool:
     """The body's outcome word at j has one of the subject's words, or a synonym of one, in its phrase; outside
     the body's opening (``opening`` false) a nationality adjective alone is no subject (البنك المركزي التركي is
     not الليرة التركية)."""
     toks = view.tokens
-    for k in _walk_tokens(view, j, _WINDOW):
+    for k in _walk_tokens(view, j, window):
         if not opening and _nationality(toks[k].norm):
             continue
         if any(key in subject or (isinstance(key, str) and any(isinstance(s, str) and _same_key(key, s)
@@ -615,6 +694,8 @@ def _walk_tokens(view: TextView, j: int, window: int) -> Iterator[int]:
             first = _conjoined(toks[nxt].norm)
             if first and step == 1:
                 break  # "و" + a definite noun starts the next phrase ...
+            if step == 1 and _causative(toks, nxt):
+                break  # "ارتفاع الدولار يهبط بأسعار الذهب": what the verb brings down is its object, not this subject
             k = nxt
             t = toks[k]
             if word_sides(t.norm) or t.norm in _MEASURES or bare(t.norm) in _MEASURES or _when(t.norm):
@@ -692,9 +773,12 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
             continue
         if _conditional(view, n):
             continue
-        verb = negator(toks[n].norm) == "verb"
+        verb = negator(toks[n].norm) in ("verb", "cease")
         if n and (toks[n - 1].norm in _HEDGES or (verb and negator(toks[n - 1].norm) == "particle")):
             continue  # "قد تلغي"، "ربما لن": a denial that may happen is no denial; "لا تستثني": a denial denied
+        if verb and toks[n].norm in _DEPENDS \
+                and any(toks[k].norm in _ON for k in range(n + 1, min(n + 3, len(toks)))):
+            continue  # "يتوقف على"، "يتوقف الاتفاق على" (depends on) denies nothing
         reach = _VERB_REACH if verb else 1
         k, covered = n + 1, 0
         if verb and _subject_first(toks, n):
@@ -702,7 +786,7 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
         while k < len(toks) and k - n <= _NEG_REACH + reach and covered < reach and not _gap(toks, k):
             w = toks[k].norm
             kind = negator(w)
-            if kind in ("particle", "verb") or w in _BREAKS or (covered and _conjoined(w)):
+            if kind in ("particle", "verb", "cease") or w in _BREAKS or (covered and _conjoined(w)):
                 break  # another negator, a break, or a coordinated clause (تتجاهل العقوبات وتعزز تجارتها)
             if kind == "light" and k + 1 < len(toks) and not has_article(toks[k + 1].norm):
                 # "دون وقوع ضحايا": the occurrence and what occurs are both denied ("دون سقوط الحكومة": the
@@ -715,6 +799,9 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
                 covered += 1
             k += 1
     return out
+
+
+_DEPENDS = frozenset(L._n("يتوقف تتوقف ويتوقف وتتوقف"))  # "يتوقف على" depends on ("توقف القصف على" stopped)
 
 
 def _subject_first(toks: tuple[Token, ...], n: int) -> bool:
@@ -802,12 +889,12 @@ def _negation(ctx: Context) -> Iterator[Hit]:
             # a place is an actor or a setting, not a statement, and a count is the number check's (خندق واحد
             # / لا أحد); what the title stops is not asserted; "ليست
             # الأكبر" (a contrary denied) says no more than "not the most"; "قبل التأكد" asserts no confirmation
-            for k in (lexeme(t.norm), *GROUPS[t.norm]):
+            for k in (lexeme(t.norm), *ALT_KEYS[t.norm], *GROUPS[t.norm]):
                 keys.setdefault(k, []).append(i)
     if not keys:
         return
     asserted = {k for i, t in enumerate(ttoks) if is_content(t) and i not in t_targets and negator(t.norm) is None
-                for k in (lexeme(t.norm), *GROUPS[t.norm])} if t_targets else set()
+                for k in (lexeme(t.norm), *ALT_KEYS[t.norm], *GROUPS[t.norm])} if t_targets else set()
     where: dict[str | int, list[int]] = {}
     norms = ctx.body.norms
     for j, k in enumerate(map(LEXEMES.__getitem__, norms)):
@@ -817,11 +904,15 @@ def _negation(ctx: Context) -> Iterator[Hit]:
             core = VERB_CORES[norms[j]]
             if core is not None and core in keys:
                 where.setdefault(core, []).append(j)
+        for alt in ALT_KEYS[norms[j]]:
+            if alt in keys and alt != k:
+                where.setdefault(alt, []).append(j)
     for j, groups in enumerate(map(GROUPS.__getitem__, norms)):
         for g in groups:
             if g in keys:
                 where.setdefault(g, []).append(j)
     question = _question(ctx.title)
+    single = len({n for n, _ in t_targets.values()}) == 1  # the title denies one thing
     for k, js in where.items():
         for i in keys[k]:
             if i in t_targets:
@@ -830,7 +921,10 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                     continue  # the title also asserts it (النزاع ... تجنب الصدام): the body may say that one
                 if not t_targets[i][1]:
                     continue
-                js = [m for m in js if not _demanded(ctx.body, m)]  # asked for or attempted: not asserted
+                js = [m for m in js if not _demanded(ctx.body, m) and not _recalled(ctx.body, m)
+                      and not _aimed(ctx.body.tokens, m)]
+                # (asked for or attempted, recalled from before, وكان قد عاد, or aimed at, من أجل الوفاء: not
+                # asserted)
                 if not body_negates:
                     j = _in_context(ctx, i, js)
                 else:
@@ -841,6 +935,10 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                     if j is not None and any(m in b_targets or _negator_before(ctx.body, m) or _stopped(ctx.body, m)
                                              for m in js):
                         j = None  # denied, near a negator, or stopped (إيقاف الرحلات) somewhere
+                if j is not None and not _circumstance(ttoks, i) <= _sentence_keys(ctx.body, j):
+                    j = None  # "لن تدور بقاعة الزواوي": the body's sentence must name the place denied
+                if j is None and single:
+                    j = _asserted_in_opening(ctx, i, t_targets[i][0], js, b_targets)
                 if j is not None and _same_adjective(ctx.title, t_targets[i][0], ttoks[i], ctx.body.tokens[j]):
                     yield _neg_hit(ctx, i, j, t_targets[i][0], None)
                     return
@@ -855,6 +953,125 @@ def _negation(ctx: Context) -> Iterator[Hit]:
     if t_targets and not question and len({n for n, _ in t_targets.values()}) == 1:
         # (one negator only: a denial denied, or two denials, is left to the word-by-word reading above)
         yield from _denial_restated(ctx, t_targets, {i for k in where for i in keys[k]})
+
+
+_OPEN_SENTENCES = 3  # the body's opening sentences, where a headline's statement is reported
+_OPEN_SHARED = 2  # other title words a sentence of the opening shares with the title to report its statement
+
+
+_AIMS = frozenset(L._n("أجل لأجل بهدف بغية سعيا كي لكي"))
+# "كان من المنتظر أن يدور اللقاء بالزواوي": what was expected or planned, not what happened
+_EXPECTED = frozenset(L._n("المنتظر المتوقع المرتقب المفترض المقرر المبرمج منتظرا متوقعا مقررا"))
+_EXPECT_REACH = 4
+
+
+def _aimed(toks: tuple[Token, ...], j: int) -> bool:
+    """A word of purpose one or two words before the word (من أجل الوفاء، بهدف إطلاق، كي يعود), or of
+    expectation up to ``_EXPECT_REACH`` words before it (من المنتظر أن يدور، من المقرر أن يعود), in its phrase:
+    an aim or a plan, not an event."""
+    if any(0 <= k and not _gap(toks, k + 1) and toks[k].norm in _AIMS for k in (j - 1, j - 2)):
+        return True
+    for k in range(j - 1, max(-1, j - 1 - _EXPECT_REACH), -1):
+        if _gap(toks, k + 1):
+            return False
+        if toks[k].norm in _EXPECTED:
+            return True
+    return False
+
+
+_KANA = frozenset(L._n("كان كانت كانوا"))
+_QAD = L._n("قد")[0]
+_SABAQ = frozenset(L._n("سبق وسبق سبقت"))
+_RECALL_REACH = 5
+
+
+def _recalled(view: TextView, j: int) -> bool:
+    """The word at j is told as past background: "وكان الرئيس قد عاد"، "سبق أن شارك"، "سبق للنادي أن" (a
+    pluperfect or "سبق"), up to ``_RECALL_REACH`` words before it, in its phrase."""
+    toks = view.tokens
+    qad = False
+    for k in range(j - 1, max(-1, j - 1 - _RECALL_REACH), -1):
+        if _gap(toks, k + 1):
+            return False
+        w = toks[k].norm
+        qad = qad or w == _QAD
+        if w in _SABAQ or (qad and (w in _KANA or (w[:1] in ("و", "ف") and w[1:] in _KANA))):
+            return True
+    return False
+
+
+def _asserted_in_opening(ctx: Context, i: int, n: int, js: list[int],
+                         b_targets: dict[int, tuple[int, bool]]) -> int | None:
+    """A title that denies one thing (لن يعود، عدم إطلاق، رفض مشاركة) against a body that reports it done: the
+    denied word (by lexeme: يعود / عاد، إطلاق / ستطلق، مشاركة / تشارك) in one of the body's first
+    ``_OPEN_SENTENCES`` sentences, which negates nothing and shares ``_OPEN_SHARED`` other content words with
+    the title, and the word never denied, stopped or near a negator anywhere in the body, and no body sentence
+    sharing that many title words negating anything (a story of a denial reports the denial)."""
+    ttoks = ctx.title.tokens
+    neg = ttoks[n].norm
+    neg = neg[1:] if neg[:1] in ("و", "ف") and len(neg) > 2 else neg
+    if neg in _NOT_EVENT or (neg in _VERB_PARTICLES and ttoks[i].norm[:1] not in _PRESENT) \
+            or _unclaimed(ctx.title, i, set()) or _contrary(ttoks[i].norm):
+        return None  # "غير واضحة" denies a quality, "لم يكن" a state; a topic or a contrary states nothing
+    w = ttoks[i].norm
+    if negator(neg) == "verb" and lexeme(w) == word_key(w) and not word_sides(w):
+        return None  # a verb of denial covers an event (رفض مشاركة، نفي انطلاق), not an actor or a thing
+        # ("رفض حوثي"، "إلغاء الكربوهيدرات"), whose mention in the body asserts nothing
+    if any(m in b_targets or _negator_before(ctx.body, m) or _stopped(ctx.body, m) for m in js):
+        return None
+    others: set[str | int] = set()
+    for k, t in enumerate(ttoks):
+        if k != i and k != n and is_content(t) and negator(t.norm) is None and not starts_number(t.norm):
+            others.update((word_key(t.norm), *GROUPS[t.norm]))
+    sentences = [s for s in ctx.body.sentences if s.tokens]
+    shares = []
+    for s in sentences:
+        keys = {key for t in s.tokens for key in (word_key(t.norm), *GROUPS[t.norm])}
+        shares.append(len(keys & others) >= _OPEN_SHARED)
+        if shares[-1] and _sentence_negates(ctx.body, s.tokens[0].index):
+            return None  # the body reports a denial about the title's words
+    where = _circumstance(ttoks, i)
+    ends = [s.tokens[-1].index for s in sentences[:_OPEN_SENTENCES]]
+    for j in js:
+        for m, end in enumerate(ends):
+            if j <= end:
+                if shares[m] and not _demanded(ctx.body, j) and not _sentence_negates(ctx.body, j) \
+                        and where <= _sentence_keys(ctx.body, j):
+                    return j
+                break
+    return None
+
+
+def _sentence_keys(view: TextView, j: int) -> set[str]:
+    """The loose keys of the words of token j's sentence."""
+    toks, text = view.tokens, view.text
+    lo = hi = j
+    while lo > 0 and not _SENTENCE_END.search(text, toks[lo - 1].end, toks[lo].start):
+        lo -= 1
+    while hi + 1 < len(toks) and not _SENTENCE_END.search(text, toks[hi].end, toks[hi + 1].start):
+        hi += 1
+    return {word_key(t.norm) for t in toks[lo:hi + 1]}
+
+
+def _circumstance(toks: tuple[Token, ...], i: int) -> set[str]:
+    """Keys of a place or manner phrase right after the denied word, with "بـ" or "في" (لن تدور بقاعة
+    الزواوي، لن يقام في المنستير): the denial may be of that circumstance only, so the body's sentence must
+    name it to contradict the title."""
+    k = i + 1
+    if k < len(toks) and not _gap(toks, k) and toks[k].norm in _IN:
+        k += 1
+    if k >= len(toks) or _gap(toks, k) or not (toks[k - 1].norm in _IN or toks[k].norm[:1] == "ب"):
+        return set()
+    out = set()
+    for m in range(k, min(len(toks), k + 2)):
+        if m > k and (_gap(toks, m) or toks[m].norm in _BREAKS or toks[m].norm[:2] != "ال"):
+            break
+        if is_content(toks[m]):
+            out.add(word_key(toks[m].norm))
+    return out
+
+
+_IN = frozenset(L._n("في فى"))
 
 
 _OBJECT_WORDS = 2  # the title's words after its denied verb that the body's opening must all repeat
@@ -961,6 +1178,38 @@ def _verb_core(w: str) -> str | None:
     return lexeme(core) if core != b and core[:1] in _PRESENT and len(core) >= 4 else None
 
 
+_WEAK_MIDDLE = frozenset("اوي")
+
+
+def _alt_keys(w: str) -> tuple[str, ...]:
+    """Other lexeme keys of a word, beside ``lexeme``'s: a verbal noun with a pronoun (تشريحه as تشريح), and the
+    root of a verb whose middle letter is a vowel, which its forms change (عاد، يعود، عودة، إعادة; قام، يقوم،
+    إقامة): "ع*د", a key no plain lexeme has."""
+    out = []
+    lex = lexeme(w)
+    b = bare(w)
+    plain = without_accusative_alif(b)  # تشريحا
+    for k in (lex, verb_key(word_key(w)), *((verb_key(plain),) if plain != b else ()),
+              *((lexeme(without_future(b)),) if without_future(b) != b and b[-1:] != "ه" else ())):
+        if k != lex and k not in out:
+            out.append(k)
+        if len(k) == 5 and k[1] == "ي" and k[2] == "ا" and k[4] in ("ه", "ت"):
+            k = k[:4]  # زيارة، زيارته (its ة before a pronoun)
+        if len(k) == 4 and k[1] == "ي" and k[2] == "ا":
+            k = k[0] + "ا" + k[3]  # زيارة، سياقة: the verbal noun فعالة of a hollow verb (زار، يزور)
+        if len(k) == 4 and k[2] == "ا" and k[3] == "ه":
+            k = k[:3]  # إعادة، إقامة: the verbal noun of the causative
+        elif not (b[-1:] == "ه" or (len(b) == 3 and b[1] == "ا") or (len(b) == 4 and b[0] == b[2] == "ا")
+                  or (without_future(b)[:1] in _PRESENT and len(without_future(b)) >= 4)):
+            continue  # a verb (يعود، عاد) or a verbal noun in ة (عودة); "القيم" (values) is no form of "قام"
+        if len(k) == 3 and k[1] in _WEAK_MIDDLE:
+            weak = k[0] + "*" + k[2]
+            if weak not in out:
+                out.append(weak)
+    return tuple(out)
+
+
+ALT_KEYS = WordMemo(_alt_keys)  # word -> its other lexeme keys (see ``_alt_keys``)
 VERB_CORES = WordMemo(_verb_core)  # word -> its verb core's lexeme key, one dict lookup per body token
 
 
@@ -1061,8 +1310,19 @@ def _negates(view: TextView) -> bool:
 def _denials(view: TextView) -> dict[int, tuple[int, bool]]:
     """``_targets`` without what is to be avoided (لتجنب ارتفاع الضغط): a purpose denies nothing."""
     toks = view.tokens
+    title = view.field == "title"
     return {i: v for i, v in _targets(view).items()
-            if (toks[v[0]].norm[:1] != "ل" or negator(toks[v[0]].norm) != "verb") and not _anonymous(toks, i)}
+            if (toks[v[0]].norm[:1] != "ل" or negator(toks[v[0]].norm) != "verb") and not _anonymous(toks, i)
+            and not (negator(toks[v[0]].norm) == "cease" and (title or not _event(toks[i].norm)))}
+
+
+def _event(w: str) -> bool:
+    """A verb or a verbal noun (القصف، التدخل، ملاحقة، تطوير): an outcome word, or a word whose lexeme is a
+    derived verb's; "مواقع" (sites), a plural in مفاعل, is none though it looks like مفاعلة."""
+    if word_sides(w):
+        return True
+    b = bare(w)
+    return lexeme(w) != word_key(w) and not (b[:1] == "م" and b[2:3] == "ا" and b[-1:] != "ه")
 
 
 def _sentence_negates(view: TextView, j: int) -> bool:
@@ -1104,13 +1364,14 @@ def _when(w: str) -> bool:
     return w[:1].isdigit() or w in _NOW or w in L.WEEKDAYS or w in L.MONTHS
 
 
-_PERIODS = frozenset(L._n("شهر الشهر العام عام السنة سنة الأسبوع أسبوع"))
+_PERIODS = frozenset(L._n("شهر الشهر العام عام السنة سنة الأسبوع أسبوع الموسم موسم"))
 
 
 def _period(w: str) -> bool:
-    """A word of time or a period (نهاية الشهر، مطلع العام، بداية مارس): the start or end word before it dates
-    something, it reports no event's start or close."""
-    return _when(w) or w in _PERIODS
+    """A period or a date (نهاية الشهر، مطلع العام، بداية مارس): the start or end word before it dates something,
+    it reports no event's start or close. A day word (اليوم، غدا) after one says when it happens (يغلق اليوم
+    مشاركته، تنطلق غدا)."""
+    return _when(w) and w not in _NOW or w in _PERIODS
 
 
 def _around(toks: tuple[Token, ...], j: int, reach: int) -> Iterator[int]:
@@ -1151,8 +1412,8 @@ def _neg_hit(ctx: Context, i: int, j: int, t_neg: int | None, b_neg: int | None)
 def _hit(ctx: Context, rule: str, i: int, j: int) -> Hit:
     """The outcome word with its subject in each field, from the negator when one covers it."""
     ttoks, btoks = ctx.title.tokens, ctx.body.tokens
-    t_start = ttoks[_targets(ctx.title).get(i, (i, True))[0]].start
-    b_start = btoks[_targets(ctx.body).get(j, (j, True))[0]].start
+    t_start = ttoks[_targets(ctx.title).get(i, (i - _denial_denied(ctx.title, i), True))[0]].start
+    b_start = btoks[_targets(ctx.body).get(j, (j - _denial_denied(ctx.body, j), True))[0]].start
     t_end, b_end = _phrase_end(ttoks, i), _phrase_end(btoks, j)
     text = ctx.body.text[b_start:b_end]
     return hit(rule, "title", t_start, t_end, [("body", b_start, b_end)], context=text, body=text)

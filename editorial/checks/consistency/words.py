@@ -103,14 +103,16 @@ def without_future(w: str) -> str:
 
 @lru_cache(maxsize=65536)
 def negator(w: str) -> str | None:
-    """"particle", "verb" or "skip" for a negation word (with و/ف before it), else None."""
+    """"particle", "verb", "cease" ... (data/negators.txt) for a negation word (with و/ف before it), else None."""
     table = L.negators()
     if w in table:
         return table[w]
     if w[:1] in ("و", "ف") and w[1:] in table and table[w[1:]] != "skip":
         return table[w[1:]]
-    if w[:1] in ("ل", "ب") and table.get(w[1:]) == "verb":
-        return "verb"  # "لتفادي الهبوط" (to avoid the drop), "بإلغاء الرحلات": the verbal noun after a preposition
+    if w[:1] in ("ل", "ب") and table.get(w[1:]) in ("verb", "light"):
+        # "لتفادي الهبوط" (to avoid the drop), "بإلغاء الرحلات": the verbal noun after a preposition; "لا وجود
+        # لأعمال عنف": a light noun after one
+        return table[w[1:]]
     # a verb of denial with its object or subject pronoun attached (رفضهم، نفاها، ورفضوه)
     for p in PRONOUNS:
         if w.endswith(p) and len(w) - len(p) >= 3:
@@ -194,7 +196,7 @@ def classify(w: str) -> int:
         flags |= FDUAL
     if definite_number(w):
         flags |= DEFNUM
-    if negator(w) in ("particle", "verb"):
+    if negator(w) in ("particle", "verb", "cease"):
         flags |= NEG
     return flags
 
