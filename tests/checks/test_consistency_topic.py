@@ -228,3 +228,19 @@ def test_a_circumstance_of_one_word_that_the_body_never_gives_is_a_missing_claus
     # its opener (وسط) and a style word (واسعة) are not the clause's words
     assert _weak("الحكومة ترفع أسعار الوقود وسط احتجاجات واسعة",
                  _FUEL + " وانتشر الخبر على نطاق واسع.") == ["وسط احتجاجات واسعة"]
+
+
+_DIGEST = ("موعد يومي مع أبرز الأحداث والمستجدات على الساحة الوطنية خلال 24 ساعة: إصابة جنديين في انفجار لغم، "
+           "واتحاد الشغل يحذر من غلاء الأسعار، وانخفاض أسعار الخضر في الأسواق.")
+
+
+def test_a_title_date_is_the_date_checks_not_evidence_of_another_story():
+    # a digest's date (day, month, year) is not in its body: a month after a day or before a year is left out
+    assert not [r for r, _ in _alarms("أبرز أخبار الخميس 2 فيفري 2017", _DIGEST) if r == "consistency.topic_absent"]
+    ctx = Context(Document("أبرز أخبار الخميس 2 فيفري 2017", _DIGEST))
+    assert _token(ctx, "فيفري").start in style_words(ctx.title.tokens)
+    ctx = Context(Document("سبتمبر شهر العودة المدرسية", _DIGEST))
+    assert _token(ctx, "سبتمبر").start not in style_words(ctx.title.tokens)  # a month alone is a word of the claim
+    # another story's title is still another story's, its date left out of the span's words
+    assert ("consistency.topic_absent", "هجمات 11 سبتمبر تعود إلى الواجهة") in _alarms(
+        "هجمات 11 سبتمبر تعود إلى الواجهة", _DIGEST)

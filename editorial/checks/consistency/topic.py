@@ -259,7 +259,7 @@ def style_words(toks: tuple[Token, ...]) -> set[int]:
     out: set[int] = set()
     keys = [bare(t.norm) for t in toks]
     for i, t in enumerate(toks):
-        if t.norm in _STYLE_WORDS or keys[i] in _STYLE_WORDS or _weekday(t.norm):
+        if t.norm in _STYLE_WORDS or keys[i] in _STYLE_WORDS or _weekday(t.norm) or _dated_month(toks, i):
             out.add(t.start)
         for key in {keys[i], *forms(t.norm)}:  # the phrase's verb in any person (يدقون ناقوس الخطر)
             for phrase in _STYLE_PHRASES.get(key, ()):
@@ -280,6 +280,17 @@ def _weekday(w: str) -> bool:
     month in a title is more often part of a name (هجمات 11 سبتمبر) than the story's date."""
     w = w[1:] if w[:1] in ("و", "ب", "ل") and w[1:] in L.WEEKDAYS else w  # وفي يوم الخميس، بالخميس
     return w in L.WEEKDAYS
+
+
+def _dated_month(toks: tuple[Token, ...], i: int) -> bool:
+    """A month written as part of a date: after a day (2 فيفري) or before a year (فيفري 2017). A digest's or a
+    report's date, like its weekday, is the date check's to compare; a month alone may be part of a name."""
+    w = toks[i].norm
+    if w not in L.MONTHS and bare(w) not in L.MONTHS:
+        return False
+    day = i > 0 and toks[i - 1].norm.isdigit() and len(toks[i - 1].norm) <= 2
+    year = i + 1 < len(toks) and toks[i + 1].norm.isdigit() and len(toks[i + 1].norm) == 4
+    return day or year
 
 
 def _style_lexicon() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
