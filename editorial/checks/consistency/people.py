@@ -224,15 +224,21 @@ _RARE_NAME = 3.8  # Zipf: a definite word rarer than this in general Arabic (wor
 
 def _rare_definite(tok: Token) -> bool:
     """A family name with the article that is no nisba (رياض المؤخر، سامي الفهري): a definite word rare in
-    general Arabic, no place, office, ordinal or function word (محمد الأول، علي اليوم are no names)."""
+    general Arabic, no place, office, ordinal or function word (محمد الأول، علي اليوم are no names), no
+    feminine relative adjective (محمد صلاح الشرائية: القيمة الشرائية)."""
     w = tok.norm
-    return w.startswith("ال") and len(w) >= 5 and w not in L.STOPWORDS and w not in L.ORDINALS \
+    return w.startswith("ال") and len(w) >= 5 and not w.endswith("يه") and w not in L.STOPWORDS \
+        and w not in L.ORDINALS \
         and place_key(w) is None and not role_of(tok) and w not in _FUNCTION_WORDS and zipf(w) < _RARE_NAME
 
 
 def _plain_word(tok: Token) -> bool:
-    """A word that may be an unknown name part: no article, no function word, role, place or digit."""
+    """A word that may be an unknown name part: no article, no function word, role, place or digit, no verb
+    after و (تميم ويرد), no accusative participle or nisba (نافيا، مؤكدا، شيعيا: "محمد هنيدي نافيا")."""
     w = tok.norm
+    if (w[:1] in "وف" and _short_verb(w[1:])) or (len(w) >= 4 and w.endswith("يا")) \
+            or (len(w) >= 5 and w[0] == "م" and w.endswith("ا")):
+        return False
     return len(w) >= 3 and not strip_proclitics(w, 2)[1] and w not in L.STOPWORDS and not role_of(tok) \
         and not w[:1].isdigit() and place_key(w) is None and w not in L.SPEECH_VERBS \
         and w not in _FUNCTION_WORDS and not _verb_shape(w) and not (w[:1] in "وف" and _verb_shape(w[1:])) \

@@ -32,6 +32,7 @@ from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import LEAD_TOKENS, Context, Mention, _content, hit, opening
+from .teams import find_clubs
 from .words import PLACE, place_lookup, token_index
 
 RULES: tuple[Rule, ...] = (
@@ -79,6 +80,10 @@ def _single(view: TextView, i: int) -> Mention | None:
     if found is None:
         return None
     kind, key = found
+    if kind == "adjective" and tok.text.rstrip()[-1:] == "ى":
+        return None  # اليمنى "the right (hand)", not اليمني: a nisba ends in ي
+    if kind == "adjective" and i and _club_before(view, i):
+        return None  # الزمالك المصري: the club's country, not where the story is
     bare = strip_proclitics(tok.norm, 2)[0]
     if key in L.AMBIGUOUS_CITIES or bare in L.AMBIGUOUS_CITIES:
         prev = view.tokens[i - 1].norm if i else ""
@@ -90,6 +95,15 @@ def _single(view: TextView, i: int) -> Mention | None:
                 and not (view.field == "title" and _place_after_bi(tok.norm)) and not _listed_place(view, i):
             return None
     return Mention(view.field, tok.start, tok.end, key, kind, i)
+
+
+def _club_before(view: TextView, i: int) -> bool:
+    """A lexicon club right before token i (الزمالك المصري، الترجي التونسي)."""
+    ends = view.__dict__.get("_places_club_ends")
+    if ends is None:
+        ends = view.__dict__["_places_club_ends"] = frozenset(
+            c.token + len(c.words.split()) for c in find_clubs(view))
+    return i in ends
 
 
 def _place_after_bi(w: str) -> bool:
@@ -134,7 +148,25 @@ def covered(ctx: Context, t: Mention) -> bool:
     """The body mentions the title's place (an ambiguous city name counts here even without "مدينة"), or spells
     it another way (الفلبين / الفيليبين، كرواتيا / كراوتيا)."""
     return _covered(t, places_of(ctx, "body")) or (" " not in t.key and t.key in ctx.body_words) \
-        or _spelled_otherwise(ctx, t) or any(b.key == t.key for b, _ in _all_places(ctx, "body"))
+        or _spelled_otherwise(ctx, t) or any(b.key == t.key for b, _ in _all_places(ctx, "body")) \
+        or _transposed(ctx, t)
+
+
+def _transposed(ctx: Context, t: Mention) -> bool:
+    """The body writes the title's place with two neighbouring letters swapped (كراوتيا for كرواتيا), a typo:
+    five letters or more, no other place."""
+    key = t.key
+    if " " in key or len(key) < 5:
+        return False
+    for w in ctx.body_words:
+        for form in (w, strip_proclitics(w, 3)[0]):
+            if len(form) != len(key) or form == key:
+                continue
+            diff = [k for k in range(len(key)) if form[k] != key[k]]
+            if len(diff) == 2 and diff[1] == diff[0] + 1 and form[diff[0]] == key[diff[1]] \
+                    and form[diff[1]] == key[diff[0]] and place_lookup(form) is None:
+                return True
+    return False
 
 
 def _spelled_otherwise(ctx: Context, t: Mention) -> bool:
@@ -188,7 +220,12 @@ def _covered(t: Mention, body: list[Mention]) -> bool:
     """The body mentions the title's place: the same city, or the country in any form or through a city."""
     if t.kind == "city":
         return any(b.key == t.key or _same_area(b.key, t.key) for b in body)
+    if t.kind == "adjective" and t.key in _KOREAS:  # الكوري: either Korea
+        return any(country_of(b) in _KOREAS for b in body)
     return any(country_of(b) == t.key or b.key == t.key for b in body)
+
+
+_KOREAS = frozenset(norm(w) for w in ("كوريا الجنوبية", "كوريا الشمالية"))
 
 
 def _same_area(a: str, b: str) -> bool:
@@ -425,13 +462,17 @@ _MEDIA_HEADS = frozenset(norm(w) for w in (
     "تليفزيون", "التليفزيون", "هيئة", "الصحيفة", "الوكالة", "القناة", "الشبكة", "المجلة"))
 
 
+_QUOTES = " \"'«»“”„‘’"  # صحيفة "ديلي ميل" البريطانية
+
+
 def _source(view: TextView, m: Mention) -> bool:
-    """A body place that names an outlet's country (صحيفة التايمز البريطانية، وكالة الأنباء الفرنسية): up to three
-    words after a media noun, with no punctuation between."""
+    """A body place that names an outlet's country (صحيفة التايمز البريطانية، وكالة الأنباء الفرنسية، صحيفة
+    "ديلي ميل" البريطانية): up to three words after a media noun, with no punctuation but quotation marks
+    between."""
     toks = view.tokens
     for k in range(m.token - 1, max(m.token - 4, -1), -1):
         w = toks[k].norm
-        if view.text[toks[k].end:toks[k + 1].start].strip() or w in L.STOPWORDS:
+        if view.text[toks[k].end:toks[k + 1].start].strip(_QUOTES) or w in L.STOPWORDS:
             return False
         if strip_proclitics(w, 2)[0] in _MEDIA_HEADS or w in _MEDIA_HEADS:
             return True
@@ -470,7 +511,8 @@ def _state_by_capital(ctx: Context, t: Mention, body: list[Mention]) -> bool:
         k += 1
     if t.kind != "city" or t.key not in _capitals() or k >= len(toks):
         return False
-    first = t.token == 0 or any(c in ":.،-–" for c in ctx.title.text[toks[t.token - 1].end:t.start])
+    first = t.token == 0 or any(c in ":.،-–" for c in ctx.title.text[toks[t.token - 1].end:t.start]) \
+        or toks[t.token].norm[:1] == "و"  # "واشنطن تطلب ... وموسكو تعارض": a second clause's subject
     verb = toks[k].norm[:1] in "يت" and len(toks[k].norm) >= 4
     country = country_of(t)
     return first and verb and any(country_of(b) == country for b in body)
