@@ -37,13 +37,14 @@ absent; a body that repeats the title's words about another event looks present.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterator
+from functools import cache
 from itertools import pairwise
 from math import log10
 
 from ..arabic import data
 from ..arabic import lexicon as L
+from ..arabic.memo import WordMemo
 from ..arabic.normalize import norm
 from ..arabic.tokens import Token
 from ..config import CheckConfig
@@ -125,8 +126,7 @@ _HAMZA = str.maketrans({"ئ": "ء", "ؤ": "ء"})  # one hamza whatever its seat:
 _FORM_MIN = 3
 
 
-@lru_cache(maxsize=65536)
-def forms(word: str) -> frozenset[str]:
+def _forms_of(word: str) -> frozenset[str]:
     """Every reading of a normalised word as proclitics + stem + ending, the stem of three letters or more:
     وحشية -> وحش (not حشي), فترتين and فترات -> فتر, الفضاء and فضائية -> فضاء, the irregular المرأة -> امراه.
     Two words share a form when one reading of each meets: looser than the light stem, which picks one."""
@@ -140,6 +140,11 @@ def forms(word: str) -> frozenset[str]:
     if "مراه" in out:
         out.add("امراه")  # امرأة has no article form of its own letters: المرأة
     return frozenset(out)
+
+
+# The word functions below are memoised in the project's bounded WordMemo: a known word costs one dict lookup,
+# and a server that checks drafts for weeks does not grow the memo without end.
+forms: Callable[[str], frozenset[str]] = WordMemo(_forms_of).__getitem__
 
 
 def _lead_forms(ctx: Context) -> frozenset[str]:
@@ -158,8 +163,7 @@ _WEAK = frozenset("اوي")
 _ROOT_ZIPF = 4.5  # the rule's default rare_zipf: only a rare word is matched by its root
 
 
-@lru_cache(maxsize=65536)
-def roots(word: str) -> frozenset[str]:
+def _roots_of(word: str) -> frozenset[str]:
     """The three radicals of a verb or a noun derived from it, read off each of its forms by the derived
     patterns: the present's prefix (يرحل، تهبط), the م of a participle (متدني), the ا/ت/ن/است of the derived
     verbs (ارتفاع، انهيار، استقرار), the long vowels between radicals (رحيل، هبوط، واقف) and the ت of افتعل.
@@ -184,6 +188,9 @@ def roots(word: str) -> frozenset[str]:
         if len(core) == 3 and not any(c in _WEAK for c in core[1:]):
             out.add(core)
     return frozenset(out)
+
+
+roots: Callable[[str], frozenset[str]] = WordMemo(_roots_of).__getitem__
 
 
 def _shares_root(ctx: Context, t: Token) -> bool:
@@ -211,10 +218,12 @@ def _paraphrased(ctx: Context, t: Token) -> bool:
     return not groups.isdisjoint(lead)  # type: ignore[attr-defined]
 
 
-@lru_cache(maxsize=65536)
-def _paraphrase_groups(word: str) -> frozenset[int]:
+def _paraphrase_groups_of(word: str) -> frozenset[int]:
     table = _paraphrase_table()
     return frozenset().union(*(table.get(f, ()) for f in forms(word)))
+
+
+_paraphrase_groups: Callable[[str], frozenset[int]] = WordMemo(_paraphrase_groups_of).__getitem__
 
 
 @cache
@@ -425,13 +434,15 @@ _NAME_ZIPF = 3.5  # rarer than this, a word is spelled as its outlet translitera
 _SKELETON_MIN = 4
 
 
-@lru_cache(maxsize=65536)
-def skeleton(word: str) -> str:
+def _skeleton_of(word: str) -> str:
     """The consonants of a normalised word without proclitics, transliteration variants merged: one key for
     تورنتو and تورونتو, غوتيريش and جوتيريس, ستيفانوس and ستفانوس; "" when fewer than four remain."""
     b = bare(word)
     k = b.removesuffix("ه").translate(_SKELETON)
     return k if len(k) >= _SKELETON_MIN else ""
+
+
+skeleton: Callable[[str], str] = WordMemo(_skeleton_of).__getitem__
 
 
 def _spelled_otherwise(ctx: Context, t: Token) -> bool:
@@ -471,8 +482,7 @@ def _body_skeletons(ctx: Context) -> frozenset[str]:
 _VERB_FREE_WORDS = 6  # a title of this many words or more: its verb is one word among the claim's many
 
 
-@lru_cache(maxsize=65536)
-def _present_verb(w: str) -> bool:
+def _present_verb_of(w: str) -> bool:
     """A headline's present-tense verb (يثخن، تتعثر، ويعيد): the word outlets choose most freely for the same
     event, so a missing one is no sign of another story. Nouns that start like a verb are left out: a verbal
     noun or plural of the patterns تفاعل، تفعيل، تفاعيل (تعاون، تحذير، تقارير), a nisba (تركي), a feminine or
@@ -485,14 +495,19 @@ def _present_verb(w: str) -> bool:
     return not (b[0] == "ت" and (b[2] == "ا" or (len(b) == 5 and b[3] == "ي") or (len(b) == 6 and b[3] == "ا")))
 
 
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
+_present_verb: Callable[[str], bool] = WordMemo(_present_verb_of).__getitem__
+
+
+def _zipf_of(word: str) -> float:
     """How common a normalised word is in general Arabic, on the Zipf scale (log10 of its uses per billion
     words; 3 = once in a million words, 6 = once in a thousand), the larger of the word's and its form without
     proclitics (والحكومة / حكومة); 0 for a word the list does not have (a rare name)."""
     freq = _frequencies()
     f = max(freq.get(word, 0.0), freq.get(bare(word), 0.0))
     return log10(f * 1e9) if f > 0 else 0.0
+
+
+zipf: Callable[[str], float] = WordMemo(_zipf_of).__getitem__
 
 
 @cache
