@@ -93,7 +93,9 @@ def _step(m: NumberMention) -> float:
     if m.kind == "fraction":
         return 0.0
     if m.kind == "words":
-        return 1.0
+        # a count in words (خمسة، أربعون) is exact: four is no rounding of five; a scale word in words (ثلاثة
+        # ملايين) keeps the unit step
+        return 0.0 if m.value < 1000 and m.value == int(m.value) else 1.0
     mantissa = m.value
     for _ in range(6):  # the written figure before its scale word: 1.6 in "1.6 مليار" (16 tenths of a billion)
         if mantissa < 1000 or not isfinite(mantissa) or round(mantissa * 10 ** m.decimals) % 1000:
