@@ -93,16 +93,36 @@ def coverage(ctx: Context, reworded: bool = True) -> tuple[float, list[tuple[Tok
     ``reworded``, a word is also found when the body's opening says it in other words: another reading of its
     stem, the root of a rare word, a headline paraphrase. That is evidence the title belongs to the story
     (``topic_absent``), too loose to say one clause of it is reported (``topic_weak``)."""
+    both = ctx.cache.get("topic:coverage")
+    if both is None:
+        both = ctx.cache["topic:coverage"] = _coverages(ctx)
+    return both[0] if reworded else both[1]  # type: ignore[index]
+
+
+Coverage = tuple[float, list[tuple[Token, bool]]]
+
+
+def _coverages(ctx: Context) -> tuple[Coverage, Coverage]:
+    """Both coverages in one pass over the title: a word's reworded verdict extends its plain one."""
     found = _found_places(ctx) | _found_numbers(ctx) | _found_nicknames(ctx)
     style = style_words(ctx.title.tokens)
     seen: set[str] = set()
-    verdicts = [(t, t.start in found or ctx.lead_has_loosely(t) or _spelled_otherwise(ctx, t)
-                 or _said_in_third_person(ctx, t)
-                 or (reworded and (_shares_form(ctx, t) or _paraphrased(ctx, t) or _shares_root(ctx, t)
-                                   or _written_apart(ctx, t))))
-                for t in ctx.title.tokens if is_content(t) and not _credit(t.norm) and _first(seen, t.norm)]
-    verdicts = [(t, ok) for t, ok in verdicts if ok or t.start not in style]  # a style word counts when found
-    verdicts += [(t, True) for t in ctx.title.tokens if t.start in found and not is_content(t)]
+    plain: list[tuple[Token, bool]] = []
+    loose: list[tuple[Token, bool]] = []
+    for t in ctx.title.tokens:
+        if not (is_content(t) and not _credit(t.norm) and _first(seen, t.norm)):
+            continue
+        ok = t.start in found or ctx.lead_has_loosely(t) or _spelled_otherwise(ctx, t) \
+            or _said_in_third_person(ctx, t)
+        plain.append((t, ok))
+        loose.append((t, ok or _shares_form(ctx, t) or _paraphrased(ctx, t) or _shares_root(ctx, t)
+                      or _written_apart(ctx, t)))
+    extra = [(t, True) for t in ctx.title.tokens if t.start in found and not is_content(t)]
+    return _share(loose, style, extra), _share(plain, style, extra)
+
+
+def _share(verdicts: list[tuple[Token, bool]], style: set[int], extra: list[tuple[Token, bool]]) -> Coverage:
+    verdicts = [(t, ok) for t, ok in verdicts if ok or t.start not in style] + extra  # a style word when found
     if not verdicts:
         return 1.0, []
     return sum(ok for _, ok in verdicts) / len(verdicts), verdicts
