@@ -423,7 +423,13 @@ def _opening_silent(ctx: Context, n_words: int) -> bool:
     toks = ctx.body.tokens
     if n_words < _OPENING_MIN_TITLE or len(toks) <= _OPENING_WORDS:
         return False  # a short body is all opening: the coverage already says it
-    head = Context(Document(ctx.title.text, ctx.body.text[:toks[_OPENING_WORDS - 1].end]))
+    head = Context(Document("", ctx.body.text[:toks[_OPENING_WORDS - 1].end]))
+    # the title as this draft has read it already: its words, places and numbers are not read again
+    head.title = head.doc.title = ctx.title
+    if "places:title" in ctx.cache:
+        head.cache["places:title"] = ctx.cache["places:title"]
+    if "title_numbers" in ctx.__dict__:
+        head.__dict__["title_numbers"] = ctx.title_numbers
     cov, verdicts = coverage(head)
     return len(verdicts) >= _OPENING_MIN_TITLE and cov == 0
 
