@@ -319,7 +319,7 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
             # after a reversing verb only gains and losses turn over (يعوض خسائره); other outcomes are left out
             # (تقلص العجز is no surplus)
             rev = _reversed(view, i)
-            if rev == 2 or (i and toks[i - 1].norm == _QABL) or _based_on(toks, i):
+            if rev == 2 or (i and toks[i - 1].norm == _QABL) or _based_on(toks, i) or _comment(toks, i):
                 continue  # a move pared (يقلص خسائره), what has not happened yet (قبل بدء الحفر), "بناء على"
                 # (based on)
             # a purpose (إجراءات لخفض الأسعار) is another statement than an outcome: its pair is kept apart
@@ -350,6 +350,21 @@ def _denial_denied(view: TextView, i: int) -> bool:
     return i > 0 and not _gap(toks, i) and negator(toks[i].norm) == "verb" \
         and negator(toks[i - 1].norm) == "particle" and not _conditional(view, i - 1) \
         and not _exceptive(toks, i - 1) and not _other_than(toks, i - 1) and not _but(toks, i - 1)
+
+
+_SUSPEND = frozenset(bare(w) for w in L._n("تعليق علق علقت يعلق تعلق"))
+# what follows a comment (علق على، علقت قائلة، تعليق له) or a thing hung (علقت صورته في)
+_COMMENTED = frozenset(L._n("على عليه عليها عليهم قائلا قائلة بالقول له لها لهم في بأن أن"))
+
+
+def _comment(toks: tuple[Token, ...], i: int) -> bool:
+    """"علق" and "تعليق" suspend only with an object: before "على"، "قائلا"، "له" ... they comment (علق الوزير
+    على القرار، في تعليق له), and after "في" (في تعليق) the noun is a comment."""
+    if bare(toks[i].norm) not in _SUSPEND:
+        return False
+    if i and toks[i - 1].norm in _IN:
+        return True
+    return any(toks[k].norm in _COMMENTED for k in range(i + 1, min(i + 3, len(toks))))
 
 
 _BINA = frozenset(L._n("بناء وبناء"))
@@ -943,6 +958,7 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                     yield _neg_hit(ctx, i, j, t_targets[i][0], None)
                     return
             elif all(j in b_targets and b_targets[j][1] for j in js) and js[0] < LEAD_TOKENS \
+                    and not (k == _CASUALTY and any(_others(ctx.body.tokens, j) for j in js)) \
                     and _same_statement(ctx, i, js[0]) \
                     and not (_conceded(ctx.title, i) and LEXEMES[ctx.body.tokens[b_targets[js[0]][0]].norm] in _IGNORING) \
                     and _same_adjective(ctx.body, b_targets[js[0]][0], ctx.body.tokens[js[0]], ttoks[i]):
@@ -1185,10 +1201,17 @@ def _alt_keys(w: str) -> tuple[str, ...]:
     """Other lexeme keys of a word, beside ``lexeme``'s: a verbal noun with a pronoun (تشريحه as تشريح), and the
     root of a verb whose middle letter is a vowel, which its forms change (عاد، يعود، عودة، إعادة; قام، يقوم،
     إقامة): "ع*د", a key no plain lexeme has."""
-    out = []
+    out = [_CASUALTY] if bare(w) in _CASUALTIES else []
     lex = lexeme(w)
     b = bare(w)
     plain = without_accusative_alif(b)  # تشريحا
+    for p in _OBJECT_PRONOUNS:  # ملاحقتها، زيارتهم: a verbal noun with a pronoun, its ة written ت
+        if b.endswith(p) and len(b) - len(p) >= 4:
+            stem = b[: -len(p)]
+            stem = stem[:-1] + "ه" if stem[-1:] == "ت" else stem
+            if lexeme(stem) != lex and lexeme(stem) not in out:
+                out.append(lexeme(stem))
+            break
     for k in (lex, verb_key(word_key(w)), *((verb_key(plain),) if plain != b else ()),
               *((lexeme(without_future(b)),) if without_future(b) != b and b[-1:] != "ه" else ())):
         if k != lex and k not in out:
@@ -1209,6 +1232,19 @@ def _alt_keys(w: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "كم", "نا")
+_OTHER = frozenset(L._n("أخرى آخرين آخرون اخرين أخريات إضافية جديدة"))
+
+
+def _others(toks: tuple[Token, ...], j: int) -> bool:
+    """"لم تسجل إصابات أخرى": no further casualties, the ones reported stand."""
+    return any(toks[k].norm in _OTHER for k in range(j + 1, min(j + 3, len(toks))))
+# Words of human casualties, killed or wounded (قتلى، مقتل، جرحى، إصابات، ضحايا): "دون إصابات" denies the
+# deaths a title reports as well, and "مقتل 5" the casualties a title denies; one key for them all.
+_CASUALTY = "casualties"
+_CASUALTIES = frozenset(bare(w) for w in L._n(
+    "قتيل قتيلا قتيلان قتيلين قتلى مقتل مصرع ضحايا ضحية جريح جرحى مصاب مصابا مصابين مصابون إصابات وفيات وفاة"
+    " حتفه حتفها حتفهم توفي توفيت"))
 ALT_KEYS = WordMemo(_alt_keys)  # word -> its other lexeme keys (see ``_alt_keys``)
 VERB_CORES = WordMemo(_verb_core)  # word -> its verb core's lexeme key, one dict lookup per body token
 
