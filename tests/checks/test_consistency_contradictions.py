@@ -137,11 +137,12 @@ EXAMPLES: dict[str, dict] = {
     },
     "consistency.polarity_mismatch": {
         "flag": [
-            # a currency that loses falls; defending is the stance opposite to criticising
+            # a negator before "بسبب" does not reach the cause (تؤجل قرارها بسبب ندرة القمح)
+            ("قرار حكومي عاجل بسبب وفرة القمح", "الحكومة تؤجل قرارها بسبب ندرة القمح في الأسواق.", "title",
+             "وفرة القمح"),
+            # a currency that loses falls
             ("الليرة تخسر الكثير أمام الدولار", "الليرة تواصل الصعود أمام الدولار في تعاملات اليوم.", "title",
              "تخسر الكثير"),
-            ("الوزيرة تدافع عن سياسة الحكومة في البرلمان", "الوزيرة تنتقد سياسة الحكومة أمام البرلمان.", "title",
-             "تدافع"),
             # suspending (تعلق صادراتها) against going on
             ("الشركة تعلق صادراتها من الغاز", "الشركة تواصل صادراتها من الغاز رغم الأزمة.", "title", "تعلق صادراتها"),
             # a denial denied (عدم إلغاء: the session goes ahead) against the body's cancellation
@@ -288,10 +289,17 @@ EXAMPLES: dict[str, dict] = {
              "غارة عنيفة"),
         ],
         "pass": [
+            # an outcome after "بعد" is an earlier event the sentence starts from
+            ("بدء عمليات إخراج المسلحين من المدينة",
+             "بدأت الحافلات بنقل المسلحين من المدينة بعد الانتهاء من إخراج عائلاتهم منها."),
+            # the same denial and the same cause on both sides
+            ("الوزير ينفي استقالته بسبب تراجع الأسعار", "نفى الوزير أن يكون قدم استقالته بسبب تراجع الأسعار."),
             # a team that loses a match and rises in the table: both on both sides
             ("المنتخب يخسر ودية البرازيل",
              "خسر المنتخب مباراته الودية أمام البرازيل رغم صعود مستواه في الشوط الثاني."),
-            # "علق على" comments, it suspends nothing
+            # "علق على" comments, it suspends nothing; "لا تعليق" is no comment
+            ("الحركة تعلن التوصل إلى هدنة ولا تعليق من الجيش",
+             "أعلنت الحركة التوصل إلى اتفاق لوقف إطلاق النار، ولم يصدر تعليق من الجيش."),
             ("الوزير يعلق على استمرار الإضراب",
              "علق الوزير على استمرار الإضراب في القطاع قائلا إن الحوار متواصل."),
             # a denial denied agrees with the event held; "تواصل الهبوط" with another fall
@@ -623,6 +631,9 @@ EXAMPLES: dict[str, dict] = {
              "قصفت الطائرات أطراف القرية دون وقوع إصابات في صفوف المدنيين.", "title", "مقتل ثلاثة مدنيين"),
             ("غارة تؤدي إلى مقتل أطفال في القرية",
              "القيادة العسكرية تنفي أي أنباء عن قتلى أطفال في القرية.", "title", "مقتل أطفال"),
+            # the verb "قتل" (killed) is a casualty word as "مقتل" is
+            ("مستشار الرئيس: الصحفي قتل داخل السفارة", "مستشار الرئيس ينفي مقتل الصحفي داخل السفارة.", "title",
+             "قتل داخل السفارة"),
             # a verbal noun with a pronoun (ملاحقتها) is the verbal noun
             ("الشرطة تعلن ملاحقتها زعيم العصابة",
              "قالت الشرطة إنها تتوقف عن ملاحقة زعيم العصابة بعد أن سلم نفسه.", "title", "ملاحقتها زعيم العصابة"),

@@ -181,7 +181,8 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
                 # the word ("ورفضهم المغادرة."): given the benefit of the doubt
                 if _about(ctx.body, j, subject) or next(_walk(ctx.body, j, _WINDOW), None) is None:
                     break
-            elif _about(ctx.body, j, subject, j < opening) and (j < opening or pair not in _STANCES):
+            elif _about(ctx.body, j, subject, j < opening) and (j < opening or pair not in _STANCES) \
+                    and not _earlier(ctx.body.tokens, j):
                 against = j  # a stance against the title's is read in the body's first two sentences only (later
                 # ones are other actors' or about other things)
         else:
@@ -254,7 +255,7 @@ def _restated_against(ctx: Context, i: int, pair: str, side: int,
     (``_STANCES``) are left to their own subjects."""
     for lo, hi in _restating(ctx):
         found = [(j, s) for j, p, s in body_polar if p == pair and lo <= j < hi
-                 and not (j and ctx.body.tokens[j - 1].norm in _RELATIVE)]
+                 and not (j and ctx.body.tokens[j - 1].norm in _RELATIVE) and not _earlier(ctx.body.tokens, j)]
         # (an outcome in a relative clause, "التشكيلة التي ستشارك", describes another noun than the headline's)
         outcomes = {j for j, _, _ in body_polar if lo <= j < hi and not _attribute(ctx.body.tokens, j)}
         if len(found) == 1 and found[0][1] != side and len(outcomes) == 1 \
@@ -362,9 +363,10 @@ def _comment(toks: tuple[Token, ...], i: int) -> bool:
     على القرار، في تعليق له), and after "في" (في تعليق) the noun is a comment."""
     if bare(toks[i].norm) not in _SUSPEND:
         return False
-    if i and toks[i - 1].norm in _IN:
-        return True
-    return any(toks[k].norm in _COMMENTED for k in range(i + 1, min(i + 3, len(toks))))
+    if i and (toks[i - 1].norm in _IN or negator(toks[i - 1].norm) == "particle"):
+        return True  # "في تعليق له"، "لا تعليق" (no comment)، "دون تعليق"
+    return any(toks[k].norm in _COMMENTED for k in range(i + 1, min(i + 3, len(toks)))) \
+        or (i + 1 < len(toks) and toks[i + 1].norm == _FROM_WORD)  # "تعليق من إسرائيل" (a comment from)
 
 
 _BINA = frozenset(L._n("بناء وبناء"))
@@ -762,10 +764,22 @@ def _negated(view: TextView, i: int) -> int:
 
 
 def _negator_before(view: TextView, i: int) -> bool:
-    """A negator earlier in the same sentence, at most ``_NEAR`` words before."""
+    """A negator earlier in the same sentence, at most ``_NEAR`` words before, with no word opening a clause of
+    cause or time between them (مصر تؤجل قرارا بسبب ندرة السكر: the scarcity is not postponed)."""
     toks, text = view.tokens, view.text
     return any(0 < i - n <= _NEAR and not _SENTENCE_END.search(text, toks[n].end, toks[i].start)
-               and toks[n + 1].norm not in _NOT_NEGATED for n in token_index(view)[NEG])
+               and toks[n + 1].norm not in _NOT_NEGATED
+               and not any(toks[k].norm in _CLAUSES for k in range(n + 1, i)) for n in token_index(view)[NEG])
+
+
+_CLAUSES = frozenset(L._n("بسبب جراء بعد قبل رغم إثر عقب نتيجة وسط"))
+_EARLIER = frozenset(L._n("بعد وبعد عقب إثر"))
+
+
+def _earlier(toks: tuple[Token, ...], j: int) -> bool:
+    """An outcome word right after "بعد"، "عقب"، "إثر" (بعد الانتهاء من إخراج، إثر تراجعه): an earlier event the
+    sentence starts from, not the outcome it reports."""
+    return j > 0 and not _gap(toks, j) and toks[j - 1].norm in _EARLIER
 
 
 def _targets(view: TextView) -> dict[int, tuple[int, bool]]:
@@ -1244,7 +1258,7 @@ def _others(toks: tuple[Token, ...], j: int) -> bool:
 _CASUALTY = "casualties"
 _CASUALTIES = frozenset(bare(w) for w in L._n(
     "قتيل قتيلا قتيلان قتيلين قتلى مقتل مصرع ضحايا ضحية جريح جرحى مصاب مصابا مصابين مصابون إصابات وفيات وفاة"
-    " حتفه حتفها حتفهم توفي توفيت"))
+    " حتفه حتفها حتفهم توفي توفيت قتل قتلت"))
 ALT_KEYS = WordMemo(_alt_keys)  # word -> its other lexeme keys (see ``_alt_keys``)
 VERB_CORES = WordMemo(_verb_core)  # word -> its verb core's lexeme key, one dict lookup per body token
 
