@@ -67,6 +67,9 @@ FLAG = [
      "consistency.number_mismatch", "خمسة متهمين"),
     ("وفاة 3 أشخاص في حادث مرور", "توفي أربعة أشخاص في حادث مرور بالطريق السريعة.",
      "consistency.number_mismatch", "3 أشخاص"),
+    # a bare title figure never given by the body, close to the one figure the body gives
+    ("ذاكرة الرجال تتراجع بدءا من الـ47", "تبدأ ذاكرة الرجال بالتراجع عند بلوغ سن 45 عاما حسب الدراسة.",
+     "consistency.number_unmatched", "47"),
     # a title figure more precise than the body's round one (the headline's 710 cannot come from "نحو 700")
     ("حجز 710 علب جعة بالنفيضة", "حجزت الفرقة نحو 700 علبة جعة وإيقاف مروج خمور.",
      "consistency.number_mismatch", "710 علب"),
@@ -135,6 +138,12 @@ KEEP = [
     ("أسماء وأدوار المسؤولين المشمولين بالعقوبات", "أدرجت الخزانة سامي الطرابلسي في القائمة."),
     # two plain words after a name, the second an adjective (أفضل), not a family name
     ("سلمى الرياحي أفضل لاعبة في البطولة", "اختيرت اللاعبة سلمى الرياحي كأحسن لاعبة في البطولة هذا الموسم."),
+    # a round bare title figure for a precise body one; a count of others besides one named
+    ("ألمانيا تعيد النظر في 4500 \"قرار لجوء\"", "أعلنت السلطات أنها ستعيد النظر في 4568 ملفا هذا العام."),
+    ("4 أحزاب تتحالف في الانتخابات", "سيوقع الحزب الجمهوري وثلاثة أحزاب أخرى اتفاقا لتشكيل تحالف انتخابي."),
+    # a bare title figure the body gives, or one with several close figures in the body
+    ("ذاكرة الرجال تتراجع بدءا من الـ45", "تبدأ ذاكرة الرجال بالتراجع عند بلوغ سن 45 عاما حسب الدراسة."),
+    ("ذاكرة الرجال تتراجع بدءا من الـ47", "تتراجع الذاكرة بين سن 45 و50 عاما حسب الدراسة."),
     # the same count in words and in digits
     ("وفاة ثلاثة أشخاص في حادث مرور", "توفي 3 أشخاص في حادث مرور بالطريق السريعة."),
     # the title rounds the body's figure with "نحو"; the body's figure is the same

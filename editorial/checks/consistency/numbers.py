@@ -13,7 +13,10 @@ digits is taken as written unless a scale word rounds it (the title's 2999 is no
 round 2987), and "more than N" is not "less than N". A figure right after a noun that names rather than counts
 (غالاكسي نوت 9، الدورة 41، اللقب 12، 6D) is compared with the body's figures after the same noun (in digits
 or as an ordinal in words: الدورة الثامنة والأربعين), and reported only when the body gives the title's figure
-in no form (digits, words, an ordinal: الدورة الحادية والأربعين).
+in no form (digits, words, an ordinal: الدورة الحادية والأربعين). A title figure written more precisely than
+the round body figure it differs from (41 / نحو 40) is no rounding of it, and a count in words is exact (خمسة /
+أربعة). A bare title figure without a noun (بدءا من الـ52) that the body never gives, while the body gives
+exactly one figure within 10% of it (50 عاما), is reported as unmatched.
 Known limits: a counted noun before the number (عدد القتلى 12) is not read; totals that the body never states
 are not computed; a headline's round figure for a precise one (60 عاما for 57) is reported.
 """
@@ -428,7 +431,7 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         if cands:
             done.add(id(t))  # counted with a unit: not compared again as a name's number
         if not cands or any(agree(t, b, strict=True) for b in cands) or _sum_of_two(t, cands) or _counted_otherwise(
-                t, ctx.body_numbers) or _since(ctx, t):
+                t, ctx.body_numbers) or _since(ctx, t) or any(_one_and_others(ctx, t, b) for b in cands):
             continue
         best = _closest(t, cands)
         body_text = ctx.body.text[best.start:best.unit_end]
@@ -437,3 +440,41 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         yield hit(rule, "title", t.start, t.unit_end, [("body", best.start, best.unit_end)], context=body_text,
                   body=body_text)
     yield from _identifier_hits(ctx, [x for x in title_ids if id(x[1]) not in done], body_ids)
+    yield from _near_misses(ctx, {id(x[1]) for x in title_ids} | done)
+
+
+_OTHER_WORDS = frozenset(norm(w) for w in ("أخرى", "آخرين", "آخرون", "آخر", "أخريات"))
+
+
+def _one_and_others(ctx: Context, t: NumberMention, b: NumberMention) -> bool:
+    """The body counts "N others" besides one it names (حزب الشعب الجمهوري وثلاثة أحزاب أخرى): the title's N + 1
+    is the same group."""
+    if t.value != b.value + 1:
+        return False
+    after = ctx.body.text[b.unit_end:b.unit_end + 12].split()
+    return bool(after) and norm(after[0]) in _OTHER_WORDS
+
+
+_NEAR = 0.1  # a bare title figure this close to a body figure (and never given by the body) is that one changed
+
+
+def _near_misses(ctx: Context, seen: set[int]) -> Iterator[Hit]:
+    """A bare title figure without a noun (بدءا من الـ52) that the body never gives in any form, while the body
+    gives one figure close to it (50 عاما): the same figure written differently. Whole figures from ten up, in
+    digits, no year, no name's number, no rank."""
+    body = [b for b in ctx.body_numbers if b.kind in _QUANTITY_KINDS]
+    for t in ctx.title_numbers:
+        if id(t) in seen or t.unit or t.kind != "digits" or t.decimals or t.scaled or t.qualifier \
+                or t.value < 10 or t.value != int(t.value) or _rank(ctx, t):
+            continue
+        if any(b.value == t.value for b in ctx.body_numbers) or _said_anyhow(ctx, t.value):
+            continue
+        near = {b.value for b in body if 0 < abs(b.value - t.value) <= _NEAR * t.value
+                and _zeros(t.value) <= _zeros(b.value)}  # not a round title figure for a precise one (4500 / 4568)
+        if len(near) != 1:
+            continue  # none, or several: the title may sum or pick
+        best = next(b for b in body if b.value in near)
+        body_text = ctx.body.text[best.start:best.unit_end]
+        yield hit("consistency.number_unmatched", "title", t.start, t.end, [("body", best.start, best.unit_end)],
+                  context=body_text, body=body_text)
+        return
