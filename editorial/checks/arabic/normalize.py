@@ -97,6 +97,14 @@ class Normalized:
         """A range when ``aligned``, else a tuple (a long text's: an array)."""
         return range(len(self.original) + 1) if self.aligned else _index_map(self.original)
 
+    def part(self, start: int, end: int) -> str:
+        """``norm(original[start:end])`` without another scan for the characters to fold: a slice of ``text`` when
+        ``aligned``, else the part's characters replaced by the ones the whole text was found to hold (``chars``
+        holds every character of the part that may change)."""
+        if self.aligned:
+            return self.text[start:end]
+        return _replaced(self.original[start:end], self.chars)
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to the smallest original span covering it."""
         if end <= start:

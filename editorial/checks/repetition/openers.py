@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import compress
+from operator import and_, eq
 from typing import NamedTuple
 
 from ..arabic import Sentence, Token
@@ -221,7 +222,14 @@ def repeated_openers(body: Body) -> Iterator[Hit]:
 
     # consecutive sentences, then the first sentences of consecutive paragraphs
     firsts = [o for k, o in enumerate(items) if k == 0 or items[k - 1].sentence.paragraph != o.sentence.paragraph]
+    allowed = body.allowed
     for sequence in (items, firsts):
+        # a run of any length of key needs RUN consecutive openers with one first word (tested in C): most texts
+        # have none, and ``_runs`` then yields nothing for any n
+        heads = [o.key[0] for o in sequence]
+        same = list(map(eq, heads, heads[1:]))
+        if not any(map(and_, same, same[1:])):
+            continue
         for n in (3, 2, 1):
             for run in _runs(body, sequence, n):
                 if fresh(run):
@@ -230,18 +238,20 @@ def repeated_openers(body: Body) -> Iterator[Hit]:
     # anywhere in the text: varying only the conjunction is the habit, even for a speaker introduced again
     by_opener: dict[tuple[str, ...], dict[int, Opener]] = defaultdict(dict)
     for o in [*items, *_clauses(body)]:
-        if len(o.key) >= 2 and _meaningful(o.key[:2]) and " ".join(o.key[:2]) not in body.allowed:
+        if len(o.key) >= 2 and _meaningful(o.key[:2]) and (not allowed or " ".join(o.key[:2]) not in allowed):
             by_opener[o.key[:2]].setdefault(o.tokens[0].start, o)
     for found in by_opener.values():
+        if len(found) < RUN:
+            continue
         group = [found[k] for k in sorted(found)]
-        if len(group) >= RUN and _varied(group, max(RUN, math.ceil(RUN * len(body.view.tokens) / VARIED_PER))) \
+        if _varied(group, max(RUN, math.ceil(RUN * len(body.view.tokens) / VARIED_PER))) \
                 and fresh(group):
             yield _hit(body, group, 2)
     limit = max(RUN, math.ceil(RUN * len(body.view.tokens) / 600))
     for n in (3, 2):
         by_key: dict[tuple[str, ...], list[Opener]] = defaultdict(list)
         for o in items:
-            if len(o.key) >= n and _habit(o.key[:n]) and " ".join(o.key[:n]) not in body.allowed:
+            if len(o.key) >= n and _habit(o.key[:n]) and (not allowed or " ".join(o.key[:n]) not in allowed):
                 by_key[o.key[:n]].append(o)
         for group in by_key.values():
             if len(group) >= limit and fresh(group):

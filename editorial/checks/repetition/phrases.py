@@ -16,7 +16,7 @@ reaches the threshold like filler does; the threshold is the only guard, which i
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import compress, repeat
 from operator import and_, eq
@@ -39,22 +39,33 @@ from .rules import OVERUSED_PHRASE, REPEATED_TERM
 Occurrence = tuple[Token, ...]
 
 
-def _phrases(body: Body) -> dict[tuple[str, ...], list[Occurrence]]:
-    """Every 2- and 3-token content phrase of the body, by stem key, outside quotations, lists and names."""
-    toks, flags, joined, sent = body.view.tokens, body.token_flags, body.joined, body.sentence_of
-    skip = _name_tokens(body)
-    out = body.excluded_tokens
+def _phrases(body: Body, least: int = 1) -> dict[tuple[str, ...], list[Occurrence]]:
+    """Every 2- and 3-token content phrase of the body, by stem key, outside quotations, lists and names, that may
+    occur ``least`` times: a phrase is looked at only where each of its stems is in the body that often (an
+    occurrence of the phrase is one of each of its stems), so the rarer ones, most of them, cost no key."""
     found: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
     stems = body.view.stems
+    often: set[str] | None = None  # the stems in the body ``least`` times or more
+    if least > 1:
+        often = {st for st, n in Counter(stems).items() if n >= least}  # counted in C
+        if not often:
+            return found  # no phrase can occur that often
+    toks, flags, joined, sent = body.view.tokens, body.token_flags, body.joined, body.sentence_of
+    # an entity's name (``_name_tokens``): marked for every token when every opener is visited, else asked of the
+    # few openers left (``_in_name``, the same answer)
+    skip = _name_tokens(body) if often is None else None
+    out = body.excluded_tokens
     # Definite content words open phrases; they are found in C. Without the article ("هاني رمضان", "دعم تطبيق",
     # "كوريا الشمالية", "قوات النظام", "وكالة الأنباء": a bare head in construct with a definite word) a phrase is
     # a name or an idafa chain that names one thing, not padding.
     definite = CONTENT | ARTICLE
     for i in compress(range(len(toks) - 1), map(eq, map(and_, flags, repeat(definite)), repeat(definite))):
-        if skip[i] or out[i]:
+        if out[i] or (skip[i] if skip is not None else stems[i] not in often or _in_name(body, i)):
             continue
         end = i
         while end - i < 2 and joined[end] and flags[end + 1] & CONTENT:
+            if often is not None and stems[end + 1] not in often:
+                break  # neither this phrase nor the longer one can occur often enough
             end += 1
             prev = found[tuple(stems[i:end + 1])]
             # once per sentence: a phrase repeated inside one long line is a list, not padding
@@ -75,6 +86,19 @@ def _name_tokens(body: Body) -> list[bool]:
             k += 1
             out[k] = True
     return out
+
+
+def _in_name(body: Body, i: int) -> bool:
+    """``_name_tokens(body)[i]``: token i is a head or one of the three words joined after one."""
+    stems, joined, flags = body.view.stems, body.joined, body.token_flags
+    if stems[i] in _HEAD_STEMS:
+        return True
+    for m in range(i - 1, max(-1, i - 4), -1):  # the head may be up to three words back, every link between
+        if not (joined[m] and flags[m + 1] & CONTENT):
+            return False
+        if stems[m] in _HEAD_STEMS:
+            return True
+    return False
 
 
 def _stems(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -117,7 +141,7 @@ def overused_phrases(body: Body, title: TextView) -> Iterator[Hit]:
     limit = _threshold(body.config, len(body.view.tokens))
     subject = _title_stems(title)
     ranked = []
-    for key, occs in _phrases(body).items():
+    for key, occs in _phrases(body, limit).items():  # (a phrase under ``limit`` is never reported)
         if len(occs) < limit or _named(key):
             continue
         # the story's subject, as the headline names it, is repeated by design

@@ -102,6 +102,29 @@ def _bare(word: str) -> str | None:
 
 _KEYS = WordMemo(_key)
 _BARE = WordMemo(_bare)
+# The words ``_bare`` was asked about, and those of them it gives a stem for (plain sets, cleared together), so that
+# a draft's candidates are found by set operations in C instead of a look-up per distinct word.
+_BARE_SEEN: set[str] = set()
+_HAS_BARE: set[str] = set()
+
+
+def _bare_keys(view: TextView) -> dict[str, str]:
+    """``_concept``'s strip for a draft: each distinct word whose stem without its one-letter clitic (``_bare``)
+    is also a stem of the draft -> that bare stem's synonym group."""
+    vocabulary = view.vocabulary
+    unseen = vocabulary - _BARE_SEEN
+    if unseen:
+        if len(_BARE_SEEN) + len(unseen) > _BARE.limit:  # bounded as the memos are
+            _BARE_SEEN.clear()
+            _HAS_BARE.clear()
+            unseen = vocabulary
+        _BARE_SEEN.update(unseen)
+        _HAS_BARE.update([w for w in unseen if _BARE[w] is not None])
+    candidates = vocabulary & _HAS_BARE
+    if not candidates:
+        return {}
+    draft_stems = set(view.stems)
+    return {w: CONCEPT.get(b, b) for w in candidates if (b := _BARE[w]) in draft_stems}
 
 
 def _space_gap(gap: str) -> bool:
@@ -110,6 +133,17 @@ def _space_gap(gap: str) -> bool:
 
 
 _SPACE_GAPS = WordMemo(_space_gap)
+
+
+_RECIPROCALS: list[float] = [0.0]  # k -> 1 / k, the same floats as dividing again, looked up without a division
+_RECIPROCALS_KEPT = 4096  # kept up to this k (a stem's sentence count is at most the draft's sentences)
+
+
+def _reciprocals(n: int) -> bool:
+    """``_RECIPROCALS`` holds ``1 / k`` for every k up to ``n`` (made longer if needed)."""
+    if len(_RECIPROCALS) <= n:
+        _RECIPROCALS.extend(map(truediv, repeat(1), range(len(_RECIPROCALS), n + 1)))
+    return True
 
 
 def is_function(word: str) -> bool:
@@ -203,12 +237,20 @@ class Body:
         # group), looked up in C; only a word whose stem loses a clitic letter in this draft (``_concept``:
         # the draft has the bare stem too) gets another
         keys = list(map(_KEYS.__getitem__, norms))
-        draft_stems = set(self.view.stems)
-        unique = self.view.vocabulary
-        bare = {w: CONCEPT.get(b, b) for w in unique if (b := _BARE[w]) in draft_stems}  # (``_concept``'s strip)
-        if bare:
-            keys = list(map(bare.get, norms, keys))
-        return [frozenset(filter(None, keys[s.tokens[0].index:s.tokens[-1].index + 1])) for s in self.view.sentences]
+        sents = self.view.sentences
+        bare = _bare_keys(self.view)
+        if not bare:
+            return [frozenset(filter(None, keys[s.tokens[0].index:s.tokens[-1].index + 1])) for s in sents]
+        # only a sentence with one of those words (its words tested in C) has other keys: the same keys in the
+        # same order as mapping every token
+        out = []
+        for s, words in zip(sents, self.sentence_keys):
+            a, b = s.tokens[0].index, s.tokens[-1].index + 1
+            if bare.keys().isdisjoint(words):
+                out.append(frozenset(filter(None, keys[a:b])))
+            else:
+                out.append(frozenset(filter(None, map(bare.get, norms[a:b], keys[a:b]))))
+        return out
 
     @cached_property
     def stem_df(self) -> Counter[str]:
@@ -221,7 +263,10 @@ class Body:
         # the same terms added in the same order as a generator of 1 / df[x]: each stem's term computed once,
         # then looked up in C
         df = self.stem_df
-        inverse = dict(zip(df, map(truediv, repeat(1), df.values())))
+        n = len(self.content)
+        values = map(_RECIPROCALS.__getitem__, df.values()) if n < _RECIPROCALS_KEPT and _reciprocals(n) \
+            else map(truediv, repeat(1), df.values())
+        inverse = dict(zip(df, values))
         return [sum(map(inverse.__getitem__, stems)) for stems in self.content]
 
     @cached_property

@@ -28,10 +28,11 @@ from rapidfuzz import fuzz
 
 from ..arabic import Sentence, light_stem, norm
 from ..arabic.clitics import CONJUNCTION_LETTERS
+from ..arabic.fastre import Dual
 from ..arabic.memo import WordMemo
 from ..types import Hit
 from .lexicon import CALENDAR_WORDS, RECAP_PHRASES, REPORTING_VERBS, RESTATING, UNIT_WORDS
-from .prep import CONCEPT, Body, is_content, is_number
+from .prep import CONCEPT, CONTENT, Body, is_number
 from .rules import NEAR_DUPLICATE_SENTENCE, POSSIBLE_RESTATEMENT, RESTATED_FACT
 
 MIN_CONTENT = 5  # content stems a sentence needs before it can be compared
@@ -196,7 +197,7 @@ def _hint(body: Body, i: int, j: int, overlap: tuple[float, int, float]) -> bool
     jw, rare, cont = overlap
     sents = body.view.sentences
     shared_words = jw >= 0.1 and (rare >= 4 or (rare >= 3 and cont >= 0.5))
-    if j - i <= 2 and shared_words and _bigrams(sents[i]) & _bigrams(sents[j]):
+    if j - i <= 2 and shared_words and _bigrams(body, i) & _bigrams(body, j):
         return True
     most = cont >= 0.5 and jw >= 0.12 and len(body.content[i] & body.content[j]) >= 4
     return j - i == 1 and most and not _in_lead(body, i)
@@ -207,9 +208,16 @@ def _numbers(s: Sentence) -> list[str]:
     return [t.norm for t in s.tokens if is_number(t.norm)]
 
 
-def _bigrams(s: Sentence) -> set[tuple[str, str]]:
-    stems = [CONCEPT.get(t.stem, t.stem) for t in s.tokens if is_content(t)]
-    return set(pairwise(stems))
+def _bigrams(body: Body, k: int) -> set[tuple[str, str]]:
+    """The pairs of consecutive content stems (as their synonym groups) of sentence k, made once per sentence."""
+    made = body.memo.setdefault("bigrams", {})
+    if k not in made:
+        toks = body.view.sentences[k].tokens
+        a, b = toks[0].index, toks[-1].index + 1
+        # ``is_content`` of each token is its class's CONTENT bit (``token_flags``)
+        stems = [CONCEPT.get(st, st) for st, f in zip(body.view.stems[a:b], body.token_flags[a:b]) if f & CONTENT]
+        made[k] = set(pairwise(stems))
+    return made[k]
 
 
 def _overlap(body: Body, i: int, j: int) -> tuple[float, int, float]:
@@ -247,25 +255,39 @@ def restatements(body: Body, skip: set[int], ok: list[bool]) -> Iterator[Hit]:
 
 _YEAR_RE = regex.compile(r"(?:19|20)\d\d")
 _DIGITS_RE = regex.compile(r"\d")
+_DIGIT = Dual(r"\d")  # the same digits, found by ``re`` in a text without characters beyond the BMP
+
+
+def _year(value: str) -> bool:
+    """``_YEAR_RE.fullmatch(value)``; an ASCII value (most) is read without the pattern."""
+    if value.isascii():
+        return len(value) == 4 and value[:2] in ("19", "20") and value[2:].isdigit()
+    return _YEAR_RE.fullmatch(value) is not None
+
+
+def _digit_count(value: str) -> int:
+    """The digits of a figure (``_FIGURE_RE``'s first group: digits with "." and "," between them)."""
+    return len(value) - value.count(".") - value.count(",")
 # A figure in normalised text (decimals and thousands kept whole), and the word after it.
 _FIGURE_RE = regex.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?![\d.,]?\d)\s*(%|[\p{L}]+)?")
 
 
-def _figures(s: Sentence, small: bool = False, ntext: str | None = None) -> dict[str, None]:
+def _figures(s: Sentence, small: bool = False, ntext: str | None = None, astral: bool = True) -> dict[str, None]:
     """The figures of a sentence in the order they appear (a dict as an ordered set: the first qualifying figure
     is the one reported, whatever the string hashing), with their unit ("3.2 مليار", "45 %"; the counted thing may be named otherwise),
     not years nor days of a date ("27 مارس"). Single digits recur for many reasons: only when ``small``, and
     with the very thing they count ("5 أيام", as a stem)."""
     out: dict[str, None] = {}
     text = norm(s.text) if ntext is None else ntext
-    first = _DIGITS_RE.search(text)
+    # (``astral``: the text may have a character beyond the BMP; else ``re`` finds the same first digit)
+    first = _DIGIT.for_astral(astral).search(text)
     if first is None:
         return out
     for m in _FIGURE_RE.finditer(text, first.start()):  # no figure starts before the first digit
         value, after = m.group(1), m.group(2) or ""
-        if _YEAR_RE.fullmatch(value) or after in CALENDAR_WORDS:
+        if _year(value) or after in CALENDAR_WORDS:
             continue
-        if len(_DIGITS_RE.findall(value)) >= 2:
+        if _digit_count(value) >= 2:
             out[f"{value} {after if after in UNIT_WORDS or after == '%' else ''}"] = None
         elif small and after:
             out[f"{value} {light_stem(after)}"] = None
@@ -284,10 +306,13 @@ def _connective(word: str) -> bool:
 
 
 _CONNECTIVES = WordMemo(_connective)
+_CONNECTIVE_WORDS = frozenset(RESTATING) | {c + w for c in CONJUNCTION_LETTERS for w in RESTATING}  # the same words
 
 
 def _recap(norms: list[str]) -> bool:
     """The sentence's words (``norms``) hold a recap phrase; only the words that may open one are visited."""
+    if _RECAP_BY_WORD.keys().isdisjoint(norms):  # (tested in C) no word opens one
+        return False
     for i in compress(range(len(norms)), map(_RECAP_BY_WORD.__contains__, norms)):
         w = norms[i]
         for rest in _RECAP_BY_WORD[w]:
@@ -327,11 +352,13 @@ def _values(tokens) -> set[str]:
     return out
 
 
-def _restated_inside(s: Sentence) -> int | None:
+def _restated_inside(s: Sentence, norms: list[str]) -> int | None:
     """A restating connective inside the sentence followed by a figure the sentence gave before it ("... 45 هدفا
     أي ما مجموعه 45 هدفا"): the start of the restating part, or None."""
     toks = s.tokens
-    inner = [t.norm for t in toks[1:-1]]
+    inner = norms[toks[0].index + 1:toks[-1].index]  # the normalised words of toks[1:-1] (``norms``: the field's)
+    if _CONNECTIVE_WORDS.isdisjoint(inner):
+        return None  # no connective (tested in C)
     for p in compress(range(1, len(toks) - 1), map(_CONNECTIVES.__getitem__, inner)):  # connectives, in C
         after = _values(toks[p + 1:])
         if after and after & _values(toks[:p]):
@@ -347,21 +374,22 @@ def restated_figures(body: Body, skip: set[int]) -> Iterator[Hit]:
     formula = body.formula_sentences
     last: dict[str, int] = {}
     nz = body.view.normalized
-    same = nz.aligned  # nothing dropped or expanded: a sentence's normalised text is a slice
+    astral = body.view.astral
+    digit = _DIGIT.for_astral(astral)
     for j, s in enumerate(sents):
-        if not _DIGITS_RE.search(s.text):
+        if not digit.search(s.text):
             continue  # no figure (normalising only turns digits into digits)
         if j in formula or body.in_list(s) or body.sentence_quoted(s):
             continue
         found = None
         restating = _restating(body.view.norms[s.tokens[0].index:s.tokens[-1].index + 1])
-        for key in _figures(s, small=True, ntext=nz.text[s.start:s.end] if same else None):
+        for key in _figures(s, small=True, ntext=nz.part(s.start, s.end), astral=astral):
             i = last.get(key)
             last[key] = j
             if i is None or j in skip or found is not None:
                 continue
             shared = {x for x in body.content[i] & body.content[j] if not _DIGITS_RE.search(x)}
-            big = len(_DIGITS_RE.findall(key.split(" ", 1)[0])) >= 2
+            big = _digit_count(key.split(" ", 1)[0]) >= 2
             # other words about the same thing, or "أي" / "بعبارة أخرى" giving the figure of a sentence just before
             if (big and len(shared) >= FIGURE_SHARED) or (restating and j - i <= WINDOW):
                 found = i
@@ -374,5 +402,5 @@ def restated_figures(body: Body, skip: set[int]) -> Iterator[Hit]:
         if found is not None:
             yield Hit(POSSIBLE_RESTATEMENT.id, "body", s.start, s.end,
                       related=[("body", sents[found].start, sents[found].end)])
-        elif j not in skip and (at := _restated_inside(s)) is not None:
+        elif j not in skip and (at := _restated_inside(s, body.view.norms)) is not None:
             yield Hit(POSSIBLE_RESTATEMENT.id, "body", at, s.end, related=[("body", s.start, at)])
