@@ -87,3 +87,18 @@ def test_a_repeated_term_is_still_found_when_rare_stems_are_passed_over() -> Non
         pruned = P._phrases(body, least)
         assert {k: v for k, v in pruned.items() if len(v) >= least} == {k: v for k, v in full.items() if len(v) >= least}
     assert len(full[("نقل", "عموم")]) == 2 and len(full) > len(P._phrases(body, 2))
+
+def test_the_number_split_by_re_is_the_regex_split() -> None:
+    for text in _TEXTS:
+        nt = normalize(text).text
+        astral = regex.search(r"[\U00010000-\U0010ffff]", nt) is not None
+        assert N._tokens(nt, astral=astral) == N._tokens(nt, astral=True)
+        if not astral:
+            assert N._TOKEN_SPLIT.bmp.split(nt) == N._TOKEN_SPLIT_RE.split(nt)
+
+def test_numbers_are_found_alike_with_and_without_the_bmp_split() -> None:
+    for text in _TEXTS:
+        nz = normalize(text)
+        found = N.find_numbers(text, nz)
+        assert found == N._Parser(text, nz, N._tokens(nz.text, astral=True)).run()
+    assert [m.value for m in N.find_numbers(_TEXTS[0])] == [3.2e9, 2024.0, 1200.0]
