@@ -102,3 +102,20 @@ def test_numbers_are_found_alike_with_and_without_the_bmp_split() -> None:
         found = N.find_numbers(text, nz)
         assert found == N._Parser(text, nz, N._tokens(nz.text, astral=True)).run()
     assert [m.value for m in N.find_numbers(_TEXTS[0])] == [3.2e9, 2024.0, 1200.0]
+
+def test_filler_patterns_tried_at_their_heads_find_what_a_scan_finds() -> None:
+    from editorial.checks.placeholder import markers as M
+
+    texts = [
+        "بلغت قيمة الصفقة XX مليون دينار، وحضر السيد X الاجتماع في القرن XX.",
+        "ارتفع عدد الزوار إلى ... شخص (...) خلال ـــ أيام، و؟؟ لا أحد يعرف ؟ مليون",
+        "رقم الهاتف 5XX XXX XXX أو ___ أو 000 و١٠٠٠ و٠٠٠ و۰۰۰ وـــ قناة __ x",
+    ]
+    rng = random.Random(11)
+    alphabet = "xX_ـ.…؟?0٠۰ (وفبلمa1\n"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40))) for _ in range(3000)]
+    for rx, heads in ((M._ALWAYS_RE, M._ALWAYS_HEADS), (M._CONTEXT_RE, M._CONTEXT_HEADS)):
+        for text in texts:
+            assert [m.span() for m in M._matches_at_heads(rx, text, heads)] == [m.span() for m in rx.finditer(text)]
+    found = [m.group() for m in M._matches_at_heads(M._ALWAYS_RE, texts[2], M._ALWAYS_HEADS)]
+    assert "___" in found and "٠٠٠" in found and "000" in found  # the zeros of ١٠٠٠ are a number's, not a blank

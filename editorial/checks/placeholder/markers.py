@@ -143,6 +143,32 @@ def _gated(text: str, gates: tuple[str, ...], chars: set[str]) -> bool:
     return any(g in text for g in gates if chars.issuperset(g.replace(" ", "")))
 
 
+# What every match of ``_ALWAYS_RE`` and of ``_CONTEXT_RE`` starts with (one string per alternative's opening:
+# two X, three underscores or zeros; two tatweels, two dots or "…", a question mark, two underscores, one X).
+_ALWAYS_HEADS = ("xx", "XX", "xX", "Xx", "___", "000", "٠٠٠", "۰۰۰")
+_CONTEXT_HEADS = ("\u0640\u0640", "..", "…", "؟", "?", "__", "x", "X")
+
+
+def _matches_at_heads(rx: regex.Pattern[str], text: str, heads: tuple[str, ...]) -> Iterator[regex.Match[str]]:
+    """``rx.finditer(text)`` for a pattern whose every match starts with one of ``heads``: the pattern is tried
+    only where ``str.find`` sees one (lookbehinds still see the text before), in order, never inside the previous
+    match, instead of scanning every character."""
+    found: set[int] = set()
+    for h in heads:
+        i = text.find(h)
+        while i >= 0:
+            found.add(i)
+            i = text.find(h, i + 1)
+    last = 0
+    for pos in sorted(found):
+        if pos < last:
+            continue
+        m = rx.match(text, pos)
+        if m is not None:  # (no alternative matches the empty string)
+            last = m.end()
+            yield m
+
+
 def marker_hits(text: str, quotes: Quotations) -> Iterator[tuple[str, int, int]]:
     taken: list[tuple[int, int]] = []
     chars = _gate_chars(text)
@@ -156,12 +182,13 @@ def marker_hits(text: str, quotes: Quotations) -> Iterator[tuple[str, int, int]]
             taken.append((m.start(), m.end()))
             yield RULE, m.start(), m.end()
     runs = (
-        (_ALWAYS_RE, False, _ALWAYS_GATES), (_QQQ_RE, False, _QQQ_GATES), (_CONTEXT_RE, True, _CONTEXT_GATES)
+        (_ALWAYS_RE, False, _ALWAYS_GATES, _ALWAYS_HEADS), (_QQQ_RE, False, _QQQ_GATES, None),
+        (_CONTEXT_RE, True, _CONTEXT_GATES, _CONTEXT_HEADS),
     )
-    for rx, needs_context, gates in runs:
+    for rx, needs_context, gates, heads in runs:
         if not _gated(text, gates, chars):
             continue
-        for m in rx.finditer(text):
+        for m in (rx.finditer(text) if heads is None else _matches_at_heads(rx, text, heads)):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             if needs_context and not (blank_in_context(text, m.start(), m.end()) or _lone_tatweel(text, m.start(), m.end())):
