@@ -107,13 +107,27 @@ def check_draft(title: str, body: str, config: CheckConfig | None = None) -> Rep
             gc.enable()
 
 
+_RULE_TABLE: list = [None, None]  # [the families' RULES tuples it was made from, (rules by id, sorted ids)]
+
+
+def _rule_table() -> tuple[dict[str, Rule], tuple[str, ...]]:
+    """``all_rules()`` and its sorted ids, made once (not per check) while the families declare the same rules."""
+    declared = tuple(m.RULES for m in FAMILIES)
+    made_from, table = _RULE_TABLE
+    if made_from is None or len(made_from) != len(declared) or any(a is not b for a, b in zip(made_from, declared)):
+        rules = all_rules()
+        table = (rules, tuple(sorted(rules)))
+        _RULE_TABLE[:] = [declared, table]
+    return table
+
+
 def _check_draft(title: str, body: str, config: CheckConfig | None) -> Report:
     config = config or DEFAULT_CONFIG
     title = title if isinstance(title, str) else str(title or "")
     body = body if isinstance(body, str) else str(body or "")
     doc = Document(title, body)
     errors: list[str] = []
-    rules = all_rules()
+    rules, rule_ids = _rule_table()
     u16 = {"title": utf16_offsets(title), "body": utf16_offsets(body)}
     seen: set[tuple[str, str, int, int]] = set()
     findings: list[Finding] = []
@@ -128,7 +142,7 @@ def _check_draft(title: str, body: str, config: CheckConfig | None) -> Report:
             seen.add(key)
             findings.append(_to_finding(doc, rule, h, config, u16))
     findings.sort(key=lambda f: (f.field != "title", f.start, f.end, f.rule))
-    counts = {rid: 0 for rid in sorted(rules)}
+    counts = dict.fromkeys(rule_ids, 0)
     for f in findings:
         counts[f.rule] += 1
     try:

@@ -119,3 +119,16 @@ def test_filler_patterns_tried_at_their_heads_find_what_a_scan_finds() -> None:
             assert [m.span() for m in M._matches_at_heads(rx, text, heads)] == [m.span() for m in rx.finditer(text)]
     found = [m.group() for m in M._matches_at_heads(M._ALWAYS_RE, texts[2], M._ALWAYS_HEADS)]
     assert "___" in found and "٠٠٠" in found and "000" in found  # the zeros of ١٠٠٠ are a number's, not a blank
+
+
+def test_the_body_words_by_one_memo_are_each_words_three_keys() -> None:
+    from editorial.checks.consistency import common as CM
+    from editorial.checks.types import Document
+
+    body = ("أعلنت الحكومة التونسية عن خطة لدعم المؤسسات الصغرى والمتوسطة، وقال الوزير إن البلدين وقعا اتفاقيتين. "
+            * 30)
+    ctx = CM.Context(Document("الحكومة تدعم المؤسسات", body))
+    for words, found in ((set(ctx.body.norms), ctx.body_words), (set(ctx.body.norms[:CM.LEAD_TOKENS]), ctx.lead_words)):
+        keys = {k for w in words for k in (CM.light_stem(w), CM.bare(w), CM.word_key(w))}
+        assert found == frozenset(words | keys)
+    assert len(ctx.body.tokens) > CM.LEAD_TOKENS
