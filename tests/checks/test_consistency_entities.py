@@ -144,6 +144,8 @@ KEEP = [
     # a bare title figure the body gives, or one with several close figures in the body
     ("ذاكرة الرجال تتراجع بدءا من الـ45", "تبدأ ذاكرة الرجال بالتراجع عند بلوغ سن 45 عاما حسب الدراسة."),
     ("ذاكرة الرجال تتراجع بدءا من الـ47", "تتراجع الذاكرة بين سن 45 و50 عاما حسب الدراسة."),
+    # a count in words one off one of several body figures: the title may pick or add
+    ("ثلاثة قتلى في هجومين", "قتل أربعة أشخاص في الهجوم الأول و9 أشخاص في الهجوم الثاني، بينهم 3 أطفال."),
     # the same count in words and in digits
     ("وفاة ثلاثة أشخاص في حادث مرور", "توفي 3 أشخاص في حادث مرور بالطريق السريعة."),
     # the title rounds the body's figure with "نحو"; the body's figure is the same

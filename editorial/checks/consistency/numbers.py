@@ -59,14 +59,15 @@ _VAGUE = "~"  # key prefix of vague quantities (عشرات، مئات، آلاف
 _ABOUT = 0.05  # "نحو" allows 5% either way
 
 
-def _interval(m: NumberMention, coarser: bool = False, exact: bool = False) -> tuple[float, float]:
+def _interval(m: NumberMention, coarser: bool = False, exact: bool = False, loose: bool = False) -> tuple[float, float]:
     """The values a mention allows, given its qualifier and the precision it is written with. ``coarser``: the
     other figure has decimals and this whole number none, so this one may drop them (160% for 160.7%).
-    ``exact``: a figure in digits with no scale word is taken as written (3000 is not "about 3 thousand")."""
+    ``exact``: a figure in digits with no scale word is taken as written (3000 is not "about 3 thousand").
+    ``loose``: a count in words may round by one unit (the reading kept against several body figures)."""
     v = m.value
     if m.kind == "vague":
         return 2 * v, 10 * v - 1  # عشرات: 20 to 99, مئات: 200 to 999, آلاف: 2,000 to 9,999
-    step = _step(m) if not (exact and m.kind == "digits" and not m.scaled) else 10.0 ** -m.decimals * bool(
+    step = _step(m, loose) if not (exact and m.kind == "digits" and not m.scaled) else 10.0 ** -m.decimals * bool(
         m.decimals)
     half = 0.5 * (step or (1.0 if coarser and m.kind == "digits" else 0.0))
     # "أكثر من 18" means a little more than 18: a body figure of 431 is another quantity, not a match.
@@ -91,14 +92,14 @@ def _round_scale(m: NumberMention) -> bool:
     return m.kind == "words" and any(m.value in (s, s / 2, s / 4) for s in _SCALES)
 
 
-def _step(m: NumberMention) -> float:
+def _step(m: NumberMention, loose: bool = False) -> float:
     """One unit of the last written digit, scaled: 1e8 for "16.8 مليار", 1e9 for "18 مليار", 1 for "12"."""
     if m.kind == "fraction":
         return 0.0
     if m.kind == "words":
         # a count in words (خمسة، أربعون) is exact: four is no rounding of five; a scale word in words (ثلاثة
         # ملايين) keeps the unit step
-        return 0.0 if m.value < 1000 and m.value == int(m.value) else 1.0
+        return 0.0 if m.value < 1000 and m.value == int(m.value) and not loose else 1.0
     mantissa = m.value
     for _ in range(6):  # the written figure before its scale word: 1.6 in "1.6 مليار" (16 tenths of a billion)
         if mantissa < 1000 or not isfinite(mantissa) or round(mantissa * 10 ** m.decimals) % 1000:
@@ -108,7 +109,7 @@ def _step(m: NumberMention) -> float:
     return scale * 10.0 ** (-m.decimals) if scale > 1 else 10.0 ** (-m.decimals) * (1 if m.decimals else 0)
 
 
-def agree(a: NumberMention, b: NumberMention, strict: bool = False) -> bool:
+def agree(a: NumberMention, b: NumberMention, strict: bool = False, loose: bool = False) -> bool:
     """Title figure ``a`` and body figure ``b`` may be the same quantity. ``strict`` (the numbers check): the
     body's figure in digits is exact unless a scale word rounds it (a title's 2999 is not the body's 3000; the
     title's 3000 may still round the body's 2987), and "more than N" is no "less than N"."""
@@ -117,8 +118,8 @@ def agree(a: NumberMention, b: NumberMention, strict: bool = False) -> bool:
         return False  # two figures written to the same precision (1.6 / 1.7 مليار): no rounding between them
     if strict and _finer(a, b):
         return False  # the title's 41 for the body's "نحو 40": a headline rounds, it never adds precision
-    lo1, hi1 = _interval(a, b.decimals > a.decimals == 0)
-    lo2, hi2 = _interval(b, a.decimals > b.decimals == 0, exact=strict)
+    lo1, hi1 = _interval(a, b.decimals > a.decimals == 0, loose=loose)
+    lo2, hi2 = _interval(b, a.decimals > b.decimals == 0, exact=strict, loose=loose)
     eps = 1e-9 * max(abs(a.value), abs(b.value), 1.0)
     if strict and {a.qualifier, b.qualifier} in _OPPOSITE and min(hi1, hi2) - max(lo1, lo2) <= eps:
         return False  # "يتخطى 80 دولارا" / "يقل عن 80 دولارا": the ranges touch at the figure only
@@ -433,14 +434,22 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
         if not cands or any(agree(t, b, strict=True) for b in cands) or _sum_of_two(t, cands) or _counted_otherwise(
                 t, ctx.body_numbers) or _since(ctx, t) or any(_one_and_others(ctx, t, b) for b in cands):
             continue
-        best = _closest(t, cands)
-        body_text = ctx.body.text[best.start:best.unit_end]
         rule = "consistency.number_mismatch" if len({b.value for b in cands}) == 1 and t.kind != "vague" \
             else "consistency.number_unmatched"
+        if rule == "consistency.number_unmatched" and _loosely_agrees(t, cands):
+            continue  # several body counts, one a word count off by one (ثلاثة ... و4): the title may pick or add
+        best = _closest(t, cands)
+        body_text = ctx.body.text[best.start:best.unit_end]
         yield hit(rule, "title", t.start, t.unit_end, [("body", best.start, best.unit_end)], context=body_text,
                   body=body_text)
     yield from _identifier_hits(ctx, [x for x in title_ids if id(x[1]) not in done], body_ids)
     yield from _near_misses(ctx, {id(x[1]) for x in title_ids} | done)
+
+
+def _loosely_agrees(t: NumberMention, cands: list[NumberMention]) -> bool:
+    """A count in words one off a body figure, read as the body figure rounded (the reading before counts in
+    words were exact): kept for a title against several body figures, where the title may pick or add."""
+    return any(agree(t, b, strict=True, loose=True) for b in cands)
 
 
 _OTHER_WORDS = frozenset(norm(w) for w in ("أخرى", "آخرين", "آخرون", "آخر", "أخريات"))
