@@ -5,12 +5,14 @@ Flags bracketed instructions ("[المصدر]", "(يُضاف لاحقاً)", "[i
 dummy text (lorem ipsum and its Arabic generator cousin, a stretch of consecutive sentences as one finding),
 placeholder names ("فلان الفلاني") and AI-assistant leftovers ("إليك نسخة...", "As an AI language model", a remark
 on its own knowledge cut-off), editor notes opening with an imperative in parentheses ("(تأكد من ...)",
-"(راجع ...)"), plus the newsroom's own phrases from
+"(راجع ...)"), an unbracketed note to a colleague as a sentence of its own ("أضف رد الوزارة قبل النشر",
+"يجب التأكد من الاسم", "بانتظار رد الشركة", "الرقم غير مؤكد", "للمحرر: ..."), plus the newsroom's own phrases from
 ``CheckConfig.extra_placeholders``. Any of these in print is an embarrassment, so every rule is an error.
 
 Legitimate look-alikes stay silent: agency credits "(كونا)", acronyms and years in brackets, quotations in
 «» or "", Quranic ﴿﴾, "[...]" omissions, cross-references "(راجع ص 4)", example values and masks in a how-to
-("phone=XXXXXXXXXX"), and chatbot phrases quoted or reported in a story about AI.
+("phone=XXXXXXXXXX"), chatbot phrases quoted or reported in a story about AI, and imperatives in quotations, in a how-to's steps
+("اضغط ... اختر ...") or addressed to readers ("تأكد من تحديث هاتفك").
 Known limits: a blank typed between two ordinary words, a paraphrased assistant preamble, and an unmarked
 note in mid-sentence are missed.
 """

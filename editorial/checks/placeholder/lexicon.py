@@ -68,3 +68,32 @@ BLANK_CUES_AFTER = _role(_CUES, "unit_after") | frozenset({"%", "٪"})
 HTML_TAGS = data.words("html_tags")
 # A run of X in a sentence with one of these is a format mask in a how-to ("أدخل رقمك بالشكل 09XXXXXXXX").
 EXAMPLE_CUES = data.words("placeholder_example_cues")
+
+# An editor's note as a line of its own ("أضف تصريح الوزارة قبل النشر", "يجب التأكد من الاسم"): see the file.
+_NOTE = "placeholder_note_words"
+
+
+def _phrases(role: str) -> frozenset[tuple[str, ...]]:
+    """The entries of ``data/placeholder_note_words.txt`` with ``role``, each as its normalised words."""
+    return frozenset(tuple(w.split()) for w, r in data.normalized_fields(_NOTE) if r == role)
+
+
+NOTE_ORDERS = _phrases("order")
+NOTE_ORDERS_FROM = _phrases("order_from")
+NOTE_ORDERS_OBJECT = _phrases("order_object")
+NOTE_ORDERS_CONTACT = _phrases("order_contact")
+NOTE_PARTIES = _nouns(frozenset(p[0] for p in _phrases("party") if len(p) == 1))
+NOTE_PARTY_PHRASES = frozenset(p for p in _phrases("party") if len(p) > 1)
+NOTE_DEMANDS = _phrases("demand")
+NOTE_ACTIONS = _nouns(frozenset(p[0] for p in _phrases("action")))
+NOTE_NEEDS = _phrases("need")
+# Single-word elements with and without the article; phrases ("رئيس التحرير") apart.
+NOTE_ELEMENTS = _nouns(frozenset(p[0] for p in _phrases("element") if len(p) == 1))
+NOTE_ELEMENT_PHRASES = frozenset(p for p in _phrases("element") if len(p) > 1)
+NOTE_MARKERS = _phrases("marker")
+NOTE_STATUS = _phrases("status")
+NOTE_LABELS = _phrases("label")
+NOTE_SOFT_LABELS = _phrases("soft_label")
+NOTE_READER = _nouns(frozenset(p[0] for p in _phrases("reader") if len(p) == 1))
+NOTE_READER_PHRASES = frozenset(p for p in _phrases("reader") if len(p) > 1)
+NOTE_HOWTO = frozenset(p[0] for p in _phrases("howto"))

@@ -181,8 +181,9 @@ _NOTES = (
     Pattern("يرجى الرجاء", B + r"(?:يرجى|الرجاء)\s+(?:إضافة|تحديد|التأكد|إدراج|كتابة|وضع|مراجعة|استكمال|التحقق|تحديث"
             r"|إرفاق|حذف|ذكر)\s+[^.!؟?\n]{0,80}?(?:تصريح|اقتباس|الاسم|اسم|الرقم|رقم|الأرقام|التاريخ|تاريخ|المصدر"
             r"|صورة|رابط|هنا|قبل النشر|رد|تعليق)" + E, anchored=True, heads="يرجى الرجاء"),
-    Pattern("قبل_النشر", B + r"(?:يجب|يرجى|ينبغي|تأكد|تحقق|راجع|احذف|يحذف|حدث|يحدث)\s+[^.!؟?\n]{0,60}?قبل\s+النشر" + E,
-            anchored=True, heads="يجب يرجى ينبغي تأكد تحقق راجع احذف يحذف حدث يحدث"),
+    # "يجب على الحكومة ...", "يجب أن تراجع الحكومة ..." name who must act: a demand in the story, not a note; "حدث ذلك" is a past tense
+    Pattern("قبل_النشر", B + r"(?:يجب|يرجى|ينبغي|تأكد|تحقق|راجع|احذف|يحذف)(?!\s+(?:على|أن)" + E + r")\s+[^.!؟?\n]{0,60}?"
+            r"قبل\s+النشر" + E, anchored=True, heads="يجب يرجى ينبغي تأكد تحقق راجع احذف يحذف"),
     Pattern("تأكيد تدقيق مراجعة تحقق التأكد التحقق",
             B + _SLOT + r"\s+(?:بحاجة إلى|يحتاج إلى|تحتاج إلى|بانتظار|قيد|يحتاج|تحتاج)\s+(?:ال)?(?:تأكيد|تدقيق|مراجعة"
             r"|تحقق|تأكد)" + E, heads="الرقم الأرقام رقم الاسم الأسماء اسم التاريخ تاريخ التهجئة المصدر النسبة المبلغ صحة المعلومة"),
@@ -380,6 +381,134 @@ def note_hits(view: TextView) -> Iterator[tuple[str, int, int]]:
     for m in _CODE_NOTE.finditer(text):
         with_colon = text[m.end():m.end() + 1] == ":"
         yield NOTE_RULE, m.start(), _to_sentence_end(text, m.end() + 1, colon=False) if with_colon else m.end()
+    yield from _line_notes(view)
+
+
+# A sentence of its own: from a start, a newline or a stop mark to the next stop mark or newline (not a colon,
+# so "وقال الوزير: تأكدوا من الأرقام" opens with وقال). Leading bullets and dashes are not part of the note.
+_SENTENCE_RE = regex.compile(r"[^.!?؟\n]+")
+_LEAD_RE = regex.compile(r"[\s\-–—*•>#]*")
+_LABEL_END_RE = regex.compile(r"\s*[:：\-–—]")
+_ORDER_WORDS, _NEED_WORDS, _STATUS_WORDS = 16, 10, 8
+# The first words a note can open with (an element opening a status line is looked up apart).
+_NOT_TO_US = frozenset(norm(w) for w in ("على", "أن", "ان", "عليه", "عليها", "عليهم"))
+_MARKER_WORDS = frozenset(p[0] for p in lx.NOTE_MARKERS if len(p) == 1)  # "ولاحقاً" too
+_DETAILS = frozenset(norm(w) for w in ("التفاصيل", "تفاصيل"))
+_THIS = frozenset(norm(w) for w in ("هذه", "هذا"))
+_OPENERS = _THIS | frozenset(p[0] for p in (lx.NOTE_ORDERS | lx.NOTE_ORDERS_FROM | lx.NOTE_ORDERS_OBJECT
+                                    | lx.NOTE_ORDERS_CONTACT | lx.NOTE_DEMANDS
+                                    | lx.NOTE_NEEDS | lx.NOTE_LABELS | lx.NOTE_SOFT_LABELS))  # a note is short; a longer sentence is copy
+
+
+def _starts(ws: list[str], i: int, phrases: frozenset[tuple[str, ...]]) -> int:
+    """Length of the phrase of ``phrases`` that the words from ``i`` begin with (0 when none)."""
+    for n in (3, 2, 1):
+        if tuple(ws[i:i + n]) in phrases:
+            return n
+    return 0
+
+
+def _has_phrase(ws: list[str], phrases: frozenset[tuple[str, ...]], start: int = 0) -> bool:
+    return any(_starts(ws, i, phrases) for i in range(start, len(ws)))
+
+
+def _element_at(ws: list[str], i: int, nouns: frozenset[str] = lx.NOTE_ELEMENTS,
+                phrases: frozenset[tuple[str, ...]] = lx.NOTE_ELEMENT_PHRASES) -> bool:
+    """An element (or a party) at word ``i``; an indefinite accusative counts too ("نحتاج تصريحاً")."""
+    if i >= len(ws):
+        return False
+    w = ws[i]
+    acc = [w[:-1]] if w.endswith("ا") and len(w) > 4 else []
+    return any_in([w, *acc], nouns) or _starts(ws, i, phrases) > 0
+
+
+def _about_story(ws: list[str], start: int) -> bool:
+    """An element of the story or a note's time or workflow phrase in the words from ``start``."""
+    return any(_element_at(ws, i) for i in range(start, len(ws))) or _has_phrase(
+        ws, lx.NOTE_MARKERS, start) or any_in(ws[start:], _MARKER_WORDS)
+
+
+def _to_reader(ws: list[str]) -> bool:
+    """A how-to or service line: a device or account word, or an element the reader owns ("اسمك", "صورتك")."""
+    if any_in(ws, lx.NOTE_READER) or _has_phrase(ws, lx.NOTE_READER_PHRASES):
+        return True
+    for w in ws:
+        for suf in ("كم", "كن", "ك"):
+            if w.endswith(suf) and len(w) > len(suf) + 2:
+                stem = w[: -len(suf)]
+                stems = [stem, stem[:-1] + "ه"] if stem.endswith("ت") else [stem]
+                if any_in(stems, lx.NOTE_READER | lx.NOTE_ELEMENTS):
+                    return True
+                break
+    return False
+
+
+def _note_line(ws: list[str], howto: bool) -> bool:
+    """The words of a sentence make a note to a colleague: an order, a demand or a need about the story."""
+    n = len(ws)
+    k = _starts(ws, 0, lx.NOTE_ORDERS)
+    if k and n <= _ORDER_WORDS and not howto:
+        return _about_story(ws, k) and not _to_reader(ws)
+    k = _starts(ws, 0, lx.NOTE_ORDERS_FROM)
+    if k and n <= _ORDER_WORDS and not howto:
+        return k < n and ws[k] == "من" and _about_story(ws, k + 1) and not _to_reader(ws)
+    k = _starts(ws, 0, lx.NOTE_ORDERS_OBJECT)
+    if k and n <= _ORDER_WORDS and not howto:
+        return (_element_at(ws, k) or _element_at(ws, k + 1)) and not _to_reader(ws)
+    k = _starts(ws, 0, lx.NOTE_ORDERS_CONTACT)
+    if k and n <= _ORDER_WORDS and not howto:
+        return any(_element_at(ws, i, lx.NOTE_PARTIES, lx.NOTE_PARTY_PHRASES) for i in (k, k + 1))
+    k = _starts(ws, 0, lx.NOTE_DEMANDS)
+    if k and n <= _ORDER_WORDS:
+        # the verbal noun within three words ("يرجى من المراسل إرسال الصور"), or an imperative ("من فضلك أضف ...");
+        # "يجب على الحكومة ..." and "يجب أن ..." name who must act: a demand in the story
+        if k >= n or ws[k] in _NOT_TO_US:
+            return False
+        act = next((i for i in range(k, min(k + 3, n)) if any_in(ws[i:i + 1], lx.NOTE_ACTIONS)), None)
+        if act is None and _starts(ws, k, lx.NOTE_ORDERS | lx.NOTE_ORDERS_OBJECT):
+            act = k
+        return act is not None and _about_story(ws, act + 1) and not _to_reader(ws)
+    k = _starts(ws, 0, lx.NOTE_NEEDS)
+    if k and n <= _NEED_WORDS:
+        return _about_story(ws, k) and not _to_reader(ws)
+    i = 1 if ws[0] in _THIS else 0  # "هذه الفقرة للمراجعة"
+    # not after a conjunction ("وتفاصيل الحفل تُضاف لاحقاً" goes on a story), nor breaking news' "التفاصيل لاحقاً"
+    if n <= _STATUS_WORDS and _element_at(ws, i) and not ws[i].startswith("و") and ws[i] not in _DETAILS:
+        return _has_phrase(ws, lx.NOTE_STATUS, i + 1)
+    return False
+
+
+def _line_notes(view: TextView) -> Iterator[tuple[str, int, int]]:
+    """Unbracketed notes to a colleague, each a sentence of its own: "أضف تصريح الوزارة قبل النشر", "يجب التأكد
+    من الاسم", "بانتظار رد الشركة", "الرقم غير مؤكد", "للمحرر: ...". A quoted sentence is news; in a how-to (two
+    sentences or more opening with its imperatives, اضغط، اختر) an imperative line is a step, not a note."""
+    nt, text = view.norm, view.text
+    lines, howto = [], 0
+    for m in _SENTENCE_RE.finditer(nt):
+        start = _LEAD_RE.match(nt, m.start(), m.end()).end()
+        first = WORD_RE.match(nt, start, m.end())
+        if first is None:
+            continue
+        howto += first.group() in lx.NOTE_HOWTO
+        if first.group() in _OPENERS or any_in([first.group()], lx.NOTE_ELEMENTS):
+            lines.append((start, list(WORD_RE.finditer(nt, start, m.end()))))
+    howto = howto >= 2
+    quotes = None
+    for start, found in lines:
+        ws = [w.group() for w in found]
+        k = _starts(ws, 0, lx.NOTE_LABELS)
+        labelled = k and k < len(ws) and _LABEL_END_RE.match(nt, found[k - 1].end()) is not None
+        if not labelled:
+            # "تنبيه: ..." also heads a notice to readers: what follows the label must read as a note
+            k = _starts(ws, 0, lx.NOTE_SOFT_LABELS)
+            k = k if k and k < len(ws) and _LABEL_END_RE.match(nt, found[k - 1].end()) else 0
+            if found[0].start() != start or not _note_line(ws[k:], howto):
+                continue  # a note opens its sentence with a word (not a quotation mark or a number)
+        s, e = _orig(view, start, found[-1].end())
+        quotes = quotes if quotes is not None else view.quotations
+        if quotes.inside(s):
+            continue
+        yield NOTE_RULE, s, _to_sentence_end(text, e, colon=False)
 
 
 def _note_body_instructs(rest: str) -> bool:
