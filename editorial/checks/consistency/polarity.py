@@ -1219,13 +1219,6 @@ def _alt_keys(w: str) -> tuple[str, ...]:
     lex = lexeme(w)
     b = bare(w)
     plain = without_accusative_alif(b)  # تشريحا
-    for p in _OBJECT_PRONOUNS:  # ملاحقتها، زيارتهم: a verbal noun with a pronoun, its ة written ت
-        if b.endswith(p) and len(b) - len(p) >= 4:
-            stem = b[: -len(p)]
-            stem = stem[:-1] + "ه" if stem[-1:] == "ت" else stem
-            if lexeme(stem) != lex and lexeme(stem) not in out:
-                out.append(lexeme(stem))
-            break
     for k in (lex, verb_key(word_key(w)), *((verb_key(plain),) if plain != b else ()),
               *((lexeme(without_future(b)),) if without_future(b) != b and b[-1:] != "ه" else ())):
         if k != lex and k not in out:
@@ -1246,7 +1239,6 @@ def _alt_keys(w: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "كم", "نا")
 _OTHER = frozenset(L._n("أخرى آخرين آخرون اخرين أخريات إضافية جديدة"))
 
 
