@@ -321,6 +321,13 @@ def _framed(ctx: Context) -> Iterator[Hit]:
     title = _all_places(ctx, "title")
     if not title:
         return
+    # Only when a title place has a frame word the body could share are the body's places read (a body word is
+    # a frame as written or without a one-letter proclitic: see _frame_word); most titles have none.
+    vocab = ctx.body.vocabulary
+    if not any(w and (w in vocab or any(c + w in vocab for c in "وفبلك"))
+               for t, last in title for w in (_frame_word(ctx.title, t.token - 1, t.token),
+                                              _frame_word(ctx.title, last + 1, last))):
+        return
     body = _all_places(ctx, "body")
     if not body:
         return

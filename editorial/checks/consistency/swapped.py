@@ -79,23 +79,36 @@ def _framed(ctx: Context) -> Iterator[Hit]:
     ttoks = ctx.title.tokens
     if len(ttoks) < 3:
         return
-    frames: dict[tuple[str, str], list[Token]] = {}
-    btoks = ctx.body.tokens
-    for k in range(1, len(btoks) - 1):
-        a, m, b = btoks[k - 1], btoks[k], btoks[k + 1]
-        if is_content(a) and is_content(b) and is_content(m) and _tight(ctx.body.text, a, m, b):
-            frames.setdefault((word_key(a.norm), word_key(b.norm)), []).append(m)
-    if not frames:
-        return
-    title_keys = {word_key(t.norm) for t in ttoks}
+    # The title's frames first: a word the body never uses between two words it does use. Most titles have
+    # none, and then the body's words are not walked at all.
+    words = ctx.body_words
+    wanted: list[tuple[Token, Token, tuple[str, str]]] = []
     for k in range(1, len(ttoks) - 1):
         a, m, b = ttoks[k - 1], ttoks[k], ttoks[k + 1]
         if not (is_content(a) and is_content(b) and is_content(m)) or not _tight(ctx.title.text, a, m, b):
             continue
-        key = word_key(m.norm)
-        if key in ctx.body_words or bare(m.norm) in ctx.body_words:
+        if word_key(m.norm) in words or bare(m.norm) in words:
             continue
-        for x in frames.get((word_key(a.norm), word_key(b.norm)), ()):
+        frame = (word_key(a.norm), word_key(b.norm))
+        if frame[0] in words and frame[1] in words:
+            wanted.append((m, a, frame))
+    if not wanted:
+        return
+    keys = {frame for _, _, frame in wanted}
+    lefts = {left for left, _ in keys}
+    starts = {w for w in ctx.body.vocabulary if word_key(w) in lefts}
+    frames: dict[tuple[str, str], list[Token]] = {}
+    btoks, norms = ctx.body.tokens, ctx.body.norms
+    for k in range(1, len(btoks) - 1):
+        if norms[k - 1] not in starts:
+            continue
+        a, m, b = btoks[k - 1], btoks[k], btoks[k + 1]
+        frame = (word_key(a.norm), word_key(b.norm))
+        if frame in keys and is_content(a) and is_content(b) and is_content(m) and _tight(ctx.body.text, a, m, b):
+            frames.setdefault(frame, []).append(m)
+    title_keys = {word_key(t.norm) for t in ttoks}
+    for m, a, frame in wanted:
+        for x in frames.get(frame, ()):
             if word_key(x.norm) in title_keys or not _pair(m, a, x, a):
                 continue
             text = ctx.body.text[x.start:x.end]

@@ -89,9 +89,17 @@ def find_clubs(view: TextView) -> list[Club]:
 def _find(view: TextView, names: dict[str, tuple[tuple[tuple[str, ...], str], ...]]) -> list[Club]:
     """Every name of a lexicon (first word -> (words, key)) in the field, longest name first."""
     toks = view.tokens
+    # Only a word one of whose heads begins a name can start one: the field's distinct words are read once, and
+    # the scan jumps from one such word to the next.
+    first = {w for w in view.vocabulary if any(h in names for h in _heads(w))}
+    if not first:
+        return []
     out: list[Club] = []
     i = 0
-    while i < len(toks):
+    for k in [k for k, w in enumerate(view.norms) if w in first]:
+        if k < i:
+            continue  # inside the name found before
+        i = k
         found = None
         for head in _heads(toks[i].norm):
             for parts, club in names.get(head, ()):
@@ -104,8 +112,6 @@ def _find(view: TextView, names: dict[str, tuple[tuple[tuple[str, ...], str], ..
         if found:
             out.append(found)
             i += len(found.words.split())
-        else:
-            i += 1
     return out
 
 
