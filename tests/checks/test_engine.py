@@ -186,6 +186,7 @@ HOSTILE = {
     "tatweel": ("ـــ", "\u0640" * 20000 + " مليون"),
     "astral": ("😀𝐀", "😀 [المصدر] 𝐀 XXX " * 200),
     "not_a_string": (None, 12345),
+    "digits_overflowing_a_float": ("10" * 200, "10" * 200),  # a 400-digit figure reads as infinity
 }
 
 

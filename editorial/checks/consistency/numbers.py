@@ -474,7 +474,7 @@ def _near_misses(ctx: Context, seen: set[int]) -> Iterator[Hit]:
     body = [b for b in ctx.body_numbers if b.kind in _QUANTITY_KINDS]
     for t in ctx.title_numbers:
         if id(t) in seen or t.unit or t.kind != "digits" or t.decimals or t.scaled or t.qualifier \
-                or t.value < 10 or t.value != int(t.value) or _rank(ctx, t):
+                or t.value < 10 or not isfinite(t.value) or t.value != int(t.value) or _rank(ctx, t):
             continue
         if any(b.value == t.value for b in ctx.body_numbers) or _said_anyhow(ctx, t.value):
             continue
