@@ -474,6 +474,23 @@ def test_the_family_does_work_linear_in_the_text():
     assert large < 3.6 * small, (small, large)
 
 
+def test_negators_and_ordinal_lists_cost_work_linear_in_the_text():
+    """A negator in every sentence (the polarity check looks for one a few words before each outcome word) and an
+    ordinal list in every paragraph (the counts check finds each list's paragraph): each look-up reads its own
+    neighbourhood, not the whole body, so three times the text is about three times the work."""
+    title = "الحكومة ترفض رفع أسعار الوقود وتقر ثلاث اتفاقيات"
+    para = ("قال وزير الطاقة إن الحكومة لم تقرر رفع أسعار الوقود، ولا تنوي زيادة الضرائب خلال {n} شهرا. "
+            "ووقع الوزير الاتفاقية الأولى مع الشركة ثم الثانية والثالثة بعد الجلسة.\n")
+
+    def body(n: int) -> str:
+        return "".join(para.format(n=i % 9 + 3) for i in range(n))
+
+    _lines_run(title, body(10))
+    small, large = _lines_run(title, body(100)), _lines_run(title, body(300))
+    assert small > 0
+    assert large < 3.6 * small, (small, large)
+
+
 def test_a_word_is_rare_by_its_frequency_in_general_arabic_not_by_its_length():
     from editorial.checks.arabic.normalize import norm
     from editorial.checks.consistency.topic import zipf

@@ -22,7 +22,7 @@ is split; a meeting's host given as a pronoun (جمعته بنظيريه) is not
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -879,14 +879,16 @@ def _ordinal_lists(view: TextView) -> Iterator[tuple[str, int, int, int]]:
     """"الاتفاقية الأولى ... والثانية ... الثالثة" in one paragraph: (key, highest ordinal, its span)."""
     toks = view.tokens
     ords = token_index(view)[ORD]
+    starts = [p.start for p in view.paragraphs]
     for pos, k in enumerate(ords):
         i = k - 1
         if i < 0 or ordinal(toks[k].norm) != 1 or not strip_proclitics(toks[i].norm, 3)[1]:
             continue
         key = _noun_key(toks[i].norm)
-        para_end = _paragraph_end(view, toks[i].start)
+        para_end = _paragraph_end(view, starts, toks[i].start)
         best = None
-        for j in ords[pos + 1:]:
+        for q in range(pos + 1, len(ords)):  # the ordinals after this one, without copying the rest of the list
+            j = ords[q]
             if toks[j].start >= para_end:
                 break
             n = ordinal(toks[j].norm)
@@ -896,9 +898,10 @@ def _ordinal_lists(view: TextView) -> Iterator[tuple[str, int, int, int]]:
             yield key, best[0], best[1], best[2]
 
 
-def _paragraph_end(view: TextView, pos: int) -> int:
-    for p in view.paragraphs:
-        if p.start <= pos < p.end:
-            return p.end
+def _paragraph_end(view: TextView, starts: list[int], pos: int) -> int:
+    """The end of the paragraph holding ``pos`` (paragraphs are disjoint and in order: bisect on their starts)."""
+    n = bisect_right(starts, pos) - 1
+    if n >= 0 and pos < view.paragraphs[n].end:
+        return view.paragraphs[n].end
     return len(view.text)
 

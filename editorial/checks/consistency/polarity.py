@@ -30,7 +30,9 @@ verb and its verbal noun (سلّم / تسليم) do not match, and "لا ... إ�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import islice
 
 import regex
 
@@ -767,9 +769,11 @@ def _negator_before(view: TextView, i: int) -> bool:
     """A negator earlier in the same sentence, at most ``_NEAR`` words before, with no word opening a clause of
     cause or time between them (مصر تؤجل قرارا بسبب ندرة السكر: the scarcity is not postponed)."""
     toks, text = view.tokens, view.text
-    return any(0 < i - n <= _NEAR and not _SENTENCE_END.search(text, toks[n].end, toks[i].start)
+    negs = token_index(view)[NEG]  # ascending: read only the negators in [i - _NEAR, i), not the whole body's
+    return any(not _SENTENCE_END.search(text, toks[n].end, toks[i].start)
                and toks[n + 1].norm not in _NOT_NEGATED
-               and not any(toks[k].norm in _CLAUSES for k in range(n + 1, i)) for n in token_index(view)[NEG])
+               and not any(toks[k].norm in _CLAUSES for k in range(n + 1, i))
+               for n in islice(negs, bisect_left(negs, i - _NEAR), bisect_left(negs, i)))
 
 
 _CLAUSES = frozenset(L._n("بسبب جراء بعد قبل رغم إثر عقب نتيجة وسط"))

@@ -34,6 +34,10 @@ RULES: tuple[Rule, ...] = (
 
 # One result: side A, a separator, side B, then the two scores (at most 3 digits each), on one line.
 _RESULT = regex.compile(r"([^\n\d:،.]{3,60}?)\s[–\-*/]\s([^\n\d:،.]{3,60}?)\s+(\d{1,3})\s?[-–:]\s?(\d{1,3})(?!\d)")
+# What follows side A in a result (the separator, side B, the scores): a match of ``_RESULT`` whose side A ends at
+# s has this at s, so no result starts more than 60 characters before the first place this is found, and a body
+# without it (nearly every one) has no result line. The pattern fails at once where no separator stands.
+_RESULT_TAIL = regex.compile(r"\s[–\-*/]\s[^\n\d:،.]{3,60}?\s+\d{1,3}\s?[-–:]\s?\d{1,3}(?!\d)")
 _AGAINST = frozenset(L._n("على أمام ضد"))
 _SIDE_WORDS = 4  # words of a team's name
 
@@ -46,7 +50,10 @@ def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
     mine, theirs = _distinct(first, second)
     if not mine or not theirs:
         return
-    for m in _RESULT.finditer(ctx.body.text):
+    tail = _RESULT_TAIL.search(ctx.body.text)
+    if tail is None:
+        return
+    for m in _RESULT.finditer(ctx.body.text, max(0, tail.start() - 60)):
         a, b = _keys(m.group(1)), _keys(m.group(2))
         x, y = int(m.group(3)), int(m.group(4))
         if mine & a and theirs & b and not mine & b and not theirs & a:
