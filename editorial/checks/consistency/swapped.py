@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -54,22 +55,38 @@ _CLOSE = 60  # rapidfuzz ratio at or over which two words are spellings or forms
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
-    title = [t for t in ctx.title.tokens if is_content(t)]
+    title = _content_words(ctx.title.tokens)
     if len(title) < _MIN_SAME + 1:
         yield from _framed(ctx)
         return
     tkeys = [word_key(t.norm) for t in title]
     for sentence in ctx.body.sentences[:_SENTENCES]:
-        body = [t for t in sentence.tokens if is_content(t)]
+        body = _content_words(sentence.tokens)
         found = _swap(ctx, title, tkeys, body)
         if found:
-            i, j = found
-            t, b = title[i], body[j]
-            text = ctx.body.text[b.start:b.end]
-            yield hit("consistency.swapped_word", "title", t.start, t.end, [("body", b.start, b.end)],
-                      context=text, body=text)
+            i1, i2, j1, j2 = found
+            start, end = body[j1].start, body[j2 - 1].end
+            text = ctx.body.text[start:end]
+            yield hit("consistency.swapped_word", "title", title[i1].start, title[i2 - 1].end,
+                      [("body", start, end)], context=text, body=text)
             return
     yield from _framed(ctx)
+
+
+def _content_words(tokens: list[Token]) -> list[Token]:
+    """The content words, and the short words of a class member named by several (بي بي سي، سي إن إن)."""
+    keep: set[int] = set()
+    for k, t in enumerate(tokens):
+        if _opens_member(t.norm):
+            for n in (2, 3):
+                if k + n <= len(tokens) and _CLASSES.get(_key(tokens, k, k + n)) is not None:
+                    keep.update(range(k, k + n))
+    return [t for k, t in enumerate(tokens) if k in keep or is_content(t)]
+
+
+@lru_cache(maxsize=65536)
+def _opens_member(w: str) -> bool:
+    return bare(w) in _FIRSTS
 
 
 def _framed(ctx: Context) -> Iterator[Hit]:
@@ -140,7 +157,9 @@ def _pair(t: Token, t_prev: Token, b: Token, b_prev: Token) -> bool:
         _CLASSES.get(x) is not None and _CLASSES.get(x) == _CLASSES.get(y))
 
 
-def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token]) -> tuple[int, int] | None:
+def _swap(ctx: Context, title: list[Token], tkeys: list[str],
+          body: list[Token]) -> tuple[int, int, int, int] | None:
+    """The title's words i1..i2 and the body's j1..j2 put one for the other, or None."""
     bkeys = [word_key(t.norm) for t in body]
     ops = SequenceMatcher(None, tkeys, bkeys, autojunk=False).get_opcodes()
     # the body's words before and after the restated stretch are the rest of its sentence (يفتح معرض تونس
@@ -152,14 +171,33 @@ def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token])
     same = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal")
     if same < _MIN_SAME or 2 * same < len(tkeys):
         return None
-    swaps = [(i1, j1) for op, i1, i2, j1, j2 in ops if op == "replace" and i2 - i1 == 1 and j2 - j1 == 1]
-    other = sum(i2 - i1 + j2 - j1 for op, i1, i2, j1, j2 in ops if op != "equal") - 2 * len(swaps)
-    if len(swaps) != 1 or other > _MAX_EXTRA or any(op == "replace" and (i2 - i1 != 1 or j2 - j1 != 1)
-                                                     for op, i1, i2, j1, j2 in ops):
+    replaced = [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in ops if op == "replace"]
+    other = sum(i2 - i1 + j2 - j1 for op, i1, i2, j1, j2 in ops if op in ("insert", "delete"))
+    if len(replaced) != 1 or other > _MAX_EXTRA:
         return None
-    i, j = swaps[0]
+    i1, i2, j1, j2 = replaced[0]
+    if (i2 - i1, j2 - j1) != (1, 1):
+        # a member of a class named by one, two or three words (بي بي سي، التحرش الجنسي، الجنيه الإسترليني) put
+        # for another member of its class; at the end of the stretch, the body's words after its member are the
+        # rest of its sentence (إلى القطاع العام في البلاد)
+        ends = [j2] + ([j1 + n for n in (1, 2, 3) if j1 + n < j2] if ops[-1][0] == "replace" else [])
+        ca = _span_member(title, i1, i2)
+        if ca is None or ca in _body_members(ctx):
+            return None
+        for end in ends:
+            cb = _span_member(body, j1, end)
+            if cb is not None and cb[0] == ca[0] and cb != ca:
+                return i1, i2, j1, end
+        return None
+    i, j = i1, j1
+    ma, mb = _member(title, i), _member(body, j)
+    if ma is not None and ma == mb:
+        return None  # two forms of one member of a class (القطاع الحكومي / القطاع العام)
+    if ma is not None and ma in _body_members(ctx):
+        return None  # the body also names the title's member: the story may mention both
     if not (has_article(title[i].norm) and has_article(body[j].norm)) and not _named(title, i, body, j) \
-            and not _same_class(title[i].norm, body[j].norm) and not _names(title[i].norm, body[j].norm):
+            and not _same_class(title[i].norm, body[j].norm) and not _names(title[i].norm, body[j].norm) \
+            and not (ma is not None and mb is not None and ma[0] == mb[0]):
         return None  # two definite nouns (الذهب / النفط): verbs and descriptions are paraphrased freely
     x, y = bare(title[i].norm), bare(body[j].norm)
     if x[:3] == y[:3] or ratio(x, y) >= _CLOSE or x[:1].isdigit() != y[:1].isdigit() \
@@ -170,7 +208,7 @@ def _swap(ctx: Context, title: list[Token], tkeys: list[str], body: list[Token])
         return None  # near-synonyms, or two forms of one member of a class (النفط / البترول)
     if tkeys[i] in ctx.body_words or bkeys[j] in {word_key(t.norm) for t in ctx.title.tokens}:
         return None
-    return i, j
+    return i, i + 1, j, j + 1
 
 
 
@@ -188,11 +226,52 @@ def _same_class(a: str, b: str) -> bool:
     return ca is not None and cb is not None and ca[0] == cb[0] and ca != cb
 
 
+def _key(tokens: list[Token], a: int, b: int) -> str:
+    """The words a..b as a form of ``data/swap_classes.txt`` is looked up: bare words joined by "_"."""
+    return "_".join(bare(t.norm) for t in tokens[a:b])
+
+
+def _phrase(tokens: list[Token], a: int, b: int) -> tuple[str, int] | None:
+    """The member of a class the words a..b name, all of them (سي إن إن، التحرش الجنسي), or None."""
+    return _CLASSES.get(_key(tokens, a, b))
+
+
+def _span_member(tokens: list[Token], a: int, b: int) -> tuple[str, int] | None:
+    """The member of a class words a..b name (one to three words), alone or after the word before them (القطاع
+    + الخاص)."""
+    if not 0 < b - a <= 3:
+        return None
+    return _phrase(tokens, a, b) or (_phrase(tokens, a - 1, b) if a else None)
+
+
+def _member(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The member of a class word i names alone or with its neighbour (القطاع الخاص، مهرجان كان)."""
+    for a, b in ((i, i + 2), (i - 1, i + 1), (i, i + 1)):
+        if a >= 0 and b <= len(tokens) and (found := _phrase(tokens, a, b)) is not None:
+            return found
+    return None
+
+
+def _body_members(ctx: Context) -> set[tuple[str, int]]:
+    """Every member of a class the body names, by one, two or three words (read only for a found swap)."""
+    got = ctx.cache.get("swapped.members")
+    if got is None:
+        toks = ctx.body.tokens
+        got = {m for k in range(len(toks)) for n in (1, 2, 3)
+               if k + n <= len(toks) and (m := _phrase(toks, k, k + n)) is not None}
+        ctx.cache["swapped.members"] = got
+    return got  # type: ignore[return-value]
+
+
 def _class_members() -> dict[str, tuple[str, int]]:
-    """Each form of ``data/swap_classes.txt`` -> (its class, its member's line)."""
+    """Each form of ``data/swap_classes.txt`` -> (its class, its member's line); a form of several words is
+    written with "_" between them (بي_بي_سي) and looked up by its bare words."""
     out: dict[str, tuple[str, int]] = {}
     for line, (name, forms) in enumerate(normalized_fields("swap_classes")):
         for form in forms.split():
+            if "_" in form:
+                out.setdefault("_".join(bare(p) for p in form.split("_")), (name, line))
+                continue
             # the form as listed and as bare() reads it alone (بترول loses its ب as if a proclitic): a word is
             # looked up by bare(), which keeps بترول whole after ال
             out.setdefault(form, (name, line))
@@ -201,6 +280,7 @@ def _class_members() -> dict[str, tuple[str, int]]:
 
 
 _CLASSES = _class_members()
+_FIRSTS = frozenset(k.split("_")[0] for k in _CLASSES if "_" in k)  # first words of the members named by several
 
 
 def _verb_like(word: str) -> bool:
