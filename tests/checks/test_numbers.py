@@ -38,6 +38,29 @@ CASES = [
     ("بكلفة مليون ونصف دينار", [(1.5e6, "مليون ونصف دينار", key("دينار"), "")]),
     ("تبرع بربع مليون دولار", [(2.5e5, "بربع مليون دولار", key("دولار"), "")]),
     ("دفع تعويضاً قدره 119 مليوناً و625 ألف دولار", [(119.625e6, "119 مليوناً و625 ألف دولار", key("دولار"), "")]),
+    # half or a quarter of a scale, the fraction definite or not: never the whole scale
+    ("تكبدت الشركة خسائر تقارب النصف مليار دولار", [(5e8, "النصف مليار دولار", key("دولار"), "")]),
+    ("استقطب المهرجان نصف مليون زائر", [(5e5, "نصف مليون زائر", key("زائر"), "")]),
+    ("تبرع المحسن بالنصف مليون دينار", [(5e5, "بالنصف مليون دينار", key("دينار"), "")]),
+    ("قدرت الخسائر بنصف مليار جنيه", [(5e8, "بنصف مليار جنيه", key("جنيه"), "")]),
+    # thousands separators: two dot groups of three digits, commas, the Arabic thousands sign (U+066C); with a
+    # decimal part after the other separator
+    ("بلغ عدد سكان الولاية 1.473.659 نسمة", [(1473659, "1.473.659 نسمة", key("نسمة"), "")]),
+    ("بلغ عدد سكان الولاية 1,473,659 نسمة", [(1473659, "1,473,659 نسمة", key("نسمة"), "")]),
+    ("بلغ عدد سكان الولاية ١٬٤٧٣٬٦٥٩ نسمة", [(1473659, "١٬٤٧٣٬٦٥٩ نسمة", key("نسمة"), "")]),
+    ("بلغت الميزانية 2.350.000,5 دينار", [(2350000.5, "2.350.000,5 دينار", key("دينار"), "")]),
+    ("بلغت الميزانية 2,350,000.75 دولار", [(2350000.75, "2,350,000.75 دولار", key("دولار"), "")]),
+    # definite tens and hundreds, both cases, with proclitics
+    ("احتفل الزوجان بمرور الخمسين عاما على زواجهما", [(50, "الخمسين عاما", key("عام"), "")]),
+    ("يحتفل الفنان ببلوغه الخمسون عاما", [(50, "الخمسون عاما", key("عام"), "")]),
+    ("لم يتجاوز الثلاثين من عمره", [(30, "الثلاثين", None, "upto")]),
+    ("خطة الحكومة للمئة يوم الأولى", [(100, "للمئة يوم", key("يوم"), "")]),
+    ("ماذا أنجزت الحكومة خلال المائة يوم الأولى", [(100, "المائة يوم", key("يوم"), "")]),
+    ("كرّم النادي لاعبيه بالخمسين ميدالية", [(50, "بالخمسين ميدالية", key("ميدالية"), "")]),
+    ("ترقية للثلاثين موظفا المتعاقدين", [(30, "للثلاثين موظفا", key("موظف"), "")]),
+    ("وصل الأربعون لاعبا إلى المعسكر", [(40, "الأربعون لاعبا", key("لاعب"), "")]),
+    ("نقل المئة والخمسون مهاجرا إلى الميناء", [(150, "المئة والخمسون مهاجرا", key("مهاجر"), "")]),
+    ("بلغ عددهم الثلاثة والخمسين", [(53, "الثلاثة والخمسين", None, "")]),
 ]
 
 
@@ -66,6 +89,45 @@ def test_years_dates_and_vague_counts_are_marked(text, kind):
 ])
 def test_words_that_only_look_like_numbers_are_ignored(text):
     assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "سجل الفريق هدفه في النصف الثاني من المباراة",  # the half of a match
+    "حصل على النصف فقط",
+    "احتفلت الجامعة بالذكرى الخمسين لتأسيسها",  # an ordinal after its definite noun
+    "في الدورة الثلاثين للمهرجان",
+    "وصل المهاجرون المئة والخمسون إلى الميناء",  # after a definite plural: left unread, never read as 50
+    "يوم الخامس والعشرين من الشهر",  # a compound ordinal
+    "ارتفعت الأسعار بنسبة 7 في المئة",  # per cent, not a hundred
+    "ارتفعت الأسعار 7 بالمئة",
+    "أطلقت الشركة الإصدار 1.2.3 من التطبيق",  # a version
+    "وقع الحادث يوم 12.03.2018 ليلا",  # a date with dots
+])
+def test_definite_and_dotted_look_alikes_are_no_new_figures(text):
+    got = [(m.value, m.kind) for m in find_numbers(text)]
+    assert [g for g in got if g[1] in ("digits", "words", "fraction") and g[0] not in (7,)] == []
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    ("انتظر المسافرون نصف ساعة", 0.5, "fraction"),  # a fraction, not half a million
+    ("في عام 2018 افتتح المصنع", 2018, "year"),
+    ("تولى منصبه في الثلاثين من يونيو", 30, "date"),  # a day of the month
+    ("للاتصال: 0021671123456", 21671123456, "digits"),  # a phone number stays one figure, no thousands
+])
+def test_look_alikes_keep_their_reading(text, value, kind):
+    (m,) = find_numbers(text)
+    assert (m.value, m.kind) == (value, kind)
+
+
+def test_candidate_reading_finds_definite_numbers_too():
+    text = "قال المدير إن النصف مليار دينار صرفت على الخمسين مدرسة، و1.473.659 نسمة استفادوا منها."
+    view = TextView("body", text)
+    from editorial.checks.consistency.words import NUM, token_index
+
+    cands = [view.tokens[i] for i in token_index(view)[NUM]]
+    got = find_numbers(text, view.normalized, cands)
+    assert got == find_numbers(text)
+    assert [m.value for m in got] == [5e8, 50, 1473659]
 
 
 def test_offsets_are_in_the_original_text_with_tashkeel_and_tatweel():

@@ -47,6 +47,7 @@ _AFTER = {("علي", "الاقل"): "over", ("علي", "الاكثر"): "upto", 
 # Words between a qualifier and its figure: "أكثر من"، "يزيد على"، "يقل عن"، "يتخطى حاجز الـ80"، "دون عتبة".
 _QUALIFIER_GAP = frozenset(("من", "ما", "علي", "عن", "ب", "ال", "حاجز", "عتبه", "سقف"))  # normalised words
 _PERCENT_WORDS = frozenset(L._n("بالمئة بالمائة المئة المائة بالمية بالمائه"))
+_PER_CENT = _PERCENT_WORDS - frozenset(L._n("المئة المائة"))  # per cent on their own; "المئة" only after "في"
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,10 @@ def _digits_value(s: str) -> tuple[float, int] | None:
     seps = _SEP_RE.findall(s)
     if all(len(p) == 3 for p in parts[1:]) and (len(parts) > 2 or seps[0] == ","):
         return float("".join(parts)), 0  # thousands separators
+    if len(set(seps)) == 2 and len(set(seps[:-1])) == 1 and seps[-1] != seps[0] \
+            and all(len(p) == 3 for p in parts[1:-1]) and len(parts[0]) <= 3:
+        # thousands one way, the decimal point the other: 1.473.659,5 (Maghreb, Europe) or 1,473,659.25
+        return float(f"{''.join(parts[:-1])}.{parts[-1]}"), len(parts[-1])
     if len(parts) == 2:
         return float(f"{parts[0]}.{parts[1]}"), len(parts[1])
     return None
@@ -114,7 +119,25 @@ def _word_atom(w: str) -> tuple[str, float] | None:
             return ("plural_scale" if plural else "scale"), v
     if w.startswith("ال") and w[2:] in L.UNIT_WORDS and L.UNIT_WORDS[w[2:]] >= 3:
         return "unit", L.UNIT_WORDS[w[2:]]  # "السفراء الثلاثة"
+    return _definite_atom(w)
+
+
+def _definite_core(w: str) -> str | None:
+    """The number word in a definite tens or hundreds word with its proclitics (الخمسين، والخمسون، بالثلاثين،
+    للثلاثين، المئة، بالمائتين), or None."""
+    for p in _DEFINITE_TENS_PREFIXES:
+        if w.startswith(p) and (w[len(p):] in L.TEN_WORDS or w[len(p):] in L.HUNDRED_WORDS):
+            return w[len(p):]
     return None
+
+
+def _definite_atom(w: str) -> tuple[str, float] | None:
+    core = _definite_core(w)
+    if core is None or w in _PER_CENT:
+        return None  # "بالمئة" is per cent, never a hundred
+    if core in L.TEN_WORDS:
+        return "ten", L.TEN_WORDS[core]
+    return "hundred", L.HUNDRED_WORDS[core]
 
 
 _Tok = tuple[str, int, int]  # (normalised text, start, end) in normalised offsets
@@ -180,6 +203,13 @@ class _Parser:
         if self.is_digit(i):
             return self.read_digits(i)
         w = self.tok(i)
+        definite = next((w[len(p):] for p in _DEFINITE if w.startswith(p) and w[len(p):] in L.FRACTION_WORDS), None)
+        if definite is not None:
+            # "النصف مليار" is half a billion; "النصف الثاني"، "النصف" alone is the half of something, no figure
+            if self.tok(i + 1) not in L.SCALE_BASE:
+                return None
+            value, j = self.scales(L.FRACTION_WORDS[definite], i + 1)
+            return self.finish(i, j, value, "words", 0)
         if w in L.FRACTION_WORDS or (w[:1] in CLITIC_LETTERS and w[1:] in L.FRACTION_WORDS):
             value = L.FRACTION_WORDS.get(w, L.FRACTION_WORDS.get(w[1:], 0.5))
             if self.tok(i + 1) in L.SCALE_BASE:  # ربع مليون = 250,000
@@ -271,11 +301,30 @@ class _Parser:
         """Reject number words that are something else here (الاثنين = Monday, الخامس عشر = ordinal)."""
         if w in L.WEEKDAYS:
             return False
+        if _definite_core(w) is not None and atom[0] in ("ten", "hundred"):
+            return self.definite_allowed(j, seen)
         if not seen and atom == ("unit", 10) and self.tok(j - 1) in L.ORDINALS:
             return False
         if not seen and w in _NOT_TWO:
             return False
         return not (not seen and w in _NOT_ONE)
+
+    def definite_allowed(self, j: int, seen: bool) -> bool:
+        """A definite tens or hundreds word (الخمسين، المئة) is a count unless it is an ordinal or "per cent": after
+        an ordinal (الخامس والعشرين) or a definite noun it qualifies (الدورة الخمسين، الذكرى الثلاثين), after "في"
+        (في المئة). Inside a number it only follows another definite word (المئة والخمسين)."""
+        if seen:
+            return _definite_noun(self.tok(j - 1) if self.tok(j - 1) != "و" else self.tok(j - 2))
+        prev = self.tok(j - 1)
+        if not self.adjacent(j) or not prev:
+            return True
+        if prev in ("في", "فى") and self.tok(j) in _HUNDRED_DEFINITE or prev in L.ORDINALS or prev[:1].isdigit():
+            return False
+        if self.tok(j).startswith(("وال", "فال")):  # the rest of a definite number or ordinal not read (المئة والخمسون)
+            return not _definite_noun(prev)
+        if self.tok(j).startswith("ال"):  # an adjective takes no preposition: بالخمسين، للمئة count
+            return not (_definite_noun(prev) and not starts_number(prev) and prev not in L.QUALIFIERS)
+        return True
 
     def finish(self, i: int, j: int, value: float, kind: str, decimals: int, scaled: bool = False,
                ) -> tuple[NumberMention, int]:
@@ -291,6 +340,8 @@ class _Parser:
             kind = "digits"
         if unit is not None and (unit in _MONTH_KEYS):
             kind = "date"
+        if kind == "words" and self.tok(j) == "من" and unit_key(self.tok(j + 1)) in _MONTH_KEYS:
+            kind = "date"  # "الثلاثين من يونيو": a day of the month
         return NumberMention(value, start, end, unit, unit_end, qualifier, kind, decimals, scaled), max(j, i + 1)
 
     def after_marks(self, end: int) -> int:
@@ -340,7 +391,17 @@ class _Parser:
 
 
 _DEFINITE = ("ال", "وال", "بال", "فال", "لل", "ولل")
+# proclitics with the article before a definite tens or hundreds word (longest first: "وبال" before "وال")
+_DEFINITE_TENS_PREFIXES = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
 _COUNTED = frozenset(L.UNIT_LEMMAS.values())  # counted nouns (يوم، شهر، شخص): units even where a time word
+
+
+_HUNDRED_DEFINITE = frozenset(L._n("المئة المائة"))
+
+
+def _definite_noun(w: str) -> bool:
+    """A word with the article (الدورة، بالذكرى، للطابق): before a definite number word, the noun it qualifies."""
+    return len(w) > 3 and w.startswith(_DEFINITE_TENS_PREFIXES)
 
 
 def _vague_core(w: str) -> str:
@@ -359,6 +420,9 @@ def _starters() -> frozenset[str]:
     vague = set(L.VAGUE_WORDS) | {w for w, (_, plural) in L.SCALE_WORDS.items() if plural}
     out = words | {c + w for w in words for c in CLITIC_LETTERS} | {"ال" + w for w in L.UNIT_WORDS}
     out |= {p + w for w in vague for p in _DEFINITE}  # العشرات، بالمئات، وآلاف
+    # الخمسين، بالثلاثين، المئة (not "بالمئة": per cent); النصف، بالنصف before a scale word (النصف مليار)
+    out |= {p + w for w in (*L.TEN_WORDS, *L.HUNDRED_WORDS) for p in _DEFINITE_TENS_PREFIXES} - _PER_CENT
+    out |= {p + w for w in L.FRACTION_WORDS for p in _DEFINITE}
     return frozenset(out)
 
 
