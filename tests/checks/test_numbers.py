@@ -96,6 +96,7 @@ def test_words_that_only_look_like_numbers_are_ignored(text):
     "حصل على النصف فقط",
     "احتفلت الجامعة بالذكرى الخمسين لتأسيسها",  # an ordinal after its definite noun
     "في الدورة الثلاثين للمهرجان",
+    "وزراء مالية مجموعة العشرين يجتمعون في الرياض",  # the G20, a name
     "وصل المهاجرون المئة والخمسون إلى الميناء",  # after a definite plural: left unread, never read as 50
     "يوم الخامس والعشرين من الشهر",  # a compound ordinal
     "ارتفعت الأسعار بنسبة 7 في المئة",  # per cent, not a hundred

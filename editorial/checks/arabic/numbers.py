@@ -4,7 +4,11 @@
 from the words before it (أكثر من / نحو / أقل من / حتى) or after it and its noun (على الأقل، تقريبا), and the
 counted noun or unit after it, reduced to a key (``unit_key``) so that ساعات and ساعة, دنانير and دينار, "في
 المئة" and % compare equal. It reads "16.8 مليار", "1,200", "١٢", "4 آلاف و870", "أربعة ملايين", "خمسة
-وعشرون", "ألفين", "نصف", "عشرات" (vague) and the Tunisian "3ر747" (747.3). Known limits: years, dates and times are returned with ``kind`` set so that
+وعشرون", "ألفين", "نصف", "عشرات" (vague), the Tunisian "3ر747" (747.3), thousands separators of any kind
+("1.473.659"، "1,473,659"، "١٬٤٧٣٬٦٥٩", with a decimal part after the other sign: "1.473.659,5"), half or a quarter of
+a scale with or without the article ("النصف مليار" = 500 million) and definite tens and hundreds in any case and
+with their proclitics ("الخمسين عاما"، "بالثلاثين"، "للمئة يوم"; not the ordinal after its noun: "الذكرى الخمسين"،
+"الخامس والعشرين"، nor "في المئة"، nor "مجموعة العشرين"). Known limits: years, dates and times are returned with ``kind`` set so that
 callers can skip them; ordinals are not numbers here; a counted noun before the number (عدد القتلى 12) is not
 read.
 """
@@ -318,7 +322,8 @@ class _Parser:
         prev = self.tok(j - 1)
         if not self.adjacent(j) or not prev:
             return True
-        if prev in ("في", "فى") and self.tok(j) in _HUNDRED_DEFINITE or prev in L.ORDINALS or prev[:1].isdigit():
+        if prev in ("في", "فى") and self.tok(j) in _HUNDRED_DEFINITE or prev in L.ORDINALS or prev[:1].isdigit() \
+                or prev in _NAMED_BY_NUMBER:
             return False
         if self.tok(j).startswith(("وال", "فال")):  # the rest of a definite number or ordinal not read (المئة والخمسون)
             return not _definite_noun(prev)
@@ -397,6 +402,8 @@ _COUNTED = frozenset(L.UNIT_LEMMAS.values())  # counted nouns (يوم، شهر،
 
 
 _HUNDRED_DEFINITE = frozenset(L._n("المئة المائة"))
+# Groups named by a number: "مجموعة العشرين" (the G20), "قمة العشرين" are no count of twenty.
+_NAMED_BY_NUMBER = frozenset(L._n("مجموعة ومجموعة لمجموعة بمجموعة قمة وقمة لقمة بقمة"))
 
 
 def _definite_noun(w: str) -> bool:
