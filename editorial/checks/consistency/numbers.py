@@ -51,8 +51,7 @@ RULES: tuple[Rule, ...] = (
         "الرقم في العنوان «{text}» لا يطابق أياً مما يقابله من أرقام النص (أقربها: {body}): تحقّق منه.",
         "The title's figure “{text}” matches none of the body's figures it may stand for (closest: {body}): check it.",
         "A number in the title that matches none of several body numbers of the same unit, or a bare title figure "
-        "without a noun that the body never gives while it gives one figure close to it (the figures compared are "
-        "then of no stated unit: one message for both, it names no unit).",
+        "(no noun) that the body never gives while it gives one figure close to it.",
     ),
 )
 
