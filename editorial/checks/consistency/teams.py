@@ -23,11 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from itertools import compress
 from typing import NamedTuple
 
 from ..arabic import lexicon as L
 from ..arabic.clitics import strip_proclitics
 from ..arabic.data import fields, words
+from ..arabic.memo import WordMemo
 from ..arabic.normalize import norm
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
@@ -81,6 +83,18 @@ def _heads(w: str) -> tuple[str, ...]:
     return (w, "ال" + bare) if had_article else (w, bare)
 
 
+_STARTS: dict[int, tuple[dict[str, tuple[tuple[tuple[str, ...], str], ...]], WordMemo[bool]]] = {}
+
+
+def _starts_memo(names: dict[str, tuple[tuple[tuple[str, ...], str], ...]]) -> WordMemo[bool]:
+    """word -> whether one of its heads begins a name of ``names`` (a lexicon made once and kept, so its memo
+    is kept beside it; the lexicon itself is held too, so its id is never another's)."""
+    entry = _STARTS.get(id(names))
+    if entry is None or entry[0] is not names:
+        entry = _STARTS[id(names)] = (names, WordMemo(lambda w: any(h in names for h in _heads(w))))
+    return entry[1]
+
+
 def find_clubs(view: TextView) -> list[Club]:
     """Every lexicon club in the field, longest name first."""
     return _find(view, _names())
@@ -89,14 +103,18 @@ def find_clubs(view: TextView) -> list[Club]:
 def _find(view: TextView, names: dict[str, tuple[tuple[tuple[str, ...], str], ...]]) -> list[Club]:
     """Every name of a lexicon (first word -> (words, key)) in the field, longest name first."""
     toks = view.tokens
-    # Only a word one of whose heads begins a name can start one: the field's distinct words are read once, and
-    # the scan jumps from one such word to the next.
-    first = {w for w in view.vocabulary if any(h in names for h in _heads(w))}
+    # Only a word one of whose heads begins a name can start one: the field's distinct words are read once (each
+    # word's answer kept for the lexicon, so a known word is one dict lookup, in C), and the scan jumps from one
+    # such word to the next.
+    starts = _starts_memo(names)
+    vocabulary = list(view.vocabulary)
+    first = set(compress(vocabulary, map(starts.__getitem__, vocabulary)))
     if not first:
         return []
     out: list[Club] = []
     i = 0
-    for k in [k for k, w in enumerate(view.norms) if w in first]:
+    norms = view.norms
+    for k in compress(range(len(norms)), map(first.__contains__, norms)):
         if k < i:
             continue  # inside the name found before
         i = k
