@@ -325,9 +325,14 @@ def _body_members(ctx: Context) -> set[tuple[str, int]]:
     """Every member of a class the body names, by one, two or three words (read only for a found swap)."""
     got = ctx.cache.get("swapped.members")
     if got is None:
-        toks = ctx.body.tokens
-        got = {m for k in range(len(toks)) for n in (1, 2, 3)
-               if k + n <= len(toks) and (m := _phrase(toks, k, k + n)) is not None}
+        # Each distinct word once; a member of two or three words only from a word that can begin one.
+        norms = ctx.body.norms
+        bares = {w: bare(w) for w in ctx.body.vocabulary}
+        got = {m for b in bares.values() if (m := _CLASSES.get(b)) is not None}
+        for k in [k for k, w in enumerate(norms) if bares[w] in _FIRSTS]:
+            for n in (2, 3):
+                if k + n <= len(norms) and (m := _CLASSES.get("_".join(bares[w] for w in norms[k:k + n]))) is not None:
+                    got.add(m)
         ctx.cache["swapped.members"] = got
     return got  # type: ignore[return-value]
 
