@@ -19,7 +19,7 @@ import regex
 from ..arabic import norm
 from ..arabic.quotes import Quotations
 from . import lexicon as lx
-from .text import any_in, forms, sentence_end, sentence_start, words
+from .text import any_in, forms, positions, sentence_end, sentence_start, words
 
 RULE = "placeholder.filler_marker"
 
@@ -153,14 +153,8 @@ def _matches_at_heads(rx: regex.Pattern[str], text: str, heads: tuple[str, ...])
     """``rx.finditer(text)`` for a pattern whose every match starts with one of ``heads``: the pattern is tried
     only where ``str.find`` sees one (lookbehinds still see the text before), in order, never inside the previous
     match, instead of scanning every character."""
-    found: set[int] = set()
-    for h in heads:
-        i = text.find(h)
-        while i >= 0:
-            found.add(i)
-            i = text.find(h, i + 1)
     last = 0
-    for pos in sorted(found):
+    for pos in positions(text, heads):
         if pos < last:
             continue
         m = rx.match(text, pos)

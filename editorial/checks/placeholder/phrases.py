@@ -20,7 +20,7 @@ from ..arabic.marks import after_marks
 from ..arabic.memo import WordMemo
 from ..arabic.quotes import Quotations
 from . import lexicon as lx
-from .text import any_in, sentence_end, sentence_start, words
+from .text import any_in, positions, sentence_end, sentence_start, words
 
 NOTE_RULE = "placeholder.editor_note"
 DUMMY_RULE = "placeholder.dummy_text"
@@ -93,7 +93,7 @@ class Pattern:
             yield from self.rx.finditer(text)
             return
         last = 0
-        for pos in _positions(text, heads):
+        for pos in positions(text, heads):
             if pos < last:
                 continue  # inside the previous match: finditer does not overlap matches
             m = self.rx.match(text, pos)  # lookbehinds still see the text before pos
@@ -152,17 +152,6 @@ def present_runs(view: TextView) -> frozenset[str]:
 
 def _literals(words: str, raw: bool) -> tuple[str, ...]:
     return tuple(t.replace("_", " ") for t in (words if raw else norm(words)).split())
-
-
-def _positions(text: str, heads: tuple[str, ...]) -> list[int]:
-    """Sorted offsets where one of ``heads`` occurs (overlaps included)."""
-    found: set[int] = set()
-    for h in heads:
-        i = text.find(h)
-        while i >= 0:
-            found.add(i)
-            i = text.find(h, i + 1)
-    return sorted(found)
 
 
 _SLOT = r"(?:الرقم|الأرقام|رقم|الاسم|الأسماء|اسم|التاريخ|تاريخ|التهجئة|المصدر|النسبة|المبلغ|صحة الرقم|صحة الاسم|المعلومة)"

@@ -82,3 +82,14 @@ def any_in(words: list[str], lexicon: frozenset[str]) -> bool:
 def words(text: str) -> list[str]:
     """Normalised words of a short piece of text."""
     return WORD_RE.findall(norm(text))
+
+
+def positions(text: str, heads: tuple[str, ...]) -> list[int]:
+    """Sorted offsets where one of ``heads`` occurs (overlaps included)."""
+    found: set[int] = set()
+    for h in heads:
+        i = text.find(h)
+        while i >= 0:
+            found.add(i)
+            i = text.find(h, i + 1)
+    return sorted(found)
