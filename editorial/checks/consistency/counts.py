@@ -8,12 +8,14 @@ one of these ways, each read for the same noun (its singular, dual and plural fo
   noun (الدول الثلاث، السفراء الثلاثة), the highest of a run of ordinals (الاتفاقية الأولى ... والثالثة);
 - a list of the items right after the noun (ولايات صفاقس وقابس ومدنين؛ وزراء خارجية مصر والأردن والعراق؛ الملاعب
   التالية: رادس والمنزه), or after "كل من" near the start of the body for things named by a name (a stadium, a
-  hospital, a party), or a run of places for a count of countries or towns;
+  hospital, a party), or after "في" closing a sentence of the opening (نُقلوا إلى ... في سهلول والرابطة.: names
+  for venues, known places for countries and towns), or a run of places for a count of countries or towns;
 - for a meeting, the body's adjective on the same meeting noun (القمة الثنائية) or the parties listed after
   it (قمة جمعت مصر والأردن والعراق؛ لقاء بين الوزيرين).
 
 It reports only a clear, different count: nothing when any of the body's counts of that noun agrees with the
-title, when a list is announced as partial (منها، مثل، من بينها، أبرزها), when the body's evidence is quoted,
+title, when a list is announced as partial (منها، مثل، من بينها، أبرزها), when the title names some of its items after
+the count (ثلاث ولايات بينها باجة) and the body lists more, when the body's evidence is quoted,
 or when title and body both give a number (the numbers check reports that). A shorter list of places is no
 conflict when the body names enough places elsewhere (12 دولة ... منها تونس والمغرب). Known limits: the items of
 a list are counted from its commas and its "و", so an item whose name itself begins with a conjunction-like و
@@ -233,6 +235,8 @@ def _conflict(ctx: Context, f: Fact, evidence: list[Evidence]) -> Evidence | Non
                 or _all_of_country(ctx, f, e)]
     if not same or any(e.n == f.n for e in same):
         return None
+    if _partial_title(ctx, f):  # "إصابات في ثلاث ولايات بينها صفاقس": a longer list may name others too
+        same = [e for e in same if not (e.how in ("list", "places") and e.n > f.n)]
     same = [e for e in same if not (e.how == "count" and e.n < f.n and _part(ctx, e, f.n))]
     if f.number:
         same = [e for e in same if not e.number]  # number against number: the numbers check reports it
@@ -245,6 +249,12 @@ def _conflict(ctx: Context, f: Fact, evidence: list[Evidence]) -> Evidence | Non
     if all(e.n < f.n for e in places) and (f.n > _FEW or _named(ctx, f.kind) >= f.n):
         return None  # a shorter run may name a few of them (15 دولة ... منها تونس والمغرب)
     return places[0]
+
+
+def _partial_title(ctx: Context, f: Fact) -> bool:
+    """The title names some of its counted items after the count (ثلاث دول بينها مصر، منها، أبرزها)."""
+    partial = _cues()["partial"]
+    return any(t.start >= f.end and t.norm in partial for t in ctx.title.tokens)
 
 
 def _all_of_country(ctx: Context, f: Fact, e: Evidence) -> bool:
@@ -298,18 +308,21 @@ def _about(ctx: Context, f: Fact, evidence: list[Evidence]) -> list[Evidence]:
         if f.key in _leaders():  # "الزعيمان" and the body's opening reporting a trilateral summit
             same += [e for e in evidence if e.how == "meeting" and e.key != _PARTIES and e.start < _lead_end(ctx)]
     if f.kind in ("country", "town"):
-        lists = [e for e in evidence if e.how == "list" and e.key in (f.key, _LISTED + f.kind)]
+        lists = [e for e in evidence if e.how == "list" and e.key in (f.key, _LISTED + f.kind, _WHERE + f.kind)]
         same += [e for e in evidence if e.how == "places" and e.key == f.kind
                  and not any(x.start <= e.start < x.end for x in lists)]  # a run inside a list is part of it
     if f.kind in ("venue", "body", "team"):  # a list of countries names teams, not hospitals or parties
         same += [e for e in evidence if e.key.startswith(_LISTED)
                  and (e.key != _LISTED + "country" or f.kind == "team")]
     if f.kind in ("country", "town"):
-        same += [e for e in evidence if e.key == _LISTED + f.kind]
+        same += [e for e in evidence if e.key in (_LISTED + f.kind, _WHERE + f.kind)]
+    if f.kind in ("venue", "body", "team"):  # a list of known towns after "في" says where, not which venues
+        same += [e for e in evidence if e.key == _WHERE]
     return same
 
 
 _LISTED = "*list:"  # the key of a list with no noun before it, then the kind of place its items are, if any
+_WHERE = "*in:"  # the key of a list after "في" closing a sentence, then the kind of place its items are, if any
 
 
 # --- the title --------------------------------------------------------------------------------------------------
@@ -659,6 +672,31 @@ def _intro_lists(ctx: Context) -> Iterator[Evidence]:
         got = _items(ctx, start, "venue")
         if got is not None:
             yield Evidence(_LISTED + got[3], got[0], got[1], got[2], "list")
+    yield from _where_lists(ctx)
+
+
+def _where_lists(ctx: Context) -> Iterator[Evidence]:
+    """A list of names after the preposition "في" that closes a sentence of the body's opening: where the
+    reported thing happened, named in full (سُجّلت الإصابات في بنزرت وباجة وجندوبة.؛ نُقل الجرحى إلى ... في
+    سهلول والرابطة.). Its first item must be a name (no article unless a known place, no function word, no
+    digit), and the sentence must end with the list (a list followed by more words is no full count)."""
+    view = ctx.body
+    toks = view.tokens
+    text = view.text
+    for i in range(min(len(toks), LEAD_TOKENS) - 2):
+        if toks[i].norm != "في" or _gap_punct(view, i + 1, allow=""):
+            continue
+        first = toks[i + 1].norm
+        if first in L.STOPWORDS or first[:1].isdigit() or (first.startswith("ال") and not place_lookup(first)):
+            continue
+        got = _items(ctx, i + 1, "venue")
+        if got is None:
+            continue
+        rest = text[got[2]:got[2] + 8].lstrip(" \t")
+        if rest and rest[0] not in ".!؟\n":
+            continue  # the sentence goes on after the list
+        kind = got[3] or ("place" if any(place_lookup(t.norm) for t in toks[i + 1:] if t.end <= got[2]) else "")
+        yield Evidence(_WHERE + kind, got[0], got[1], got[2], "list")  # "place": no venues (تونس وصفاقس)
 
 
 def _after_subject(view: TextView, j: int) -> int | None:
