@@ -43,3 +43,19 @@ def collected(child: str, env: dict[str, str], cwd: str | None = None) -> int:
     if not found:
         raise SystemExit(f"no count from callgrind: {err[-500:]}")
     return int(found.group(1))
+
+
+# The start of an engine child: the tree to measure first on sys.path, the ``BENCH_TEXTS`` 800-word texts of
+# ``engine.py`` (real-dev articles when ../shared is there), each checked once so imports and word memos are warm.
+# Shared by ``engine_instructions.py`` and ``engine_steps.py``, which append what they measure.
+ENGINE_TEXTS = r"""
+import os, sys, time
+sys.path.insert(0, os.environ["ENGINE_BENCH_TREE"])
+sys.path.insert(0, os.path.join(os.environ["BENCH_ROOT"], "benchmarks"))
+from engine import SHARED, load_articles, text_of_words
+from editorial.checks import check_draft
+articles = load_articles(SHARED)
+texts = [text_of_words(articles, 800, start=i * 3) for i in range(int(os.environ["BENCH_TEXTS"]))]
+for title, body in texts:
+    check_draft(title, body)
+"""

@@ -20,20 +20,11 @@ import argparse
 import os
 from pathlib import Path
 
-from callgrind import collected  # benchmarks/ is this script's folder, first on sys.path
+from callgrind import ENGINE_TEXTS, collected  # benchmarks/ is this script's folder, first on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-CHILD = r"""
-import os, sys, time
-sys.path.insert(0, os.environ["ENGINE_BENCH_TREE"])
-sys.path.insert(0, os.path.join(os.environ["BENCH_ROOT"], "benchmarks"))
-from engine import SHARED, load_articles, text_of_words
-from editorial.checks import check_draft
-articles = load_articles(SHARED)
-texts = [text_of_words(articles, 800, start=i * 3) for i in range(int(os.environ["BENCH_TEXTS"]))]
-for title, body in texts:
-    check_draft(title, body)
+CHILD = ENGINE_TEXTS + r"""
 flag = os.environ["BENCH_FLAG"]
 open(flag + ".ready", "w").close()
 while not os.path.exists(flag + ".go"):

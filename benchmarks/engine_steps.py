@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from callgrind import ENGINE_TEXTS  # benchmarks/ is this script's folder, first on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 
 _PREPARED = "v.tokens; v.sentences; v.paragraphs; v.vocabulary; v.quotations"
@@ -64,12 +66,8 @@ STEPS: dict[str, list[tuple[str, str]]] = {
         (m, f"d.on and list(MODULES[{i}].check(d.ctx, C))") for i, m in enumerate(_MODULES)],
 }
 
-CHILD = r"""
-import os, sys, time, gc
-sys.path.insert(0, os.environ["ENGINE_BENCH_TREE"])
-sys.path.insert(0, os.path.join(os.environ["BENCH_ROOT"], "benchmarks"))
-from engine import SHARED, load_articles, text_of_words
-from editorial.checks import check_draft
+CHILD = ENGINE_TEXTS + r"""
+import gc
 from editorial.checks.config import DEFAULT_CONFIG as C
 from editorial.checks.types import Document
 from editorial.checks.repetition import exact, openers, phrases, similar
@@ -77,10 +75,6 @@ from editorial.checks.repetition.prep import Body
 from editorial.checks.placeholder import brackets as B, markers as M, phrases as P
 from editorial.checks.consistency import _MODULES as MODULES, Context
 import json
-articles = load_articles(SHARED)
-texts = [text_of_words(articles, 800, start=i * 3) for i in range(int(os.environ["BENCH_TEXTS"]))]
-for title, body in texts:
-    check_draft(title, body)
 steps = [(name, compile(code, name, "exec")) for name, code in json.loads(os.environ["BENCH_STEPS"])]
 docs = [Document(t, b) for t, b in texts]
 if os.environ["BENCH_PART"] != "prep":
