@@ -30,3 +30,27 @@ def test_file_loads_and_has_entries(name):
     assert all("#" not in r and r == r.strip() for r in rows)
     assert all(norm(w) == w for w in data.words(name)), "words() returns normalised forms"
     assert data.normalized_fields(name) is data.normalized_fields(name)  # cached, read once
+
+
+# Files of keyed word lists say so in their header ("Read with arabic/data.keyed").
+KEYED = [n for n in NAMES if "data.keyed" in DATA.joinpath(f"{n}.txt").read_text(encoding="utf-8").split("\n\n")[0]]
+
+
+def test_keyed_files_exist():
+    assert "polarity_words" in KEYED
+
+
+@pytest.mark.parametrize("name", KEYED)
+def test_keyed_lists_are_normalised_read_only_and_cached(name):
+    lists = data.keyed(name)
+    assert lists is data.keyed(name)
+    assert lists and all(key and key == key.upper() and words for key, words in lists.items())
+    assert all(norm(w) == w for words in lists.values() for w in words)
+    with pytest.raises(TypeError):
+        lists["NEW"] = ()  # type: ignore[index]
+
+
+def test_a_keyed_list_may_wrap_over_lines():
+    lines = [e for e in data.entries("polarity_words") if e.startswith("BREAKS |")]
+    assert len(lines) == 2
+    assert len(data.keyed("polarity_words")["BREAKS"]) == sum(len(e.split()) - 2 for e in lines)

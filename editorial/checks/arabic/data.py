@@ -3,7 +3,8 @@
 Each file is UTF-8 text, one entry a line. Lines starting with ``#`` are comments (every file opens with a
 comment that says what it holds, where it came from and its licence); blank lines are skipped; a ``#`` after
 an entry starts a trailing comment. Fields within an entry are separated by ``|`` when a file needs several
-(a pair, a word and its forms).
+(a pair, a word and its forms). A file of keyed word lists (``keyed``) has entries ``KEY | word word ...``: one
+file holds a module's small closed lists, each under the name the module reads it by.
 
 Files are read once per process (package data, never the network) and normalised once with ``norm``; the
 checks receive immutable results and never rewrite them.
@@ -11,12 +12,14 @@ checks receive immutable results and never rewrite them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
+from types import MappingProxyType
 
 from .normalize import norm
 
-__all__ = ["entries", "fields", "groups", "normalized_fields", "words"]
+__all__ = ["entries", "fields", "groups", "keyed", "normalized_fields", "words"]
 
 SEPARATOR = "|"
 
@@ -55,3 +58,15 @@ def words(name: str) -> frozenset[str]:
 def groups(name: str) -> tuple[tuple[str, ...], ...]:
     """Each entry as its normalised whitespace-separated words: a synonym group, a multi-word term."""
     return tuple(tuple(norm(w) for w in e.split()) for e in entries(name))
+
+
+@cache
+def keyed(name: str) -> Mapping[str, tuple[str, ...]]:
+    """Each ``KEY | word word ...`` entry as KEY -> its normalised words, in the file's order; a key on several
+    lines has the words of all of them (a long list wraps). Read-only."""
+    out: dict[str, tuple[str, ...]] = {}
+    for key, *rest in fields(name):
+        if len(rest) != 1 or not key:
+            raise ValueError(f"data/{name}.txt: an entry is KEY | words, not {key!r} | {rest!r}")
+        out[key] = out.get(key, ()) + tuple(norm(w) for w in rest[0].split())
+    return MappingProxyType(out)

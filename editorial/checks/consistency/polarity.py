@@ -1,6 +1,7 @@
 """Contradictions: the title reports one outcome and the body the opposite one, or denies what the title says.
 
-Two rules, both reading word lists that are data (``data/polarity.txt``, ``data/negators.txt``):
+Two rules, both reading word lists that are data (``data/polarity.txt``, ``data/negators.txt``,
+``data/polarity_words.txt``):
 
 - ``polarity_mismatch``: opposite outcomes come in pairs of word families (rise/fall, opened/closed,
   won/lost, arrested/released, dismissed/kept, passed/postponed, confirmed/denied ...). A title outcome word
@@ -38,6 +39,7 @@ import regex
 
 from ..arabic import lexicon as L
 from ..arabic.clitics import has_article, strip_proclitics
+from ..arabic.data import keyed
 from ..arabic.memo import WordMemo
 from ..arabic.numbers import starts_number
 from ..arabic.quotes import QUOTE_MARKS
@@ -77,46 +79,45 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+# The module's small word lists, each read by its key (data/polarity_words.txt), normalised.
+_W = keyed("polarity_words")
 _WINDOW = 3  # words between a body outcome word and its subject
 _TITLE_WINDOW = 2  # the title's outcome word: its subject is nearer (ارتفاع إنتاج روسيا: the output rises)
 # Words that say what is measured (أسعار الذهب، مستوى الدولار): passed over when looking for the subject.
-_MEASURES = frozenset(L._n("سعر أسعار اسعار قيمة نسبة مستوى مستويات عدد حجم معدل معدلات"))
-_PREPOSITIONS = frozenset(L._n("في على من إلى عن"))
-_BREAKS = frozenset(L._n("""
-و مع بعد قبل بينما فيما لكن لكنه غير رغم مقابل حين إلا أو ثم إذ حيث الذي التي الذين عقب إثر بسبب نتيجة إن أن
-وسط أمام تحت
-"""))
+_MEASURES = frozenset(_W["MEASURES"])
+_PREPOSITIONS = frozenset(_W["PREPOSITIONS"])
+_BREAKS = frozenset(_W["BREAKS"])
 # "لا يزال"، "لا سيما"، "لا بد": a negation particle that negates nothing.
-_NOT_NEGATED = frozenset(L._n("يزال تزال يزالون زال زالت سيما بد"))
+_NOT_NEGATED = frozenset(_W["NOT_NEGATED"])
 _DEMAND_REACH = 4  # words between a verb of demand and what it asks for (يطالب الحكومة بالانسحاب)
 _EXCEPT_REACH = 6  # "لا ... إلا" (only): a negation particle with "إلا" this close negates nothing
 _NEG_REACH = 3  # skip words (أن، في، يتم) passed over between a negator and what it negates
 _VERB_REACH = 4  # words a verb of denial covers (استبعد روحاني تقديم حكومته استقالتها)
 _NEAR = 12  # a negator this many words before a word, in its sentence, may be about it
-_ILLA = L._n("إلا")[0]
-_FAQAT = L._n("فقط")[0]
-_QABL = L._n("قبل")[0]
-_DIDD = L._n("ضد")[0]
-_LIMA, _LA = L._n("لم لا")
-_FROM = frozenset(L._n("من عن"))  # "من أعلى مستوى"، "يتراجع عن أعلى مستوى": a level left
+_ILLA = _W["ILLA"][0]
+_FAQAT = _W["FAQAT"][0]
+_QABL = _W["QABL"][0]
+_DIDD = _W["DIDD"][0]
+_LIMA, _LA = _W["LIMA_LA"]
+_FROM = frozenset(_W["FROM"])  # "من أعلى مستوى"، "يتراجع عن أعلى مستوى": a level left
 _STATEMENT = 8  # words around a denied body word where another title word shows it is the title's statement
 _GAINS = "up"  # the pair of gains and losses, rises and falls: the one a reversing verb turns over
 _COMPASS = frozenset(("north", "east"))  # directions, which a place name may end with
 _PURPOSE = "purpose:"  # prefix of the pair of an outcome stated as a purpose
 _CEASED = frozenset(("calm", "peace"))  # violence or war ceased (توقف القتال) is calm; other outcomes stopped
 # (توقف الواردات) state no opposite
-_QUANTIFIERS = frozenset(L._n("بعض كل جميع معظم كامل"))
-_GHAYR = L._n("غير")[0]
-_HEDGES = frozenset(L._n("قد ربما"))
+_QUANTIFIERS = frozenset(_W["QUANTIFIERS"])
+_GHAYR = _W["GHAYR"][0]
+_HEDGES = frozenset(_W["HEDGES"])
 # Conditional particles (إذا، لو، في حال): what a condition or its answer denies is not stated ("إذا تجاهلت
 # سوريا التحذيرات"، "إذا ... فلن يتحول"). "إن" is left out: after a verb of saying it opens reported speech.
-_IF = frozenset(L._n("إذا لو لولا حال حالة"))
+_IF = frozenset(_W["IF"])
 _IF_REACH = 4  # words between a conditional particle and the negator it governs
 _ANSWER_REACH = 25  # words back from "فلن"، "فلا" (the answer of a condition) to its particle, in the sentence
-_THAT = frozenset(L._n("أن أنه أنها أنهم"))  # "that": what follows is claimed or reported
+_THAT = frozenset(_W["THAT"])  # "that": what follows is claimed or reported
 # Verbs of denial whose object takes a preposition (فشل في، امتنع عن، أخفق في، عجز عن): a definite noun
 # right after them is their subject.
-_PREPOSITIONAL = frozenset(lexeme(w) for w in L._n("فشل فشلت يفشل تفشل امتنع امتنعت يمتنع تمتنع أخفق أخفقت يخفق تخفق"))
+_PREPOSITIONAL = frozenset(lexeme(w) for w in _W["PREPOSITIONAL"])
 _ACTORS = L.ENTITY_HEADS  # heads of titles and institutions: a verb's subject, not its object
 _SENTENCE_END = regex.compile(r"[.!?؟؛\n]")
 _RESTATE_SENTENCES = 2  # the body's opening sentences, where a headline is restated
@@ -230,10 +231,10 @@ def _attribute(toks: tuple[Token, ...], i: int) -> bool:
 
 
 # "بشكل كبير"، "بصورة حادة": a word of manner between an outcome and its qualifier (تنخفض بشكل كبير)
-_MANNER = frozenset(L._n("بشكل بصورة بدرجة"))
+_MANNER = frozenset(_W["MANNER"])
 
 
-_HAL = L._n("هل")[0]
+_HAL = _W["HAL"][0]
 
 
 def _denied_by_verb(view: TextView, i: int) -> bool:
@@ -355,9 +356,9 @@ def _denial_denied(view: TextView, i: int) -> bool:
         and not _exceptive(toks, i - 1) and not _other_than(toks, i - 1) and not _but(toks, i - 1)
 
 
-_SUSPEND = frozenset(bare(w) for w in L._n("تعليق علق علقت يعلق تعلق"))
+_SUSPEND = frozenset(bare(w) for w in _W["SUSPEND"])
 # what follows a comment (علق على، علقت قائلة، تعليق له) or a thing hung (علقت صورته في)
-_COMMENTED = frozenset(L._n("على عليه عليها عليهم قائلا قائلة بالقول له لها لهم في بأن أن"))
+_COMMENTED = frozenset(_W["COMMENTED"])
 
 
 def _comment(toks: tuple[Token, ...], i: int) -> bool:
@@ -371,8 +372,8 @@ def _comment(toks: tuple[Token, ...], i: int) -> bool:
         or (i + 1 < len(toks) and toks[i + 1].norm == _FROM_WORD)  # "تعليق من إسرائيل" (a comment from)
 
 
-_BINA = frozenset(L._n("بناء وبناء"))
-_ON = frozenset(L._n("على عليه عليها عليهم"))
+_BINA = frozenset(_W["BINA"])
+_ON = frozenset(_W["ON"])
 
 
 def _based_on(toks: tuple[Token, ...], i: int) -> bool:
@@ -395,8 +396,8 @@ def _qualifies_number(toks: tuple[Token, ...], i: int) -> bool:
     return False
 
 
-_SLIGHT = frozenset(L._n("قليلا طفيف طفيفة طفيفا هامشي هامشية هامشيا"))
-_PERCENT = frozenset(L._n("بالمئة بالمائة % المئة المائة"))
+_SLIGHT = frozenset(_W["SLIGHT"])
+_PERCENT = frozenset(_W["PERCENT"])
 _SLIGHT_REACH = 5
 
 
@@ -483,7 +484,7 @@ def _reversed(view: TextView, i: int) -> int:
 
 
 # "يقلص خسائره" (pares its losses): still down, by less; "يقلص مكاسبه" still up. Neither side is stated.
-_PARING = frozenset(lexeme(w) for w in L._n("قلص قلصت يقلص تقلص تقليص مقلصا مقلصة"))
+_PARING = frozenset(lexeme(w) for w in _W["PARING"])
 
 
 def _reverser_of_next(view: TextView, i: int) -> bool:
@@ -567,7 +568,7 @@ def _demanded(view: TextView, i: int) -> bool:
 _SUCCESS = "succeed"
 
 
-_FROM_WORD, _AN = L._n("من عن")
+_FROM_WORD, _AN = _W["FROM_WORD_AN"]
 _WARN_REACH = 6  # words between a verb of warning and its "من" (ترامب يحذر دمشق وطهران وموسكو من مهاجمة إدلب)
 _ABOUT = L.TOPIC_MARKERS["about"]  # "بشأن تدريب الجزائر": what is talked about, not stated
 _TALK = L.TOPIC_MARKERS["talk"]  # "يتحدث عن"، "خرافات عن"
@@ -634,7 +635,7 @@ def _about(view: TextView, j: int, subject: frozenset[str | int], opening: bool 
     return False
 
 
-_OFFICE_WORDS = frozenset(L._n("منصب منصبه منصبها مناصبهم مهامه مهامها مهام رئاسة منصبيهما"))
+_OFFICE_WORDS = frozenset(_W["OFFICE_WORDS"])
 
 
 def _in_office(view: TextView, i: int) -> bool:
@@ -729,10 +730,10 @@ def _walk_tokens(view: TextView, j: int, window: int) -> Iterator[int]:
                 break  # ... and, walking back, is the first word of this one ("والتضخم يتراجع")
 
 
-_PRICE_WORDS = frozenset(L._n("سعر أسعار اسعار قيمة"))
-_RELATIVE = frozenset(L._n("الذي التي الذين اللذين اللتين اللواتي اللاتي"))
+_PRICE_WORDS = frozenset(_W["PRICE_WORDS"])
+_RELATIVE = frozenset(_W["RELATIVE"])
 _MATCH = "win"  # the pair of a contest: one side's loss is the other's win
-_OPPONENT = frozenset(L._n("على أمام ضد"))  # the other side of a contest follows these
+_OPPONENT = frozenset(_W["OPPONENT"])  # the other side of a contest follows these
 
 
 def _causative(toks: tuple[Token, ...], j: int) -> bool:
@@ -776,8 +777,8 @@ def _negator_before(view: TextView, i: int) -> bool:
                for n in islice(negs, bisect_left(negs, i - _NEAR), bisect_left(negs, i)))
 
 
-_CLAUSES = frozenset(L._n("بسبب جراء بعد قبل رغم إثر عقب نتيجة وسط"))
-_EARLIER = frozenset(L._n("بعد وبعد عقب إثر"))
+_CLAUSES = frozenset(_W["CLAUSES"])
+_EARLIER = frozenset(_W["EARLIER"])
 
 
 def _earlier(toks: tuple[Token, ...], j: int) -> bool:
@@ -834,7 +835,7 @@ def _find_targets(view: TextView) -> dict[int, tuple[int, bool]]:
     return out
 
 
-_DEPENDS = frozenset(L._n("يتوقف تتوقف ويتوقف وتتوقف"))  # "يتوقف على" depends on ("توقف القصف على" stopped)
+_DEPENDS = frozenset(_W["DEPENDS"])  # "يتوقف على" depends on ("توقف القصف على" stopped)
 
 
 def _subject_first(toks: tuple[Token, ...], n: int) -> bool:
@@ -993,9 +994,9 @@ _OPEN_SENTENCES = 3  # the body's opening sentences, where a headline's statemen
 _OPEN_SHARED = 2  # other title words a sentence of the opening shares with the title to report its statement
 
 
-_AIMS = frozenset(L._n("أجل لأجل بهدف بغية سعيا كي لكي"))
+_AIMS = frozenset(_W["AIMS"])
 # "كان من المنتظر أن يدور اللقاء بالزواوي": what was expected or planned, not what happened
-_EXPECTED = frozenset(L._n("المنتظر المتوقع المرتقب المفترض المقرر المبرمج منتظرا متوقعا مقررا"))
+_EXPECTED = frozenset(_W["EXPECTED"])
 _EXPECT_REACH = 4
 
 
@@ -1013,9 +1014,9 @@ def _aimed(toks: tuple[Token, ...], j: int) -> bool:
     return False
 
 
-_KANA = frozenset(L._n("كان كانت كانوا"))
-_QAD = L._n("قد")[0]
-_SABAQ = frozenset(L._n("سبق وسبق سبقت"))
+_KANA = frozenset(_W["KANA"])
+_QAD = _W["QAD"][0]
+_SABAQ = frozenset(_W["SABAQ"])
 _RECALL_REACH = 5
 
 
@@ -1105,14 +1106,14 @@ def _circumstance(toks: tuple[Token, ...], i: int) -> set[str]:
     return out
 
 
-_IN = frozenset(L._n("في فى"))
+_IN = frozenset(_W["IN"])
 
 
 _OBJECT_WORDS = 2  # the title's words after its denied verb that the body's opening must all repeat
 _OBJECT_SPREAD = 3  # words between the body's two object words
-_SINCE = frozenset(L._n("منذ"))
-_NOT_EVENT = frozenset(L._n("غير ليس ليست ليسوا"))  # they deny a quality or a state, not an event
-_VERB_PARTICLES = frozenset(L._n("لا لم لن"))  # they deny an event when a present verb follows
+_SINCE = frozenset(_W["SINCE"])
+_NOT_EVENT = frozenset(_W["NOT_EVENT"])  # they deny a quality or a state, not an event
+_VERB_PARTICLES = frozenset(_W["VERB_PARTICLES"])  # they deny an event when a present verb follows
 _PRESENT = ("ي", "ت", "ن")
 _OBJECT_REACH = 4
 
@@ -1160,7 +1161,7 @@ def _denial_restated(ctx: Context, t_targets: dict[int, tuple[int, bool]], found
     yield _neg_hit(ctx, i, j, n, None)
 
 
-_DESPITE = frozenset(L._n("رغم ورغم بالرغم وبالرغم"))
+_DESPITE = frozenset(_W["DESPITE"])
 _CONCESSION_REACH = 3
 
 
@@ -1175,7 +1176,7 @@ def _conceded(view: TextView, i: int) -> bool:
     return False
 
 
-_RAGHM, _ALA = L._n("الرغم على")
+_RAGHM, _ALA = _W["RAGHM_ALA"]
 
 
 def _same_adjective(view: TextView, n: int, denied: Token, other: Token) -> bool:
@@ -1196,7 +1197,7 @@ def _anonymous(toks: tuple[Token, ...], i: int) -> bool:
     return False
 
 
-_NAME_WORDS = tuple(L._n("اسم هوية هويت"))
+_NAME_WORDS = tuple(_W["NAME_WORDS"])
 
 
 def _verb_core(w: str) -> str | None:
@@ -1243,7 +1244,7 @@ def _alt_keys(w: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_OTHER = frozenset(L._n("أخرى آخرين آخرون اخرين أخريات إضافية جديدة"))
+_OTHER = frozenset(_W["OTHER"])
 
 
 def _others(toks: tuple[Token, ...], j: int) -> bool:
@@ -1252,15 +1253,13 @@ def _others(toks: tuple[Token, ...], j: int) -> bool:
 # Words of human casualties, killed or wounded (قتلى، مقتل، جرحى، إصابات، ضحايا): "دون إصابات" denies the
 # deaths a title reports as well, and "مقتل 5" the casualties a title denies; one key for them all.
 _CASUALTY = "casualties"
-_CASUALTIES = frozenset(bare(w) for w in L._n(
-    "قتيل قتيلا قتيلان قتيلين قتلى مقتل مصرع ضحايا ضحية جريح جرحى مصاب مصابا مصابين مصابون إصابات وفيات وفاة"
-    " حتفه حتفها حتفهم توفي توفيت قتل قتلت"))
+_CASUALTIES = frozenset(bare(w) for w in _W["CASUALTIES"])
 ALT_KEYS = WordMemo(_alt_keys)  # word -> its other lexeme keys (see ``_alt_keys``)
 VERB_CORES = WordMemo(_verb_core)  # word -> its verb core's lexeme key, one dict lookup per body token
 
 
-_IGNORING = frozenset(lexeme(w) for w in L._n("تجاهل تجاهلت يتجاهل تتجاهل تغاضى تغاضت يتغاضى تتغاضى"))
-_FAILURE = frozenset(lexeme(w) for w in L._n("فشل فشلت يفشل تفشل إخفاق أخفق أخفقت يخفق تخفق")) | _IGNORING
+_IGNORING = frozenset(lexeme(w) for w in _W["IGNORING"])
+_FAILURE = frozenset(lexeme(w) for w in _W["FAILURE"]) | _IGNORING
 _REACTIONS = L.REACTIONS | frozenset(map(bare, L.REACTIONS))
 _FAIL_REACH = 6  # words after a verb of failure that say who failed at what
 
@@ -1315,7 +1314,7 @@ def _failed(ctx: Context) -> Iterator[Hit]:
 
 # The causative of "فشل" (أفشل: made fail, thwarted) reports the subject's success; its present (يُفشل) is
 # written as "يفشل" (fails) and left to the failure list.
-_THWARTED = frozenset(L._n("أفشل أفشلت أفشلوا أفشلا إفشال"))
+_THWARTED = frozenset(_W["THWARTED"])
 
 
 def _prevents(w: str) -> bool:
@@ -1402,7 +1401,7 @@ def _in_context(ctx: Context, i: int, js: list[int]) -> int | None:
     return None
 
 
-_NOW = frozenset(L._n("اليوم أمس غدا صباح صباحا مساء ظهر ليلة ليلا"))
+_NOW = frozenset(_W["NOW"])
 
 
 def _when(w: str) -> bool:
@@ -1410,7 +1409,7 @@ def _when(w: str) -> bool:
     return w[:1].isdigit() or w in _NOW or w in L.WEEKDAYS or w in L.MONTHS
 
 
-_PERIODS = frozenset(L._n("شهر الشهر العام عام السنة سنة الأسبوع أسبوع الموسم موسم"))
+_PERIODS = frozenset(_W["PERIODS"])
 
 
 def _period(w: str) -> bool:
