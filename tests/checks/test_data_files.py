@@ -54,3 +54,13 @@ def test_a_keyed_list_may_wrap_over_lines():
     lines = [e for e in data.entries("polarity_words") if e.startswith("BREAKS |")]
     assert len(lines) == 2
     assert len(data.keyed("polarity_words")["BREAKS"]) == sum(len(e.split()) - 2 for e in lines)
+
+
+def test_no_word_list_is_inline_in_a_check():
+    """Word lists are data: no check module builds one from a string of words (the old ``L._n("...")``)."""
+    from pathlib import Path
+
+    root = Path(data.__file__).resolve().parent.parent
+    for path in root.rglob("*.py"):
+        assert "L._n(" not in path.read_text(encoding="utf-8"), path
+

@@ -25,9 +25,13 @@ import regex
 
 from . import lexicon as L
 from .clitics import CLITIC_LETTERS
+from .data import keyed
 from .fastre import Dual
 from .normalize import Normalized, normalize
 from .tokens import Token
+
+# The module's small word lists, each read by its key (data/number_context_words.txt), normalised.
+_W = keyed("number_context_words")
 
 # Digits (with thousands/decimal separators or the Tunisian "ر" decimal), letter runs, percent signs.
 _TOKEN_RE = regex.compile(r"\d+(?:ر\d+|(?:[.,،]\d+)+)?|[\p{L}\p{M}]+|[%٪]|[/:\-–]")
@@ -37,21 +41,22 @@ _TOKEN_SPLIT_RE = regex.compile(f"({_TOKEN_RE.pattern})")
 _TOKEN_SPLIT = Dual(_TOKEN_SPLIT_RE.pattern)
 _SEP_RE = regex.compile(r"[.,]")
 _TRAILING = "\u0640"
-_YEAR_WORDS = frozenset(L._n("عام العام لعام بعام سنة السنة لسنة منذ موسم الموسم"))
-_NOT_TWO = frozenset(L._n("الاثنين الاثنان"))  # Monday, "both"
-_NOT_ONE = frozenset(L._n("أحد إحدى"))  # "one of", Sunday
+_YEAR_WORDS = frozenset(_W["YEAR_WORDS"])
+_NOT_TWO = frozenset(_W["NOT_TWO"])  # Monday, "both"
+_NOT_ONE = frozenset(_W["NOT_ONE"])  # "one of", Sunday
 _DINAR = L.norm("دينار")
 _AND_HALF = L.norm("ونصف")
 _PERCENT = "%"
 _BACK, _AHEAD = 30, 240
 _DENSE = 400  # more than one number word per this many characters: tokenise the whole text once  # characters read around a number: its qualifier before, its scale and unit after
-_UNIT_SKIP = frozenset(L._n("من"))
+_UNIT_SKIP = frozenset(_W["UNIT_SKIP"])
 # Qualifiers after the number and its noun: "6 أشخاص على الأقل" (at least 6), "على الأكثر"، "100 شخص تقريبا".
 _AFTER = {("علي", "الاقل"): "over", ("علي", "الاكثر"): "upto", ("تقريبا", ""): "about"}  # normalised words
 # Words between a qualifier and its figure: "أكثر من"، "يزيد على"، "يقل عن"، "يتخطى حاجز الـ80"، "دون عتبة".
 _QUALIFIER_GAP = frozenset(("من", "ما", "علي", "عن", "ب", "ال", "حاجز", "عتبه", "سقف"))  # normalised words
-_PERCENT_WORDS = frozenset(L._n("بالمئة بالمائة المئة المائة بالمية بالمائه"))
-_PER_CENT = _PERCENT_WORDS - frozenset(L._n("المئة المائة"))  # per cent on their own; "المئة" only after "في"
+_PERCENT_WORDS = frozenset(_W["PERCENT_WORDS"])
+_HUNDRED_DEFINITE = frozenset(_W["HUNDRED_DEFINITE"])
+_PER_CENT = _PERCENT_WORDS - _HUNDRED_DEFINITE  # per cent on their own; "المئة" only after "في"
 
 
 @dataclass(frozen=True)
@@ -401,9 +406,8 @@ _DEFINITE_TENS_PREFIXES = ("وبال", "فبال", "وكال", "ولل", "فلل
 _COUNTED = frozenset(L.UNIT_LEMMAS.values())  # counted nouns (يوم، شهر، شخص): units even where a time word
 
 
-_HUNDRED_DEFINITE = frozenset(L._n("المئة المائة"))
 # Groups named by a number: "مجموعة العشرين" (the G20), "قمة العشرين" are no count of twenty.
-_NAMED_BY_NUMBER = frozenset(L._n("مجموعة ومجموعة لمجموعة بمجموعة قمة وقمة لقمة بقمة"))
+_NAMED_BY_NUMBER = frozenset(_W["NAMED_BY_NUMBER"])
 
 
 def _definite_noun(w: str) -> bool:
@@ -434,7 +438,7 @@ def _starters() -> frozenset[str]:
 
 
 _STARTERS = _starters()
-_TEEN_WORDS = frozenset(L._n("عشر عشرة"))
+_TEEN_WORDS = frozenset(_W["TEEN_WORDS"])
 
 
 def _strip_conj(w: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ..arabic import lexicon as L
 from ..arabic.clitics import strip_proclitics
+from ..arabic.data import keyed
 from ..arabic.normalize import norm
 from ..arabic.numbers import NumberMention
 from ..arabic.tokens import TextView
@@ -20,6 +21,9 @@ from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import Context, Mention, hit
 from .words import DAY, MONTH, place_lookup, token_index, weekday
+
+# The module's small word lists, each read by its key (data/dates_words.txt), normalised.
+_W = keyed("dates_words")
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -30,7 +34,7 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-_TODAY = frozenset(L._n("اليوم يوم صباح مساء ليلة"))
+_TODAY = frozenset(_W["TODAY"])
 
 
 def find_weekdays(view: TextView) -> list[Mention]:
@@ -91,7 +95,7 @@ def _year(m: NumberMention, text: str) -> int | None:
 
 
 # Words before a year: a preposition of time, a year noun, the conjunction of a range (بين 2006 و2016).
-_BEFORE_YEAR = frozenset(L._n("في فى عام العام سنة السنة لسنة منذ إلى حتى من بين و خلال قبل بعد موسم"))
+_BEFORE_YEAR = frozenset(_W["BEFORE_YEAR"])
 
 
 def _years(ctx: Context) -> Iterator[Hit]:

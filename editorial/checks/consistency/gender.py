@@ -14,10 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..arabic import lexicon as L
+from ..arabic.data import keyed
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import Context, hit
 from .people import Role, find_roles
+
+# The module's small word lists, each read by its key (data/gender_words.txt), normalised.
+_W = keyed("gender_words")
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -37,7 +41,7 @@ RULES: tuple[Rule, ...] = (
 _OPPOSITE = {"m": "f", "f": "m"}
 # Role nouns spelled like a past-tense verb (طالب "demanded", حاكم "tried", كاتب "wrote to", عامل "treated"):
 # without the article, in the body, they are read as verbs when no office follows.
-_VERB_SPELLINGS = frozenset(L._n("طالب وطالب حاكم كاتب عامل وعامل راسل"))
+_VERB_SPELLINGS = frozenset(_W["VERB_SPELLINGS"])
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:

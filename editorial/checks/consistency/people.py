@@ -36,6 +36,9 @@ from .teams import entity_conflict
 from .topic import zipf
 from .words import HONOR, NAME, ROLE, place_key, role_word, token_index
 
+# The module's small word lists, each read by its key (data/people_words.txt), normalised.
+_W = data.keyed("people_words")
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "consistency.person_mismatch", "warning",
@@ -78,7 +81,7 @@ class Person:
     gender: str
 
 
-_GOVERNOR = L._n("والي")[0]
+_GOVERNOR = _W["GOVERNOR"][0]
 
 
 def role_of(tok: Token) -> tuple[str, str, int] | None:
@@ -131,7 +134,7 @@ def _compound(toks: tuple[Token, ...], i: int) -> str:
     return joined if w in _COMPOUND_HEADS and joined in L.FIRST_NAMES else ""
 
 
-_COMPOUND_HEADS = frozenset(L._n("عبد نور صلاح عز علاء خير بدر شمس سيف محي زين"))
+_COMPOUND_HEADS = frozenset(_W["COMPOUND_HEADS"])
 
 
 def _is_first_name(tok: Token) -> bool:
@@ -289,7 +292,7 @@ def _name_start(toks: tuple[Token, ...], i: int) -> int | None:
 
 # Ranks that are also common nouns (الفريق "the team", اللواء "the brigade, the province", العميد "the dean"): a
 # name after them only when it starts with a known first name (الفريق أحمد قايد صالح، not "الفريق مغلق").
-_AMBIGUOUS_HONORIFICS = frozenset(L._n("الفريق اللواء العميد"))
+_AMBIGUOUS_HONORIFICS = frozenset(_W["AMBIGUOUS_HONORIFICS"])
 
 
 def _after_office(toks: tuple[Token, ...], role: Role) -> int:

@@ -16,12 +16,15 @@ from collections.abc import Iterator
 
 import regex
 
-from ..arabic import lexicon as L
+from ..arabic.data import keyed
 from ..arabic.tokens import TextView, Token
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import Context, hit, is_content, word_key
 from .words import word_sides
+
+# The module's small word lists, each read by its key (data/results_words.txt), normalised.
+_W = keyed("results_words")
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -38,7 +41,7 @@ _RESULT = regex.compile(r"([^\n\d:،.]{3,60}?)\s[–\-*/]\s([^\n\d:،.]{3,60}?)\
 # s has this at s, so no result starts more than 60 characters before the first place this is found, and a body
 # without it (nearly every one) has no result line. The pattern fails at once where no separator stands.
 _RESULT_TAIL = regex.compile(r"\s[–\-*/]\s[^\n\d:،.]{3,60}?\s+\d{1,3}\s?[-–:]\s?\d{1,3}(?!\d)")
-_AGAINST = frozenset(L._n("على أمام ضد"))
+_AGAINST = frozenset(_W["AGAINST"])
 _SIDE_WORDS = 4  # words of a team's name
 
 

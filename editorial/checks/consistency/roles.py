@@ -14,13 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..arabic import lexicon as L
+from ..arabic.data import keyed
 from ..arabic.tokens import TextView
 from ..config import CheckConfig
 from ..types import Hit, Rule
 from .common import Context, Mention, hit, lexeme
 from .places import country_of, places_of
 from .words import place_lookup
+
+# The module's small word lists, each read by its key (data/roles_words.txt), normalised.
+_W = keyed("roles_words")
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -33,12 +36,9 @@ RULES: tuple[Rule, ...] = (
 
 _REACH = 6  # words between the verb and each of its two countries
 _SENTENCES = 2  # the body's opening sentences, where a headline is restated
-_SETTINGS = frozenset(L._n("في داخل"))
+_SETTINGS = frozenset(_W["SETTINGS"])
 # Verbs of mutual action: either order says the same thing.
-_MUTUAL = frozenset(lexeme(w) for w in L._n("""
-يلتقي يجتمع يتفق يتفاوض يتعاون يتبادل يتنافس يتعادل يوقع يبحث يناقش يتحاور يتصالح يتقارب يختلف يتنازع يتشاور
-يتواصل يتحالف يشارك
-"""))
+_MUTUAL = frozenset(lexeme(w) for w in _W["MUTUAL"])
 
 
 def check(ctx: Context, config: CheckConfig) -> Iterator[Hit]:
