@@ -8,7 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editorial.checks.arabic import TextView, norm, normalize
-from editorial.checks.arabic.clitics import PARTICLE_PROCLITICS, PROCLITICS, has_article, strip_proclitics
+from editorial.checks.arabic.clitics import (
+    NAME_PROCLITICS,
+    PARTICLE_PROCLITICS,
+    PROCLITICS,
+    has_article,
+    proclitic_tails,
+    strip_proclitics,
+)
 from editorial.checks.arabic.marks import after_marks, ends_after_marks
 from editorial.checks.arabic.memo import WordMemo
 from editorial.checks.arabic.quotes import Quotations, quotation_spans
@@ -150,6 +157,16 @@ def test_proclitic_lists_are_longest_first():
         lengths = [len(p) for p in seq]
         assert lengths == sorted(lengths, reverse=True)
     assert {"وب", "فل", "و", "ك"} <= set(PARTICLE_PROCLITICS) and "فك" not in PARTICLE_PROCLITICS
+
+
+def test_proclitic_tails_tries_a_name_s_prefixes_in_order():
+    assert list(proclitic_tails(norm("بالدولار"))) == [norm(w) for w in ("بالدولار", "الدولار", "دولار")]
+    assert list(proclitic_tails(norm("لليورو"))) == [norm("لليورو"), norm("ليورو"), norm("يورو")]
+    # ك and the longer chains are no name's prefixes; fewer than three letters never remain
+    assert list(proclitic_tails(norm("كالدولار"))) == [norm("كالدولار")]
+    assert list(proclitic_tails(norm("فلليرة"))) == [norm("فلليرة"), norm("لليرة")]
+    assert list(proclitic_tails(norm("ولي"))) == [norm("ولي")]
+    assert NAME_PROCLITICS[0] == "" and set(NAME_PROCLITICS) - {""} <= set(PROCLITICS) | set(PARTICLE_PROCLITICS)
 
 
 @pytest.mark.parametrize("word,expected", [("والتعاون", True), ("للتعاون", True), ("الهويه", True),

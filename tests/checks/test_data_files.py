@@ -64,3 +64,11 @@ def test_no_word_list_is_inline_in_a_check():
     for path in root.rglob("*.py"):
         assert "L._n(" not in path.read_text(encoding="utf-8"), path
 
+
+def test_other_words_have_one_home():
+    from editorial.checks.arabic import lexicon as L
+    from editorial.checks.consistency import numbers, polarity
+
+    assert numbers._OTHER_WORDS == L.OTHER_WORDS | L.OTHER_SINGULAR
+    assert polarity._OTHER == L.OTHER_WORDS | L.FURTHER_WORDS
+    assert norm("آخرين") in L.OTHER_WORDS and norm("آخر") not in L.OTHER_WORDS

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 
-from .data import entries, fields, normalized_fields, words
+from .data import entries, fields, keyed, normalized_fields, words
 from .normalize import norm
 
 
@@ -182,6 +182,10 @@ ENTITY_HEADS = words("entity_heads")
 PROPER_NAME_HEADS = words("proper_name_heads")
 # Words of reacting to an event (ندد، استدعى، طالب، حداد): what a body's "ignored it" contradicts.
 REACTIONS = words("reactions")
+# "Other", "further" after a noun (أحزاب أخرى، شخص آخر، إصابات إضافية): more of its kind (data/other_words.txt).
+OTHER_WORDS = frozenset(keyed("other_words")["PLURAL"])
+OTHER_SINGULAR = frozenset(keyed("other_words")["SINGULAR"])
+FURTHER_WORDS = frozenset(keyed("other_words")["FURTHER"])
 
 
 @cache

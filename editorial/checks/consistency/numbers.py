@@ -453,7 +453,7 @@ def _loosely_agrees(t: NumberMention, cands: list[NumberMention]) -> bool:
     return any(agree(t, b, strict=True, loose=True) for b in cands)
 
 
-_OTHER_WORDS = frozenset(norm(w) for w in ("أخرى", "آخرين", "آخرون", "آخر", "أخريات"))
+_OTHER_WORDS = L.OTHER_WORDS | L.OTHER_SINGULAR  # أخرى، آخرين، آخر ...
 
 
 def _one_and_others(ctx: Context, t: NumberMention, b: NumberMention) -> bool:

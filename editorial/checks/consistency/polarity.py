@@ -568,7 +568,7 @@ def _demanded(view: TextView, i: int) -> bool:
 _SUCCESS = "succeed"
 
 
-_FROM_WORD, _AN = _W["FROM_WORD_AN"]
+_FROM_WORD, _AN = _W["FROM"]
 _WARN_REACH = 6  # words between a verb of warning and its "من" (ترامب يحذر دمشق وطهران وموسكو من مهاجمة إدلب)
 _ABOUT = L.TOPIC_MARKERS["about"]  # "بشأن تدريب الجزائر": what is talked about, not stated
 _TALK = L.TOPIC_MARKERS["talk"]  # "يتحدث عن"، "خرافات عن"
@@ -1244,7 +1244,7 @@ def _alt_keys(w: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_OTHER = frozenset(_W["OTHER"])
+_OTHER = L.OTHER_WORDS | L.FURTHER_WORDS  # أخرى، آخرين، إضافية، جديدة
 
 
 def _others(toks: tuple[Token, ...], j: int) -> bool:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from rapidfuzz.fuzz import ratio
 
 from ..arabic import lexicon as L
-from ..arabic.clitics import has_article
+from ..arabic.clitics import has_article, proclitic_tails
 from ..arabic.data import normalized_fields
 from ..arabic.numbers import starts_number
 from ..arabic.tokens import Token
@@ -88,8 +88,8 @@ _REWORDED = frozenset({"currency", "media", "prize", "sector", "work", "hijri"})
 def _strict(w: str) -> tuple[str, int] | None:
     """The member a single word names as listed, after at most a conjunction or preposition and the article
     (بالدولار، والأوسكار، لليورو): not after any letter bare() would strip (كردية is no وردية)."""
-    for pre in ("", "ال", "و", "ب", "ل", "ف", "وال", "بال", "فال", "لل", "وب", "ول", "وبال"):
-        if w.startswith(pre) and len(w) - len(pre) >= 3 and (m := _FORMS.get(w[len(pre):])) is not None:
+    for rest in proclitic_tails(w):  # arabic/clitics.NAME_PROCLITICS
+        if (m := _FORMS.get(rest)) is not None:
             return m
     return None
 
