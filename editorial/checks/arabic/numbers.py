@@ -24,7 +24,7 @@ from itertools import accumulate, compress
 import regex
 
 from . import lexicon as L
-from .clitics import CLITIC_LETTERS
+from .clitics import ARTICLE_PROCLITICS, CLITIC_LETTERS
 from .data import keyed
 from .fastre import Dual
 from .normalize import Normalized, normalize
@@ -401,8 +401,9 @@ class _Parser:
 
 
 _DEFINITE = ("ال", "وال", "بال", "فال", "لل", "ولل")
-# proclitics with the article before a definite tens or hundreds word (longest first: "وبال" before "وال")
-_DEFINITE_TENS_PREFIXES = ("وبال", "فبال", "وكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
+# proclitics with the article before a definite tens or hundreds word: arabic/clitics' list (none of them begins
+# another, so a word starts with one at most)
+_DEFINITE_TENS_PREFIXES = ARTICLE_PROCLITICS
 _COUNTED = frozenset(L.UNIT_LEMMAS.values())  # counted nouns (يوم، شهر، شخص): units even where a time word
 
 
