@@ -16,6 +16,7 @@ import regex
 
 from ..arabic import WORD_RE, TextView, data, norm
 from ..arabic.clitics import CLITIC_LETTERS
+from ..arabic.fastre import Dual
 from ..arabic.marks import after_marks
 from ..arabic.memo import WordMemo
 from ..arabic.quotes import Quotations
@@ -375,8 +376,10 @@ def note_hits(view: TextView) -> Iterator[tuple[str, int, int]]:
 
 # A sentence of its own: from a start, a newline or a stop mark to the next stop mark or newline (not a colon,
 # so "وقال الوزير: تأكدوا من الأرقام" opens with وقال). Leading bullets and dashes are not part of the note.
-_SENTENCE_RE = regex.compile(r"[^.!?؟\n]+")
-_LEAD_RE = regex.compile(r"[\s\-–—*•>#]*")
+# (Each run by ``re`` on a text without characters beyond the BMP: see ``arabic.fastre``.)
+_SENTENCE_RE = Dual(r"[^.!?؟\n]+")
+_LEAD_RE = Dual(r"[\s\-–—*•>#]*")
+_WORD = Dual(WORD_RE.pattern)
 _LABEL_END_RE = regex.compile(r"\s*[:：\-–—]")
 _ORDER_WORDS, _NEED_WORDS, _STATUS_WORDS = 16, 10, 8
 # The first words a note can open with (an element opening a status line is looked up apart).
@@ -473,14 +476,16 @@ def _line_notes(view: TextView) -> Iterator[tuple[str, int, int]]:
     sentences or more opening with its imperatives, اضغط، اختر) an imperative line is a step, not a note."""
     nt, text = view.norm, view.text
     lines, howto = [], 0
-    for m in _SENTENCE_RE.finditer(nt):
-        start = _LEAD_RE.match(nt, m.start(), m.end()).end()
-        first = WORD_RE.match(nt, start, m.end())
+    astral = view.astral
+    lead_re, word_re = _LEAD_RE.for_astral(astral), _WORD.for_astral(astral)
+    for m in _SENTENCE_RE.for_astral(astral).finditer(nt):
+        start = lead_re.match(nt, m.start(), m.end()).end()
+        first = word_re.match(nt, start, m.end())
         if first is None:
             continue
         howto += first.group() in lx.NOTE_HOWTO
         if first.group() in _OPENERS or any_in([first.group()], lx.NOTE_ELEMENTS):
-            lines.append((start, list(WORD_RE.finditer(nt, start, m.end()))))
+            lines.append((start, list(word_re.finditer(nt, start, m.end()))))
     howto = howto >= 2
     quotes = None
     for start, found in lines:

@@ -18,11 +18,11 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import compress, repeat
-from operator import and_, eq
+from itertools import compress
 
 from ..arabic import TextView, Token, light_stem
 from ..arabic.clitics import CONJUNCTION_LETTERS
+from ..arabic.memo import WordMemo
 from ..config import CheckConfig
 from ..types import Hit
 from .lexicon import (
@@ -33,7 +33,7 @@ from .lexicon import (
     STOCK_CONNECTORS,
     STOCK_PHRASES,
 )
-from .prep import ARTICLE, CONTENT, MAX_RELATED, Body, is_content
+from .prep import ARTICLE, CONTENT, MAX_RELATED, Body, is_content, word_class
 from .rules import OVERUSED_PHRASE, REPEATED_TERM
 
 Occurrence = tuple[Token, ...]
@@ -45,26 +45,23 @@ def _phrases(body: Body, least: int = 1) -> dict[tuple[str, ...], list[Occurrenc
     occurrence of the phrase is one of each of its stems), so the rarer ones, most of them, cost no key."""
     found: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
     stems = body.view.stems
-    often: set[str] | None = None  # the stems in the body ``least`` times or more
+    count: Counter[str] | None = None  # how often each stem is in the body (when ``least`` > 1)
     if least > 1:
-        often = {st for st, n in Counter(stems).items() if n >= least}  # counted in C
-        if not often:
-            return found  # no phrase can occur that often
+        count = Counter(stems)  # counted in C; a stem is asked about only where a phrase may start or go on
     toks, flags, joined, sent = body.view.tokens, body.token_flags, body.joined, body.sentence_of
     # an entity's name (``_name_tokens``): marked for every token when every opener is visited, else asked of the
     # few openers left (``_in_name``, the same answer)
-    skip = _name_tokens(body) if often is None else None
+    skip = _name_tokens(body) if count is None else None
     out = body.excluded_tokens
-    # Definite content words open phrases; they are found in C. Without the article ("هاني رمضان", "دعم تطبيق",
-    # "كوريا الشمالية", "قوات النظام", "وكالة الأنباء": a bare head in construct with a definite word) a phrase is
-    # a name or an idafa chain that names one thing, not padding.
-    definite = CONTENT | ARTICLE
-    for i in compress(range(len(toks) - 1), map(eq, map(and_, flags, repeat(definite)), repeat(definite))):
-        if out[i] or (skip[i] if skip is not None else stems[i] not in often or _in_name(body, i)):
+    # Definite content words open phrases; they are found in C (a memo of the word's flags). Without the article
+    # ("هاني رمضان", "دعم تطبيق", "كوريا الشمالية", "قوات النظام", "وكالة الأنباء": a bare head in construct with a
+    # definite word) a phrase is a name or an idafa chain that names one thing, not padding.
+    for i in compress(range(len(toks) - 1), map(_DEFINITE_CONTENT.__getitem__, body.view.norms)):
+        if out[i] or (skip[i] if skip is not None else count[stems[i]] < least or _in_name(body, i)):
             continue
         end = i
         while end - i < 2 and joined[end] and flags[end + 1] & CONTENT:
-            if often is not None and stems[end + 1] not in often:
+            if count is not None and count[stems[end + 1]] < least:
                 break  # neither this phrase nor the longer one can occur often enough
             end += 1
             prev = found[tuple(stems[i:end + 1])]
@@ -72,6 +69,13 @@ def _phrases(body: Body, least: int = 1) -> dict[tuple[str, ...], list[Occurrenc
             if not prev or sent[prev[-1][0].index] != sent[i]:
                 prev.append(toks[i:end + 1])
     return found
+
+
+def _definite_content(word: str) -> bool:
+    return word_class(word) & (CONTENT | ARTICLE) == CONTENT | ARTICLE
+
+
+_DEFINITE_CONTENT = WordMemo(_definite_content)
 
 
 def _name_tokens(body: Body) -> list[bool]:

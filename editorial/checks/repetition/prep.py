@@ -264,9 +264,11 @@ class Body:
         # then looked up in C
         df = self.stem_df
         n = len(self.content)
-        values = map(_RECIPROCALS.__getitem__, df.values()) if n < _RECIPROCALS_KEPT and _reciprocals(n) \
-            else map(truediv, repeat(1), df.values())
-        inverse = dict(zip(df, values))
+        if n < _RECIPROCALS_KEPT and _reciprocals(n):
+            # each stem's 1 / df read from the table by its count: no dict of terms made first
+            terms = _RECIPROCALS.__getitem__
+            return [sum(map(terms, map(df.__getitem__, stems))) for stems in self.content]
+        inverse = dict(zip(df, map(truediv, repeat(1), df.values())))
         return [sum(map(inverse.__getitem__, stems)) for stems in self.content]
 
     @cached_property
