@@ -230,6 +230,35 @@ def test_a_circumstance_of_one_word_that_the_body_never_gives_is_a_missing_claus
                  _FUEL + " وانتشر الخبر على نطاق واسع.") == ["وسط احتجاجات واسعة"]
 
 
+_STRIKE = ("قرر مجلس إدارة الشركة الوطنية للنقل تأجيل اجتماعه السنوي إلى الشهر القادم، وأعلن المدير العام أن "
+           "الشركة ستعرض نتائجها المالية خلال الأسبوع المقبل.")
+
+
+def test_a_clause_whose_specific_nouns_the_body_never_has_is_missing_whatever_its_verb():
+    # أعلن and العام are in the body, the resignation, the compensation and the strike are not
+    assert _weak("شركة النقل تؤجل اجتماعها السنوي ويعلن مديرها استقالته", _STRIKE) == ["ويعلن مديرها استقالته"]
+    assert _weak("شركة النقل تؤجل اجتماعها السنوي .. ويطالب بتعويضات مالية", _STRIKE) == ["ويطالب بتعويضات مالية"]
+    assert _weak("شركة النقل تؤجل اجتماعها السنوي وسط إضراب عام", _STRIKE) == ["وسط إضراب عام"]
+    # look-alikes: the body gives the noun in another form, or the clause has only common words
+    assert _weak("شركة النقل تؤجل اجتماعها السنوي ويعلن مديرها استقالته",
+                 _STRIKE + " ثم قدم المدير استقالة مكتوبة.") == []
+    assert _weak("شركة النقل تؤجل اجتماعها السنوي وسط إضراب عام", _STRIKE + " ويأتي ذلك مع الإضراب.") == []
+    assert _weak("شركة النقل تؤجل اجتماعها السنوي ويعلن موعد النتائج", _STRIKE) == []
+    # a noun sharing four letters with the title's (استقبال، انتقال / استقالة) is not the title's noun
+    assert _weak("شركة النقل تؤجل اجتماعها السنوي ويعلن مديرها استقالته",
+                 _STRIKE + " وتم استقبال المسافرين بعد انتقال المقر.") == ["ويعلن مديرها استقالته"]
+    # two common nouns, neither in the body
+    assert _weak("شركة النقل تؤجل اجتماعها السنوي ويكشف عن موعد الانتخابات", _STRIKE) == \
+        ["ويكشف عن موعد الانتخابات"]
+
+
+def test_a_clause_opened_by_a_word_of_time_or_cause_is_a_second_claim():
+    assert _weak("شركة النقل تؤجل اجتماعها السنوي احتجاجا على الضرائب", _STRIKE) == ["احتجاجا على الضرائب"]
+    assert _weak("شركة النقل تؤجل اجتماعها السنوي قبيل الانتخابات البلدية", _STRIKE) == ["قبيل الانتخابات البلدية"]
+    assert _weak("شركة النقل تؤجل اجتماعها السنوي قبيل الانتخابات البلدية",
+                 _STRIKE + " ويأتي القرار قبيل الانتخابات البلدية.") == []
+
+
 _DIGEST = ("موعد يومي مع أبرز الأحداث والمستجدات على الساحة الوطنية خلال 24 ساعة: إصابة جنديين في انفجار لغم، "
            "واتحاد الشغل يحذر من غلاء الأسعار، وانخفاض أسعار الخضر في الأسواق.")
 

@@ -22,7 +22,8 @@ the body repeats:
   to the story.
 - ``topic_weak`` (info) reports weaker evidence: coverage under ``weak_below``, a title figure or city the body
   never gives, or a clause of the title (after "و" + verb, a circumstance word, a colon or a comma) whose words
-  are all missing.
+  are all missing, or whose claim is: its specific nouns (ويعلن استقالته، ويطالب بتعويضات مالية: the verb and a
+  common word are in any story) or, without one, its two or more nouns, none of them in the body.
 
 Words that are the headline's and not the story's are no evidence: a label or reader address (شاهد..،
 بالفيديو، تعرف على), an evaluative word (مفاجأة، مرعب), a figurative set phrase (يدق ناقوس الخطر) and a weekday
@@ -49,7 +50,7 @@ from ..arabic.normalize import norm
 from ..arabic.tokens import Token
 from ..config import CheckConfig
 from ..types import Document, Hit, Param, Rule
-from .common import LEAD_TOKENS, Context, bare, hit, is_content, lexeme
+from .common import LEAD_TOKENS, Context, bare, hit, is_content, lexeme, synonym_groups
 from .numbers import agree
 from .places import country_of, covered, places_of
 from .words import place_lookup
@@ -596,7 +597,34 @@ def _absent_clause(ctx: Context, verdicts: list[tuple[Token, bool]]) -> list[Tok
         elif len(words) == _CLAUSE_MIN - 1 and not any(ok[t.start] or ctx.body_has(t) for t in words):
             # a short clause ("ويعلن استقالته"، "وسط إضراب عام"): none of its words anywhere in the body
             return span
+        if len(words) <= _KEY_CLAUSE_MAX:
+            # the clause's claim is in its specific nouns, not in its verb (يعلن، يطالب، يكشف: any story has
+            # them) nor in a common word (عام، مالية): none of them anywhere in the body; or, without a specific
+            # noun, none of two or more nouns (ويكشف عن موعد الانتخابات)
+            nouns = [t for t in words if not (t is clause[0] and _verb_conj(t))]
+            keys = [t for t in nouns if _specific(t)] or (nouns if len(nouns) >= 2 else [])
+            if keys and not any(_named_in_body(ctx, t) for t in keys):
+                return span
     return []
+
+
+def _named_in_body(ctx: Context, t: Token) -> bool:
+    """The body has the word itself: a form of its stem anywhere, its verb or verbal noun (يستقيل / استقالة) or a
+    synonym in the opening, or the same place, number or team. Not a run of four shared letters, which a noun
+    meets in unrelated words (استقالة / استقبال، انتقال)."""
+    found = ctx.cache.get("topic:found")
+    if found is None:
+        found = ctx.cache["topic:found"] = _found_places(ctx) | _found_numbers(ctx) | _found_nicknames(ctx)
+    return t.start in found or ctx.body_has(t) or lexeme(t.norm) in ctx.lead_lexemes \
+        or not synonym_groups(bare(t.norm)).isdisjoint(ctx.lead_synonyms) or _spelled_otherwise(ctx, t)
+
+
+_KEY_CLAUSE_MAX = 4  # a longer clause is judged by the share of its words (above)
+
+
+def _specific(t: Token) -> bool:
+    """A word rarer than the rule's rare words in every reading: a specific noun (استقالة، تعويضات، إضراب)."""
+    return max(zipf(t.norm), zipf(t.stem)) < _ROOT_ZIPF
 
 
 def _clauses(text: str, toks: tuple[Token, ...]) -> list[list[Token]]:
