@@ -257,6 +257,10 @@ def test_a_clause_opened_by_a_word_of_time_or_cause_is_a_second_claim():
     assert _weak("شركة النقل تؤجل اجتماعها السنوي قبيل الانتخابات البلدية", _STRIKE) == ["قبيل الانتخابات البلدية"]
     assert _weak("شركة النقل تؤجل اجتماعها السنوي قبيل الانتخابات البلدية",
                  _STRIKE + " ويأتي القرار قبيل الانتخابات البلدية.") == []
+    # "من قبل" is the passive's agent ("by"), no clause of time
+    title = "مجلس إدارة الشركة الوطنية للنقل يقرر تأجيل اجتماعه السنوي {} النقابة"
+    assert _weak(title.format("من قبل"), _STRIKE) == []
+    assert _weak(title.format("قبل"), _STRIKE) == ["قبل النقابة"]
 
 
 _DIGEST = ("موعد يومي مع أبرز الأحداث والمستجدات على الساحة الوطنية خلال 24 ساعة: إصابة جنديين في انفجار لغم، "

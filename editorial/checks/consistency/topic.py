@@ -633,7 +633,8 @@ def _clauses(text: str, toks: tuple[Token, ...]) -> list[list[Token]]:
     out: list[list[Token]] = [[]]
     for i, t in enumerate(toks):
         punct = i > 0 and any(c in ":،,-–؛" for c in text[toks[i - 1].end:t.start])
-        if out[-1] and (punct or _verb_conj(t) or _adjunct(t)):
+        agent = i > 0 and toks[i - 1].norm == "من" and t.norm == "قبل"  # "من قبل": the passive's agent, "by"
+        if out[-1] and (punct or _verb_conj(t) or (_adjunct(t) and not agent)):
             out.append([])
         out[-1].append(t)
     return [c for c in out if c]
