@@ -114,7 +114,9 @@ def _digits_value(s: str) -> tuple[float, int] | None:
 
 def _word_atom(w: str) -> tuple[str, float] | None:
     """Classify one normalised word: ('unit'|'ten'|'hundred'|'scale'|'plural_scale', value), clitics allowed."""
-    for cand in (w, w[1:] if w[:1] in CLITIC_LETTERS and len(w) > 3 else None):
+    # a clitic before a word of three letters or more, and ب or و before the two-letter ست (بست ولايات، وست
+    # دول; not لست "I am not")
+    for cand in (w, w[1:] if w[:1] in CLITIC_LETTERS and (len(w) > 3 or (w[1:] == "ست" and w[0] in "بو")) else None):
         if not cand:
             continue
         if cand in L.UNIT_WORDS:

@@ -13,6 +13,10 @@ one of these ways, each read for the same noun (its singular, dual and plural fo
 - for a meeting, the body's adjective on the same meeting noun (القمة الثنائية) or the parties listed after
   it (قمة جمعت مصر والأردن والعراق؛ لقاء بين الوزيرين).
 
+A list's items are read with the lexicon's places of two words (سيدي بوزيد، قصر هلال: one item), an item that
+begins with a place and goes on before the next item (سوسة الأولمبي) is a name, not the town, and a run of
+nationality adjectives (السجون السورية والعراقية) names no towns nor countries.
+
 It reports only a clear, different count: nothing when any of the body's counts of that noun agrees with the
 title, when a list is announced as partial (منها، مثل، من بينها، أبرزها), when the title names some of its items after
 the count (ثلاث ولايات بينها باجة) and the body lists more, when the body's evidence is quoted,
@@ -577,8 +581,9 @@ def _gap_punct(view: TextView, j: int, allow: str) -> bool:
     return bool(gap) and gap not in ("،", ",") and not (allow and gap == allow)
 
 
-def _items(ctx: Context, j: int, kind: str) -> tuple[int, int, int, str] | None:
-    """The items of a list starting at token j: (how many, start, end, the kind of place they are). Items are
+def _items(ctx: Context, j: int, kind: str) -> tuple[int, int, int, str, int] | None:
+    """The items of a list starting at token j: (how many, start, end, the kind of place they are, how many
+    items are names that begin with a place: سوسة الأولمبي، حمام الأنف الجهوي). Items are
     separated by a comma or begin with the conjunction و; the list ends at other punctuation, a stop word, a
     verb after و, or a last item longer than a name. People (a role noun, an honorific) are no items of things.
     The items are countries when at least two are known countries and none is anything else, towns when the
@@ -588,7 +593,10 @@ def _items(ctx: Context, j: int, kind: str) -> tuple[int, int, int, str] | None:
     toks = view.tokens
     cues = _cues()
     places: dict[str, str] = {}
+    starts = {m.token: m for m in places_of(ctx, "body")}  # the lexicon's places, names of two words included
+    inside: set[int] = set()
     items, words, unplaced, k, end, place_end = 0, 0, 0, j, toks[j].end, toks[j].end
+    named, item_place, item_named = 0, False, False
     first_end = end  # the end of the last item's first word
     while k < len(toks):
         t = toks[k]
@@ -603,11 +611,21 @@ def _items(ctx: Context, j: int, kind: str) -> tuple[int, int, int, str] | None:
         if kind != "person" and (role_word(w) or w in L.HONORIFICS):
             return None
         if k == j or gap or _conjunction(w):
-            items, words, first_end = items + 1, 0, t.end
-        found = place_lookup(w)
+            named += item_named  # the item before was a name that begins with a place (سوسة الأولمبي)
+            items, words, first_end, item_place, item_named = items + 1, 0, t.end, False, False
+        m = starts.get(k)
+        found = (m.kind, m.key) if m is not None else None if k in inside else place_lookup(w)
+        if m is not None and m.end > t.end:
+            # the other words of سيدي بوزيد، قصر هلال
+            inside.update(x for x in range(k + 1, min(k + 4, len(toks))) if toks[x].end <= m.end)
         if found:
             places[found[1]] = found[0]
-            place_end = t.end
+            place_end = m.end if m is not None else t.end
+            item_place = item_place or words == 0
+        elif k in inside:
+            pass
+        elif item_place and w not in _PLACE_DESCRIPTORS:
+            item_named = True  # more words after the place: a stadium, a club, a hospital named after it
         elif words == 0 and (w in L.STOPWORDS or w.startswith("ال") and len(places) == 0 and k == j):
             unplaced += 1
         words += 1
@@ -621,6 +639,7 @@ def _items(ctx: Context, j: int, kind: str) -> tuple[int, int, int, str] | None:
         return (len(places), toks[j].start, place_end, "") if len(places) >= 2 else None
     place_kind = ""
     kinds = set(places.values())
+    unplaced += named  # the last item's extra words may be the sentence going on: only an item before another
     if len(places) >= 2 and not unplaced and kinds == {"country"}:
         place_kind = "country"
     elif places and not unplaced and kinds == {"city"}:
@@ -628,8 +647,11 @@ def _items(ctx: Context, j: int, kind: str) -> tuple[int, int, int, str] | None:
     if place_kind:
         end = max(place_end, first_end)  # a place list ends with its last place ("... والعراق بحث خلالها")
     if kind in ("country", "town"):
-        return (items, toks[j].start, end, place_kind) if place_kind else None
-    return items, toks[j].start, end, place_kind
+        return (items, toks[j].start, end, place_kind, named) if place_kind else None
+    return items, toks[j].start, end, place_kind, named
+
+
+_PLACE_DESCRIPTORS = data.words("place_descriptors")
 
 
 @lru_cache(maxsize=65536)
@@ -695,7 +717,8 @@ def _where_lists(ctx: Context) -> Iterator[Evidence]:
         rest = text[got[2]:got[2] + 8].lstrip(" \t")
         if rest and rest[0] not in ".!؟\n":
             continue  # the sentence goes on after the list
-        kind = got[3] or ("place" if any(place_lookup(t.norm) for t in toks[i + 1:] if t.end <= got[2]) else "")
+        kind = got[3] or ("place" if not got[4] and any(place_lookup(t.norm) for t in toks[i + 1:] if t.end <= got[2])
+                          else "")
         yield Evidence(_WHERE + kind, got[0], got[1], got[2], "list")  # "place": no venues (تونس وصفاقس)
 
 
@@ -758,7 +781,8 @@ def _place_runs(ctx: Context) -> Iterator[Evidence]:
     وتطاوين): key "country" when every item is a country, else "town"."""
     run: list[Mention] = []
     text = ctx.body.text
-    for m in [*places_of(ctx, "body"), None]:
+    # a nationality adjective describes (السجون السورية والعراقية): it names no town nor country of a count
+    for m in [*(p for p in places_of(ctx, "body") if p.kind != "adjective"), None]:
         if m is not None and run and _joined(text, run[-1], m):
             run.append(m)
             continue
