@@ -260,8 +260,9 @@ def _restated_against(ctx: Context, i: int, pair: str, side: int,
         found = [(j, s) for j, p, s in body_polar if p == pair and lo <= j < hi
                  and not (j and ctx.body.tokens[j - 1].norm in _RELATIVE) and not _earlier(ctx.body.tokens, j)]
         # (an outcome in a relative clause, "التشكيلة التي ستشارك", describes another noun than the headline's)
-        outcomes = {j for j, _, _ in body_polar if lo <= j < hi and not _attribute(ctx.body.tokens, j)}
-        if len(found) == 1 and found[0][1] != side and len(outcomes) == 1 \
+        # (a word that qualifies the one before it, "تنخفض بشكل كبير", states no outcome of its own)
+        outcomes = _outcomes(ctx.body, sorted({j for j, _, _ in body_polar if lo <= j < hi}))
+        if len(found) == 1 and found[0][1] != side and outcomes == 1 \
                 and _about(ctx.body, found[0][0], _subject_all(ctx), window=_RESTATED_WINDOW):
             return found[0][0]
     return None
