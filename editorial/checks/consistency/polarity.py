@@ -103,7 +103,7 @@ _FROM = frozenset(_W["FROM"])  # "من أعلى مستوى"، "يتراجع عن
 _STATEMENT = 8  # words around a denied body word where another title word shows it is the title's statement
 _GAINS = "up"  # the pair of gains and losses, rises and falls: the one a reversing verb turns over
 _COMPASS = frozenset(("north", "east"))  # directions, which a place name may end with
-_PURPOSE = "purpose:"  # prefix of the pair of an outcome stated as a purpose
+_PURPOSE = "purpose:"  # prefix of the pair of an outcome stated as a purpose or asked for
 _CEASED = frozenset(("calm", "peace"))  # violence or war ceased (توقف القتال) is calm; other outcomes stopped
 # (توقف الواردات) state no opposite
 _QUANTIFIERS = frozenset(_W["QUANTIFIERS"])
@@ -184,10 +184,11 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
                 # the word ("ورفضهم المغادرة."): given the benefit of the doubt
                 if _about(ctx.body, j, subject) or next(_walk(ctx.body, j, _WINDOW), None) is None:
                     break
-            elif _about(ctx.body, j, subject, j < opening) and (j < opening or pair not in _STANCES) \
+            elif _about(ctx.body, j, subject, j < opening) \
+                    and (j < opening or (pair not in _STANCES and not pair.startswith(_PURPOSE))) \
                     and not _earlier(ctx.body.tokens, j):
-                against = j  # a stance against the title's is read in the body's first two sentences only (later
-                # ones are other actors' or about other things)
+                against = j  # a stance or a demand against the title's is read in the body's first two sentences
+                # only (later ones are other actors' or about other things: اقترح الاتحاد بقاء إيرلندا ...)
         else:
             # the title's only outcome word, counting those left out as unclear (لماذا لم تنتعش بعد رفع الفائدة)
             if against is None and pair.removeprefix(_PURPOSE) not in _STANCES and pair != _MATCH \
@@ -309,7 +310,8 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
     toks = view.tokens
     for i in positions:
         w = toks[i].norm
-        if _demanded(view, i) or maybe_place(w) or _reverser_of_next(view, i) or _continues_next(toks, i) \
+        sought = _sought(view, i)
+        if sought == -1 or maybe_place(w) or _reverser_of_next(view, i) or _continues_next(toks, i) \
                 or _qualifies_number(toks, i) \
                 or (i and toks[i - 1].norm in _FROM and any(p == "high" for p, _ in word_sides(w))):
             continue  # asked for, a place (صعدة), a reversing verb, a figure's qualifier (تزيد عن 500), a
@@ -327,8 +329,10 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
             if rev == 2 or (i and toks[i - 1].norm == _QABL) or _based_on(toks, i) or _comment(toks, i):
                 continue  # a move pared (يقلص خسائره), what has not happened yet (قبل بدء الحفر), "بناء على"
                 # (based on)
-            # a purpose (إجراءات لخفض الأسعار) is another statement than an outcome: its pair is kept apart
-            tag = _PURPOSE if _purpose(view, i) else ""
+            # a purpose (إجراءات لخفض الأسعار) or a demand (يطالب بالانسحاب) is another statement than an
+            # outcome, what is sought: its pair is kept apart (يطالب بمغادرة / يدعو إلى البقاء)
+            tag = _PURPOSE if sought is not None or _purpose(view, i) else ""
+            flip = sought or 0  # (a warning seeks the opposite of the word it governs)
             named = i and maybe_place(toks[i - 1].norm)  # كوريا الشمالية، الغوطة الشرقية: part of a name
             sides = word_sides(w)
             if toks[i].text.endswith("ة") and not _listed(w):
@@ -338,7 +342,7 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
             dated = i + 1 < len(toks) and not _gap(toks, i + 1) and _period(toks[i + 1].norm)
             # "يصعد ضد روسيا" escalates against someone: no rise
             against = i + 1 < len(toks) and not _gap(toks, i + 1) and toks[i + 1].norm == _DIDD
-            out.extend((i, tag + p, s ^ neg ^ rev ^ (left and p == "arrest")) for p, s in sides
+            out.extend((i, tag + p, s ^ neg ^ rev ^ flip ^ (left and p == "arrest")) for p, s in sides
                        if not (slight and p == "stable") and not (dated and p == "start") and not (against and p == _GAINS)
                        and not (p == "office" and s == 1 and not _in_office(view, i))
                        if not _composed(view, i, p, s) and not _governed(toks, i, p, s) and not (named and p in _COMPASS)
@@ -555,15 +559,36 @@ _MOVES = frozenset(("up", "better"))  # pairs of a movement, which goes on (تو
 def _demanded(view: TextView, i: int) -> bool:
     """A verb or noun of demand (يطالب، دعا إلى، ناشد) up to ``_DEMAND_REACH`` words before the word, in its
     phrase: what is demanded has not happened."""
+    return _demander(view, i) is not None
+
+
+def _demander(view: TextView, i: int) -> int | None:
+    """The index of the verb or noun of demand of ``_demanded``, or None."""
     toks = view.tokens
     if any(p == _SUCCESS for p, _ in word_sides(toks[i].norm)):
-        return False  # "محاولة الاستعادة فشلت": how an attempt ended is reported
+        return None  # "محاولة الاستعادة فشلت": how an attempt ended is reported
     for k in range(i - 1, max(-1, i - 1 - _DEMAND_REACH), -1):
         if _gap(toks, k + 1):
-            return False
+            return None
         if demand_word(toks[k].norm):
-            return True
-    return False
+            return k
+    return None
+
+
+# what a demand seeks, as a side flip: a warning seeks that what follows does not happen (يحذر من خروج الوضع عن
+# السيطرة = يطالب بتجنبه); a chance (فرص، احتمال) seeks nothing and is left out
+_WARNINGS = frozenset(_W["WARNINGS"])
+_CHANCES = frozenset(_W["CHANCES"])
+
+
+def _sought(view: TextView, i: int) -> int | None:
+    """0 when the word is asked for (يطالب بالانسحاب، يتعهد بخفض), 1 when it is warned against (يحذر من
+    الانسحاب), -1 when it is only a chance (احتمال رفع الفائدة), None when no demand governs it."""
+    k = _demander(view, i)
+    if k is None:
+        return None
+    w = bare(view.tokens[k].norm)
+    return -1 if w in _CHANCES else int(w in _WARNINGS)
 
 
 _SUCCESS = "succeed"
