@@ -261,9 +261,11 @@ def open_counts_many(drafts) -> dict[int, dict[str, int]]:
     if not drafts:
         return {}
     latest_numbers = {d.pk: d.revision_number for d in drafts}
-    run_to_draft = dict(Draft.all_objects.filter(pk__in=latest_numbers).annotate(
+    # A draft without a run gets None, dropped here rather than by a filter in SQL, which would run the
+    # subquery a second time for every row.
+    run_to_draft = {run: pk for run, pk in Draft.all_objects.filter(pk__in=latest_numbers).annotate(
         run=Subquery(current_runs(OuterRef("pk"), OuterRef("revision_number")).values("id")[:1])
-    ).exclude(run=None).values_list("run", "pk"))
+    ).order_by().values_list("run", "pk") if run is not None}
     dismissed: dict[int, set[str]] = {}
     for draft_id, fp in Dismissal.objects.filter(
         draft__in=latest_numbers.keys(), undone_at__isnull=True

@@ -121,3 +121,34 @@ def test_the_findings_filter(login, writer, make_draft):
         services.finding_dismiss(finding=f, reason="سبب", user=writer)
     assert titles(client.get("/?scope=all&findings=errors")) == []
     assert faulty.title in titles(client.get("/?scope=all&findings=clean"))
+
+
+def test_bulk_counts_of_a_draft_never_checked_are_empty(writer, make_draft):
+    from editorial.models import Draft
+
+    checked = make_draft(body=FAULTY)
+    unchecked = Draft.objects.create(title="بلا فحص", body_text="نص", author=writer)
+    counts = selectors.open_counts_many([checked, unchecked])
+    assert counts[unchecked.pk] == {} and counts[checked.pk] == selectors.open_counts(checked)
+
+
+def test_the_latest_run_of_each_row_is_one_index_step_on_postgresql(writer, make_draft):
+    """The desk reads each row's latest run through (revision, -created_at, -id): PostgreSQL never walks the
+    reports' created_at index over every run of the table to find one draft's latest (the desk's cost then grew
+    with the whole table: 55 ms for 50 rows beside 1,164 runs, without fresh statistics)."""
+    from django.db import connection, transaction
+    from django.db.models import OuterRef, Subquery
+
+    from editorial.models import Draft
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL plan")
+    drafts = [make_draft(body=FAULTY) for _ in range(3)]
+    qs = Draft.all_objects.filter(pk__in=[d.pk for d in drafts]).annotate(
+        run=Subquery(selectors.current_runs(OuterRef("pk"), OuterRef("revision_number")).values("id")[:1]))
+    sql, params = qs.order_by().values_list("run", "pk").query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # the plan a large table gets, on a small one
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "checkrun_revision_latest_idx" in plan and "checkrun_created_idx" not in plan
