@@ -152,3 +152,23 @@ def test_the_latest_run_of_each_row_is_one_index_step_on_postgresql(writer, make
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "checkrun_revision_latest_idx" in plan and "checkrun_created_idx" not in plan
+
+
+def test_a_rows_counts_name_the_families_present_in_the_engines_order_and_each_severity():
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from editorial.templatetags.editorial_tags import open_summary
+
+    counts = {"info": 1, "style": 1, "warning": 3, "repetition": 3, "error": 0, "placeholder": 0}
+    summary = open_summary(counts)
+    assert [f["code"] for f in summary["families"]] == ["repetition", "style"]
+    assert (summary["error"], summary["warning"], summary["info"]) == (0, 3, 1)
+    with translation.override("en"):
+        html = render_to_string("editorial/_counts.html", {"counts": counts})
+        clean = render_to_string("editorial/_counts.html", {"counts": {}})
+    assert html.index('class="fam fam-repetition"') < html.index('class="fam fam-style"')
+    assert "fam-placeholder" not in html and "sev-error" not in html
+    assert 'title="Repetition"' in html and "3 warnings" in html and "1 note" in html
+    assert '<span class="clean">No open findings</span>' in clean and "<ul" not in clean
+    assert open_summary(None) == {"error": 0, "warning": 0, "info": 0, "families": []}
