@@ -56,6 +56,9 @@ client, key = api_services.api_client_create(name="bench")
 drafts = [services.draft_create(title=f"{title} ({i})", body_text=body, user=writer, desk="محليات")
           for i in range(int(os.environ["BENCH_DESK_DRAFTS"]))]
 api_draft, _c, _r = api_services.draft_submit(client=client, title=title, body_text=body, external_id="bench-read")
+for i in range(int(os.environ["BENCH_FILL"])):  # the table a quiet run's POSTs leave, before any measure
+    api_services.draft_submit(client=client, title=title, body_text=body + "\n\n(مرجع الطلب " + str(i) + ")",
+                              external_id=f"bench-fill-{i}")
 browser = Client()
 browser.force_login(writer)
 print(json.dumps({"key": key, "api_draft": api_draft.pk, "web_draft": drafts[0].pk,
@@ -205,7 +208,7 @@ def run_in(tree: Tree, *args: str, extra_env: dict | None = None) -> str:
     return out.stdout
 
 
-def prepare(tree: Tree, base_url: str, redis_url: str, title: str, body: str) -> None:
+def prepare(tree: Tree, base_url: str, redis_url: str, title: str, body: str, fill: int = 0) -> None:
     reset_schema(base_url, tree.schema)
     shutil.rmtree(tree.data_dir, ignore_errors=True)
     tree.data_dir.mkdir(parents=True)
@@ -226,7 +229,8 @@ def prepare(tree: Tree, base_url: str, redis_url: str, title: str, body: str) ->
     }
     run_in(tree, "manage.py", "migrate", "--noinput", "-v0")
     run_in(tree, "manage.py", "collectstatic", "--noinput", "-v0")
-    env = {"BENCH_TITLE": title, "BENCH_BODY": body, "BENCH_DESK_DRAFTS": str(DESK_DRAFTS), "BENCH_RUNS": "40"}
+    env = {"BENCH_TITLE": title, "BENCH_BODY": body, "BENCH_DESK_DRAFTS": str(DESK_DRAFTS), "BENCH_RUNS": "40",
+           "BENCH_FILL": str(fill)}
     tree.info = json.loads(run_in(tree, "manage.py", "shell", "-c", SETUP, extra_env=env).strip().splitlines()[-1])
     tree.engine_ms = float(run_in(tree, "-c", "import django; django.setup()\n" + ENGINE, extra_env=env).strip())
 
@@ -331,6 +335,10 @@ def main() -> None:
     ap.add_argument("--only", default="", help="substring of the endpoint names to run")
     ap.add_argument("--inprocess-runs", type=int, default=30,
                     help="requests per endpoint through the test client (0: skip)")
+    ap.add_argument("--fill", type=int, default=0,
+                    help="API drafts filed in each tree before any measure, so the pages are read beside a table "
+                         "of a known size (a quiet run's POSTs file ~1,000 before the desk is loaded; a crowded "
+                         "machine's far fewer)")
     a = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed")
@@ -343,11 +351,11 @@ def main() -> None:
              for i, p in enumerate(paths)]
     print(f"gunicorn -w 2 --preload, DJANGO_ENV=production, PostgreSQL ({urllib.parse.urlsplit(base_url).path[1:]}),"
           f" wrk -c{a.connections} for {a.duration:g}s per endpoint; article: {len(body.split())} words; "
-          f"{os.cpu_count()} CPUs")
+          f"{os.cpu_count()} CPUs" + (f"; {a.fill} API drafts filed first" if a.fill else ""))
     try:
         for t in trees:
             print(f"preparing {t.label} ({t.path}) ...", flush=True)
-            prepare(t, base_url, redis_url, title, body)
+            prepare(t, base_url, redis_url, title, body, a.fill)
         if a.inprocess_runs:
             for t in trees:
                 print(f"in process: {t.label} ...", flush=True)
