@@ -15,7 +15,7 @@ from editorial.checks.text import normalise_body, normalise_title
 from editorial.web import findings as fnd
 from editorial.web.access import draft_for, newsroom_required
 from editorial.web.forms import CommentForm, DraftForm, NewDraftForm, service_error
-from editorial.web.history import diff_rows, timeline, who
+from editorial.web.history import REVISION_TEXTS, diff_rows, timeline, who
 
 
 def draft_url(draft, anchor: str = "") -> str:
@@ -81,7 +81,9 @@ def draft_context(request, draft, **extra) -> dict:
     for c in comments:
         c.outdated = bool(c.passage) and not c.decision and anchors.get(c.pk) is None
     user = request.user
-    items = timeline(draft)
+    revisions = list(draft.revisions.select_related("created_by", "api_client").defer(*REVISION_TEXTS)
+                     .order_by("-number"))
+    items = timeline(draft, revisions=revisions, comments=comments)
     sent_back = None
     if draft.status == review.CHANGES_REQUESTED:
         sent_back = next((i for i in reversed(items) if i.get("to_status") == review.CHANGES_REQUESTED), None)
@@ -107,7 +109,7 @@ def draft_context(request, draft, **extra) -> dict:
         "reviewed_by": None if draft.assignee_id else selectors.last_reviewer(draft),
         "may_take_review": review.reviews(user)
         and draft.assignee_id != user.pk,
-        "revisions": list(draft.revisions.select_related("created_by", "api_client").order_by("-number")),
+        "revisions": revisions,
         "reviewers": list(selectors.reviewers()),
         "comment_form": extra.pop("comment_form", None) or CommentForm(),
         **extra,

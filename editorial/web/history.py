@@ -25,8 +25,16 @@ def who(user=None, client=None) -> str:
     return _("system")
 
 
-def timeline(draft) -> list[dict]:
-    """Every review event, revision, dismissal and decided suggestion of a draft, oldest first."""
+# A revision's texts: what a list of revisions (number, when, who, note) never shows.
+REVISION_TEXTS = ("title", "body_text", "source_html")
+
+
+def timeline(draft, *, revisions=None, comments=None) -> list[dict]:
+    """Every review event, revision, dismissal and decided suggestion of a draft, oldest first.
+
+    ``revisions`` and ``comments``: the draft's, with their people, when the caller has read them already (the
+    draft page): not read again.
+    """
     items = []
     for e in selectors.draft_history(draft):
         items.append({
@@ -37,7 +45,9 @@ def timeline(draft) -> list[dict]:
             "comment": e.comment, "override": e.override_reason, "overridden": e.overridden_findings or [],
             "revision": e.revision.number if e.revision_id else None, "open": len(e.open_findings or []),
         })
-    for r in draft.revisions.select_related("created_by", "api_client"):
+    if revisions is None:
+        revisions = draft.revisions.select_related("created_by", "api_client").defer(*REVISION_TEXTS)
+    for r in revisions:
         items.append({"kind": "revision", "when": r.created_at, "who": who(r.created_by, r.api_client),
                       "revision": r.number, "note": r.note})
     for d in draft.dismissals.select_related("dismissed_by", "api_client", "undone_by"):
@@ -47,8 +57,11 @@ def timeline(draft) -> list[dict]:
         if d.undone_at:
             items.append({"kind": "undo", "when": d.undone_at, "who": who(d.undone_by), "rule": d.rule,
                           "text": d.text})
-    decided = draft.comments.filter(replacement__isnull=False).exclude(decision="").select_related(
-        "author", "decided_by")
+    if comments is None:
+        decided = draft.comments.filter(replacement__isnull=False).exclude(decision="").select_related(
+            "author", "decided_by")
+    else:
+        decided = [c for c in comments if c.replacement is not None and c.decision != ""]
     for c in decided:
         items.append({"kind": "suggestion", "when": c.decided_at, "who": who(c.decided_by),
                       "by": c.author.get_username() if c.author_id else "?", "accepted": c.decision == "accepted",
