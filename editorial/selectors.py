@@ -17,8 +17,21 @@ def latest_revision(draft: Draft) -> Revision | None:
 
 def current_runs(draft, revision_number) -> QuerySet[CheckRun]:
     """The checks of a draft's current revision, newest first (``CheckRun.Meta.ordering``): the one definition of
-    "the latest check run of a draft". ``draft`` and ``revision_number`` may be ``OuterRef``s (subqueries)."""
-    return CheckRun.objects.filter(revision__draft=draft, revision__number=revision_number)
+    "the latest check run of a draft". ``draft`` and ``revision_number`` may be ``OuterRef``s (subqueries).
+
+    The revision is named by its id (``revision_id = (SELECT id ... WHERE draft_id = … AND number = …)``, one row:
+    unique together), not joined: the latest run is then the first entry of checkrun_revision_latest_idx
+    (revision, -created_at, -id). Joined, PostgreSQL could not read that index in order and, without fresh
+    statistics, walked the reports' checkrun_created_idx over every run of the table instead, for every draft.
+    """
+    from django.db.models import OuterRef, Subquery
+
+    def deeper(value):  # one subquery further from the query an OuterRef points into
+        return OuterRef(value) if isinstance(value, OuterRef) else value
+
+    revision = (Revision.objects.filter(draft=deeper(draft), number=deeper(revision_number))
+                .order_by().values("id")[:1])
+    return CheckRun.objects.filter(revision_id=Subquery(revision))
 
 
 def latest_run_of(draft: Draft) -> CheckRun | None:
