@@ -51,6 +51,7 @@ from .common import GROUPS, LEAD_TOKENS, LEXEMES, Context, bare, hit, is_content
 from .topic import style_words
 from .words import (
     NEG,
+    PARTICLE_AFTER_PREPOSITION,
     POLAR,
     PRONOUNS,
     demand_word,
@@ -186,7 +187,7 @@ def _polarity(ctx: Context) -> Iterator[Hit]:
                     break
             elif _about(ctx.body, j, subject, j < opening) \
                     and (j < opening or (pair not in _STANCES and not pair.startswith(_PURPOSE))) \
-                    and not _earlier(ctx.body.tokens, j):
+                    and not _earlier(ctx.body.tokens, j) and not _background(ctx.body, j):
                 against = j  # a stance or a demand against the title's is read in the body's first two sentences
                 # only (later ones are other actors' or about other things: اقترح الاتحاد بقاء إيرلندا ...)
         else:
@@ -313,9 +314,10 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
         sought = _sought(view, i)
         if sought == -1 or maybe_place(w) or _reverser_of_next(view, i) or _continues_next(toks, i) \
                 or _qualifies_number(toks, i) \
-                or (i and toks[i - 1].norm in _FROM and any(p == "high" for p, _ in word_sides(w))):
+                or (i and toks[i - 1].norm in _FROM and any(p == "high" for p, _ in word_sides(w))) \
+                or (i and w in _BOUNDS and toks[i - 1].norm == _ALA and not _gap(toks, i)):
             continue  # asked for, a place (صعدة), a reversing verb, a figure's qualifier (تزيد عن 500), a
-            # starting level (من أعلى)
+            # starting level (من أعلى), a bound (على الأقل)
         neg = _negated(view, i)
         if neg == 1 and LEXEMES[toks[_targets(view)[i][0]].norm] in _IGNORING:
             continue  # "تجاهلت الانتقادات": what is ignored is there; ignoring states no outcome of it
@@ -342,7 +344,10 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
             dated = i + 1 < len(toks) and not _gap(toks, i + 1) and _period(toks[i + 1].norm)
             # "يصعد ضد روسيا" escalates against someone: no rise
             against = i + 1 < len(toks) and not _gap(toks, i + 1) and toks[i + 1].norm == _DIDD
-            out.extend((i, tag + p, s ^ neg ^ rev ^ flip ^ (left and p == "arrest")) for p, s in sides
+            # "ترفع حظر السفر"، "رفع الحظر": a ban lifted is leave given (a verb of lifting sanctions before it)
+            lifted = _lifted(toks, i)
+            out.extend((i, tag + p, s ^ neg ^ rev ^ flip ^ (left and p == "arrest") ^ (lifted and p == _ALLOW))
+                       for p, s in sides
                        if not (slight and p == "stable") and not (dated and p == "start") and not (against and p == _GAINS)
                        and not (p == "office" and s == 1 and not _in_office(view, i))
                        if not _composed(view, i, p, s) and not _governed(toks, i, p, s) and not (named and p in _COMPASS)
@@ -350,6 +355,22 @@ def _sided(view: TextView, positions: list[int]) -> list[tuple[int, str, int]]:
                        and not (ceased and p not in _CEASED)
                        and not (p == "confirm" and s == 0 and not neg and _denial_follows(view, i)))
     return out
+
+
+def _lifted(toks: tuple[Token, ...], i: int) -> bool:
+    """A word after a verb of lifting sanctions (ترفع حظر السفر، رفع الحظر), its subject between (رفعت السلطات
+    العراقية حظر التجول), up to ``_LIFT_REACH`` words in its phrase with no other outcome word between: what is
+    lifted is ended."""
+    for k in range(i - 1, max(-1, i - 1 - _LIFT_REACH), -1):
+        if _gap(toks, k + 1):
+            return False
+        sides = word_sides(toks[k].norm)
+        if sides:
+            return _LIFT in sides
+    return False
+
+
+_LIFT_REACH = 7  # the lifting verb, its subject between (رفعت وزارة البيئة والمياه والزراعة في المملكة الحظر)
 
 
 def _denial_denied(view: TextView, i: int) -> bool:
@@ -402,6 +423,9 @@ def _qualifies_number(toks: tuple[Token, ...], i: int) -> bool:
 
 
 _SLIGHT = frozenset(_W["SLIGHT"])
+_ILA = _W["PREPOSITIONS"][3]  # إلى
+_LIFT, _ALLOW = ("sanction", 0), "allow"  # رفع (lifts sanctions) before a word of the pair of leave (حظر، منع)
+_BOUNDS = frozenset(_W["BOUNDS"])  # "على الأقل"، "على الأكثر": a bound, no comparison
 _PERCENT = frozenset(_W["PERCENT"])
 _SLIGHT_REACH = 5
 
@@ -592,6 +616,28 @@ def _sought(view: TextView, i: int) -> int | None:
 
 
 _SUCCESS = "succeed"
+_CALL_REACH = 8  # words between a verb of appeal and "إلى" + the negation it asks for (دعت الوزارة الأئمة إلى عدم)
+
+
+def _called(view: TextView, n: int) -> bool:
+    """A negator asked for (ناشد عناصره عدم الفرار، دعت وزارة الشؤون الدينية الأئمة إلى عدم توظيف): a verb or
+    noun of appeal before it, in its phrase, up to ``_DEMAND_REACH`` words, or ``_CALL_REACH`` with "إلى" right
+    before the negator; a negation after "بـ" (طالب بعدم، نصح بعدم، تعهد بألا), the object of a verb of asking or
+    promising. What is called for or promised is no report that it did not happen."""
+    if _demanded(view, n):
+        return True
+    toks = view.tokens
+    core = toks[n].norm[1:] if toks[n].norm[:1] in ("و", "ف") else toks[n].norm
+    if core[:1] == "ب" and core[1:] in PARTICLE_AFTER_PREPOSITION:
+        return True
+    if not n or toks[n - 1].norm != _ILA or _gap(toks, n):
+        return False
+    for k in range(n - 2, max(-1, n - 2 - _CALL_REACH), -1):
+        if _gap(toks, k + 1):
+            return False
+        if demand_word(toks[k].norm):
+            return True
+    return False
 
 
 _FROM_WORD, _AN = _W["FROM"]
@@ -813,6 +859,21 @@ def _earlier(toks: tuple[Token, ...], j: int) -> bool:
     return j > 0 and not _gap(toks, j) and toks[j - 1].norm in _EARLIER
 
 
+def _background(view: TextView, j: int) -> bool:
+    """A body outcome word that describes a noun or recalls the past rather than reporting the story's outcome:
+    right after a relative pronoun (العقوبات التي فرضت على روسيا), a definite participle after a definite noun
+    (الطائرات المغادرة، الحظر المفروض: an attribute), or a pluperfect (وكان البرلمان قد أقر الميزانية)."""
+    toks = view.tokens
+    if j and not _gap(toks, j):
+        prev, w = toks[j - 1].norm, toks[j].norm
+        if prev in _RELATIVE:
+            return True
+        bare_w = strip_proclitics(w, 3)[0]
+        if has_article(w) and has_article(prev) and not word_sides(prev) and bare_w[:1] == "م" and len(bare_w) >= 4:
+            return True
+    return _recalled(view, j)
+
+
 def _targets(view: TextView) -> dict[int, tuple[int, bool]]:
     """word index -> (index of the negator that covers it, whether it is the negator's first word)."""
     cached = view.__dict__.get("_negated_targets")
@@ -945,9 +1006,10 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                 and not maybe_place(t.norm) and not starts_number(t.norm) \
                 and (i in t_targets or not _stopped(ctx.title, i)) \
                 and not _unclaimed(ctx.title, i, style) \
-                and not (i in t_targets and _contrary(t.norm)) and not (i and ttoks[i - 1].norm == _QABL):
+                and not (i in t_targets and _contrary(t.norm)) and not (i and ttoks[i - 1].norm == _QABL) \
+                and not (_lifted(ttoks, i) and any(p == _ALLOW for p, _ in word_sides(t.norm))):
             # a place is an actor or a setting, not a statement, and a count is the number check's (خندق واحد
-            # / لا أحد); what the title stops is not asserted; "ليست
+            # / لا أحد); what the title stops or lifts (ترفع حظر السفر) is not asserted; "ليست
             # الأكبر" (a contrary denied) says no more than "not the most"; "قبل التأكد" asserts no confirmation
             for k in (lexeme(t.norm), *ALT_KEYS[t.norm], *GROUPS[t.norm]):
                 keys.setdefault(k, []).append(i)
@@ -1003,11 +1065,13 @@ def _negation(ctx: Context) -> Iterator[Hit]:
                     yield _neg_hit(ctx, i, j, t_targets[i][0], None)
                     return
             elif all(j in b_targets and b_targets[j][1] for j in js) and js[0] < LEAD_TOKENS \
+                    and not any(_called(ctx.body, b_targets[j][0]) for j in js) \
                     and not (k == _CASUALTY and any(_others(ctx.body.tokens, j) for j in js)) \
                     and _same_statement(ctx, i, js[0]) \
                     and not (_conceded(ctx.title, i) and LEXEMES[ctx.body.tokens[b_targets[js[0]][0]].norm] in _IGNORING) \
                     and _same_adjective(ctx.body, b_targets[js[0]][0], ctx.body.tokens[js[0]], ttoks[i]):
-                # (what the title concedes, رغم الانتقادات, the body may say was ignored)
+                # (what the title concedes, رغم الانتقادات, the body may say was ignored; a denial the body asks
+                # for, دعا إلى عدم توظيف، ناشد عناصره عدم الفرار, is a call, not a report)
                 # denied in the opening, next to another of the title's words: the headline's statement
                 yield _neg_hit(ctx, i, js[0], None, b_targets[js[0]][0])
                 return

@@ -109,6 +109,9 @@ def negator(w: str) -> str | None:
         return table[w]
     if w[:1] in ("و", "ف") and w[1:] in table and table[w[1:]] != "skip":
         return table[w[1:]]
+    core = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
+    if core[:1] in ("ل", "ب") and core[1:] in PARTICLE_AFTER_PREPOSITION:
+        return "particle"  # "لعدم الترشح"، "بعدم التدخل"، "بألا ننزلق": a negation after a preposition
     if w[:1] in ("ل", "ب") and table.get(w[1:]) in ("verb", "light"):
         # "لتفادي الهبوط" (to avoid the drop), "بإلغاء الرحلات": the verbal noun after a preposition; "لا وجود
         # لأعمال عنف": a light noun after one
@@ -122,6 +125,10 @@ def negator(w: str) -> str | None:
                 return "verb"
     return None
 
+
+# negation particles that also stand after "لـ" or "بـ" (لعدم، بعدم، بألا); "لم"، "لن"، "لا" do not ("للا" is no word,
+# "لما" when), and "بلا"، "بدون"، "لئلا" are listed as words of their own
+PARTICLE_AFTER_PREPOSITION = frozenset(("عدم", "الا"))
 
 PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")  # attached pronouns, longest first
 
