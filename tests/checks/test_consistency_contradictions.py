@@ -182,6 +182,16 @@ EXAMPLES: dict[str, dict] = {
     },
     "consistency.polarity_mismatch": {
         "flag": [
+            # a name written as two words in one field and one word with the article in the other (بت كوين /
+            # البتكوين، سان فرانسيسكو / سانفرانسيسكو) is the same subject
+            ("بت كوين تواصل التراجع في التعاملات", "شهدت أسعار البتكوين ارتفاعا قويا خلال تعاملات اليوم.", "title",
+             "التراجع"),
+            # ... but two body words are joined only when the second may end a name: "والين" (with the article)
+            # starts another noun, so the yen's fall does not read as the silver's and the silver's gain stands
+            ("تواصل خسائر الفضة والين", "مكاسب قوية للفضة والين يواصل الانخفاض أمام الدولار.", "title",
+             "خسائر الفضة"),
+            ("ارتفاع عدد المشردين في سانفرانسيسكو", "تراجع عدد المشردين في سان فرانسيسكو خلال العام الماضي.",
+             "title", "ارتفاع عدد المشردين"),
             # a negator before "بسبب" does not reach the cause (تؤجل قرارها بسبب ندرة القمح)
             ("قرار حكومي عاجل بسبب وفرة القمح", "الحكومة تؤجل قرارها بسبب ندرة القمح في الأسواق.", "title",
              "وفرة القمح"),
@@ -359,6 +369,8 @@ EXAMPLES: dict[str, dict] = {
              "غارة عنيفة"),
         ],
         "pass": [
+            # a name written two ways is still the title's subject: the body agrees
+            ("بت كوين تواصل التراجع في التعاملات", "تراجع قوي لعملة البتكوين في تعاملات اليوم رغم ارتفاع الذهب."),
             # an outcome after "بعد" is an earlier event the sentence starts from
             ("بدء عمليات إخراج المسلحين من المدينة",
              "بدأت الحافلات بنقل المسلحين من المدينة بعد الانتهاء من إخراج عائلاتهم منها."),

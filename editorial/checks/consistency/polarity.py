@@ -25,7 +25,8 @@ Two rules, both reading word lists that are data (``data/polarity.txt``, ``data/
   ignored (رغم الانتقادات / تجاهلت الانتقادات), after a topic marker (``data/topic_markers.txt``) or in a
   yes/no question title.
 
-Known limits: subjects are matched by word keys and the synonym groups of ``data/synonym_groups.txt`` only, a
+Known limits: subjects are matched by word keys, the synonym groups of ``data/synonym_groups.txt`` and the
+words as written (a name of one word or two, with or without the article: بت كوين / البتكوين) only, a
 verb and its verbal noun (سلّم / تسليم) do not match, and "لا ... إلا" (only) reads as a negation.
 """
 
@@ -82,6 +83,7 @@ RULES: tuple[Rule, ...] = (
 
 # The module's small word lists, each read by its key (data/polarity_words.txt), normalised.
 _W = keyed("polarity_words")
+_Key = str | int | tuple[str, ...]  # a subject word: its light stem, a synonym group, as written, an office
 _WINDOW = 3  # words between a body outcome word and its subject
 _TITLE_WINDOW = 2  # the title's outcome word: its subject is nearer (ارتفاع إنتاج روسيا: the output rises)
 # Words that say what is measured (أسعار الذهب، مستوى الدولار): passed over when looking for the subject.
@@ -678,21 +680,23 @@ def _unclaimed(view: TextView, i: int, style: set[int]) -> bool:
     return False
 
 
-def _subject_all(ctx: Context) -> frozenset[str | int]:
+def _subject_all(ctx: Context) -> frozenset[_Key]:
     """Keys of every title content word that is no outcome word, with their synonym groups: a short title's
     subject."""
-    words = [t for t in ctx.title.tokens if is_content(t) and not word_sides(t.norm) and t.norm not in _MEASURES]
-    return frozenset(bare(t.stem) for t in words) | frozenset(g for t in words for g in GROUPS[t.norm])
+    toks = ctx.title.tokens
+    words = [k for k, t in enumerate(toks) if is_content(t) and not word_sides(t.norm) and t.norm not in _MEASURES]
+    return frozenset(bare(toks[k].stem) for k in words) | frozenset(g for k in words for g in GROUPS[toks[k].norm]) \
+        | frozenset(key for k in words for key in _written_keys(toks, k))
 
 
-def _phrase(view: TextView, j: int, window: int) -> frozenset[str | int]:
+def _phrase(view: TextView, j: int, window: int) -> frozenset[_Key]:
     """Keys of the content words in the phrase of the outcome word at j: up to ``window`` words before and after
     it, not across "مع"، "و"، "بعد" or punctuation. Outcome words and measure words (أسعار، نسبة، مستوى) are
     passed over without counting. After a preposition (بارتفاع، لانخفاض) the subject can only follow."""
     return frozenset(_walk(view, j, window))
 
 
-def _about(view: TextView, j: int, subject: frozenset[str | int], opening: bool = True,
+def _about(view: TextView, j: int, subject: frozenset[_Key], opening: bool = True,
            window: int = _WINDOW) -> bool:
     """The body's outcome word at j has one of the subject's words, or a synonym of one, in its phrase; outside
     the body's opening (``opening`` false) a nationality adjective alone is no subject (البنك المركزي التركي is
@@ -703,6 +707,8 @@ def _about(view: TextView, j: int, subject: frozenset[str | int], opening: bool 
             continue
         if any(key in subject or (isinstance(key, str) and any(isinstance(s, str) and _same_key(key, s)
                                                                for s in subject)) for key in _keys_of(toks[k])):
+            return True
+        if any(key in subject for key in _written_keys(toks, k)):
             return True
     return False
 
@@ -735,11 +741,12 @@ def _same_key(a: str, b: str) -> bool:
     return len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
-def _walk(view: TextView, j: int, window: int) -> Iterator[str | int]:
+def _walk(view: TextView, j: int, window: int) -> Iterator[_Key]:
     """Keys of the content words of the phrase of the outcome word at j (see ``_phrase``), each followed by its
     synonym groups (ints)."""
     for k in _walk_tokens(view, j, window):
         yield from _keys_of(view.tokens[k])
+        yield from _written_keys(view.tokens, k)
 
 
 def _keys_of(t: Token) -> Iterator[str | int]:
@@ -752,6 +759,40 @@ def _keys_of(t: Token) -> Iterator[str | int]:
 
 
 _LIL, _AL = "لل", "ال"
+_JOINED_MIN = 5  # letters of a name written as one word (بتكوين) that two words of the other field may spell
+
+
+def _written(w: str) -> tuple[str, ...]:
+    """The word as written without the article and what comes before it (البتكوين، للبتكوين: بتكوين); "لل" is
+    read both ways (لليرة is لـ + الليرة, للبتكوين لـ + البتكوين). A word without the article is kept whole: its
+    first letters may be its own (بتكوين)."""
+    if w[:2] == _LIL:
+        return w[2:], w[1:]
+    if has_article(w):
+        return (strip_proclitics(w, 2)[0],)
+    return (w,)
+
+
+def _written_keys(toks: tuple[Token, ...], k: int) -> Iterator[tuple[str, ...]]:
+    """Keys of the word at k as written, alone and joined to the word before or after it: a
+    name written as one word or two, with or without the article (بت كوين / البتكوين، سان فرانسيسكو /
+    سانفرانسيسكو), names the same thing. Tuples, so they match only each other."""
+    for w in _written(toks[k].norm):
+        yield _WRITTEN, w
+    for a in (k - 1, k):
+        if a >= 0 and a + 1 < len(toks) and _second_half(toks[a + 1].norm) and not _gap(toks, a + 1):
+            for w in _written(toks[a].norm):
+                if len(w) + len(toks[a + 1].norm) >= _JOINED_MIN:
+                    yield _WRITTEN, w + toks[a + 1].norm
+
+
+def _second_half(w: str) -> bool:
+    """A word that may end a name of two words: no article (كوين in بت كوين, فرانسيسكو in سان فرانسيسكو;
+    not والدولار, which starts another noun)."""
+    return not has_article(w) and not word_sides(w)
+
+
+_WRITTEN = "written"
 
 
 def _walk_tokens(view: TextView, j: int, window: int) -> Iterator[int]:
