@@ -182,6 +182,10 @@ EXAMPLES: dict[str, dict] = {
     },
     "consistency.polarity_mismatch": {
         "flag": [
+            # a leader and their office name the same subject (data/leader_offices.txt), either way round, the head
+            # of government's office also as رئيس الحكومة
+            ("ميركل متفائلة", "بدت المستشارة الألمانية متشائمة في مؤتمرها الصحفي اليوم.", "title", "متفائلة"),
+            ("رئيس الحكومة اللبنانية متشائم", "أبدى ميقاتي تفاؤلا كبيرا في مؤتمره الصحفي اليوم.", "title", "متشائم"),
             # a name written as two words in one field and one word with the article in the other (بت كوين /
             # البتكوين، سان فرانسيسكو / سانفرانسيسكو) is the same subject
             ("بت كوين تواصل التراجع في التعاملات", "شهدت أسعار البتكوين ارتفاعا قويا خلال تعاملات اليوم.", "title",
@@ -369,6 +373,11 @@ EXAMPLES: dict[str, dict] = {
              "غارة عنيفة"),
         ],
         "pass": [
+            # another country's office, or another office of the leader's country, is another person
+            ("أردوغان متفائل", "بدا الرئيس الإيراني متشائما في مؤتمره الصحفي اليوم."),
+            ("أردوغان متفائل", "بدا رئيس البرلمان التركي متشائما في مؤتمره الصحفي اليوم."),
+            # the office in the title, the leader's name in the body agreeing with it
+            ("الرئيس التركي متفائل", "قال أردوغان في مؤتمره الصحفي إنه متفائل رغم تشاؤم المعارضة."),
             # a name written two ways is still the title's subject: the body agrees
             ("بت كوين تواصل التراجع في التعاملات", "تراجع قوي لعملة البتكوين في تعاملات اليوم رغم ارتفاع الذهب."),
             # an outcome after "بعد" is an earlier event the sentence starts from

@@ -25,8 +25,9 @@ Two rules, both reading word lists that are data (``data/polarity.txt``, ``data/
   ignored (رغم الانتقادات / تجاهلت الانتقادات), after a topic marker (``data/topic_markers.txt``) or in a
   yes/no question title.
 
-Known limits: subjects are matched by word keys, the synonym groups of ``data/synonym_groups.txt`` and the
-words as written (a name of one word or two, with or without the article: بت كوين / البتكوين) only, a
+Known limits: subjects are matched by word keys, the synonym groups of ``data/synonym_groups.txt``, the
+words as written (a name of one word or two, with or without the article: بت كوين / البتكوين) and a leader's
+office (أردوغان / الرئيس التركي: ``data/leader_offices.txt``) only, a
 verb and its verbal noun (سلّم / تسليم) do not match, and "لا ... إلا" (only) reads as a negation.
 """
 
@@ -34,13 +35,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import cache
 from itertools import islice
 
 import regex
 
 from ..arabic import lexicon as L
 from ..arabic.clitics import has_article, strip_proclitics
-from ..arabic.data import keyed
+from ..arabic.data import keyed, normalized_fields
 from ..arabic.memo import WordMemo
 from ..arabic.numbers import starts_number
 from ..arabic.quotes import QUOTE_MARKS
@@ -784,6 +786,69 @@ def _written_keys(toks: tuple[Token, ...], k: int) -> Iterator[tuple[str, ...]]:
             for w in _written(toks[a].norm):
                 if len(w) + len(toks[a + 1].norm) >= _JOINED_MIN:
                     yield _WRITTEN, w + toks[a + 1].norm
+    yield from _office_keys(toks, k)
+
+
+_OFFICE = "office"
+_CABINET = frozenset(_W["CABINET"])
+
+
+@cache
+def _leaders() -> tuple[dict[str, frozenset[tuple[str, str, str]]], frozenset[str]]:
+    """Each spelling of a leader's name (data/leader_offices.txt, other spellings from data/famous_people.txt),
+    as written, to the keys of the office they held; and the offices' first words."""
+    spellings: dict[str, list[str]] = {}
+    for row in normalized_fields("famous_people"):
+        if len(row) >= 2:
+            spellings[row[1]] = [row[1], *(s.strip() for s in (row[2] if len(row) > 2 else "").split("،"))]
+    names: dict[str, set[tuple[str, str, str]]] = {}
+    firsts: set[str] = set()
+    for name, office, country in normalized_fields("leader_offices"):
+        found = place_lookup(country)
+        if found is None:
+            continue
+        firsts.add(office.split()[0])
+        for spelling in spellings.get(name, [name]):
+            if spelling and " " not in spelling:
+                for w in _written(spelling):
+                    names.setdefault(w, set()).add((_OFFICE, office, found[1]))
+    return {w: frozenset(keys) for w, keys in names.items()}, frozenset(firsts)
+
+
+def _office_keys(toks: tuple[Token, ...], k: int) -> Iterator[tuple[str, str, str]]:
+    """The office of a leader named at k (أردوغان: the Turkish presidency), or of an office with its country's
+    adjective that the word at k is part of (الرئيس التركي، رئيس الوزراء البريطاني): a person and their office
+    name the same subject."""
+    names, _ = _leaders()
+    for w in _written(toks[k].norm):
+        yield from names.get(w, ())
+    for s in (k, k - 1, k - 2):
+        found = _office_at(toks, s)
+        if found is not None and found[1] >= k:
+            yield found[0]
+
+
+def _office_at(toks: tuple[Token, ...], s: int) -> tuple[tuple[str, str, str], int] | None:
+    """An office named from s: its first word (رئيس، المستشارة، المرشد), "الوزراء" or "الحكومة" after رئيس,
+    then a country's adjective; the office's key and the adjective's position."""
+    if s < 0:
+        return None
+    role = role_word(toks[s].norm)
+    office = role[0] if role is not None else _written(toks[s].norm)[0]
+    if office not in _leaders()[1]:
+        return None
+    e = s + 1
+    if e < len(toks) and toks[e].norm in _CABINET and not _gap(toks, e):
+        office, e = f"{office} {_CABINET_OFFICE}", e + 1
+    if e >= len(toks) or _gap(toks, e):
+        return None
+    found = place_lookup(toks[e].norm)
+    if found is None or found[0] != "adjective":
+        return None
+    return (_OFFICE, office, found[1]), e
+
+
+_CABINET_OFFICE = _W["CABINET"][0]  # رئيس الحكومة is read as رئيس الوزراء
 
 
 def _second_half(w: str) -> bool:
