@@ -192,6 +192,24 @@ def database_url(base: str, schema: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(query=query))
 
 
+def bench_database() -> str:
+    """``$BENCH_DATABASE_URL`` (default ``editorial_perf`` on localhost), the database created when a fresh
+    machine has none yet: every PostgreSQL benchmark works in schemas of its own inside it."""
+    import psycopg
+    from psycopg import sql
+
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    try:
+        psycopg.connect(url).close()
+    except psycopg.OperationalError:
+        with psycopg.connect(urllib.parse.urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return url
+
+
 def reset_schema(base_url: str, schema: str) -> None:
     import psycopg
 
@@ -342,7 +360,7 @@ def main() -> None:
     a = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed")
-    base_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+    base_url = bench_database()
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
     title, body = article()
     workdir = Path(tempfile.mkdtemp(prefix="bench-api-"))

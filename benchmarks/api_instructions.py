@@ -24,11 +24,15 @@ import os
 import tempfile
 from pathlib import Path
 
-from api import article, database_url, reset_schema  # benchmarks/ is this script's folder, first on sys.path
+from api import (  # benchmarks/ is this script's folder, first on sys.path
+    article,
+    bench_database,
+    database_url,
+    reset_schema,
+)
 from callgrind import collected
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DB = "postgres://postgres@localhost:5432/editorial_perf"
 ENDPOINTS = ("POST /api/v1/check/", "POST /api/v1/drafts/")
 
 CHILD = r"""
@@ -102,7 +106,7 @@ def main() -> None:
     ap.add_argument("--tree", type=Path, action="append", default=[], help="another checkout (repeatable)")
     ap.add_argument("--requests", type=int, default=20, help="requests per endpoint in the counted pass")
     a = ap.parse_args()
-    base_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+    base_url = bench_database()
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
     trees = [("this checkout", ROOT)] + [(str(t), t.resolve()) for t in a.tree]
     counts: dict[tuple[str, str], float] = {}

@@ -23,7 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DEFAULT_DB = "postgres://postgres@localhost:5432/editorial_perf"
+from api import bench_database
+
 SCHEMA = "bench_archive"
 
 
@@ -38,7 +39,7 @@ def main() -> None:
     ap.add_argument("--lookups", type=int, default=300)
     ap.add_argument("--keep", action="store_true", help="reuse the filled schema of a previous run")
     a = ap.parse_args()
-    base = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+    base = bench_database()
     parts = urllib.parse.urlsplit(base)
     url = urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode({"options": f"-c search_path={SCHEMA}"})))
 
