@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from editorial.checks import check_draft
-
-
-def alarms(title: str, body: str) -> list[tuple[str, str]]:
-    report = check_draft(title, body)
-    assert not report.errors
-    return [(f.rule, f.text) for f in report.findings if f.check == "consistency" and f.severity != "info"]
-
+from tests.checks.alarms import consistency_alarms as alarms
 
 PASS = [
     # a pluperfect recalls what came before the story's event

@@ -23,6 +23,7 @@ from editorial.checks.consistency.topic import (
     style_words,
 )
 from editorial.checks.types import Document
+from tests.checks.alarms import consistency_alarms as _alarms
 
 
 def _token(ctx: Context, text: str):
@@ -88,12 +89,6 @@ def test_a_repeated_title_word_is_one_word_of_the_claim():
     cov, verdicts = coverage(ctx)
     assert [t.text for t, _ in verdicts].count("كرامة") == 1
     assert cov == pytest.approx(4 / 5)
-
-
-def _alarms(title: str, body: str) -> list[tuple[str, str]]:
-    report = check_draft(title, body)
-    assert not report.errors
-    return [(f.rule, f.text) for f in report.findings if f.check == "consistency" and f.severity != "info"]
 
 
 @pytest.mark.parametrize("title,body,text", [
