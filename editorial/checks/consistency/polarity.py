@@ -595,7 +595,13 @@ def _demander(view: TextView, i: int) -> int | None:
     toks = view.tokens
     if any(p == _SUCCESS for p, _ in word_sides(toks[i].norm)):
         return None  # "محاولة الاستعادة فشلت": how an attempt ended is reported
-    for k in range(i - 1, max(-1, i - 1 - _DEMAND_REACH), -1):
+    return _demand_before(toks, i - 1, _DEMAND_REACH)
+
+
+def _demand_before(toks: tuple[Token, ...], j: int, reach: int) -> int | None:
+    """The index of a verb or noun of demand at j or up to ``reach`` words before it, in the same phrase (no
+    ``_gap`` between it and j + 1), or None."""
+    for k in range(j, max(-1, j - reach), -1):
         if _gap(toks, k + 1):
             return None
         if demand_word(toks[k].norm):
@@ -636,12 +642,7 @@ def _called(view: TextView, n: int) -> bool:
         return True
     if not n or toks[n - 1].norm != _ILA or _gap(toks, n):
         return False
-    for k in range(n - 2, max(-1, n - 2 - _CALL_REACH), -1):
-        if _gap(toks, k + 1):
-            return False
-        if demand_word(toks[k].norm):
-            return True
-    return False
+    return _demand_before(toks, n - 2, _CALL_REACH) is not None
 
 
 _FROM_WORD, _AN = _W["FROM"]
