@@ -182,6 +182,8 @@ EXAMPLES: dict[str, dict] = {
     },
     "consistency.polarity_mismatch": {
         "flag": [
+            # a surplus against a shortage of the same thing (data/polarity.txt supply: فائض / شح)
+            ("فائض في إنتاج القمح هذا الموسم", "تعاني البلاد من شح في إنتاج القمح هذا الموسم.", "title", "فائض"),
             # a leader and their office name the same subject (data/leader_offices.txt), either way round, the head
             # of government's office also as رئيس الحكومة
             ("ميركل متفائلة", "بدت المستشارة الألمانية متشائمة في مؤتمرها الصحفي اليوم.", "title", "متفائلة"),
@@ -373,6 +375,8 @@ EXAMPLES: dict[str, dict] = {
              "غارة عنيفة"),
         ],
         "pass": [
+            # an abundant crop said twice, with فائض and وفير: the same side, nothing to flag
+            ("فائض في إنتاج القمح هذا الموسم", "أعلنت الوزارة أن إنتاج القمح وفير هذا الموسم."),
             # another country's office, or another office of the leader's country, is another person
             ("أردوغان متفائل", "بدا الرئيس الإيراني متشائما في مؤتمره الصحفي اليوم."),
             ("أردوغان متفائل", "بدا رئيس البرلمان التركي متشائما في مؤتمره الصحفي اليوم."),
