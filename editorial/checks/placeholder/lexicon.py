@@ -82,18 +82,23 @@ NOTE_ORDERS = _phrases("order")
 NOTE_ORDERS_FROM = _phrases("order_from")
 NOTE_ORDERS_OBJECT = _phrases("order_object")
 NOTE_ORDERS_CONTACT = _phrases("order_contact")
-NOTE_PARTIES = _nouns(frozenset(p[0] for p in _phrases("party") if len(p) == 1))
-NOTE_PARTY_PHRASES = frozenset(p for p in _phrases("party") if len(p) > 1)
+
+
+def _words_and_phrases(role: str) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """The single-word entries with ``role`` (with and without the article, see ``_nouns``), and its phrases
+    ("رئيس التحرير") apart."""
+    entries = _phrases(role)
+    return _nouns(frozenset(p[0] for p in entries if len(p) == 1)), frozenset(p for p in entries if len(p) > 1)
+
+
+NOTE_PARTIES, NOTE_PARTY_PHRASES = _words_and_phrases("party")
 NOTE_DEMANDS = _phrases("demand")
 NOTE_ACTIONS = _nouns(frozenset(p[0] for p in _phrases("action")))
 NOTE_NEEDS = _phrases("need")
-# Single-word elements with and without the article; phrases ("رئيس التحرير") apart.
-NOTE_ELEMENTS = _nouns(frozenset(p[0] for p in _phrases("element") if len(p) == 1))
-NOTE_ELEMENT_PHRASES = frozenset(p for p in _phrases("element") if len(p) > 1)
+NOTE_ELEMENTS, NOTE_ELEMENT_PHRASES = _words_and_phrases("element")
 NOTE_MARKERS = _phrases("marker")
 NOTE_STATUS = _phrases("status")
 NOTE_LABELS = _phrases("label")
 NOTE_SOFT_LABELS = _phrases("soft_label")
-NOTE_READER = _nouns(frozenset(p[0] for p in _phrases("reader") if len(p) == 1))
-NOTE_READER_PHRASES = frozenset(p for p in _phrases("reader") if len(p) > 1)
+NOTE_READER, NOTE_READER_PHRASES = _words_and_phrases("reader")
 NOTE_HOWTO = frozenset(p[0] for p in _phrases("howto"))
